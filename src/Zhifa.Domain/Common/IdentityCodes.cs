@@ -1,0 +1,64 @@
+namespace Zhifa.Domain.Common;
+
+/// <summary>Check-character rules of the national identifier standards.</summary>
+public static class IdentityCodes
+{
+    // GB 32100-2015: the code alphabet leaves out I, O, Z, S and V.
+    private const string CreditCodeAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static readonly int[] CreditCodeWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+    // GB 11643-1999.
+    private static readonly int[] IdCardWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    private const string IdCardCheckChars = "10X98765432";
+
+    /// <summary>Returns null when <paramref name="code"/> is a well-formed unified social credit code, else the reason in Chinese.</summary>
+    public static string? CheckCreditCode(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return "统一社会信用代码不能为空";
+        if (code.Length != 18) return "统一社会信用代码应为 18 位";
+        int sum = 0;
+        for (int i = 0; i < 17; i++)
+        {
+            int v = CreditCodeAlphabet.IndexOf(code[i], StringComparison.Ordinal);
+            if (v < 0) return $"第 {i + 1} 位字符“{code[i]}”不是统一社会信用代码允许的字符";
+            sum += v * CreditCodeWeights[i];
+        }
+        int check = (31 - sum % 31) % 31;
+        if (code[17] != CreditCodeAlphabet[check]) return $"校验码错误，第 18 位应为“{CreditCodeAlphabet[check]}”";
+        return null;
+    }
+
+    public static bool IsValidCreditCode(string? code) => CheckCreditCode(code) is null;
+
+    /// <summary>Completes the first 17 characters of a credit code with its check character (used for demo data and tests).</summary>
+    public static string CompleteCreditCode(string first17)
+    {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) sum += CreditCodeAlphabet.IndexOf(first17[i], StringComparison.Ordinal) * CreditCodeWeights[i];
+        return first17 + CreditCodeAlphabet[(31 - sum % 31) % 31];
+    }
+
+    /// <summary>Returns null when <paramref name="number"/> is a well-formed 18-digit resident identity card number, else the reason.</summary>
+    public static string? CheckIdCardNumber(string? number)
+    {
+        if (string.IsNullOrWhiteSpace(number)) return "身份证号码不能为空";
+        if (number.Length != 18) return "身份证号码应为 18 位";
+        int sum = 0;
+        for (int i = 0; i < 17; i++)
+        {
+            if (number[i] is < '0' or > '9') return $"第 {i + 1} 位应为数字";
+            sum += (number[i] - '0') * IdCardWeights[i];
+        }
+        if (!DateOnly.TryParseExact(number.AsSpan(6, 8), "yyyyMMdd", out _)) return "出生日期部分不是有效日期";
+        char expected = IdCardCheckChars[sum % 11];
+        if (char.ToUpperInvariant(number[17]) != expected) return $"校验码错误，第 18 位应为“{expected}”";
+        return null;
+    }
+
+    public static string CompleteIdCardNumber(string first17)
+    {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) sum += (first17[i] - '0') * IdCardWeights[i];
+        return first17 + IdCardCheckChars[sum % 11];
+    }
+}

@@ -1,0 +1,40 @@
+using Zhifa.Domain.Common;
+
+namespace Zhifa.Domain.Officers;
+
+/// <summary>An enforcement officer (执法人员, ORG-2).</summary>
+public sealed class Officer
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int? UnitId { get; set; }
+    public string Name { get; set; } = "";
+    public string Position { get; set; } = "";
+    /// <summary>法律职业资格: required of a first-time legal reviewer (行政处罚法 art. 58).</summary>
+    public bool HasLegalQualification { get; set; }
+    /// <summary>Counts towards the 5% legal-reviewer staffing floor (ORG-5).</summary>
+    public bool IsLegalReviewer { get; set; }
+    /// <summary>An officer who left keeps his history but no longer counts.</summary>
+    public bool Active { get; set; } = true;
+    public List<Certificate> Certificates { get; set; } = [];
+    public List<TrainingRecord> Trainings { get; set; } = [];
+
+    /// <summary>持证上岗: may act as a handler on <paramref name="day"/> only with a certificate valid that day.</summary>
+    public bool IsQualifiedOn(DateOnly day) => Active && Certificates.Any(c => c.StatusOn(day) == CertificateStatus.Valid);
+
+    public static ValidationErrors Validate(string? name, string? position)
+        => new ValidationErrors()
+            .Required("name", name, "姓名").MaxLength("name", name, 50, "姓名")
+            .MaxLength("position", position, 50, "职务");
+}
+
+/// <summary>A training or examination an officer attended (ORG-2, ORG-8).</summary>
+public sealed class TrainingRecord
+{
+    public int Id { get; set; }
+    public int OfficerId { get; set; }
+    public DateOnly Date { get; set; }
+    public string Title { get; set; } = "";
+    public decimal Hours { get; set; }
+    public string Result { get; set; } = "";
+}

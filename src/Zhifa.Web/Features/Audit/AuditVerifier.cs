@@ -1,0 +1,2 @@
+namespace Zhifa.Web.Features.Audit;
+public sealed class AuditVerifier;

@@ -1,0 +1,2 @@
+namespace Zhifa.Web.Features.Calendar;
+public sealed class CalendarService;

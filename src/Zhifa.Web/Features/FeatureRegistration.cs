@@ -1,0 +1,38 @@
+using Zhifa.Web.Features.Admin;
+using Zhifa.Web.Features.Agencies;
+using Zhifa.Web.Features.Audit;
+using Zhifa.Web.Features.Calendar;
+using Zhifa.Web.Features.Demo;
+using Zhifa.Web.Features.Matters;
+using Zhifa.Web.Features.Officers;
+using Zhifa.Web.Features.Portal;
+using Zhifa.Web.Infrastructure;
+
+namespace Zhifa.Web.Features;
+
+/// <summary>The one place that lists the feature areas; each area registers its own services and endpoints.</summary>
+public static class FeatureRegistration
+{
+    public static void AddFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<AuditVerifier>();
+        services.AddSingleton<CalendarService>();
+        services.AddScoped<MatterImport>();
+        services.AddOfficerFeature();
+        services.AddMatterFeature();
+    }
+
+    public static void MapFeatures(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<DomainValidationFilter>();
+        api.MapAgencyEndpoints();
+        api.MapOfficerEndpoints();
+        api.MapMatterEndpoints();
+        api.MapAdminEndpoints();
+        api.MapAuditEndpoints();
+        api.MapCalendarEndpoints();
+        app.MapGroup("/gs").MapPortalEndpoints();
+    }
+}

@@ -1,0 +1,2 @@
+namespace Zhifa.Web.Features.Matters;
+public sealed class MatterImport;

@@ -1,0 +1,13 @@
+using Zhifa.Web;
+using Zhifa.Web.Cli;
+
+var (verb, hostArgs) = CommandLine.Split(args);
+var app = ZhifaApp.Build(hostArgs);
+if (verb.Count > 0) return await CommandLine.RunAsync(app, verb);
+
+await ZhifaApp.InitializeAsync(app.Services);
+app.Lifetime.ApplicationStarted.Register(() => ZhifaApp.PrintWelcome(app));
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,149 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Zhifa.Data;
+using Zhifa.Web;
+
+namespace Zhifa.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real application on a fresh database with the demo data: SQLite in a temporary folder by default,
+/// or a new database on the PostgreSQL server named by ZHIFA_TEST_PG when ZHIFA_TEST_DB=postgres.
+/// </summary>
+public class ZhifaFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("ZHIFA_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "zhifa-test-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string? _pgDatabase = OnPostgres ? "zhifa_t_" + Guid.NewGuid().ToString("N")[..16] : null;
+
+    protected virtual bool Demo => true;
+
+    public string? ConnectionString => _pgDatabase is null ? null
+        : new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _pgDatabase }.ConnectionString;
+
+    private static string PostgresServer => Environment.GetEnvironmentVariable("ZHIFA_TEST_PG")
+        ?? "Host=127.0.0.1;Port=55432;Username=zhifa";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Zhifa:DataDirectory", DataDirectory);
+        builder.UseSetting("Zhifa:Demo", Demo ? "true" : "false");
+        if (_pgDatabase is not null)
+        {
+            builder.UseSetting("Zhifa:DatabaseProvider", "Postgres");
+            builder.UseSetting("Zhifa:ConnectionString", ConnectionString);
+        }
+        builder.UseEnvironment("Development");
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        if (_pgDatabase is not null)
+        {
+            await using var conn = new NpgsqlConnection(PostgresServer);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        await ZhifaApp.InitializeAsync(Services);
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_pgDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection(PostgresServer);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>Runs <paramref name="work"/> against the database directly, as a test's own eyes on the data.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<AppDbContext, Task> work)
+    {
+        using var scope = Services.CreateScope();
+        await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>A client with no cookie that does not follow redirects, so tests see what a browser would be told.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the real login page and returns a client holding the cookie.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password = Features.Demo.DemoSeeder.Password)
+    {
+        var client = Anonymous();
+        var response = await PostFormAsync(client, "/account/login", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return client;
+    }
+
+    /// <summary>A client that calls the API with a fresh token of <paramref name="userName"/>, as a system would.</summary>
+    public async Task<HttpClient> ApiClientAsync(string userName)
+    {
+        var token = await Services.GetRequiredService<Features.Admin.TokenService>()
+            .CreateForCliAsync(userName, "test", scopes: null);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>GETs the page, takes its anti-forgery token, and posts the form fields to it (or to <paramref name="action"/>).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, Dictionary<string, string> fields, string? action = null)
+    {
+        var html = await (await client.GetAsync(page)).Content.ReadAsStringAsync();
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        return await client.PostAsync(action ?? page, new FormUrlEncodedContent(all));
+    }
+
+    /// <summary>Posts multipart form data (file uploads) with the page's anti-forgery token.</summary>
+    public static async Task<HttpResponseMessage> PostMultipartAsync(HttpClient client, string page, MultipartFormDataContent content, string? action = null)
+    {
+        var html = await (await client.GetAsync(page)).Content.ReadAsStringAsync();
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        return await client.PostAsync(action ?? page, content);
+    }
+}
+
+/// <summary>Same application, started empty (`--no-demo`).</summary>
+public sealed class EmptyZhifaFactory : ZhifaFactory
+{
+    protected override bool Demo => false;
+}
+
+/// <summary>One application for a whole test class; the class's tests share its demo data and must not depend on each other's changes.</summary>
+[CollectionDefinition("app")]
+public sealed class AppCollection : ICollectionFixture<ZhifaFactory>;
+
+public static class HttpAssertions
+{
+    /// <summary>Reads an RFC 9457 problem and returns its code and the fields it names.</summary>
+    public static async Task<(string Code, string[] Fields, string Body)> ReadProblemAsync(this HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var doc = System.Text.Json.JsonDocument.Parse(body);
+        var code = doc.RootElement.TryGetProperty("code", out var c) ? c.GetString() ?? "" : "";
+        var fields = doc.RootElement.TryGetProperty("errors", out var e) && e.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? e.EnumerateArray().Select(x => x.GetProperty("field").GetString() ?? "").ToArray()
+            : [];
+        return (code, fields, body);
+    }
+}
