@@ -1,0 +1,333 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Zhifa.Domain.Calendar;
+
+/// <summary>
+/// One day named in the State Council holiday notice. <paramref name="IsOffDay"/> true: a public holiday;
+/// false: a make-up workday (调休), normally a weekend day that is worked.
+/// </summary>
+public sealed record CalendarDay(DateOnly Date, string Name, bool IsOffDay);
+
+/// <summary>The arrangement for one year. An empty <paramref name="Days"/> list means the notice is not published yet.</summary>
+public sealed record CalendarYear(int Year, IReadOnlyList<CalendarDay> Days)
+{
+    public bool HasData => Days.Count > 0;
+
+    /// <summary>
+    /// A year's notice may also arrange the last days of the previous December (the 元旦 break can start there,
+    /// e.g. 2019 lists 2018-12-29..31), so those dates are accepted as part of the year.
+    /// </summary>
+    public static bool BelongsToYear(DateOnly date, int year) =>
+        date.Year == year || (date.Year == year - 1 && date.Month == 12);
+}
+
+/// <summary>Result of counting working days forward.</summary>
+/// <param name="Date">The day reached.</param>
+/// <param name="YearsWithoutData">
+/// Years, ascending, that a day looked at fell in while their notice is not loaded (only the weekend rule was
+/// applied there); null when every day looked at was covered, so the common case allocates nothing.
+/// </param>
+public readonly record struct WorkingDayResult(DateOnly Date, IReadOnlyList<int>? YearsWithoutData)
+{
+    public bool UsedYearsWithoutData => YearsWithoutData is not null;
+}
+
+/// <summary>A holiday file that cannot be used; the message names the field and the reason in Chinese.</summary>
+public sealed class CalendarFormatException : FormatException
+{
+    public CalendarFormatException(string field, string reason)
+        : base($"{field}：{reason}")
+    {
+        Field = field;
+        Reason = reason;
+    }
+
+    public CalendarFormatException(string field, string reason, Exception innerException)
+        : base($"{field}：{reason}", innerException)
+    {
+        Field = field;
+        Reason = reason;
+    }
+
+    public string Field { get; }
+    public string Reason { get; }
+}
+
+/// <summary>
+/// Working-day arithmetic (工作日) for statutory time limits: a day named in a loaded notice follows its
+/// <see cref="CalendarDay.IsOffDay"/>; any other day is a working day when it falls Monday to Friday.
+/// Immutable after construction, so one instance can be shared by all threads.
+/// </summary>
+public sealed class WorkingDayCalendar
+{
+    // Every named day lies in [_startDn, _endDn]; outside it only the weekend rule applies, which has a closed
+    // form, so the tables need no margin and arithmetic far outside the data stays exact and O(1).
+    private readonly int _startDn;
+    private readonly int _endDn;
+
+    // _rank[i]: working days in [_startDn, _startDn + i].
+    private readonly int[] _rank;
+
+    // _workingDays[k]: day number of the (k+1)-th working day in the range; selecting the N-th next working day is one index.
+    private readonly int[] _workingDays;
+
+    // _noDataRank[i]: days in [_startDn, _startDn + i] that lie in a year without data; a difference of zero
+    // proves a span is fully covered without looking at years.
+    private readonly int[] _noDataRank;
+
+    // Working days before the range (weekend rule) and inside it.
+    private readonly int _rankBefore;
+    private readonly int _rankInRange;
+
+    private readonly HashSet<int> _yearsWithData;
+    private readonly ReadOnlyCollection<int> _yearsWithDataSorted;
+
+    /// <summary>
+    /// Builds the calendar. When a year is given more than once, the last entry with data wins and an entry
+    /// without data never hides one with data. When a date is named by two years' notices (a late-December
+    /// make-up day), the later year's notice is used, as it is the one that arranged that day.
+    /// </summary>
+    /// <exception cref="ArgumentException">A day lies outside its year or a date is named twice in one year.</exception>
+    public WorkingDayCalendar(IEnumerable<CalendarYear> years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+
+        var byYear = new Dictionary<int, CalendarYear>();
+        foreach (var year in years)
+        {
+            ArgumentNullException.ThrowIfNull(year, nameof(years));
+            ArgumentNullException.ThrowIfNull(year.Days, nameof(years));
+            if (year.HasData || !byYear.ContainsKey(year.Year)) byYear[year.Year] = year;
+        }
+
+        var overrides = new Dictionary<int, bool>();
+        var withData = new List<int>();
+        foreach (var year in byYear.Values.Where(y => y.HasData).OrderBy(y => y.Year))
+        {
+            withData.Add(year.Year);
+            var seen = new HashSet<DateOnly>();
+            foreach (var day in year.Days)
+            {
+                ArgumentNullException.ThrowIfNull(day, nameof(years));
+                if (!CalendarYear.BelongsToYear(day.Date, year.Year))
+                    throw new ArgumentException($"{year.Year} 年的安排中出现了不属于该年的日期 {Format(day.Date)}", nameof(years));
+                if (!seen.Add(day.Date))
+                    throw new ArgumentException($"{year.Year} 年的安排中日期 {Format(day.Date)} 重复出现", nameof(years));
+                overrides[day.Date.DayNumber] = day.IsOffDay;
+            }
+        }
+
+        _yearsWithData = [.. withData];
+        _yearsWithDataSorted = withData.AsReadOnly();
+
+        if (overrides.Count == 0)
+        {
+            // Nothing named: the range is empty and every lookup takes the closed-form path.
+            _startDn = 0;
+            _endDn = -1;
+            _rank = [];
+            _workingDays = [];
+            _noDataRank = [];
+            _rankBefore = 0;
+            _rankInRange = 0;
+            return;
+        }
+
+        var firstYear = Math.Min(withData[0], DateOnly.FromDayNumber(overrides.Keys.Min()).Year);
+        var lastYear = Math.Max(withData[^1], DateOnly.FromDayNumber(overrides.Keys.Max()).Year);
+        _startDn = new DateOnly(firstYear, 1, 1).DayNumber;
+        _endDn = new DateOnly(lastYear, 12, 31).DayNumber;
+
+        var length = _endDn - _startDn + 1;
+        _rank = new int[length];
+        _noDataRank = new int[length];
+        var working = new List<int>(length * 5 / 7 + 16);
+        int rank = 0, noData = 0;
+        for (var i = 0; i < length; i++)
+        {
+            var dn = _startDn + i;
+            if (overrides.TryGetValue(dn, out var isOff) ? !isOff : IsWeekday(dn))
+            {
+                rank++;
+                working.Add(dn);
+            }
+            if (!_yearsWithData.Contains(DateOnly.FromDayNumber(dn).Year)) noData++;
+            _rank[i] = rank;
+            _noDataRank[i] = noData;
+        }
+        _workingDays = [.. working];
+        _rankBefore = WeekdaysUpTo(_startDn - 1);
+        _rankInRange = rank;
+    }
+
+    /// <summary>Years whose notice is loaded, ascending.</summary>
+    public IReadOnlyCollection<int> YearsWithData => _yearsWithDataSorted;
+
+    public bool HasData(int year) => _yearsWithData.Contains(year);
+
+    public bool IsWorkingDay(DateOnly date)
+    {
+        var dn = date.DayNumber;
+        if (dn < _startDn || dn > _endDn) return IsWeekday(dn);
+        var i = dn - _startDn;
+        return _rank[i] != (i == 0 ? 0 : _rank[i - 1]);
+    }
+
+    /// <summary>
+    /// The <paramref name="days"/>-th working day after <paramref name="from"/> ("N 个工作日内" ends on it);
+    /// <paramref name="from"/> itself never counts, and 0 returns it unchanged.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative, or the result is past <see cref="DateOnly.MaxValue"/>.</exception>
+    public WorkingDayResult AddWorkingDays(DateOnly from, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        if (days == 0) return new WorkingDayResult(from, null);
+
+        var fromDn = from.DayNumber;
+        var resultDn = Select((long)Rank(fromDn) + days);
+
+        IReadOnlyList<int>? missing;
+        if (fromDn >= _startDn && resultDn <= _endDn)
+        {
+            missing = _noDataRank[resultDn - _startDn] == _noDataRank[fromDn - _startDn]
+                ? null
+                : YearsWithoutData(fromDn + 1, resultDn);
+        }
+        else
+        {
+            missing = YearsWithoutData(fromDn + 1, resultDn);
+        }
+        return new WorkingDayResult(DateOnly.FromDayNumber(resultDn), missing);
+    }
+
+    /// <summary>Working days after <paramref name="fromExclusive"/> up to and including <paramref name="toInclusive"/>; 0 when the span is empty.</summary>
+    public int CountWorkingDays(DateOnly fromExclusive, DateOnly toInclusive) =>
+        toInclusive <= fromExclusive ? 0 : Rank(toInclusive.DayNumber) - Rank(fromExclusive.DayNumber);
+
+    /// <summary>Parses one file of the holiday-cn format (<c>year</c>, <c>days[]</c> with <c>date</c>, <c>name</c>, <c>isOffDay</c>).</summary>
+    /// <exception cref="CalendarFormatException">The text is not valid JSON or a field is missing or wrong.</exception>
+    public static CalendarYear ParseYearJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line
+                ? $"第 {line + 1} 行第 {(ex.BytePositionInLine ?? 0) + 1} 列附近"
+                : "未知位置";
+            throw new CalendarFormatException("JSON", $"不是有效的 JSON（{where}）", ex);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new CalendarFormatException("(根)", "应为 JSON 对象");
+
+            var yearElement = Required(root, "year", "year");
+            if (yearElement.ValueKind != JsonValueKind.Number || !yearElement.TryGetInt32(out var year))
+                throw new CalendarFormatException("year", "应为整数");
+            if (year < 1 || year > 9999) throw new CalendarFormatException("year", $"年份 {year} 超出范围");
+
+            var daysElement = Required(root, "days", "days");
+            if (daysElement.ValueKind != JsonValueKind.Array) throw new CalendarFormatException("days", "应为数组");
+
+            var days = new List<CalendarDay>(daysElement.GetArrayLength());
+            var firstIndexOf = new Dictionary<DateOnly, int>();
+            var index = 0;
+            foreach (var item in daysElement.EnumerateArray())
+            {
+                var path = $"days[{index}]";
+                if (item.ValueKind != JsonValueKind.Object) throw new CalendarFormatException(path, "应为对象");
+
+                var dateElement = Required(item, "date", path + ".date");
+                if (dateElement.ValueKind != JsonValueKind.String)
+                    throw new CalendarFormatException(path + ".date", "应为字符串");
+                var text = dateElement.GetString();
+                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    throw new CalendarFormatException(path + ".date", "日期格式应为 yyyy-MM-dd");
+                if (!CalendarYear.BelongsToYear(date, year))
+                    throw new CalendarFormatException(path + ".date",
+                        $"日期 {text} 不属于 {year} 年（只接受该年的日期，以及上一年 12 月的元旦调休日期）");
+                if (firstIndexOf.TryGetValue(date, out var first))
+                    throw new CalendarFormatException(path + ".date", $"日期 {text} 重复出现（与 days[{first}] 相同）");
+                firstIndexOf[date] = index;
+
+                var nameElement = Required(item, "name", path + ".name");
+                if (nameElement.ValueKind != JsonValueKind.String)
+                    throw new CalendarFormatException(path + ".name", "应为字符串");
+                var name = nameElement.GetString()!;
+                if (string.IsNullOrWhiteSpace(name)) throw new CalendarFormatException(path + ".name", "不能为空");
+
+                var offElement = Required(item, "isOffDay", path + ".isOffDay");
+                if (offElement.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                    throw new CalendarFormatException(path + ".isOffDay", "应为 true 或 false");
+
+                days.Add(new CalendarDay(date, name, offElement.GetBoolean()));
+                index++;
+            }
+
+            return new CalendarYear(year, days.AsReadOnly());
+        }
+    }
+
+    private static JsonElement Required(JsonElement parent, string property, string path) =>
+        parent.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value
+            : throw new CalendarFormatException(path, "缺少该字段");
+
+    /// <summary>Working days on or before the given day number (counted from <see cref="DateOnly.MinValue"/>).</summary>
+    private int Rank(int dn)
+    {
+        if (dn < _startDn) return WeekdaysUpTo(dn);
+        if (dn <= _endDn) return _rankBefore + _rank[dn - _startDn];
+        return _rankBefore + _rankInRange + WeekdaysUpTo(dn) - WeekdaysUpTo(_endDn);
+    }
+
+    /// <summary>The earliest day whose rank reaches <paramref name="target"/> (≥ 1): the target-th working day.</summary>
+    private int Select(long target)
+    {
+        if (target <= _rankBefore) return NthWeekday(target);
+        var inRange = target - _rankBefore;
+        if (inRange <= _rankInRange) return _workingDays[inRange - 1];
+        return NthWeekday(inRange - _rankInRange + WeekdaysUpTo(_endDn));
+    }
+
+    private List<int>? YearsWithoutData(int firstDn, int lastDn)
+    {
+        List<int>? missing = null;
+        var lastYear = DateOnly.FromDayNumber(lastDn).Year;
+        for (var year = DateOnly.FromDayNumber(firstDn).Year; year <= lastYear; year++)
+        {
+            if (!_yearsWithData.Contains(year)) (missing ??= []).Add(year);
+        }
+        return missing;
+    }
+
+    // Day number 0 (0001-01-01) is a Monday, so the weekday of a day number is its remainder modulo 7.
+    private static bool IsWeekday(int dn) => dn % 7 < 5;
+
+    /// <summary>Monday-to-Friday days among day numbers 0..dn (dn ≥ -1).</summary>
+    private static int WeekdaysUpTo(int dn)
+    {
+        var count = dn + 1;
+        return count / 7 * 5 + Math.Min(count % 7, 5);
+    }
+
+    /// <summary>Day number of the n-th (n ≥ 1) Monday-to-Friday day counted from day number 0.</summary>
+    private static int NthWeekday(long n)
+    {
+        var dn = (n - 1) / 5 * 7 + (n - 1) % 5;
+        if (dn > DateOnly.MaxValue.DayNumber)
+            throw new ArgumentOutOfRangeException("days", "结果日期超出可表示的范围");
+        return (int)dn;
+    }
+
+    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhifa.Data;
+using Zhifa.Domain.Calendar;
+using Zhifa.Web.Infrastructure;
+
+namespace Zhifa.Web.Features.Calendar;
+
+/// <summary>The working-day calendar: a deadline calculator for everyone, loading a new year for the administrator.</summary>
+[DeploymentWide]
+public sealed class IndexModel(CalendarService calendar, AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
+{
+    public List<CalendarEndpoints.YearView> Years { get; private set; } = [];
+    public bool CanLoad => me.IsDeploymentAdministrator;
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Days { get; set; }
+    public WorkingDayResult? Result { get; private set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        if (From is { } from && Days is { } days)
+        {
+            if (days is < 0 or > 3650) ModelState.AddModelError(nameof(Days), "工作日数应在 0 到 3650 之间");
+            else Result = (await calendar.GetAsync()).AddWorkingDays(from, days);
+        }
+        Years = await CalendarEndpoints.YearsAsync(calendar, db);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!CanLoad) return Forbid();
+        if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), "请选择节假日数据文件（JSON）");
+        else if (Upload.Length > 1_000_000) ModelState.AddModelError(nameof(Upload), "文件不能超过 1 MB");
+        else
+        {
+            using var reader = new StreamReader(Upload.OpenReadStream());
+            try
+            {
+                var year = await calendar.LoadYearAsync(db, await reader.ReadToEndAsync(), me.UserName, time.GetUtcNow().UtcDateTime);
+                TempData["StatusMessage"] = $"已载入 {year.Year} 年节假日数据（{year.Days.Count} 天）";
+                return Redirect("/calendar");
+            }
+            catch (CalendarFormatException ex)
+            {
+                ModelState.AddModelError(nameof(Upload), ex.Message);
+            }
+        }
+        Years = await CalendarEndpoints.YearsAsync(calendar, db);
+        return Page();
+    }
+}
