@@ -1,6 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data;
+using Zhifa.Domain.Common;
+using Zhifa.Web.Features.Admin;
+using Zhifa.Web.Features.Audit;
+
 namespace Zhifa.Web.Cli;
 
 public static partial class CommandLine
 {
-    public static Task<int> RunAsync(WebApplication app, List<string> verb) => Task.FromResult(0);
+    public const string Usage = """
+        用法：
+          Zhifa.Web [--data-dir DIR] [--no-demo] [--urls URL]      启动服务
+          Zhifa.Web verify                                       校验审计日志哈希链，有问题时以非零退出并指出第一条
+          Zhifa.Web token create --user NAME [--name N] [--scopes r1,r2] [--expires-days D]
+                                                                 为账号签发接口令牌，最后一行只输出令牌
+          Zhifa.Web migrate                                      创建或升级数据库结构（生产环境的发布步骤）
+        """;
+
+    public static async Task<int> RunAsync(WebApplication app, List<string> verb)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        try
+        {
+            switch (verb[0])
+            {
+                case "migrate":
+                    await services.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+                    await Console.Out.WriteLineAsync("数据库结构已是最新");
+                    return 0;
+                case "verify":
+                    return await VerifyAsync(services);
+                case "token" when verb.Count > 1 && verb[1] == "create":
+                    var user = Option(verb, "--user");
+                    if (string.IsNullOrWhiteSpace(user)) throw new DomainValidationException("--user", "required", "请用 --user 指定账号");
+                    int? days = null;
+                    if (Option(verb, "--expires-days") is { } d)
+                        days = int.TryParse(d, out var n) ? n : throw new DomainValidationException("--expires-days", "invalid", "有效天数应为整数");
+                    var scopes = Option(verb, "--scopes")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    await ZhifaApp.InitializeAsync(services);
+                    var token = await services.GetRequiredService<TokenService>().CreateForCliAsync(user, Option(verb, "--name"), scopes, days);
+                    await Console.Out.WriteLineAsync($"已为账号 {user} 签发令牌（只显示这一次）：");
+                    await Console.Out.WriteLineAsync(token);
+                    return 0;
+                default:
+                    await Console.Error.WriteLineAsync(Usage);
+                    return 2;
+            }
+        }
+        catch (DomainValidationException ex)
+        {
+            foreach (var e in ex.Errors) await Console.Error.WriteLineAsync($"错误：{e.Field}：{e.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> VerifyAsync(IServiceProvider services)
+    {
+        var result = await services.GetRequiredService<AuditVerifier>().VerifyAsync();
+        if (result.Problem is { } p)
+        {
+            await Console.Error.WriteLineAsync($"审计日志校验失败：第 {p.Sequence} 条（{p.Kind}）：{p.Message}");
+            return 1;
+        }
+        await Console.Out.WriteLineAsync($"审计日志校验通过：共 {result.Entries} 条，哈希链完整");
+        return 0;
+    }
+
+    private static string? Option(List<string> verb, string name)
+    {
+        int i = verb.IndexOf(name);
+        return i >= 0 && i + 1 < verb.Count ? verb[i + 1] : null;
+    }
 }

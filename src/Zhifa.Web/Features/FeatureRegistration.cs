@@ -16,7 +16,9 @@ public static class FeatureRegistration
     public static void AddFeatures(this IServiceCollection services)
     {
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<AgencyService>();
         services.AddScoped<TokenService>();
+        services.AddScoped<UserService>();
         services.AddScoped<AuditVerifier>();
         services.AddSingleton<CalendarService>();
         services.AddScoped<MatterImport>();

@@ -53,9 +53,17 @@ public class ZhifaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await ZhifaApp.InitializeAsync(Services);
     }
 
-    public new async Task DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    private bool _disposed;
+
+    /// <summary>Stops the application and removes its database and folder.</summary>
+    public override async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
         if (_pgDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
@@ -96,11 +104,17 @@ public class ZhifaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A client that calls the API with a fresh token of <paramref name="userName"/>, as a system would.</summary>
     public async Task<HttpClient> ApiClientAsync(string userName)
     {
-        var token = await Services.GetRequiredService<Features.Admin.TokenService>()
-            .CreateForCliAsync(userName, "test", scopes: null);
+        var token = await CreateTokenAsync(userName);
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>Issues a token as the `token create` verb does.</summary>
+    public async Task<string> CreateTokenAsync(string userName, IReadOnlyCollection<string>? scopes = null)
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<Features.Admin.TokenService>().CreateForCliAsync(userName, "test", scopes);
     }
 
     /// <summary>GETs the page, takes its anti-forgery token, and posts the form fields to it (or to <paramref name="action"/>).</summary>

@@ -93,6 +93,12 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
 
         db.Matters.AddRange(HealthMatters(health, pub, med));
         db.Matters.AddRange(SafetyMatters(safety));
+        db.Matters.Add(new Matter
+        {
+            AgencyId = city.Id, Code = "110917001000", Name = "对律师同时在两个以上律师事务所执业的行政处罚", Category = MatterCategory.Penalty,
+            ResponsibleUnitId = city.Units[0].Id,
+            Bases = [new LegalBasis { Law = "中华人民共和国律师法", Article = "第四十七条第一项", Text = "律师有下列行为之一的，由设区的市级或者直辖市的区人民政府司法行政部门给予警告，可以处五千元以下的罚款；有违法所得的，没收违法所得；情节严重的，给予停止执业三个月以下的处罚：（一）同时在两个以上律师事务所执业的……" }],
+        });
         await db.SaveChangesAsync();
 
         await AccountAsync("admin", "系统管理员", null, null, Roles.Administrator);

@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data;
+using Zhifa.Domain.Agencies;
+using Zhifa.Domain.Common;
+using Zhifa.Web.Infrastructure;
+
+namespace Zhifa.Web.Features.Agencies;
+
+/// <summary>What an administrator enters for an agency; shared by the pages and the API.</summary>
+public sealed class AgencyInput
+{
+    public int? ParentId { get; set; }
+    public string? Name { get; set; }
+    public string? ShortName { get; set; }
+    public AgencyType Type { get; set; }
+    public AgencyLevel Level { get; set; } = AgencyLevel.County;
+    public string? CreditCode { get; set; }
+    public string? Address { get; set; }
+    public string? Contact { get; set; }
+}
+
+/// <summary>Creates and changes agencies and their units (ORG-1); callers check scope first.</summary>
+public sealed class AgencyService(AppDbContext db, CurrentUser me)
+{
+    public async Task<IQueryable<Agency>> VisibleAsync()
+        => await db.Agencies.Include(a => a.Units).AsQueryable().InScopeAsync(me, a => a.Id);
+
+    public async Task<Agency?> FindVisibleAsync(int agencyId)
+    {
+        var agency = await db.Agencies.Include(a => a.Units).FirstOrDefaultAsync(a => a.Id == agencyId);
+        return agency is not null && await me.CanSee(agency.Id) ? agency : null;
+    }
+
+    public async Task<Agency> CreateAsync(AgencyInput input)
+    {
+        var errors = await ValidateAsync(input, null);
+        if (input.ParentId is null && !me.IsDeploymentAdministrator)
+            errors.Add("parentId", "required", "请选择上级执法主体");
+        else if (input.ParentId is { } parent && !await me.CanAdminister(parent))
+            errors.Add("parentId", "not_found", "上级执法主体不存在或无权管理");
+        errors.ThrowIfAny();
+        var agency = new Agency();
+        Apply(agency, input);
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+        return agency;
+    }
+
+    public async Task UpdateAsync(Agency agency, AgencyInput input)
+    {
+        var errors = await ValidateAsync(input, agency.Id);
+        // The parent does not change here: moving an agency in the hierarchy changes who supervises it.
+        errors.ThrowIfAny();
+        input.ParentId = agency.ParentId;
+        Apply(agency, input);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<ValidationErrors> ValidateAsync(AgencyInput input, int? selfId)
+    {
+        var errors = Agency.Validate(input.Name, input.ShortName, input.CreditCode, input.Address, input.Contact);
+        var code = input.CreditCode?.Trim().ToUpperInvariant();
+        if (!errors.Items.Any(e => e.Field == "creditCode") && await db.Agencies.AnyAsync(a => a.CreditCode == code && a.Id != selfId))
+            errors.Add("creditCode", "duplicate", "该统一社会信用代码已被其他执法主体使用");
+        if (!Enum.IsDefined(input.Type)) errors.Add("type", "invalid", "主体类型无效");
+        if (!Enum.IsDefined(input.Level)) errors.Add("level", "invalid", "层级无效");
+        return errors;
+    }
+
+    private static void Apply(Agency agency, AgencyInput input)
+    {
+        agency.ParentId = input.ParentId;
+        agency.Name = input.Name!.Trim();
+        agency.ShortName = input.ShortName!.Trim();
+        agency.Type = input.Type;
+        agency.Level = input.Level;
+        agency.CreditCode = input.CreditCode!.Trim().ToUpperInvariant();
+        agency.Address = input.Address?.Trim() ?? "";
+        agency.Contact = input.Contact?.Trim() ?? "";
+    }
+
+    public async Task<Unit> AddUnitAsync(Agency agency, string? name, bool isLegalReview)
+    {
+        var errors = new ValidationErrors().Required("name", name, "股室名称").MaxLength("name", name, 100, "股室名称");
+        if (!string.IsNullOrWhiteSpace(name) && agency.Units.Any(u => u.Name == name.Trim()))
+            errors.Add("name", "duplicate", "本单位已有同名股室");
+        errors.ThrowIfAny();
+        var unit = new Unit { AgencyId = agency.Id, Name = name!.Trim() };
+        agency.Units.Add(unit);
+        if (isLegalReview) MakeLegalReviewUnit(agency, unit);
+        await db.SaveChangesAsync();
+        return unit;
+    }
+
+    public async Task RenameUnitAsync(Agency agency, Unit unit, string? name)
+    {
+        var errors = new ValidationErrors().Required("name", name, "股室名称").MaxLength("name", name, 100, "股室名称");
+        if (!string.IsNullOrWhiteSpace(name) && agency.Units.Any(u => u.Id != unit.Id && u.Name == name.Trim()))
+            errors.Add("name", "duplicate", "本单位已有同名股室");
+        errors.ThrowIfAny();
+        unit.Name = name!.Trim();
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>One unit per agency is the legal-review unit (法制审核机构): choosing one clears the other.</summary>
+    public async Task SetLegalReviewUnitAsync(Agency agency, Unit unit)
+    {
+        MakeLegalReviewUnit(agency, unit);
+        await db.SaveChangesAsync();
+    }
+
+    private static void MakeLegalReviewUnit(Agency agency, Unit unit)
+    {
+        foreach (var u in agency.Units) u.IsLegalReviewUnit = ReferenceEquals(u, unit);
+    }
+
+    public async Task DeleteUnitAsync(Agency agency, Unit unit)
+    {
+        bool used = await db.Officers.AnyAsync(o => o.UnitId == unit.Id) || await db.Matters.AnyAsync(m => m.ResponsibleUnitId == unit.Id);
+        if (used) throw new DomainValidationException("unitId", "in_use", $"股室“{unit.Name}”仍有执法人员或执法事项，不能删除");
+        agency.Units.Remove(unit);
+        db.Units.Remove(unit);
+        await db.SaveChangesAsync();
+    }
+
+    public static string TypeLabel(AgencyType type) => type switch
+    {
+        AgencyType.AdministrativeOrgan => "行政机关",
+        AgencyType.AuthorizedOrganization => "法律法规授权组织",
+        AgencyType.EntrustedOrganization => "受委托组织",
+        _ => type.ToString(),
+    };
+
+    public static string LevelLabel(AgencyLevel level) => level switch
+    {
+        AgencyLevel.Province => "省级",
+        AgencyLevel.City => "市级",
+        AgencyLevel.County => "县级",
+        AgencyLevel.Township => "乡镇（街道）",
+        _ => level.ToString(),
+    };
+}

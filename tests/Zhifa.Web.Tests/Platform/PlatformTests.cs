@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Zhifa.Data;
+using Zhifa.Web.Tests.Infrastructure;
+
+namespace Zhifa.Web.Tests.Platform;
+
+[Collection("app")]
+public sealed class PlatformTests(ZhifaFactory app)
+{
+    [Fact]
+    public async Task Health_answers_200_when_the_database_is_reachable()
+    {
+        var response = await app.Anonymous().GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_endpoints()
+    {
+        var json = await app.Anonymous().GetStringAsync("/openapi/v1.json");
+        using var doc = JsonDocument.Parse(json);
+        var paths = doc.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/agencies", paths);
+        Assert.Contains("/api/v1/calendar/working-days/add", paths);
+        Assert.Contains("/api/v1/tokens/{tokenId}", paths);
+    }
+
+    [Fact]
+    public async Task The_migrations_match_the_model_on_this_provider()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.False(db.Database.HasPendingModelChanges(), "the model has changes without a migration: run scripts/regen-migrations.sh or add a migration");
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task The_demo_has_agencies_officers_with_every_certificate_status_and_one_account_per_role()
+    {
+        var counts = await app.WithDbAsync(async db => new
+        {
+            Agencies = await db.Agencies.CountAsync(),
+            Officers = await db.Officers.CountAsync(),
+            Matters = await db.Matters.GroupBy(m => m.AgencyId).CountAsync(),
+            Roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).Distinct().CountAsync(),
+        });
+        Assert.Equal(3, counts.Agencies);
+        Assert.True(counts.Officers >= 12);
+        Assert.Equal(3, counts.Matters); // every agency keeps its matters list
+        Assert.Equal(Domain.Accounts.Roles.All.Count, counts.Roles);
+    }
+}
+
+public sealed class EmptyStartTests(EmptyZhifaFactory app) : IClassFixture<EmptyZhifaFactory>
+{
+    [Fact]
+    public async Task Without_the_demo_only_the_administrator_exists()
+    {
+        var users = await app.WithDbAsync(db => db.Users.Select(u => u.UserName).ToListAsync());
+        Assert.Equal(["admin"], users);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Agencies.CountAsync()));
+    }
+}
