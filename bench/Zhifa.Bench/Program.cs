@@ -5,6 +5,7 @@ using Zhifa.Bench;
 var benches = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["calendar"] = CalendarBench.RunAsync,
+    ["audit"] = AuditBench.RunAsync,
 };
 
 var selected = args.Length == 0 ? [.. benches.Keys] : args;

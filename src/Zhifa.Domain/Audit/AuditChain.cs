@@ -36,6 +36,11 @@ public static class AuditChain
 
     public static string ComputeHash(long sequence, long timeTicks, string actor, int? agencyId, string action,
         string subjectType, string subjectId, string? beforeDigest, string? afterDigest, string details, string previousHash)
+        => Sha256Hex(CanonicalText(sequence, timeTicks, actor, agencyId, action, subjectType, subjectId, beforeDigest, afterDigest, details, previousHash));
+
+    /// <summary>The exact text an entry's hash is taken over.</summary>
+    public static string CanonicalText(long sequence, long timeTicks, string actor, int? agencyId, string action,
+        string subjectType, string subjectId, string? beforeDigest, string? afterDigest, string details, string previousHash)
     {
         // Length-prefixed fields: no value can be crafted to look like two others.
         var sb = new StringBuilder(256);
@@ -51,8 +56,11 @@ public static class AuditChain
         Field(sb, afterDigest ?? "");
         Field(sb, details);
         Field(sb, previousHash);
-        return Sha256Hex(sb.ToString());
+        return sb.ToString();
     }
+
+    public static string CanonicalText(AuditRecord r) => CanonicalText(r.Sequence, r.TimeTicks, r.Actor, r.AgencyId, r.Action,
+        r.SubjectType, r.SubjectId, r.BeforeDigest, r.AfterDigest, r.Details, r.PreviousHash);
 
     public static string ComputeHash(AuditRecord r) => ComputeHash(r.Sequence, r.TimeTicks, r.Actor, r.AgencyId, r.Action,
         r.SubjectType, r.SubjectId, r.BeforeDigest, r.AfterDigest, r.Details, r.PreviousHash);
