@@ -29,6 +29,9 @@ public class ZhifaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private static string PostgresServer => Environment.GetEnvironmentVariable("ZHIFA_TEST_PG")
         ?? "Host=127.0.0.1;Port=55432;Username=zhifa";
 
+    /// <summary>Creating and dropping test databases happens from the maintenance database.</summary>
+    private static string MaintenanceConnection => new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres" }.ConnectionString;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Zhifa:DataDirectory", DataDirectory);
@@ -45,7 +48,7 @@ public class ZhifaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         if (_pgDatabase is not null)
         {
-            await using var conn = new NpgsqlConnection(PostgresServer);
+            await using var conn = new NpgsqlConnection(MaintenanceConnection);
             await conn.OpenAsync();
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", conn);
             await cmd.ExecuteNonQueryAsync();
@@ -67,7 +70,7 @@ public class ZhifaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (_pgDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection(PostgresServer);
+            await using var conn = new NpgsqlConnection(MaintenanceConnection);
             await conn.OpenAsync();
             await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)", conn);
             await cmd.ExecuteNonQueryAsync();
