@@ -42,7 +42,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         {
             Name = "郴州市司法局", ShortName = "郴司", Type = AgencyType.AdministrativeOrgan, Level = AgencyLevel.City,
             CreditCode = IdentityCodes.CompleteCreditCode("11431000MB1739045"), Address = "湖南省郴州市北湖区人民西路 8 号",
-            Contact = "0735-2222001", Units = [new Unit { Name = "行政执法协调监督科" }],
+            Contact = "0735-2222001", Units = [new Unit { Name = "行政执法协调监督科", IsLegalReviewUnit = true }],
         };
         db.Agencies.Add(city);
         await db.SaveChangesAsync();
