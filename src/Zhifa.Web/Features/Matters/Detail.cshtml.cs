@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhifa.Web.Infrastructure;
+
+namespace Zhifa.Web.Features.Matters;
+
+/// <summary>One matter with the full text of its legal bases; a POST here deletes it (administrators).</summary>
+public sealed class DetailModel(MatterService matters, CurrentUser me) : PageModel
+{
+    public MatterDto Matter { get; private set; } = null!;
+    public string AgencyName { get; private set; } = "";
+    public bool CanEdit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int matterId)
+    {
+        var m = await matters.FindVisibleAsync(matterId);
+        if (m is null) return NotFound();
+        Matter = await matters.ToDtoAsync(m);
+        AgencyName = (await matters.VisibleAgenciesAsync()).FirstOrDefault(a => a.Id == m.AgencyId)?.Name ?? "";
+        CanEdit = await me.CanAdminister(m.AgencyId);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int matterId)
+    {
+        var m = await matters.FindVisibleAsync(matterId);
+        if (m is null) return NotFound();
+        if (!await me.CanAdminister(m.AgencyId)) return Forbid();
+        await matters.DeleteAsync(m);
+        TempData["StatusMessage"] = $"已删除执法事项“{m.Name}”";
+        return Redirect("/matters?agencyId=" + MatterPages.Id(m.AgencyId));
+    }
+}

@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data;
+using Zhifa.Domain.Agencies;
+using Zhifa.Domain.Common;
+using Zhifa.Domain.Matters;
+using Zhifa.Web.Infrastructure;
+
+namespace Zhifa.Web.Features.Matters;
+
+/// <summary>What an administrator enters for a matter; shared by the pages and the API.</summary>
+public sealed class MatterInput
+{
+    /// <summary>Only read when creating; a matter never moves to another agency.</summary>
+    public int? AgencyId { get; set; }
+    public string? Code { get; set; }
+    public string? Name { get; set; }
+    /// <summary>The enum name (Penalty) or the Chinese label (行政处罚).</summary>
+    public string? Category { get; set; }
+    public int? ResponsibleUnitId { get; set; }
+    public bool RandomInspection { get; set; }
+    public List<BasisInput> Bases { get; set; } = [];
+}
+
+public sealed class BasisInput
+{
+    public string? Law { get; set; }
+    public string? Article { get; set; }
+    public string? Text { get; set; }
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Law) && string.IsNullOrWhiteSpace(Article) && string.IsNullOrWhiteSpace(Text);
+}
+
+public sealed record LegalBasisDto(int Id, string Law, string Article, string Text);
+
+public sealed record MatterDto(int Id, int AgencyId, string Code, string Name, string Category, string CategoryLabel,
+    int? ResponsibleUnitId, string? ResponsibleUnitName, bool RandomInspection, IReadOnlyList<LegalBasisDto> Bases);
+
+public sealed record MatterPage(IReadOnlyList<MatterDto> Items, int Total, int Page, int PageSize);
+
+/// <summary>The filters of the list; <see cref="Category"/> is an enum name or a Chinese label.</summary>
+public sealed record MatterFilter(int? AgencyId = null, string? Category = null, bool? RandomInspection = null, string? Q = null, int Page = 1, int PageSize = 50);
+
+/// <summary>Lists, creates, changes and deletes matters (ORG-6); callers check scope before calling the changing methods.</summary>
+public sealed class MatterService(AppDbContext db, CurrentUser me)
+{
+    public const string DuplicateCode = "事项编码已存在";
+
+    public async Task<MatterPage> ListAsync(MatterFilter filter)
+    {
+        var query = await db.Matters.AsNoTracking().Include(m => m.Bases).InScopeAsync(me, m => m.AgencyId);
+        if (filter.AgencyId is { } agencyId) query = query.Where(m => m.AgencyId == agencyId);
+        if (!string.IsNullOrWhiteSpace(filter.Category))
+        {
+            var category = Matter.ParseCategory(filter.Category)
+                ?? throw new DomainValidationException("category", "invalid", "事项类别无效");
+            query = query.Where(m => m.Category == category);
+        }
+        if (filter.RandomInspection is { } flag) query = query.Where(m => m.RandomInspection == flag);
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            query = query.Where(m => m.Code.Contains(q) || m.Name.Contains(q));
+        }
+        int pageSize = Math.Clamp(filter.PageSize, 1, 200);
+        int page = Math.Max(filter.Page, 1);
+        int total = await query.CountAsync();
+        var matters = await query.OrderBy(m => m.AgencyId).ThenBy(m => m.Code).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
+        var units = await UnitNamesAsync(matters.Select(m => m.AgencyId));
+        return new MatterPage(matters.Select(m => ToDto(m, units)).ToList(), total, page, pageSize);
+    }
+
+    /// <summary>The matter with its bases when the user may see its agency, else null (the caller answers 404).</summary>
+    public async Task<Matter?> FindVisibleAsync(int matterId)
+    {
+        var matter = await db.Matters.Include(m => m.Bases).FirstOrDefaultAsync(m => m.Id == matterId);
+        return matter is not null && await me.CanSee(matter.AgencyId) ? matter : null;
+    }
+
+    public async Task<MatterDto> ToDtoAsync(Matter matter) => ToDto(matter, await UnitNamesAsync([matter.AgencyId]));
+
+    /// <summary>Agencies the user may see, for filters and choices.</summary>
+    public async Task<List<Agency>> VisibleAgenciesAsync()
+        => await (await db.Agencies.AsNoTracking().Include(a => a.Units).AsQueryable().InScopeAsync(me, a => a.Id)).OrderBy(a => a.Id).ToListAsync();
+
+    public async Task<List<Agency>> AdministeredAgenciesAsync()
+        => me.IsAdministrator ? await VisibleAgenciesAsync() : [];
+
+    public async Task<List<Unit>> UnitsOfAsync(int agencyId)
+        => await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).OrderBy(u => u.Id).ToListAsync();
+
+    /// <summary>Creates a matter in <paramref name="agencyId"/>, which the caller has checked the user administers.</summary>
+    public async Task<Matter> CreateAsync(int agencyId, MatterInput input)
+    {
+        var matter = new Matter { AgencyId = agencyId };
+        await ValidateAndApplyAsync(matter, input);
+        db.Matters.Add(matter);
+        await db.SaveChangesAsync();
+        return matter;
+    }
+
+    public async Task UpdateAsync(Matter matter, MatterInput input)
+    {
+        await ValidateAndApplyAsync(matter, input);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DeleteAsync(Matter matter)
+    {
+        db.Matters.Remove(matter);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task ValidateAndApplyAsync(Matter matter, MatterInput input)
+    {
+        var bases = input.Bases.Select(b => new LegalBasis { Law = b.Law?.Trim() ?? "", Article = b.Article?.Trim() ?? "", Text = b.Text?.Trim() ?? "" }).ToList();
+        var code = input.Code?.Trim() ?? "";
+        var errors = Matter.Validate(code, input.Name, bases);
+        var category = Matter.ParseCategory(input.Category);
+        if (string.IsNullOrWhiteSpace(input.Category)) errors.Add("category", "required", "请选择事项类别");
+        else if (category is null) errors.Add("category", "invalid", "事项类别无效");
+        if (input.ResponsibleUnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId && u.AgencyId == matter.AgencyId))
+            errors.Add("responsibleUnitId", "not_found", "承办机构不是本执法主体的内设机构");
+        if (code.Length > 0 && await db.Matters.AnyAsync(m => m.AgencyId == matter.AgencyId && m.Code == code && m.Id != matter.Id))
+            errors.Add("code", "duplicate", DuplicateCode);
+        errors.ThrowIfAny();
+
+        matter.Code = code;
+        matter.Name = input.Name!.Trim();
+        matter.Category = category!.Value;
+        matter.ResponsibleUnitId = input.ResponsibleUnitId;
+        matter.RandomInspection = input.RandomInspection;
+        if (!SameBases(matter.Bases, bases))
+        {
+            matter.Bases.Clear();
+            matter.Bases.AddRange(bases);
+        }
+    }
+
+    /// <summary>Bases are replaced only when they differ, so an unchanged save leaves no audit noise.</summary>
+    public static bool SameBases(IReadOnlyList<LegalBasis> stored, IReadOnlyList<LegalBasis> given)
+        => stored.Count == given.Count
+           && stored.OrderBy(b => b.Id).Zip(given).All(p => p.First.Law == p.Second.Law && p.First.Article == p.Second.Article && p.First.Text == p.Second.Text);
+
+    private async Task<Dictionary<int, string>> UnitNamesAsync(IEnumerable<int> agencyIds)
+    {
+        var ids = agencyIds.Distinct().ToList();
+        return await db.Units.AsNoTracking().Where(u => ids.Contains(u.AgencyId)).ToDictionaryAsync(u => u.Id, u => u.Name);
+    }
+
+    public static MatterDto ToDto(Matter m, IReadOnlyDictionary<int, string> unitNames)
+        => new(m.Id, m.AgencyId, m.Code, m.Name, m.Category.ToString(), Matter.Label(m.Category), m.ResponsibleUnitId,
+            m.ResponsibleUnitId is { } u && unitNames.TryGetValue(u, out var n) ? n : null, m.RandomInspection,
+            m.Bases.OrderBy(b => b.Id).Select(b => new LegalBasisDto(b.Id, b.Law, b.Article, b.Text)).ToList());
+}
