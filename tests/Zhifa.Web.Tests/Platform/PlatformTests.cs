@@ -29,6 +29,24 @@ public sealed class PlatformTests(ZhifaFactory app)
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_lists_every_API_route_of_the_application()
+    {
+        var json = await app.Anonymous().GetStringAsync("/openapi/v1.json");
+        using var doc = JsonDocument.Parse(json);
+        var documented = doc.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(m => $"{m.Name.ToUpperInvariant()} {p.Name}")).ToHashSet();
+        var routes = app.Services.GetRequiredService<IEnumerable<Microsoft.AspNetCore.Routing.EndpointDataSource>>()
+            .SelectMany(s => s.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => (e.RoutePattern.RawText ?? "").TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => $"{m} /{System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!.TrimStart('/'), @"\{(\w+)(:[^}]*)?\}", "{$1}").TrimEnd('/')}"))
+            .ToList();
+        Assert.NotEmpty(routes);
+        var missing = routes.Where(r => !documented.Contains(r)).ToList();
+        Assert.True(missing.Count == 0, "not in the OpenAPI document: " + string.Join(", ", missing));
+    }
+
+    [Fact]
     public async Task The_migrations_match_the_model_on_this_provider()
     {
         using var scope = app.Services.CreateScope();
