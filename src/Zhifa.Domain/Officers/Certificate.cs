@@ -45,18 +45,105 @@ public sealed class Certificate
         _ => status.ToString(),
     };
 
-    public static ValidationErrors Validate(string? number, string? issuer, DateOnly? validFrom, DateOnly? validUntil, string? domains)
+    public const int NumberMaxLength = 40;
+
+    /// <summary>Numbers are kept trimmed and upper-case, so a lookup does not depend on how someone typed them.</summary>
+    public static string NormalizeNumber(string? number) => (number ?? "").Trim().ToUpperInvariant();
+
+    /// <summary>The checks of a certificate number alone; also guards the public lookup (ORG-3).</summary>
+    public static ValidationErrors ValidateNumber(string? number, string field = "number")
     {
-        var errors = new ValidationErrors()
-            .Required("number", number, "执法证号").MaxLength("number", number, 40, "执法证号")
-            .Required("issuer", issuer, "发证机关").MaxLength("issuer", issuer, 100, "发证机关")
-            .Required("domains", domains, "执法领域").MaxLength("domains", domains, 200, "执法领域");
-        if (number is not null && number.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-'))
-            errors.Add("number", "invalid", "执法证号只能包含字母、数字和连字符");
+        var errors = new ValidationErrors().Required(field, number, "执法证号").MaxLength(field, number?.Trim(), NumberMaxLength, "执法证号");
+        if (!string.IsNullOrWhiteSpace(number) && number.Trim().Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-'))
+            errors.Add(field, "invalid", "执法证号只能包含字母、数字和连字符");
+        return errors;
+    }
+
+    public static ValidationErrors Validate(string? number, string? issuer, DateOnly? validFrom, DateOnly? validUntil, string? domains, string numberField = "number")
+    {
+        var errors = ValidateNumber(number, numberField);
+        errors.Required("issuer", issuer, "发证机关").MaxLength("issuer", issuer?.Trim(), 100, "发证机关");
+        var normalized = NormalizeDomains(domains);
+        if (normalized.Length == 0) errors.Add("domains", "required", "执法领域不能为空");
+        else errors.MaxLength("domains", normalized, 200, "执法领域");
         if (validFrom is null) errors.Add("validFrom", "required", "有效期起始日期不能为空");
         if (validUntil is null) errors.Add("validUntil", "required", "有效期截止日期不能为空");
         if (validFrom is not null && validUntil is not null && validUntil < validFrom)
             errors.Add("validUntil", "before_start", "有效期截止日期不能早于起始日期");
         return errors;
+    }
+
+    private static readonly char[] DomainSeparators = [',', '，', '、', ';', '；', '\n', '\r', '\t', ' ', '　'];
+
+    /// <summary>Domains as people type them (“卫生健康，公共场所卫生”, one per line …) stored one way: comma separated, without repeats.</summary>
+    public static string NormalizeDomains(string? domains) => string.Join(",", SplitDomains(domains));
+
+    public static IReadOnlyList<string> SplitDomains(string? domains)
+        => (domains ?? "").Split(DomainSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The label of a state as an administrator sets it.</summary>
+    public static string StateLabel(CertificateState state) => state switch
+    {
+        CertificateState.Active => "正常",
+        CertificateState.Suspended => "暂扣",
+        CertificateState.Revoked => "注销",
+        _ => state.ToString(),
+    };
+
+    /// <summary>The action that leads to a state: 恢复 (back to normal), 暂扣, 注销.</summary>
+    public static string ActionLabel(CertificateState state) => state == CertificateState.Active ? "恢复" : StateLabel(state);
+
+    /// <summary>Reads a state from its name (Suspended), its label (暂扣) or its action (恢复).</summary>
+    public static CertificateState? ParseState(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var t = text.Trim();
+        foreach (var s in Enum.GetValues<CertificateState>())
+        {
+            if (string.Equals(t, s.ToString(), StringComparison.OrdinalIgnoreCase) || t == StateLabel(s) || t == ActionLabel(s)) return s;
+        }
+        return t == "有效" ? CertificateState.Active : null;
+    }
+
+    /// <summary>Reads a status from its name (Expired) or its label (过期).</summary>
+    public static CertificateStatus? ParseStatus(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var t = text.Trim();
+        foreach (var s in Enum.GetValues<CertificateStatus>())
+        {
+            if (string.Equals(t, s.ToString(), StringComparison.OrdinalIgnoreCase) || t == Label(s)) return s;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// 暂扣 and 注销 need a reason; a suspended certificate may be restored or revoked; a revoked one is final (a new
+    /// certificate is issued instead); setting the state it already has is refused rather than silently ignored.
+    /// </summary>
+    public static ValidationErrors CheckStateChange(CertificateState from, CertificateState? to, string? reason)
+    {
+        var errors = new ValidationErrors();
+        if (to is null)
+        {
+            errors.Add("state", "required", "请选择执法证状态变更（暂扣、注销或恢复）");
+            return errors;
+        }
+        if (!Enum.IsDefined(to.Value)) return errors.Add("state", "invalid", "执法证状态无效");
+        if (from == to) errors.Add("state", "unchanged", $"执法证已是{StateLabel(from)}状态");
+        else if (from == CertificateState.Revoked) errors.Add("state", "revoked", "已注销的执法证不能再变更状态，请核发新证");
+        if (to is CertificateState.Suspended or CertificateState.Revoked && string.IsNullOrWhiteSpace(reason))
+            errors.Add("reason", "required", $"{ActionLabel(to.Value)}执法证须填写原因");
+        errors.MaxLength("reason", reason?.Trim(), 200, "原因");
+        return errors;
+    }
+
+    /// <summary>Applies a change that <see cref="CheckStateChange"/> accepted.</summary>
+    public void ChangeState(CertificateState to, string? reason)
+    {
+        CheckStateChange(State, to, reason).ThrowIfAny();
+        State = to;
+        StateReason = reason?.Trim() ?? "";
     }
 }

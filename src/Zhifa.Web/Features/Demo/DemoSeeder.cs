@@ -36,7 +36,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
 
     public async Task SeedAsync()
     {
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = DateOnly.FromDateTime(Infrastructure.Display.ToChina(time.GetUtcNow().UtcDateTime));
 
         var city = new Agency
         {
