@@ -8,6 +8,7 @@ using Zhifa.Data.Accounts;
 using Zhifa.Data.Audit;
 using Zhifa.Data.Calendar;
 using Zhifa.Domain.Agencies;
+using Zhifa.Domain.Cases;
 using Zhifa.Domain.Audit;
 using Zhifa.Domain.Matters;
 using Zhifa.Domain.Officers;
@@ -39,6 +40,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<CalendarYearData> CalendarYears => Set<CalendarYearData>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<Party> Parties => Set<Party>();
+    public DbSet<CaseParty> CaseParties => Set<CaseParty>();
+    public DbSet<CaseOfficer> CaseOfficers => Set<CaseOfficer>();
+    public DbSet<CaseStepRecord> CaseSteps => Set<CaseStepRecord>();
+    public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
 
     public DateTime UtcNow => _time.GetUtcNow().UtcDateTime;
 
@@ -67,6 +74,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
             e.Property(a => a.CreditCode).HasMaxLength(18);
             e.Property(a => a.Address).HasMaxLength(200);
             e.Property(a => a.Contact).HasMaxLength(100);
+            e.Property(a => a.CaseNumberFormat).HasMaxLength(60);
             e.HasIndex(a => a.CreditCode).IsUnique();
             e.HasIndex(a => a.ParentId);
             e.HasOne<Agency>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
@@ -146,6 +154,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
             e.Property(h => h.Hash).HasMaxLength(64);
             e.HasData(new AuditHead { Id = 1, Sequence = 0, Hash = AuditChain.GenesisHash });
         });
+        // Areas added later keep their mappings in their own IEntityTypeConfiguration classes in this assembly.
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         builder.Entity<CalendarYearData>(e =>
         {
             e.HasKey(c => c.Year);
@@ -262,6 +272,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
         Matter m => m.AgencyId,
         AppUser u => u.AgencyId,
         ApiToken t => t.AgencyId,
+        Case c => c.AgencyId,
+        Party p => p.AgencyId,
+        NumberCounter n => n.AgencyId,
         _ => null,
     };
 

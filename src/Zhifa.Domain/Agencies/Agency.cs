@@ -21,6 +21,8 @@ public sealed class Agency
     public string Address { get; set; } = "";
     public string Contact { get; set; } = "";
     public List<Unit> Units { get; set; } = [];
+    /// <summary>How this agency numbers its cases (REC-1); see <see cref="Zhifa.Domain.Cases.CaseNumbering"/>.</summary>
+    public string CaseNumberFormat { get; set; } = Cases.CaseNumbering.DefaultFormat;
 
     public Unit? LegalReviewUnit => Units.FirstOrDefault(u => u.IsLegalReviewUnit);
 

@@ -2,6 +2,9 @@ using Zhifa.Web.Features.Admin;
 using Zhifa.Web.Features.Agencies;
 using Zhifa.Web.Features.Audit;
 using Zhifa.Web.Features.Calendar;
+using Zhifa.Web.Features.Cases;
+using Zhifa.Web.Features.Documents;
+using Zhifa.Web.Features.Records;
 using Zhifa.Web.Features.Demo;
 using Zhifa.Web.Features.Matters;
 using Zhifa.Web.Features.Officers;
@@ -24,6 +27,9 @@ public static class FeatureRegistration
         services.AddScoped<MatterImport>();
         services.AddOfficerFeature();
         services.AddMatterFeature();
+        services.AddCaseFeature();
+        services.AddRecordFeature();
+        services.AddDocumentFeature();
     }
 
     public static void MapFeatures(this IEndpointRouteBuilder app)
@@ -35,6 +41,9 @@ public static class FeatureRegistration
         api.MapAdminEndpoints();
         api.MapAuditEndpoints();
         api.MapCalendarEndpoints();
+        api.MapCaseEndpoints();
+        api.MapRecordEndpoints();
+        api.MapDocumentEndpoints();
         app.MapGroup("/gs").MapPortalEndpoints();
     }
 }

@@ -12,6 +12,15 @@ using Zhifa.Web.Tests.Infrastructure;
 namespace Zhifa.Web.Tests.Scope;
 
 /// <summary>
+/// Creates records of agency B (永兴县卫生健康局) for the scope test and returns their ids by route parameter name
+/// (e.g. caseId). An area that adds a route parameter adds one of these beside its own tests.
+/// </summary>
+public interface IScopeProbeRecords
+{
+    Task<IReadOnlyDictionary<string, string>> CreateAsync(ZhifaFactory app, int agencyBId);
+}
+
+/// <summary>
 /// ORG-4, proven over the application's own endpoint list: an administrator of 永兴县应急管理局 (agency A) asks every
 /// page and endpoint for the records of 永兴县卫生健康局 (agency B) and must get 404 each time. A new endpoint whose
 /// route names something this test cannot fill fails here until it is covered.
@@ -47,7 +56,7 @@ public sealed class EndpointScopeTests(ZhifaFactory app) : IClassFixture<ZhifaFa
     private async Task<Dictionary<string, string>> IdsOfAgencyBAsync()
     {
         await app.CreateTokenAsync("handler");
-        return await app.WithDbAsync(async db =>
+        var ids = await app.WithDbAsync(async db =>
         {
             var b = await db.Agencies.Include(a => a.Units).SingleAsync(a => a.Name == AgencyB);
             var officer = await db.Officers.Include(o => o.Certificates).Include(o => o.Trainings).FirstAsync(o => o.AgencyId == b.Id && o.Trainings.Count > 0);
@@ -67,6 +76,14 @@ public sealed class EndpointScopeTests(ZhifaFactory app) : IClassFixture<ZhifaFa
                 ["tokenId"] = S(tokenRow.Id),
             };
         });
+        // Areas whose records the demo does not have create some for agency B and name their route parameters.
+        int agencyB = int.Parse(ids["agencyId"], System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var type in typeof(EndpointScopeTests).Assembly.GetTypes().Where(t => typeof(IScopeProbeRecords).IsAssignableFrom(t) && t.IsClass))
+        {
+            var provider = (IScopeProbeRecords)Activator.CreateInstance(type)!;
+            foreach (var (name, value) in await provider.CreateAsync(app, agencyB)) ids[name] = value;
+        }
+        return ids;
     }
 
     private static string Fill(string pattern, Dictionary<string, string> ids, List<string> unknown)

@@ -25,7 +25,8 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
                     Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Contact = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Contact = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CaseNumberFormat = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -130,6 +131,53 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CalendarYears", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NumberCounters",
+                columns: table => new
+                {
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NumberCounters", x => new { x.AgencyId, x.Kind, x.Year });
+                    table.ForeignKey(
+                        name: "FK_NumberCounters_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Parties",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    LegalRepresentative = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    IsMinor = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Parties", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Parties_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -350,6 +398,52 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    MatterId = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Procedure = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Facts = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActEndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SeriousHarm = table.Column<bool>(type: "boolean", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Cases_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "Matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LegalBases",
                 columns: table => new
                 {
@@ -416,6 +510,84 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         name: "FK_TrainingRecords_Officers_OfficerId",
                         column: x => x.OfficerId,
                         principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseOfficers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    OfficerId = table.Column<int>(type: "integer", nullable: false),
+                    IsLead = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseOfficers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseOfficers_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseOfficers_Officers_OfficerId",
+                        column: x => x.OfficerId,
+                        principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseParties",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    PartyId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseParties", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseParties_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseParties_Parties_PartyId",
+                        column: x => x.PartyId,
+                        principalTable: "Parties",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseSteps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    FromStep = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ToStep = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseSteps_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -500,6 +672,54 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 columns: new[] { "SubjectType", "SubjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseOfficers_CaseId_OfficerId",
+                table: "CaseOfficers",
+                columns: new[] { "CaseId", "OfficerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseOfficers_OfficerId",
+                table: "CaseOfficers",
+                column: "OfficerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseParties_CaseId_PartyId",
+                table: "CaseParties",
+                columns: new[] { "CaseId", "PartyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseParties_PartyId",
+                table: "CaseParties",
+                column: "PartyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_AgencyId_Number",
+                table: "Cases",
+                columns: new[] { "AgencyId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_AgencyId_Step_Id",
+                table: "Cases",
+                columns: new[] { "AgencyId", "Step", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_MatterId",
+                table: "Cases",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_UnitId",
+                table: "Cases",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseSteps_CaseId",
+                table: "CaseSteps",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Certificates_Number",
                 table: "Certificates",
                 column: "Number",
@@ -535,6 +755,16 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "IX_Officers_UnitId",
                 table: "Officers",
                 column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Parties_AgencyId_CreditCode",
+                table: "Parties",
+                columns: new[] { "AgencyId", "CreditCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Parties_AgencyId_IdNumber",
+                table: "Parties",
+                columns: new[] { "AgencyId", "IdNumber" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TrainingRecords_OfficerId",
@@ -578,10 +808,22 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "CalendarYears");
 
             migrationBuilder.DropTable(
+                name: "CaseOfficers");
+
+            migrationBuilder.DropTable(
+                name: "CaseParties");
+
+            migrationBuilder.DropTable(
+                name: "CaseSteps");
+
+            migrationBuilder.DropTable(
                 name: "Certificates");
 
             migrationBuilder.DropTable(
                 name: "LegalBases");
+
+            migrationBuilder.DropTable(
+                name: "NumberCounters");
 
             migrationBuilder.DropTable(
                 name: "TrainingRecords");
@@ -593,10 +835,16 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Matters");
+                name: "Parties");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
 
             migrationBuilder.DropTable(
                 name: "Officers");
+
+            migrationBuilder.DropTable(
+                name: "Matters");
 
             migrationBuilder.DropTable(
                 name: "Units");

@@ -24,7 +24,8 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
                     Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Contact = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CaseNumberFormat = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -129,6 +130,53 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CalendarYears", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NumberCounters",
+                columns: table => new
+                {
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NumberCounters", x => new { x.AgencyId, x.Kind, x.Year });
+                    table.ForeignKey(
+                        name: "FK_NumberCounters_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Parties",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    LegalRepresentative = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    IsMinor = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Parties", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Parties_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -349,6 +397,52 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MatterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Procedure = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Facts = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActEndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SeriousHarm = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Cases_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "Matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LegalBases",
                 columns: table => new
                 {
@@ -415,6 +509,84 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         name: "FK_TrainingRecords_Officers_OfficerId",
                         column: x => x.OfficerId,
                         principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseOfficers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsLead = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseOfficers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseOfficers_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseOfficers_Officers_OfficerId",
+                        column: x => x.OfficerId,
+                        principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseParties",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartyId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseParties", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseParties_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseParties_Parties_PartyId",
+                        column: x => x.PartyId,
+                        principalTable: "Parties",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseSteps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromStep = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ToStep = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseSteps_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -499,6 +671,54 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 columns: new[] { "SubjectType", "SubjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseOfficers_CaseId_OfficerId",
+                table: "CaseOfficers",
+                columns: new[] { "CaseId", "OfficerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseOfficers_OfficerId",
+                table: "CaseOfficers",
+                column: "OfficerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseParties_CaseId_PartyId",
+                table: "CaseParties",
+                columns: new[] { "CaseId", "PartyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseParties_PartyId",
+                table: "CaseParties",
+                column: "PartyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_AgencyId_Number",
+                table: "Cases",
+                columns: new[] { "AgencyId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_AgencyId_Step_Id",
+                table: "Cases",
+                columns: new[] { "AgencyId", "Step", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_MatterId",
+                table: "Cases",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_UnitId",
+                table: "Cases",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseSteps_CaseId",
+                table: "CaseSteps",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Certificates_Number",
                 table: "Certificates",
                 column: "Number",
@@ -534,6 +754,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "IX_Officers_UnitId",
                 table: "Officers",
                 column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Parties_AgencyId_CreditCode",
+                table: "Parties",
+                columns: new[] { "AgencyId", "CreditCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Parties_AgencyId_IdNumber",
+                table: "Parties",
+                columns: new[] { "AgencyId", "IdNumber" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TrainingRecords_OfficerId",
@@ -577,10 +807,22 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "CalendarYears");
 
             migrationBuilder.DropTable(
+                name: "CaseOfficers");
+
+            migrationBuilder.DropTable(
+                name: "CaseParties");
+
+            migrationBuilder.DropTable(
+                name: "CaseSteps");
+
+            migrationBuilder.DropTable(
                 name: "Certificates");
 
             migrationBuilder.DropTable(
                 name: "LegalBases");
+
+            migrationBuilder.DropTable(
+                name: "NumberCounters");
 
             migrationBuilder.DropTable(
                 name: "TrainingRecords");
@@ -592,10 +834,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Matters");
+                name: "Parties");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
 
             migrationBuilder.DropTable(
                 name: "Officers");
+
+            migrationBuilder.DropTable(
+                name: "Matters");
 
             migrationBuilder.DropTable(
                 name: "Units");

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhifa.Domain.Agencies;
+using Zhifa.Domain.Cases;
+using Zhifa.Domain.Matters;
+
+namespace Zhifa.Data.Cases;
+
+public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> e)
+    {
+        e.Property(c => c.Number).HasMaxLength(60);
+        e.Property(c => c.Title).HasMaxLength(200);
+        e.Property(c => c.Facts).HasMaxLength(8000);
+        e.Property(c => c.Place).HasMaxLength(200);
+        e.Property(c => c.Step).HasMaxLength(40);
+        e.Property(c => c.OpenedBy).HasMaxLength(256);
+        e.HasIndex(c => new { c.AgencyId, c.Number }).IsUnique();
+        // The case list of an agency is read by step, newest first.
+        e.HasIndex(c => new { c.AgencyId, c.Step, c.Id });
+        e.HasOne<Agency>().WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne<Matter>().WithMany().HasForeignKey(c => c.MatterId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(c => c.Parties).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(c => c.Officers).WithOne().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(c => c.History).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class PartyConfiguration : IEntityTypeConfiguration<Party>
+{
+    public void Configure(EntityTypeBuilder<Party> e)
+    {
+        e.Property(p => p.Name).HasMaxLength(200);
+        e.Property(p => p.IdNumber).HasMaxLength(18);
+        e.Property(p => p.CreditCode).HasMaxLength(18);
+        e.Property(p => p.LegalRepresentative).HasMaxLength(50);
+        e.Property(p => p.Address).HasMaxLength(200);
+        e.Property(p => p.Phone).HasMaxLength(30);
+        e.HasIndex(p => new { p.AgencyId, p.IdNumber });
+        e.HasIndex(p => new { p.AgencyId, p.CreditCode });
+        e.HasOne<Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class CasePartyConfiguration : IEntityTypeConfiguration<CaseParty>
+{
+    public void Configure(EntityTypeBuilder<CaseParty> e)
+    {
+        e.HasOne(p => p.Party).WithMany().HasForeignKey(p => p.PartyId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(p => new { p.CaseId, p.PartyId }).IsUnique();
+    }
+}
+
+public sealed class CaseOfficerConfiguration : IEntityTypeConfiguration<CaseOfficer>
+{
+    public void Configure(EntityTypeBuilder<CaseOfficer> e)
+    {
+        e.HasOne<Zhifa.Domain.Officers.Officer>().WithMany().HasForeignKey(o => o.OfficerId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(o => new { o.CaseId, o.OfficerId }).IsUnique();
+    }
+}
+
+public sealed class CaseStepRecordConfiguration : IEntityTypeConfiguration<CaseStepRecord>
+{
+    public void Configure(EntityTypeBuilder<CaseStepRecord> e)
+    {
+        e.Property(h => h.FromStep).HasMaxLength(40);
+        e.Property(h => h.ToStep).HasMaxLength(40);
+        e.Property(h => h.By).HasMaxLength(256);
+        e.Property(h => h.Place).HasMaxLength(200);
+        e.Property(h => h.Note).HasMaxLength(2000);
+    }
+}
+
+public sealed class NumberCounterConfiguration : IEntityTypeConfiguration<NumberCounter>
+{
+    public void Configure(EntityTypeBuilder<NumberCounter> e)
+    {
+        e.HasKey(n => new { n.AgencyId, n.Kind, n.Year });
+        e.Property(n => n.Kind).HasMaxLength(20);
+        e.HasOne<Agency>().WithMany().HasForeignKey(n => n.AgencyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

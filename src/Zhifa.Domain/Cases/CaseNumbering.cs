@@ -1,0 +1,40 @@
+using System.Globalization;
+using Zhifa.Domain.Common;
+
+namespace Zhifa.Domain.Cases;
+
+/// <summary>
+/// Case numbers (REC-1) such as 永卫罚〔2026〕12号: the agency's short name, the kind of case, the year and a sequence
+/// that is gap-free per agency, kind and year. The format is set per agency with the placeholders below.
+/// </summary>
+public static class CaseNumbering
+{
+    public const string DefaultFormat = "{agency}{kind}〔{year}〕{seq}号";
+
+    /// <summary>The kind word of each category as used in 文号.</summary>
+    public static string KindOf(CaseCategory category) => category switch
+    {
+        CaseCategory.Penalty => "罚",
+        CaseCategory.Coercion => "强",
+        CaseCategory.Inspection => "检",
+        CaseCategory.Licensing => "许",
+        CaseCategory.Expropriation => "征",
+        CaseCategory.Confirmation => "确",
+        _ => "案",
+    };
+
+    public static string Format(string format, string agencyShortName, CaseCategory category, int year, int sequence)
+        => format.Replace("{agency}", agencyShortName, StringComparison.Ordinal)
+            .Replace("{kind}", KindOf(category), StringComparison.Ordinal)
+            .Replace("{year}", year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{seq}", sequence.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    /// <summary>A format must contain the year and the sequence, or numbers would repeat.</summary>
+    public static ValidationErrors Validate(string? format)
+    {
+        var errors = new ValidationErrors().Required("caseNumberFormat", format, "案号规则").MaxLength("caseNumberFormat", format, 60, "案号规则");
+        if (!string.IsNullOrWhiteSpace(format) && (!format.Contains("{seq}", StringComparison.Ordinal) || !format.Contains("{year}", StringComparison.Ordinal)))
+            errors.Add("caseNumberFormat", "missing_placeholder", "案号规则必须包含 {year} 和 {seq}");
+        return errors;
+    }
+}
