@@ -18,6 +18,7 @@ public static class FeatureRegistration
 {
     public static void AddFeatures(this IServiceCollection services)
     {
+        services.AddSingleton<Infrastructure.Storage.BlobStore>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AgencyService>();
         services.AddScoped<TokenService>();
