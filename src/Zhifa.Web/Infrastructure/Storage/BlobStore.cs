@@ -74,7 +74,8 @@ public sealed class BlobStore(ZhifaOptions options)
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(tempPath, target, overwrite: false);
             // Nothing writes a stored file again; the mode says so to every other process too.
-            File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            if (OperatingSystem.IsWindows()) File.SetAttributes(target, FileAttributes.ReadOnly);
+            else File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         }
         return new StoredBlob(hash, size);
     }
