@@ -87,6 +87,25 @@ public sealed class AgencyTests(ZhifaFactory app) : IClassFixture<ZhifaFactory>
     }
 
     [Fact]
+    public async Task A_case_number_rule_without_year_or_sequence_is_refused_and_a_good_one_is_kept()
+    {
+        var admin = await app.ApiClientAsync("yj.admin");
+        var own = (await admin.GetFromJsonAsync<List<AgencyView>>("/api/v1/agencies"))!.Single();
+        object Body(string format) => new
+        {
+            name = own.Name, shortName = own.ShortName, type = "AdministrativeOrgan", level = "County", creditCode = own.CreditCode, caseNumberFormat = format,
+        };
+        var bad = await admin.PutAsJsonAsync($"/api/v1/agencies/{own.Id}", Body("{agency}{kind}〔{year}〕号"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var (_, fields, _) = await bad.ReadProblemAsync();
+        Assert.Equal(["caseNumberFormat"], fields);
+
+        var ok = await admin.PutAsJsonAsync($"/api/v1/agencies/{own.Id}", Body("{agency}应急{kind}〔{year}〕第{seq}号"));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Contains("应急{kind}", await ok.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_handler_may_read_but_not_change_an_agency()
     {
         var handler = await app.ApiClientAsync("handler");

@@ -8,11 +8,11 @@ public static class AgencyEndpoints
 {
     public sealed record UnitDto(int Id, string Name, bool IsLegalReviewUnit);
     public sealed record AgencyDto(int Id, int? ParentId, string Name, string ShortName, string Type, string TypeLabel, string Level,
-        string CreditCode, string Address, string Contact, IReadOnlyList<UnitDto> Units);
+        string CreditCode, string Address, string Contact, string CaseNumberFormat, IReadOnlyList<UnitDto> Units);
     public sealed record UnitInput(string? Name, bool IsLegalReviewUnit);
 
     public static AgencyDto ToDto(Agency a) => new(a.Id, a.ParentId, a.Name, a.ShortName, a.Type.ToString(), AgencyService.TypeLabel(a.Type),
-        a.Level.ToString(), a.CreditCode, a.Address, a.Contact,
+        a.Level.ToString(), a.CreditCode, a.Address, a.Contact, a.CaseNumberFormat,
         a.Units.OrderBy(u => u.Id).Select(u => new UnitDto(u.Id, u.Name, u.IsLegalReviewUnit)).ToList());
 
     public static void MapAgencyEndpoints(this IEndpointRouteBuilder group)

@@ -17,6 +17,8 @@ public sealed class AgencyInput
     public string? CreditCode { get; set; }
     public string? Address { get; set; }
     public string? Contact { get; set; }
+    /// <summary>Case number rule, e.g. {agency}{kind}〔{year}〕{seq}号; the default when empty.</summary>
+    public string? CaseNumberFormat { get; set; }
 }
 
 /// <summary>Creates and changes agencies and their units (ORG-1); callers check scope first.</summary>
@@ -62,6 +64,7 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me)
         var code = input.CreditCode?.Trim().ToUpperInvariant();
         if (!errors.Items.Any(e => e.Field == "creditCode") && await db.Agencies.AnyAsync(a => a.CreditCode == code && a.Id != selfId))
             errors.Add("creditCode", "duplicate", "该统一社会信用代码已被其他执法主体使用");
+        if (!string.IsNullOrWhiteSpace(input.CaseNumberFormat)) errors.AddRange(Domain.Cases.CaseNumbering.Validate(input.CaseNumberFormat.Trim()).Items);
         if (!Enum.IsDefined(input.Type)) errors.Add("type", "invalid", "主体类型无效");
         if (!Enum.IsDefined(input.Level)) errors.Add("level", "invalid", "层级无效");
         return errors;
@@ -77,6 +80,7 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me)
         agency.CreditCode = input.CreditCode!.Trim().ToUpperInvariant();
         agency.Address = input.Address?.Trim() ?? "";
         agency.Contact = input.Contact?.Trim() ?? "";
+        agency.CaseNumberFormat = string.IsNullOrWhiteSpace(input.CaseNumberFormat) ? Domain.Cases.CaseNumbering.DefaultFormat : input.CaseNumberFormat.Trim();
     }
 
     public async Task<Unit> AddUnitAsync(Agency agency, string? name, bool isLegalReview)

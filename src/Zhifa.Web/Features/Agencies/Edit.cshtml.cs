@@ -26,7 +26,7 @@ public sealed class EditModel(AgencyService agencies, CurrentUser me) : PageMode
             Input = new AgencyInput
             {
                 ParentId = a.ParentId, Name = a.Name, ShortName = a.ShortName, Type = a.Type, Level = a.Level,
-                CreditCode = a.CreditCode, Address = a.Address, Contact = a.Contact,
+                CreditCode = a.CreditCode, Address = a.Address, Contact = a.Contact, CaseNumberFormat = a.CaseNumberFormat,
             };
         }
         else if (!me.IsAdministrator) return Forbid();
