@@ -2,6 +2,7 @@ using Zhifa.Web;
 using Zhifa.Web.Cli;
 
 var (verb, hostArgs) = CommandLine.Split(args);
+if (verb.Count > 0 && CommandLine.IsOffline(verb[0])) return await CommandLine.RunOfflineAsync(verb);
 var app = ZhifaApp.Build(hostArgs);
 if (verb.Count > 0) return await CommandLine.RunAsync(app, verb);
 

@@ -3,7 +3,7 @@ namespace Zhifa.Web.Cli;
 /// <summary>Administrative verbs run with the same configuration as the server: `verify`, `token create`, `migrate`.</summary>
 public static partial class CommandLine
 {
-    private static readonly string[] Verbs = ["verify", "token", "migrate"];
+    private static readonly string[] Verbs = ["verify", "verify-package", "token", "migrate"];
 
     /// <summary>Separates a leading verb and its arguments from the host's own switches.</summary>
     public static (List<string> Verb, string[] HostArgs) Split(string[] args)
