@@ -264,19 +264,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
         return list;
     }
 
-    private static int? AgencyOf(EntityEntry entry) => entry.Entity switch
+    /// <summary>The agency a row belongs to: the agency itself, or any entity's AgencyId column.</summary>
+    private static int? AgencyOf(EntityEntry entry)
     {
-        Agency a => a.Id == 0 ? null : a.Id,
-        Unit u => u.AgencyId,
-        Officer o => o.AgencyId,
-        Matter m => m.AgencyId,
-        AppUser u => u.AgencyId,
-        ApiToken t => t.AgencyId,
-        Case c => c.AgencyId,
-        Party p => p.AgencyId,
-        NumberCounter n => n.AgencyId,
-        _ => null,
-    };
+        if (entry.Entity is Agency a) return a.Id == 0 ? null : a.Id;
+        return entry.Metadata.FindProperty("AgencyId") is null ? null : entry.Property("AgencyId").CurrentValue as int?;
+    }
 
     private static string KeyOf(EntityEntry entry)
     {

@@ -50,3 +50,62 @@ public static class RecordAccess
         return new(false, "needs_request", "查看该记录须经负责人批准的调阅申请");
     }
 }
+
+public enum AccessRequestStatus { Pending, Approved, Rejected }
+
+/// <summary>
+/// 调阅申请 (REC-10): providing records for 复议, 信访, 诉讼 or supervision needs the head's approval, is registered, and
+/// grants a time-limited right to view the case's records.
+/// </summary>
+public sealed class AccessRequest
+{
+    public const int MaxDays = 30;
+
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int CaseId { get; set; }
+    public int RequesterUserId { get; set; }
+    public string RequesterName { get; set; } = "";
+    public AccessPurpose Purpose { get; set; }
+    public string Reason { get; set; } = "";
+    public bool IncludesSensitive { get; set; }
+    public int Days { get; set; }
+    public AccessRequestStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public string DecidedBy { get; set; } = "";
+    public DateTime? DecidedAt { get; set; }
+    public string DecisionNote { get; set; } = "";
+    public DateTime? ValidUntil { get; set; }
+
+    public static Common.ValidationErrors Validate(string? reason, int days)
+    {
+        var errors = new Common.ValidationErrors().Required("reason", reason, "调阅事由").MaxLength("reason", reason, 500, "调阅事由");
+        if (days is < 1 or > MaxDays) errors.Add("days", "out_of_range", $"调阅期限应为 1 至 {MaxDays} 天");
+        return errors;
+    }
+
+    /// <summary>The head decides; a decided request cannot be decided again, and nobody approves their own request.</summary>
+    public void Decide(bool approve, string decidedBy, int deciderUserId, string? note, DateTime now)
+    {
+        if (Status != AccessRequestStatus.Pending) throw new Common.DomainValidationException("status", "already_decided", "该申请已处理，不能重复审批");
+        if (deciderUserId == RequesterUserId) throw new Common.DomainValidationException("status", "own_request", "不能审批本人提出的调阅申请");
+        if (!approve && string.IsNullOrWhiteSpace(note)) throw new Common.DomainValidationException("note", "required", "不予批准时须写明理由");
+        Status = approve ? AccessRequestStatus.Approved : AccessRequestStatus.Rejected;
+        DecidedBy = decidedBy;
+        DecidedAt = now;
+        DecisionNote = note?.Trim() ?? "";
+        ValidUntil = approve ? now.AddDays(Days) : null;
+    }
+
+    public AccessGrant? AsGrant() => Status == AccessRequestStatus.Approved && DecidedAt is { } from && ValidUntil is { } until
+        ? new AccessGrant(RequesterUserId, CaseId, from, until, IncludesSensitive)
+        : null;
+
+    public static string Label(AccessRequestStatus status) => status switch
+    {
+        AccessRequestStatus.Pending => "待审批",
+        AccessRequestStatus.Approved => "已批准",
+        AccessRequestStatus.Rejected => "不予批准",
+        _ => status.ToString(),
+    };
+}

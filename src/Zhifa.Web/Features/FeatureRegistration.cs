@@ -1,3 +1,4 @@
+using Zhifa.Web.Features.Access;
 using Zhifa.Web.Features.Admin;
 using Zhifa.Web.Features.Agencies;
 using Zhifa.Web.Features.Audit;
@@ -28,6 +29,7 @@ public static class FeatureRegistration
         services.AddScoped<MatterImport>();
         services.AddOfficerFeature();
         services.AddMatterFeature();
+        services.AddScoped<Access.AccessRequestService>();
         services.AddCaseFeature();
         services.AddRecordFeature();
         services.AddDocumentFeature();
@@ -42,6 +44,7 @@ public static class FeatureRegistration
         api.MapAdminEndpoints();
         api.MapAuditEndpoints();
         api.MapCalendarEndpoints();
+        api.MapAccessEndpoints();
         api.MapCaseEndpoints();
         api.MapRecordEndpoints();
         api.MapDocumentEndpoints();
