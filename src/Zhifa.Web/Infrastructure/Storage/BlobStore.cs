@@ -64,6 +64,17 @@ public sealed class BlobStore(ZhifaOptions options)
             size = read.Length;
             hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(read, ct));
         }
+        return MoveIntoStore(tempPath, hash, size);
+    }
+
+    /// <summary>
+    /// Moves a finished temporary file whose SHA-256 the caller computed while writing it (a chunked upload hashed on
+    /// the way in) into the store, without reading it again.
+    /// </summary>
+    public StoredBlob CommitHashedTemp(string tempPath, string sha256) => MoveIntoStore(tempPath, sha256, new FileInfo(tempPath).Length);
+
+    private StoredBlob MoveIntoStore(string tempPath, string hash, long size)
+    {
         var target = PathOf(hash);
         if (File.Exists(target))
         {

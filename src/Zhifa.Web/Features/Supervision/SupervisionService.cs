@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data;
+using Zhifa.Domain.Records;
+using Zhifa.Web.Infrastructure;
+
+namespace Zhifa.Web.Features.Supervision;
+
+public sealed record ViolationRow(string Kind, string KindLabel, int? CaseId, string CaseNumber, int? RecordId, string Unit, string Officer,
+    DateTime At, string Detail);
+
+public sealed record ViolationCount(string Unit, string Officer, string KindLabel, int Count);
+
+/// <summary>
+/// REC-12: what went wrong in the full-process recording, for supervisors and heads — late registrations,
+/// unexplained interruptions, capture times that disagree with the record, and refused attempts to read records.
+/// </summary>
+public sealed class SupervisionService(AppDbContext db, CurrentUser me)
+{
+    public const string AccessRefusedAction = "record.access-refused";
+
+    public static bool MayView(CurrentUser user) => user.IsAdministrator
+        || user.IsInRole(Domain.Accounts.Roles.Supervisor) || user.IsInRole(Domain.Accounts.Roles.Head) || user.IsInRole(Domain.Accounts.Roles.DeputyHead);
+
+    public async Task<List<ViolationRow>> ViolationsAsync(int? agencyId)
+    {
+        var visible = await me.VisibleAgencyIdsAsync();
+        var records = db.Set<Record>().AsNoTracking();
+        if (visible is not null) records = records.Where(r => visible.Contains(r.AgencyId));
+        if (agencyId is { } a) records = records.Where(r => r.AgencyId == a);
+
+        var flagged = await (from r in records
+                             where (r.Late && !r.LateApprovedInAdvance) || (r.Interruptions != "" && r.InterruptionExplanation == "") || r.MetadataWarning != ""
+                             join c in db.Cases on r.CaseId equals c.Id
+                             join u in db.Units on c.UnitId equals u.Id into units
+                             from u in units.DefaultIfEmpty()
+                             join o in db.Officers on r.CollectorOfficerId equals o.Id into officers
+                             from o in officers.DefaultIfEmpty()
+                             orderby r.Id descending
+                             select new { r, c.Number, Unit = u == null ? "" : u.Name, Officer = o == null ? "" : o.Name })
+            .Take(2000).ToListAsync();
+
+        var rows = new List<ViolationRow>();
+        foreach (var x in flagged)
+        {
+            if (x.r.Late && !x.r.LateApprovedInAdvance)
+                rows.Add(new("late", "逾期登记", x.r.CaseId, x.Number, x.r.Id, x.Unit, x.Officer, x.r.RegisteredAt, $"现场工作结束后超过 {RecordRules.RegistrationWorkingDays} 个工作日才登记，且未事先批准"));
+            if (RecordRules.HasUnexplainedInterruption(x.r.Interruptions, x.r.InterruptionExplanation))
+                rows.Add(new("interruption", "中断未说明", x.r.CaseId, x.Number, x.r.Id, x.Unit, x.Officer, x.r.RegisteredAt, x.r.Interruptions));
+            if (x.r.MetadataWarning.Length > 0)
+                rows.Add(new("metadata", "时间不一致", x.r.CaseId, x.Number, x.r.Id, x.Unit, x.Officer, x.r.RegisteredAt, x.r.MetadataWarning));
+        }
+
+        var audit = db.AuditEntries.AsNoTracking().Where(e => e.Action == AccessRefusedAction);
+        if (visible is not null) audit = audit.Where(e => e.AgencyId != null && visible.Contains(e.AgencyId.Value));
+        if (agencyId is { } ag) audit = audit.Where(e => e.AgencyId == ag);
+        foreach (var e in await audit.OrderByDescending(e => e.Sequence).Take(500).ToListAsync())
+            rows.Add(new("access-refused", "越权调阅", null, "", int.TryParse(e.SubjectId, out var rid) ? rid : null, "", e.Actor, e.Time, e.Details));
+
+        return rows.OrderByDescending(r => r.At).ToList();
+    }
+
+    public static List<ViolationCount> Summarise(IEnumerable<ViolationRow> rows)
+        => rows.GroupBy(r => (r.Unit, r.Officer, r.KindLabel))
+            .Select(g => new ViolationCount(g.Key.Unit, g.Key.Officer, g.Key.KindLabel, g.Count()))
+            .OrderByDescending(c => c.Count).ToList();
+}
