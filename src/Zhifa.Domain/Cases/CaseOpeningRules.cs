@@ -1,0 +1,152 @@
+using Zhifa.Domain.Common;
+using Zhifa.Domain.Matters;
+using Zhifa.Domain.Officers;
+
+namespace Zhifa.Domain.Cases;
+
+/// <summary>An officer as seen on the opening day: what the qualification check needs and nothing more.</summary>
+public sealed record OfficerOnDay(int Id, string Name, bool Active, CertificateStatus? BestStatus)
+{
+    public static OfficerOnDay Of(Officer o, DateOnly day)
+        => new(o.Id, o.Name, o.Active, o.Certificates.Count == 0 ? null : o.Certificates.Select(c => c.StatusOn(day)).Min());
+}
+
+/// <summary>
+/// The checks of opening a case (立案, REC-1): category and procedure, the matter's family, two qualified officers
+/// (LAW-3), the limitation period and one penalty per act (LAW-2).
+/// </summary>
+public static class CaseOpeningRules
+{
+    public const int MinimumOfficers = 2;
+
+    public static string Label(CaseCategory category) => category switch
+    {
+        CaseCategory.Penalty => "行政处罚",
+        CaseCategory.Coercion => "行政强制",
+        CaseCategory.Inspection => "行政检查",
+        CaseCategory.Licensing => "行政许可",
+        CaseCategory.Expropriation => "行政征收征用",
+        CaseCategory.Confirmation => "行政确认",
+        _ => category.ToString(),
+    };
+
+    public static string Label(CaseProcedure procedure) => procedure switch
+    {
+        CaseProcedure.Simple => "简易程序",
+        CaseProcedure.General => "普通程序",
+        _ => "—",
+    };
+
+    /// <summary>Reads a category from its name (Penalty), its label (行政处罚) or the short word (处罚).</summary>
+    public static CaseCategory? ParseCategory(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var t = text.Trim();
+        foreach (var c in Enum.GetValues<CaseCategory>())
+            if (string.Equals(t, c.ToString(), StringComparison.OrdinalIgnoreCase) || t == Label(c) || "行政" + t == Label(c)) return c;
+        return t is "征收" or "征用" ? CaseCategory.Expropriation : null;
+    }
+
+    public static CaseProcedure? ParseProcedure(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var t = text.Trim();
+        foreach (var p in new[] { CaseProcedure.Simple, CaseProcedure.General })
+            if (string.Equals(t, p.ToString(), StringComparison.OrdinalIgnoreCase) || t == Label(p) || t + "程序" == Label(p)) return p;
+        return null;
+    }
+
+    /// <summary>A case may only be opened for a matter of its own family: a penalty for a penalty matter, and so on.</summary>
+    public static bool MatterFits(CaseCategory category, MatterCategory matter) => (category, matter) switch
+    {
+        (CaseCategory.Penalty, MatterCategory.Penalty) => true,
+        (CaseCategory.Coercion, MatterCategory.Coercion) => true,
+        (CaseCategory.Inspection, MatterCategory.Inspection) => true,
+        (CaseCategory.Licensing, MatterCategory.Licensing) => true,
+        (CaseCategory.Expropriation, MatterCategory.Expropriation) => true,
+        (CaseCategory.Confirmation, MatterCategory.Confirmation) => true,
+        _ => false,
+    };
+
+    /// <summary>Category and procedure: a penalty needs 简易 or 普通; other categories have no choice.</summary>
+    public static (CaseCategory? Category, CaseProcedure Procedure) CheckCategory(string? category, string? procedure, ValidationErrors errors)
+    {
+        var c = ParseCategory(category);
+        if (string.IsNullOrWhiteSpace(category)) errors.Add("category", "required", "案件类别不能为空");
+        else if (c is null) errors.Add("category", "invalid", "案件类别应为处罚、强制、检查、许可、征收征用或确认");
+        if (c != CaseCategory.Penalty) return (c, CaseProcedure.Standard);
+        var p = ParseProcedure(procedure);
+        if (string.IsNullOrWhiteSpace(procedure)) errors.Add("procedure", "required", "行政处罚案件须选择简易程序或普通程序");
+        else if (p is null) errors.Add("procedure", "invalid", "程序应为简易程序或普通程序");
+        return (c, p ?? CaseProcedure.General);
+    }
+
+    public static void CheckMatter(CaseCategory? category, Matter? matter, ValidationErrors errors)
+    {
+        if (matter is null) { errors.Add("matterId", "required", "请选择本机关执法事项清单中的事项"); return; }
+        if (category is { } c && !MatterFits(c, matter.Category))
+            errors.Add("matterId", "wrong_category", $"执法事项“{matter.Name}”属于{Matter.Label(matter.Category)}，不能用于{Label(c)}案件");
+    }
+
+    /// <summary>
+    /// LAW-3 (行政处罚法 art. 42): at least two officers of the agency, each with a certificate valid on the opening day.
+    /// Every unqualified officer is named, with the reason.
+    /// </summary>
+    public static void CheckOfficers(IReadOnlyList<int> requested, IReadOnlyList<OfficerOnDay> found, ValidationErrors errors)
+    {
+        var distinct = requested.Distinct().ToList();
+        var byId = found.ToDictionary(o => o.Id);
+        if (distinct.Any(id => !byId.ContainsKey(id)))
+            errors.Add("officerIds", "unknown", "所选执法人员不是本执法主体的人员");
+        foreach (var o in distinct.Where(byId.ContainsKey).Select(id => byId[id]))
+        {
+            string? reason = !o.Active ? "已不在执法岗位"
+                : o.BestStatus switch
+                {
+                    null => "没有执法证",
+                    CertificateStatus.Valid => null,
+                    CertificateStatus.Expired => "的执法证已过期",
+                    CertificateStatus.Revoked => "的执法证已注销",
+                    CertificateStatus.Suspended => "的执法证已暂扣",
+                    CertificateStatus.NotYetValid => "的执法证尚未生效",
+                    _ => "的执法证无效",
+                };
+            if (reason is not null) errors.Add("officerIds", "not_qualified", $"{o.Name}{reason}，不能承办案件");
+        }
+        if (distinct.Count < MinimumOfficers)
+            errors.Add("officerIds", "too_few", "执法人员不得少于两人（行政处罚法第四十二条）");
+    }
+
+    /// <summary>
+    /// LAW-2 (行政处罚法 art. 36): no penalty once 2 years have passed since the act ended, 5 where life, health or financial
+    /// security was harmed. The date the act ended is required of penalties and cannot lie after the opening day.
+    /// </summary>
+    public static void CheckLimitation(CaseCategory? category, DateOnly? actEndedOn, bool seriousHarm, DateOnly openingDay, ValidationErrors errors)
+    {
+        if (category != CaseCategory.Penalty)
+        {
+            if (actEndedOn > openingDay) errors.Add("actEndedOn", "in_future", "违法行为终了日期不能晚于立案日期");
+            return;
+        }
+        if (actEndedOn is not { } ended) { errors.Add("actEndedOn", "required", "行政处罚案件须填写违法行为发生（终了）日期"); return; }
+        if (ended > openingDay) { errors.Add("actEndedOn", "in_future", "违法行为终了日期不能晚于立案日期"); return; }
+        if (IsTimeBarred(ended, seriousHarm, openingDay))
+        {
+            int years = seriousHarm ? 5 : 2;
+            errors.Add("actEndedOn", "time_barred", $"违法行为自终了之日起已超过 {years} 年未被发现，依法不再给予行政处罚（行政处罚法第三十六条）");
+        }
+    }
+
+    public static bool IsTimeBarred(DateOnly actEndedOn, bool seriousHarm, DateOnly day) => day > actEndedOn.AddYears(seriousHarm ? 5 : 2);
+
+    /// <summary>
+    /// LAW-2 (行政处罚法 art. 29, 一事不再罚): a penalty case for the same act — same matter, same party, same day the act
+    /// ended — already open refuses a second one. <paramref name="sameActCaseNumbers"/> are the numbers of such cases.
+    /// </summary>
+    public static void CheckDuplicate(CaseCategory? category, IReadOnlyList<string> sameActCaseNumbers, ValidationErrors errors)
+    {
+        if (category != CaseCategory.Penalty || sameActCaseNumbers.Count == 0) return;
+        errors.Add("parties", "duplicate_penalty",
+            $"同一当事人的同一违法行为已立案（{string.Join("、", sameActCaseNumbers)}），不得重复立案处罚（行政处罚法第二十九条）");
+    }
+}

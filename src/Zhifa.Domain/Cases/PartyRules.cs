@@ -1,0 +1,144 @@
+using System.Globalization;
+using Zhifa.Domain.Common;
+
+namespace Zhifa.Domain.Cases;
+
+/// <summary>A party as entered on the case form or sent by a terminal; kinds are read from names or Chinese labels.</summary>
+public sealed class PartyInput
+{
+    /// <summary>NaturalPerson / 自然人, IndividualBusiness / 个体工商户, LegalPerson / 法人, OtherOrganization / 其他组织.</summary>
+    public string? Kind { get; set; }
+    public string? Name { get; set; }
+    /// <summary>居民身份证号码 of a natural person or of the operator of an 个体工商户.</summary>
+    public string? IdNumber { get; set; }
+    /// <summary>统一社会信用代码: required of organisations, optional for an 个体工商户.</summary>
+    public string? CreditCode { get; set; }
+    public string? LegalRepresentative { get; set; }
+    public string? Address { get; set; }
+    public string? Phone { get; set; }
+    /// <summary>未成年人: natural persons only; set anyway when the ID number shows a minor.</summary>
+    public bool IsMinor { get; set; }
+
+    public bool IsBlank()
+        => string.IsNullOrWhiteSpace(Kind) && string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(IdNumber)
+           && string.IsNullOrWhiteSpace(CreditCode) && string.IsNullOrWhiteSpace(LegalRepresentative)
+           && string.IsNullOrWhiteSpace(Address) && string.IsNullOrWhiteSpace(Phone) && !IsMinor;
+}
+
+/// <summary>
+/// The rules of parties (REC-1): who must carry which identifier, with its check character verified; the legal
+/// representative of a legal person; the minor flag, which follows from the birth date in the ID number.
+/// </summary>
+public static class PartyRules
+{
+    public static string Label(PartyKind kind) => kind switch
+    {
+        PartyKind.NaturalPerson => "自然人",
+        PartyKind.IndividualBusiness => "个体工商户",
+        PartyKind.LegalPerson => "法人",
+        PartyKind.OtherOrganization => "其他组织",
+        _ => kind.ToString(),
+    };
+
+    public static PartyKind? ParseKind(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var t = text.Trim();
+        foreach (var k in Enum.GetValues<PartyKind>())
+            if (string.Equals(t, k.ToString(), StringComparison.OrdinalIgnoreCase) || t == Label(k)) return k;
+        return null;
+    }
+
+    /// <summary>Identifiers are kept trimmed and upper-case (the X of an ID number), so the same party is found again.</summary>
+    public static string NormalizeCode(string? code) => (code ?? "").Trim().ToUpperInvariant();
+
+    /// <summary>The birth date encoded in a well-formed 18-digit ID number.</summary>
+    public static DateOnly? BirthDateOf(string? idNumber)
+        => idNumber is { Length: 18 } && DateOnly.TryParseExact(idNumber.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d : null;
+
+    /// <summary>Under 18 on <paramref name="day"/> (the eighteenth birthday itself is adult).</summary>
+    public static bool IsMinorOn(string? idNumber, DateOnly day)
+        => BirthDateOf(idNumber) is { } birth && birth.AddYears(18) > day;
+
+    /// <summary>Shows the first and last four characters only, e.g. 4310**********1234 (SEC-3).</summary>
+    public static string Mask(string? code)
+    {
+        if (string.IsNullOrEmpty(code)) return "";
+        if (code.Length <= 8) return new string('*', code.Length);
+        return code[..4] + new string('*', code.Length - 8) + code[^4..];
+    }
+
+    /// <summary>
+    /// Checks one party and returns it normalised (kind resolved, codes upper-case, minor flag from the ID number) when
+    /// nothing was refused; each problem is named with <paramref name="prefix"/> (e.g. parties[1].).
+    /// </summary>
+    public static Party? Check(PartyInput input, DateOnly day, string prefix, ValidationErrors errors)
+    {
+        int before = errors.Items.Count;
+        var kind = ParseKind(input.Kind);
+        if (string.IsNullOrWhiteSpace(input.Kind)) errors.Add(prefix + "kind", "required", "当事人类型不能为空");
+        else if (kind is null) errors.Add(prefix + "kind", "invalid", "当事人类型应为自然人、个体工商户、法人或其他组织");
+
+        var name = input.Name?.Trim();
+        errors.Required(prefix + "name", name, "当事人名称").MaxLength(prefix + "name", name, 200, "当事人名称");
+        var id = NormalizeCode(input.IdNumber);
+        var credit = NormalizeCode(input.CreditCode);
+        var rep = input.LegalRepresentative?.Trim() ?? "";
+        errors.MaxLength(prefix + "legalRepresentative", rep, 50, "法定代表人")
+            .MaxLength(prefix + "address", input.Address?.Trim(), 200, "地址")
+            .MaxLength(prefix + "phone", input.Phone?.Trim(), 30, "联系电话");
+
+        bool minor = false;
+        if (kind is PartyKind.NaturalPerson or PartyKind.IndividualBusiness)
+        {
+            var who = kind == PartyKind.NaturalPerson ? "" : "经营者";
+            if (id.Length == 0) errors.Add(prefix + "idNumber", "required", $"{who}居民身份证号码不能为空");
+            else if (IdentityCodes.CheckIdCardNumber(id) is { } reason) errors.Add(prefix + "idNumber", "invalid", $"{who}居民身份证号码有误：{reason}");
+            else if (BirthDateOf(id) > day) errors.Add(prefix + "idNumber", "invalid", $"{who}居民身份证号码中的出生日期晚于立案日期");
+            else minor = kind == PartyKind.NaturalPerson && IsMinorOn(id, day);
+        }
+        else if (kind is not null && id.Length > 0)
+        {
+            errors.Add(prefix + "idNumber", "not_applicable", "法人和其他组织不填写居民身份证号码，请填写统一社会信用代码");
+        }
+
+        if (kind is PartyKind.LegalPerson or PartyKind.OtherOrganization)
+        {
+            if (credit.Length == 0) errors.Add(prefix + "creditCode", "required", "统一社会信用代码不能为空");
+            else if (IdentityCodes.CheckCreditCode(credit) is { } reason) errors.Add(prefix + "creditCode", "invalid", $"统一社会信用代码有误：{reason}");
+        }
+        else if (credit.Length > 0)
+        {
+            if (kind == PartyKind.NaturalPerson) errors.Add(prefix + "creditCode", "not_applicable", "自然人不填写统一社会信用代码");
+            else if (IdentityCodes.CheckCreditCode(credit) is { } reason) errors.Add(prefix + "creditCode", "invalid", $"统一社会信用代码有误：{reason}");
+        }
+
+        if (kind == PartyKind.LegalPerson && rep.Length == 0) errors.Add(prefix + "legalRepresentative", "required", "法人须填写法定代表人");
+
+        if (input.IsMinor && kind is not null && kind != PartyKind.NaturalPerson)
+            errors.Add(prefix + "isMinor", "not_applicable", "只有自然人可以标记为未成年人");
+        else if (input.IsMinor && kind == PartyKind.NaturalPerson && !minor && BirthDateOf(id) is not null && errors.Items.Count == before)
+            errors.Add(prefix + "isMinor", "contradicts_id", "身份证号码显示当事人已成年，不能标记为未成年人");
+
+        if (errors.Items.Count > before || kind is null) return null;
+        return new Party
+        {
+            Kind = kind.Value,
+            Name = name!,
+            IdNumber = id,
+            CreditCode = credit,
+            LegalRepresentative = kind == PartyKind.LegalPerson ? rep : "",
+            Address = input.Address?.Trim() ?? "",
+            Phone = input.Phone?.Trim() ?? "",
+            IsMinor = minor,
+        };
+    }
+
+    /// <summary>
+    /// 集中存储: a party is the same person or organisation when its credit code matches, or, without one, its ID number.
+    /// Returns the key used to look it up among the agency's parties.
+    /// </summary>
+    public static (string? CreditCode, string? IdNumber) IdentityKey(Party p)
+        => p.CreditCode.Length > 0 ? (p.CreditCode, null) : (null, p.IdNumber.Length > 0 ? p.IdNumber : null);
+}

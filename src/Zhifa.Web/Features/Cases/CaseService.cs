@@ -1,0 +1,391 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data;
+using Zhifa.Domain.Accounts;
+using Zhifa.Domain.Cases;
+using Zhifa.Domain.Common;
+using Zhifa.Domain.Matters;
+using Zhifa.Domain.Officers;
+using Zhifa.Web.Infrastructure;
+
+namespace Zhifa.Web.Features.Cases;
+
+/// <summary>What a handler enters to open a case (REC-1); shared by the page and the API.</summary>
+public sealed class CaseOpenInput
+{
+    /// <summary>Defaults to the user's own agency.</summary>
+    public int? AgencyId { get; set; }
+    /// <summary>Penalty / 处罚, Coercion / 强制, Inspection / 检查, Licensing / 许可, Expropriation / 征收征用, Confirmation / 确认.</summary>
+    public string? Category { get; set; }
+    /// <summary>Simple / 简易, General / 普通: penalties only.</summary>
+    public string? Procedure { get; set; }
+    public int? MatterId { get; set; }
+    public int? UnitId { get; set; }
+    /// <summary>案由.</summary>
+    public string? Title { get; set; }
+    public string? Facts { get; set; }
+    public string? Place { get; set; }
+    /// <summary>The day the act happened or, for a continuing act, ended (LAW-2); required of penalties.</summary>
+    public DateOnly? ActEndedOn { get; set; }
+    public bool SeriousHarm { get; set; }
+    public List<PartyInput> Parties { get; set; } = [];
+    /// <summary>At least two officers of the agency; the first is the lead handler.</summary>
+    public List<int> OfficerIds { get; set; } = [];
+}
+
+public sealed record CaseFilter(int? AgencyId = null, string? Step = null, string? Category = null, int? OfficerId = null, string? Q = null,
+    int? Year = null, int Page = 1, int PageSize = 20, int? Before = null);
+
+public sealed record CaseSummaryDto(int Id, int AgencyId, string Number, string Category, string CategoryLabel, string ProcedureLabel,
+    string Title, string Step, string StepLabel, DateTime OpenedAt, IReadOnlyList<string> PartyNames);
+
+/// <summary>A page of the list; <see cref="NextBefore"/> continues it by key (before=) without counting what was skipped.</summary>
+public sealed record CasePage(IReadOnlyList<CaseSummaryDto> Items, int Page, int PageSize, bool HasMore, int? NextBefore);
+
+public sealed record PartyDto(int Id, int AgencyId, string Kind, string KindLabel, string Name, string IdNumber, string CreditCode,
+    string LegalRepresentative, string Address, string Phone, bool IsMinor, bool Masked);
+
+public sealed record CaseOfficerDto(int OfficerId, string Name, bool IsLead, string CertificateStatus, string CertificateStatusLabel);
+
+public sealed record CaseStepDto(string FromStep, string ToStep, string ToStepLabel, DateTime At, string By, string Place, string Note);
+
+public sealed record NamedRef(int Id, string Name, string? Code = null);
+
+public sealed record CaseDto(int Id, int AgencyId, string AgencyName, string Number, string Category, string CategoryLabel, string Procedure,
+    string ProcedureLabel, NamedRef Matter, NamedRef? Unit, string Title, string Facts, string Place, DateOnly? ActEndedOn, bool SeriousHarm,
+    string Step, string StepLabel, DateTime OpenedAt, DateOnly OpenedOn, string OpenedBy, IReadOnlyList<PartyDto> Parties,
+    IReadOnlyList<CaseOfficerDto> Officers, IReadOnlyList<CaseStepDto> History);
+
+public sealed record PartyCasesDto(PartyDto Party, IReadOnlyList<CaseSummaryDto> Cases);
+
+/// <summary>
+/// Opening and reading cases and parties (REC-1). Callers answer 404 for records outside the user's scope before
+/// calling; the service checks roles for opening and adding parties and the rules of the domain.
+/// </summary>
+public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider time)
+{
+    /// <summary>On SQLite the number is read and written by one opening at a time; the file has one writer anyway.</summary>
+    private static readonly SemaphoreSlim SqliteNumberLock = new(1, 1);
+
+    public static readonly IReadOnlyList<string> OpeningRoles = [Roles.Handler, Roles.UnitHead, Roles.Head, Roles.Administrator];
+
+    /// <summary>Dates of cases are Chinese calendar days, whatever the server's zone.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
+
+    public static DateOnly ChinaDay(DateTime utc) => DateOnly.FromDateTime(Display.ToChina(utc));
+
+    public bool MayOpenCases => OpeningRoles.Any(me.IsInRole);
+
+    /// <summary>Opens cases for its own agency; an administrator also for the agencies it administers.</summary>
+    public async Task<bool> MayOpenForAsync(int agencyId)
+        => MayOpenCases && (me.AgencyId == agencyId || await me.CanAdminister(agencyId));
+
+    public static string StepLabel(string step) => CaseSteps.Label(step);
+
+    // ---- opening -------------------------------------------------------------------------------------------------
+
+    /// <summary>Checks everything and opens the case with the next number; a refused opening changes nothing.</summary>
+    public async Task<Case> OpenAsync(int agencyId, CaseOpenInput input)
+    {
+        var day = Today;
+        var errors = new ValidationErrors();
+        var (category, procedure) = CaseOpeningRules.CheckCategory(input.Category, input.Procedure, errors);
+
+        var matter = input.MatterId is { } mid ? await db.Matters.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mid && m.AgencyId == agencyId) : null;
+        CaseOpeningRules.CheckMatter(category, matter, errors);
+        if (input.UnitId is { } uid && !await db.Units.AnyAsync(u => u.Id == uid && u.AgencyId == agencyId))
+            errors.Add("unitId", "unknown", "所选股室不属于本执法主体");
+
+        var title = input.Title?.Trim();
+        errors.Required("title", title, "案由").MaxLength("title", title, 200, "案由")
+            .MaxLength("facts", input.Facts?.Trim(), 8000, "案情")
+            .MaxLength("place", input.Place?.Trim(), 200, "地点");
+        CaseOpeningRules.CheckLimitation(category, input.ActEndedOn, input.SeriousHarm, day, errors);
+
+        var parties = CheckParties(input.Parties, day, errors);
+
+        var requested = input.OfficerIds ?? [];
+        var ids = requested.Distinct().ToList();
+        var officers = await db.Officers.AsNoTracking().Include(o => o.Certificates)
+            .Where(o => o.AgencyId == agencyId && ids.Contains(o.Id)).ToListAsync();
+        CaseOpeningRules.CheckOfficers(requested, officers.Select(o => OfficerOnDay.Of(o, day)).ToList(), errors);
+        errors.ThrowIfAny();
+
+        var now = time.GetUtcNow().UtcDateTime;
+        // REC-2: each category starts at its own first step (立案, 检查启动, 审批, 受理).
+        var step = CaseSteps.Initial(category!.Value);
+        var c = new Case
+        {
+            AgencyId = agencyId, UnitId = input.UnitId, MatterId = matter!.Id, Category = category!.Value, Procedure = procedure,
+            Title = title!, Facts = input.Facts?.Trim() ?? "", Place = input.Place?.Trim() ?? "", Step = step,
+            ActEndedOn = input.ActEndedOn, SeriousHarm = input.SeriousHarm, OpenedAt = now, OpenedBy = me.UserName, Year = day.Year,
+            Officers = ids.Select((id, i) => new CaseOfficer { OfficerId = id, IsLead = i == 0 }).ToList(),
+            History = [new CaseStepRecord { FromStep = "", ToStep = step, At = now, By = me.UserName, Place = input.Place?.Trim() ?? "", Note = CaseSteps.Label(step) }],
+        };
+
+        bool sqlite = db.Database.IsSqlite();
+        if (sqlite) await SqliteNumberLock.WaitAsync();
+        try
+        {
+            // Inside the lock (SQLite) so that two openings naming the same new party create it once.
+            var linked = await ResolvePartiesAsync(agencyId, parties);
+            var dup = new ValidationErrors();
+            CaseOpeningRules.CheckDuplicate(c.Category, await SameActCasesAsync(agencyId, matter.Id, input.ActEndedOn, linked), dup);
+            dup.ThrowIfAny();
+            c.Parties = linked.Select(p => p.Id == 0 ? new CaseParty { Party = p } : new CaseParty { PartyId = p.Id }).ToList();
+            await NumberAndSaveAsync(c, sqlite);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+        finally
+        {
+            if (sqlite) SqliteNumberLock.Release();
+        }
+        return c;
+    }
+
+    private static List<Party> CheckParties(IReadOnlyList<PartyInput>? inputs, DateOnly day, ValidationErrors errors)
+    {
+        var list = new List<Party>();
+        var given = inputs ?? [];
+        for (int i = 0; i < given.Count; i++)
+        {
+            if (given[i] is null || given[i].IsBlank()) continue;
+            var p = PartyRules.Check(given[i], day, $"parties[{i}].", errors);
+            if (p is null) continue;
+            if (list.Any(x => PartyRules.IdentityKey(x) == PartyRules.IdentityKey(p)))
+                errors.Add($"parties[{i}].name", "duplicate", $"当事人“{p.Name}”重复填写");
+            else list.Add(p);
+        }
+        if (given.All(p => p is null || p.IsBlank())) errors.Add("parties", "required", "至少需要一名当事人");
+        return list;
+    }
+
+    /// <summary>集中存储: the agency's existing row for the same person or organisation is reused; a new one is created otherwise.</summary>
+    private async Task<List<Party>> ResolvePartiesAsync(int agencyId, List<Party> parties)
+    {
+        var result = new List<Party>();
+        foreach (var p in parties)
+        {
+            var (credit, id) = PartyRules.IdentityKey(p);
+            Party? existing = credit is not null
+                ? await db.Parties.FirstOrDefaultAsync(x => x.AgencyId == agencyId && x.CreditCode == credit)
+                : id is not null ? await db.Parties.FirstOrDefaultAsync(x => x.AgencyId == agencyId && x.IdNumber == id && x.CreditCode == "") : null;
+            if (existing is not null) { result.Add(existing); continue; }
+            p.AgencyId = agencyId;
+            result.Add(p);
+        }
+        return result;
+    }
+
+    /// <summary>Penalty cases of the agency for the same matter, party and day the act ended (一事不再罚).</summary>
+    private async Task<List<string>> SameActCasesAsync(int agencyId, int matterId, DateOnly? actEndedOn, List<Party> parties)
+    {
+        var partyIds = parties.Where(p => p.Id != 0).Select(p => p.Id).ToList();
+        if (partyIds.Count == 0 || actEndedOn is null) return [];
+        return await db.Cases.AsNoTracking()
+            .Where(c => c.AgencyId == agencyId && c.Category == CaseCategory.Penalty && c.MatterId == matterId && c.ActEndedOn == actEndedOn
+                        && c.Parties.Any(cp => partyIds.Contains(cp.PartyId)))
+            .OrderBy(c => c.Id).Select(c => c.Number).ToListAsync();
+    }
+
+    /// <summary>
+    /// REC-1: the counter of (agency, kind, year) is incremented in the transaction that inserts the case, so a number
+    /// is issued only with its case: unique and gap-free, also under concurrent openings.
+    /// </summary>
+    private async Task NumberAndSaveAsync(Case c, bool sqlite)
+    {
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == c.AgencyId);
+        var kind = CaseNumbering.KindOf(c.Category);
+        if (sqlite)
+        {
+            // The process lock held by the caller serialises openings; SaveChanges writes counter and case in one transaction.
+            var counter = await db.NumberCounters.FirstOrDefaultAsync(n => n.AgencyId == c.AgencyId && n.Kind == kind && n.Year == c.Year);
+            if (counter is null) db.NumberCounters.Add(counter = new NumberCounter { AgencyId = c.AgencyId, Kind = kind, Year = c.Year });
+            counter.Last++;
+            Assign(c, agency, counter.Last);
+            db.Cases.Add(c);
+            await db.SaveChangesAsync();
+            return;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync();
+        // The row lock taken by the upsert makes a concurrent opening wait until this transaction ends.
+        var last = await db.Database.SqlQueryRaw<int>(
+            """
+            INSERT INTO "NumberCounters" ("AgencyId", "Kind", "Year", "Last") VALUES ({0}, {1}, {2}, 1)
+            ON CONFLICT ("AgencyId", "Kind", "Year") DO UPDATE SET "Last" = "NumberCounters"."Last" + 1
+            RETURNING "Last" AS "Value"
+            """, c.AgencyId, kind, c.Year).ToListAsync();
+        Assign(c, agency, last.Single());
+        db.Cases.Add(c);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+    }
+
+    private static void Assign(Case c, Domain.Agencies.Agency agency, int sequence)
+    {
+        c.Sequence = sequence;
+        var format = string.IsNullOrWhiteSpace(agency.CaseNumberFormat) ? CaseNumbering.DefaultFormat : agency.CaseNumberFormat;
+        c.Number = CaseNumbering.Format(format, agency.ShortName, c.Category, c.Year, sequence);
+    }
+
+    /// <summary>Adds a party to a case already open; the same person or organisation twice is refused.</summary>
+    public async Task<Party> AddPartyAsync(Case c, PartyInput input)
+    {
+        var errors = new ValidationErrors();
+        var party = PartyRules.Check(input ?? new PartyInput(), Today, "", errors);
+        errors.ThrowIfAny();
+        var resolved = (await ResolvePartiesAsync(c.AgencyId, [party!]))[0];
+        if (resolved.Id != 0 && await db.CaseParties.AnyAsync(cp => cp.CaseId == c.Id && cp.PartyId == resolved.Id))
+            throw new DomainValidationException("name", "duplicate", $"当事人“{resolved.Name}”已是本案当事人");
+        db.CaseParties.Add(resolved.Id == 0 ? new CaseParty { CaseId = c.Id, Party = resolved } : new CaseParty { CaseId = c.Id, PartyId = resolved.Id });
+        await db.SaveChangesAsync();
+        return resolved;
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------------------------
+
+    public async Task<Case?> FindVisibleAsync(int caseId)
+    {
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId);
+        return c is not null && await me.CanSee(c.AgencyId) ? c : null;
+    }
+
+    public async Task<Party?> FindVisiblePartyAsync(int partyId)
+    {
+        var p = await db.Parties.AsNoTracking().FirstOrDefaultAsync(x => x.Id == partyId);
+        return p is not null && await me.CanSee(p.AgencyId) ? p : null;
+    }
+
+    /// <summary>May change the case: its agency's openers (handlers, unit heads, heads) or an administrator of it.</summary>
+    public async Task<bool> MayChangeAsync(Case c) => await MayOpenForAsync(c.AgencyId);
+
+    public async Task<CasePage> ListAsync(CaseFilter f)
+    {
+        var errors = new ValidationErrors();
+        CaseCategory? category = null;
+        if (!string.IsNullOrWhiteSpace(f.Category) && (category = CaseOpeningRules.ParseCategory(f.Category)) is null)
+            errors.Add("category", "invalid", "案件类别无效");
+        if (f.Page < 1) errors.Add("page", "out_of_range", "页码应从 1 开始");
+        if (f.PageSize is < 1 or > 200) errors.Add("pageSize", "out_of_range", "每页条数应在 1 到 200 之间");
+        errors.ThrowIfAny();
+
+        var q = await db.Cases.AsNoTracking().InScopeAsync(me, c => c.AgencyId);
+        if (f.AgencyId is { } aid) q = q.Where(c => c.AgencyId == aid);
+        if (!string.IsNullOrWhiteSpace(f.Step)) { var s = f.Step.Trim(); q = q.Where(c => c.Step == s); }
+        if (category is { } cat) q = q.Where(c => c.Category == cat);
+        if (f.OfficerId is { } oid) q = q.Where(c => c.Officers.Any(o => o.OfficerId == oid));
+        if (f.Year is { } y) q = q.Where(c => c.Year == y);
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var text = f.Q.Trim();
+            var code = PartyRules.NormalizeCode(text);
+            q = q.Where(c => c.Parties.Any(cp => cp.Party!.Name.Contains(text) || cp.Party.IdNumber == code || cp.Party.CreditCode == code)
+                             || c.Number.Contains(text));
+        }
+        // Newest first by id: the (AgencyId, Step, Id) index serves the usual filtered first page; a terminal continues
+        // with before= (keyset), which stays as fast on the last page as on the first.
+        q = q.OrderByDescending(c => c.Id);
+        if (f.Before is { } before) q = q.Where(c => c.Id < before);
+        else if (f.Page > 1) q = q.Skip((f.Page - 1) * f.PageSize);
+        var rows = await q.Take(f.PageSize + 1).ToListAsync();
+        bool more = rows.Count > f.PageSize;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        return new CasePage(await SummariesAsync(rows), f.Page, f.PageSize, more, more ? rows[^1].Id : null);
+    }
+
+    private async Task<List<CaseSummaryDto>> SummariesAsync(List<Case> rows)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        var names = (await db.CaseParties.AsNoTracking().Where(cp => ids.Contains(cp.CaseId)).OrderBy(cp => cp.Id)
+                .Select(cp => new { cp.CaseId, cp.Party!.Name }).ToListAsync())
+            .ToLookup(x => x.CaseId, x => x.Name);
+        return rows.Select(c => new CaseSummaryDto(c.Id, c.AgencyId, c.Number, c.Category.ToString(), CaseOpeningRules.Label(c.Category),
+            CaseOpeningRules.Label(c.Procedure), c.Title, c.Step, StepLabel(c.Step), c.OpenedAt, names[c.Id].ToList())).ToList();
+    }
+
+    /// <summary>The officer the signed-in account belongs to, if any.</summary>
+    private async Task<int?> MyOfficerIdAsync()
+        => me.UserId is { } uid ? await db.Users.Where(u => u.Id == uid).Select(u => u.OfficerId).FirstOrDefaultAsync() : null;
+
+    /// <summary>SEC-3: full ID numbers and phones only for administrators and the handlers of one of the party's cases.</summary>
+    private async Task<HashSet<int>> PartiesShownInFullAsync(IReadOnlyCollection<int> partyIds)
+    {
+        if (me.IsAdministrator) return partyIds.ToHashSet();
+        if (await MyOfficerIdAsync() is not { } officerId) return [];
+        return (await db.CaseParties.AsNoTracking()
+                .Where(cp => partyIds.Contains(cp.PartyId) && db.CaseOfficers.Any(co => co.CaseId == cp.CaseId && co.OfficerId == officerId))
+                .Select(cp => cp.PartyId).Distinct().ToListAsync())
+            .ToHashSet();
+    }
+
+    public static PartyDto ToDto(Party p, bool full)
+        => new(p.Id, p.AgencyId, p.Kind.ToString(), PartyRules.Label(p.Kind), p.Name, full ? p.IdNumber : PartyRules.Mask(p.IdNumber), p.CreditCode,
+            p.LegalRepresentative, p.Address, full ? p.Phone : PartyRules.Mask(p.Phone), p.IsMinor, !full);
+
+    public async Task<CaseDto> ToDtoAsync(Case c)
+    {
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == c.AgencyId).Select(a => a.Name).SingleAsync();
+        var matter = await db.Matters.AsNoTracking().Where(m => m.Id == c.MatterId).Select(m => new NamedRef(m.Id, m.Name, m.Code)).SingleAsync();
+        var unit = c.UnitId is { } uid ? await db.Units.AsNoTracking().Where(u => u.Id == uid).Select(u => new NamedRef(u.Id, u.Name, null)).FirstOrDefaultAsync() : null;
+        var parties = await db.CaseParties.AsNoTracking().Where(cp => cp.CaseId == c.Id).OrderBy(cp => cp.Id).Select(cp => cp.Party!).ToListAsync();
+        var links = await db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == c.Id).OrderByDescending(o => o.IsLead).ThenBy(o => o.Id).ToListAsync();
+        var officerIds = links.Select(l => l.OfficerId).ToList();
+        var officers = await db.Officers.AsNoTracking().Include(o => o.Certificates).Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id);
+        var history = await db.CaseSteps.AsNoTracking().Where(h => h.CaseId == c.Id).OrderBy(h => h.At).ThenBy(h => h.Id).ToListAsync();
+        var openedOn = ChinaDay(c.OpenedAt);
+
+        bool full = me.IsAdministrator || (await MyOfficerIdAsync() is { } mine && officerIds.Contains(mine));
+        return new CaseDto(c.Id, c.AgencyId, agency, c.Number, c.Category.ToString(), CaseOpeningRules.Label(c.Category), c.Procedure.ToString(),
+            CaseOpeningRules.Label(c.Procedure), matter, unit, c.Title, c.Facts, c.Place, c.ActEndedOn, c.SeriousHarm, c.Step, StepLabel(c.Step),
+            c.OpenedAt, openedOn, c.OpenedBy,
+            parties.Select(p => ToDto(p, full)).ToList(),
+            links.Select(l =>
+            {
+                var o = officers[l.OfficerId];
+                var status = o.Certificates.Count == 0 ? null : (CertificateStatus?)StaffingMetrics.OfficerStatus(o, openedOn);
+                return new CaseOfficerDto(o.Id, o.Name, l.IsLead, status?.ToString() ?? "None", status is { } s ? Certificate.Label(s) : "无执法证");
+            }).ToList(),
+            history.Select(h => new CaseStepDto(h.FromStep, h.ToStep, StepLabel(h.ToStep), h.At, h.By, h.Place, h.Note)).ToList());
+    }
+
+    public async Task<List<PartyDto>> SearchPartiesAsync(string? text, int? agencyId = null)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var t = text.Trim();
+        var code = PartyRules.NormalizeCode(t);
+        var q = await db.Parties.AsNoTracking().InScopeAsync(me, p => p.AgencyId);
+        if (agencyId is { } aid) q = q.Where(p => p.AgencyId == aid);
+        var rows = await q.Where(p => p.Name.Contains(t) || p.IdNumber == code || p.CreditCode == code).OrderBy(p => p.Name).ThenBy(p => p.Id).Take(100).ToListAsync();
+        var full = await PartiesShownInFullAsync(rows.Select(r => r.Id).ToList());
+        return rows.Select(p => ToDto(p, full.Contains(p.Id))).ToList();
+    }
+
+    /// <summary>集中存储: one party with all its cases.</summary>
+    public async Task<PartyCasesDto> PartyWithCasesAsync(Party p)
+    {
+        var full = await PartiesShownInFullAsync([p.Id]);
+        var cases = await db.Cases.AsNoTracking().Where(c => c.Parties.Any(cp => cp.PartyId == p.Id)).OrderByDescending(c => c.Id).ToListAsync();
+        return new PartyCasesDto(ToDto(p, full.Contains(p.Id)), await SummariesAsync(cases));
+    }
+
+    // ---- choices for the form ----------------------------------------------------------------------------------------
+
+    public async Task<List<Matter>> MattersOfAsync(int agencyId)
+        => await db.Matters.AsNoTracking().Where(m => m.AgencyId == agencyId).OrderBy(m => m.Category).ThenBy(m => m.Code).ToListAsync();
+
+    public async Task<List<Officer>> OfficersOfAsync(int agencyId)
+        => await db.Officers.AsNoTracking().Include(o => o.Certificates).Where(o => o.AgencyId == agencyId && o.Active).OrderBy(o => o.Id).ToListAsync();
+
+    public async Task<List<Officer>> VisibleOfficersAsync()
+        => await (await db.Officers.AsNoTracking().Where(o => o.Active).InScopeAsync(me, o => o.AgencyId)).OrderBy(o => o.AgencyId).ThenBy(o => o.Id).ToListAsync();
+
+    public async Task<List<Domain.Agencies.Unit>> UnitsOfAsync(int agencyId)
+        => await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).OrderBy(u => u.Id).ToListAsync();
+
+    public async Task<List<Domain.Agencies.Agency>> VisibleAgenciesAsync()
+        => await (await db.Agencies.AsNoTracking().AsQueryable().InScopeAsync(me, a => a.Id)).OrderBy(a => a.Id).ToListAsync();
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhifa.Domain.Cases;
+using Zhifa.Domain.Common;
+
+namespace Zhifa.Web.Features.Cases;
+
+/// <summary>One case (/cases/{caseId}): number, matter, parties, officers and their certificates on the opening day, steps; adding a party.</summary>
+public sealed class DetailModel(CaseService cases) : PageModel
+{
+    public CaseDto Case { get; private set; } = null!;
+    public bool CanChange { get; private set; }
+    [BindProperty] public PartyInput Party { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int caseId)
+    {
+        var c = await cases.FindVisibleAsync(caseId);
+        if (c is null) return NotFound();
+        await LoadAsync(c);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPartyAsync(int caseId)
+    {
+        var c = await cases.FindVisibleAsync(caseId);
+        if (c is null) return NotFound();
+        if (!await cases.MayChangeAsync(c)) return Forbid();
+        try
+        {
+            var p = await cases.AddPartyAsync(c, Party);
+            TempData["StatusMessage"] = $"已追加当事人 {p.Name}";
+            return Redirect($"/cases/{caseId}");
+        }
+        catch (DomainValidationException ex)
+        {
+            ModelState.AddCaseErrors(ex, "Party");
+            await LoadAsync(c);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(Domain.Cases.Case c)
+    {
+        Case = await cases.ToDtoAsync(c);
+        CanChange = await cases.MayChangeAsync(c);
+    }
+}

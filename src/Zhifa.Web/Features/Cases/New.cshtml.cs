@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhifa.Domain.Agencies;
+using Zhifa.Domain.Cases;
+using Zhifa.Domain.Common;
+using Zhifa.Domain.Matters;
+using Zhifa.Domain.Officers;
+using Zhifa.Web.Infrastructure;
+
+namespace Zhifa.Web.Features.Cases;
+
+/// <summary>Opens a case (/cases/new, REC-1): the form lists the agency's matters, units and officers with their certificate status today.</summary>
+public sealed class NewModel(CaseService cases, CurrentUser me) : PageModel
+{
+    /// <summary>Blank party rows offered without scripts; blank rows are ignored, more parties can be added on the case page.</summary>
+    public const int PartyRows = 3;
+
+    [BindProperty] public CaseOpenInput Input { get; set; } = new();
+    public int? AgencyId { get; private set; }
+    public string AgencyName { get; private set; } = "";
+    public List<Agency> AgencyChoices { get; private set; } = [];
+    public List<Matter> Matters { get; private set; } = [];
+    public List<Unit> Units { get; private set; } = [];
+    public List<Officer> Officers { get; private set; } = [];
+    public DateOnly Today => cases.Today;
+
+    public async Task<IActionResult> OnGetAsync(int? agencyId)
+    {
+        if (!cases.MayOpenCases) return Forbid();
+        var target = agencyId ?? me.AgencyId;
+        if (target is null)
+        {
+            // The deployment administrator first picks the agency whose case this is.
+            AgencyChoices = await cases.VisibleAgenciesAsync();
+            return Page();
+        }
+        if (!await me.CanSee(target)) return NotFound();
+        if (!await cases.MayOpenForAsync(target.Value)) return Forbid();
+        Input.AgencyId = target;
+        await LoadAsync(target.Value);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var target = Input.AgencyId ?? me.AgencyId;
+        if (target is null) return NotFound();
+        if (!await me.CanSee(target)) return NotFound();
+        if (!cases.MayOpenCases || !await cases.MayOpenForAsync(target.Value)) return Forbid();
+        Input.AgencyId = target;
+        if (!ModelState.IsValid)
+        {
+            foreach (var key in ModelState.Where(kv => kv.Value is { Errors.Count: > 0 }).Select(kv => kv.Key).ToList())
+            {
+                ModelState[key]!.Errors.Clear();
+                ModelState.AddModelError(key, key.EndsWith("ActEndedOn", StringComparison.Ordinal) ? "违法行为终了日期格式不正确" : "输入格式不正确");
+            }
+            await LoadAsync(target.Value);
+            return Page();
+        }
+        try
+        {
+            var c = await cases.OpenAsync(target.Value, Input);
+            TempData["StatusMessage"] = $"已立案，案号 {c.Number}";
+            return Redirect($"/cases/{c.Id}");
+        }
+        catch (DomainValidationException ex)
+        {
+            ModelState.AddCaseErrors(ex, "Input");
+            await LoadAsync(target.Value);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(int agencyId)
+    {
+        AgencyId = agencyId;
+        AgencyName = (await cases.VisibleAgenciesAsync()).FirstOrDefault(a => a.Id == agencyId)?.Name ?? "";
+        Matters = await cases.MattersOfAsync(agencyId);
+        Units = await cases.UnitsOfAsync(agencyId);
+        Officers = await cases.OfficersOfAsync(agencyId);
+        while (Input.Parties.Count < PartyRows) Input.Parties.Add(new PartyInput());
+    }
+}
