@@ -1,0 +1,133 @@
+using System.Globalization;
+using Zhifa.Domain.Common;
+
+namespace Zhifa.Domain.Documents;
+
+public sealed record DocumentPartyInfo(string Name, string IdNumber, string CreditCode, string Address, string LegalRepresentative);
+
+public sealed record DocumentOfficerInfo(string Name, string CertificateNumber);
+
+/// <summary>What a document is filled from: the case, its parties and officers, and the agency.</summary>
+public sealed record DocumentCaseData(
+    string AgencyName, string CaseNumber, string Title, string Facts, string Place,
+    IReadOnlyList<DocumentPartyInfo> Parties, IReadOnlyList<DocumentOfficerInfo> Officers);
+
+/// <summary>The rules of generating, numbering and signing documents (REC-3).</summary>
+public static class DocumentRules
+{
+    public const int FieldMaxLength = 8000;
+    public const long ScanMaxBytes = 20L * 1024 * 1024;
+    public const long TemplateMaxBytes = 10L * 1024 * 1024;
+
+    /// <summary>文号: the agency's short name, the kind word, the year and the sequence, e.g. 永卫罚告〔2026〕3号.</summary>
+    public static string FormatNumber(string agencyShortName, string kind, int year, int sequence)
+        => string.Create(CultureInfo.InvariantCulture, $"{agencyShortName}{kind}〔{year}〕{sequence}号");
+
+    public static string ChineseDate(DateTime local) => string.Create(CultureInfo.InvariantCulture, $"{local.Year}年{local.Month}月{local.Day}日");
+
+    /// <summary>
+    /// The value of every known placeholder: from the case, then the fields entered (a field given wins over the case,
+    /// e.g. a 现场笔录's own 地点). Every known name has a value, so no placeholder is left in a generated document.
+    /// </summary>
+    public static Dictionary<string, string> FillMap(DocumentType type, DocumentCaseData data, IReadOnlyDictionary<string, string> fields, string number, DateTime generatedLocal)
+    {
+        static string Join(IEnumerable<string> parts) => string.Join("、", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+        var map = DocumentPlaceholders.Known.ToDictionary(k => k, _ => "", StringComparer.Ordinal);
+        map["机关名称"] = data.AgencyName;
+        map["文书名称"] = type.Name;
+        map["文书编号"] = number;
+        map["案号"] = data.CaseNumber;
+        map["案由"] = data.Title;
+        map["当事人"] = Join(data.Parties.Select(p => p.Name));
+        map["当事人证件号"] = Join(data.Parties.Select(p => string.IsNullOrWhiteSpace(p.CreditCode) ? p.IdNumber : p.CreditCode));
+        map["当事人地址"] = Join(data.Parties.Select(p => p.Address));
+        map["法定代表人"] = Join(data.Parties.Select(p => p.LegalRepresentative));
+        map["地点"] = data.Place;
+        map["时间"] = ChineseDate(generatedLocal);
+        map["执法人员"] = Join(data.Officers.Select(o => o.Name));
+        map["执法证号"] = Join(data.Officers.Select(o => o.CertificateNumber));
+        map["事实"] = data.Facts;
+        map["日期"] = ChineseDate(generatedLocal);
+        foreach (var (key, value) in fields)
+            if (map.ContainsKey(key) && !string.IsNullOrWhiteSpace(value)) map[key] = value.Trim();
+        return map;
+    }
+
+    /// <summary>Keeps only the fields the type has, trimmed; anything else a caller sends is dropped.</summary>
+    public static Dictionary<string, string> NormalizeFields(DocumentType type, IReadOnlyDictionary<string, string?>? fields)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in type.Fields)
+            result[f.Key] = fields is not null && fields.TryGetValue(f.Key, out var v) && v is not null ? v.Trim() : "";
+        return result;
+    }
+
+    /// <summary>Each required field must be filled; the error names the field by its placeholder key and its label.</summary>
+    public static ValidationErrors ValidateFields(DocumentType type, IReadOnlyDictionary<string, string> fields)
+    {
+        var errors = new ValidationErrors();
+        foreach (var f in type.Fields)
+        {
+            fields.TryGetValue(f.Key, out var v);
+            if (f.Required) errors.Required(f.Key, v, f.Label);
+            errors.MaxLength(f.Key, v, FieldMaxLength, f.Label);
+        }
+        return errors;
+    }
+
+    /// <summary>A template may use only known placeholders; the refusal names each unknown one.</summary>
+    public static ValidationErrors ValidateTemplatePlaceholders(IEnumerable<string> used)
+    {
+        var errors = new ValidationErrors();
+        var unknown = used.Where(p => !DocumentPlaceholders.Known.Contains(p)).Distinct(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+            errors.Add("file", "unknown_placeholder", $"模板含有未知的占位符：{string.Join("、", unknown.Select(u => "{{" + u + "}}"))}");
+        return errors;
+    }
+
+    /// <summary>
+    /// How the party signed (REC-3): either signed, naming who and when, or refused, with the officers' note of the
+    /// refusal and a witness. A refusal without both is not a recorded refusal.
+    /// </summary>
+    public static ValidationErrors ValidateSignature(bool refused, string? signedBy, DateTime? signedAtUtc, string? reason, string? witness, DateTime nowUtc)
+    {
+        var errors = new ValidationErrors();
+        if (refused)
+        {
+            errors.Required("reason", reason, "拒签情况说明").MaxLength("reason", reason, 2000, "拒签情况说明");
+            errors.Required("witness", witness, "见证人").MaxLength("witness", witness, 100, "见证人");
+        }
+        else
+        {
+            errors.Required("signedBy", signedBy, "签名人").MaxLength("signedBy", signedBy, 100, "签名人");
+            if (signedAtUtc is null) errors.Add("signedAt", "required", "签名时间不能为空");
+        }
+        if (signedAtUtc is { } at && at > nowUtc.AddMinutes(5)) errors.Add("signedAt", "in_future", "签名时间不能晚于现在");
+        return errors;
+    }
+
+    /// <summary>The content type of a signed scan by its first bytes: PDF, JPEG or PNG; null for anything else.</summary>
+    public static string? DetectScanType(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith("%PDF-"u8)) return "application/pdf";
+        if (head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF) return "image/jpeg";
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return "image/png";
+        return null;
+    }
+
+    public static ValidationErrors ValidateScan(long size, string? detectedType)
+    {
+        var errors = new ValidationErrors();
+        if (size <= 0) errors.Add("file", "required", "请选择签名后的扫描件");
+        else if (size > ScanMaxBytes) errors.Add("file", "too_large", "扫描件不能超过 20 MB");
+        else if (detectedType is null) errors.Add("file", "unsupported_type", "扫描件只能是 PDF、JPEG 或 PNG 文件");
+        return errors;
+    }
+
+    public static string StatusLabel(SignatureStatus status) => status switch
+    {
+        SignatureStatus.Signed => "已签名",
+        SignatureStatus.Refused => "拒绝签名",
+        _ => "未签名",
+    };
+}
