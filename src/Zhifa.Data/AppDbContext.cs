@@ -156,6 +156,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
         });
         // Areas added later keep their mappings in their own IEntityTypeConfiguration classes in this assembly.
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // Tables are named in the plural like those with a DbSet, also for entities used through Set<T>().
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.GetTableName() == e.ClrType.Name))
+            entity.SetTableName(entity.ClrType.Name + "s");
         builder.Entity<CalendarYearData>(e =>
         {
             e.HasKey(c => c.Year);

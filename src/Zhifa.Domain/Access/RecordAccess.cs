@@ -12,13 +12,13 @@ public sealed record AccessGrant(int UserId, int CaseId, DateTime ValidFrom, Dat
 public sealed record Viewer(int UserId, int? OfficerId, IReadOnlyCollection<string> Roles, bool SeesAgency);
 
 /// <summary>The record and its case, as the rule needs them.</summary>
-public sealed record RecordFacts(int CaseId, bool Sensitive, IReadOnlyCollection<int> HandlingOfficerIds);
+public sealed record RecordAccessFacts(int CaseId, bool Sensitive, IReadOnlyCollection<int> HandlingOfficerIds);
 
 public sealed record AccessDecision(bool Allowed, string Code, string Reason);
 
 /// <summary>
-/// Who may view or download a record (REC-10, seed 003 art. 24): the case's own handlers, supervisors for real-time
-/// oversight, and anyone holding an approved, unexpired access request. Sensitive records (secrets, privacy, minors)
+/// Who may view or download a record (REC-10, seed 003 art. 24): the case's own handlers, the head, supervisors for
+/// real-time oversight, and anyone holding an approved, unexpired access request. Sensitive records (secrets, privacy, minors)
 /// need a request that covers them, even for the handlers. Everything else is refused — and the caller audits both.
 /// </summary>
 public static class RecordAccess
@@ -33,7 +33,7 @@ public static class RecordAccess
         _ => purpose.ToString(),
     };
 
-    public static AccessDecision Decide(Viewer viewer, RecordFacts record, IEnumerable<AccessGrant> grants, DateTime now)
+    public static AccessDecision Decide(Viewer viewer, RecordAccessFacts record, IEnumerable<AccessGrant> grants, DateTime now)
     {
         if (!viewer.SeesAgency) return new(false, "out_of_scope", "无权查看其他执法主体的记录");
         var grant = grants.FirstOrDefault(g => g.UserId == viewer.UserId && g.CaseId == record.CaseId && g.ValidFrom <= now && now < g.ValidUntil);
@@ -46,6 +46,8 @@ public static class RecordAccess
         if (viewer.OfficerId is { } officer && record.HandlingOfficerIds.Contains(officer))
             return new(true, "handler", "本案承办人员");
         if (viewer.Roles.Contains(Roles.Supervisor)) return new(true, "supervisor", "监督人员实时调阅");
+        // The head approves every request, so he needs none for ordinary records.
+        if (viewer.Roles.Contains(Roles.Head)) return new(true, "head", "主要负责人");
         if (grant is not null) return new(true, "grant", "依经批准的调阅申请查看");
         return new(false, "needs_request", "查看该记录须经负责人批准的调阅申请");
     }

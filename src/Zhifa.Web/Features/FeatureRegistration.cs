@@ -6,6 +6,7 @@ using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Features.Documents;
 using Zhifa.Web.Features.Records;
+using Zhifa.Web.Features.Supervision;
 using Zhifa.Web.Features.Demo;
 using Zhifa.Web.Features.Matters;
 using Zhifa.Web.Features.Officers;
@@ -30,6 +31,7 @@ public static class FeatureRegistration
         services.AddOfficerFeature();
         services.AddMatterFeature();
         services.AddScoped<Access.AccessRequestService>();
+        services.AddScoped<Supervision.SupervisionService>();
         services.AddCaseFeature();
         services.AddRecordFeature();
         services.AddDocumentFeature();
@@ -45,6 +47,7 @@ public static class FeatureRegistration
         api.MapAuditEndpoints();
         api.MapCalendarEndpoints();
         api.MapAccessEndpoints();
+        api.MapSupervisionEndpoints();
         api.MapCaseEndpoints();
         api.MapRecordEndpoints();
         api.MapDocumentEndpoints();

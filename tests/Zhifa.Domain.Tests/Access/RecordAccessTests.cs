@@ -6,8 +6,8 @@ namespace Zhifa.Domain.Tests.Access;
 public sealed class RecordAccessTests
 {
     private static readonly DateTime Now = new(2026, 11, 23, 8, 0, 0, DateTimeKind.Utc);
-    private static readonly RecordFacts Ordinary = new(CaseId: 5, Sensitive: false, HandlingOfficerIds: [11, 12]);
-    private static readonly RecordFacts Sensitive = Ordinary with { Sensitive = true };
+    private static readonly RecordAccessFacts Ordinary = new(CaseId: 5, Sensitive: false, HandlingOfficerIds: [11, 12]);
+    private static readonly RecordAccessFacts Sensitive = Ordinary with { Sensitive = true };
 
     private static Viewer Handler => new(1, 11, [Roles.Handler], true);
     private static Viewer Colleague => new(2, 30, [Roles.Handler], true);
@@ -39,6 +39,14 @@ public sealed class RecordAccessTests
 
     [Fact]
     public void Supervisors_view_ordinary_records_in_real_time() => Assert.Equal("supervisor", RecordAccess.Decide(Supervisor, Ordinary, [], Now).Code);
+
+    [Fact]
+    public void The_head_sees_ordinary_records_but_not_sensitive_ones_without_a_request()
+    {
+        var head = new Viewer(4, null, [Roles.Head], true);
+        Assert.True(RecordAccess.Decide(head, Ordinary, [], Now).Allowed);
+        Assert.False(RecordAccess.Decide(head, Sensitive, [], Now).Allowed);
+    }
 
     [Fact]
     public void Nobody_sees_another_agencys_records() => Assert.Equal("out_of_scope", RecordAccess.Decide(Handler with { SeesAgency = false }, Ordinary, [], Now).Code);

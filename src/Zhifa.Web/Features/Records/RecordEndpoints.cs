@@ -103,11 +103,11 @@ public static class RecordEndpoints
         {
             var r = await records.FindVisibleRecordAsync(recordId);
             if (r is null) return Problems.NotFound("记录");
-            if (!await records.MayHandleAsync(r.CaseId, r.AgencyId)) return Problems.Forbidden("只有本案承办人、负责人或管理员可以查看原始文件");
+            if (await records.MayViewAsync(r) is { Allowed: false } refused) return Problems.Problem(StatusCodes.Status403Forbidden, refused.Code, "无权查看", refused.Reason);
             var stream = await records.OpenForDownloadAsync(r);
             if (stream is null) return Problems.Problem(StatusCodes.Status500InternalServerError, "file_missing", "原始文件缺失", "原始文件缺失，请联系管理员运行 verify 校验");
             return Results.File(stream, r.ContentType, r.FileName, enableRangeProcessing: true);
-        }).WithSummary("下载或播放原始文件（支持 Range），每次访问记入审计日志");
+        }).WithSummary("下载或播放原始文件（支持 Range）；须为本案承办人、负责人、监督人员或持有经批准的调阅申请，每次访问和被拒都记入审计日志");
     }
 
     private static IResult OffsetConflict(string code, string detail, long offset)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
+using Zhifa.Domain.Access;
 using Zhifa.Domain.Accounts;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
@@ -49,7 +50,8 @@ public enum AppendOutcome { Appended, WrongOffset, TooLong, Busy }
 public sealed record AppendResult(AppendOutcome Outcome, long Offset);
 
 /// <summary>Registers, lists and streams audio-video and electronic records (REC-5 … REC-8).</summary>
-public sealed class RecordService(AppDbContext db, CurrentUser me, BlobStore blobs, CalendarService calendar, TimeProvider time, UploadHashes hashes)
+public sealed class RecordService(AppDbContext db, CurrentUser me, BlobStore blobs, CalendarService calendar, TimeProvider time, UploadHashes hashes,
+    Access.AccessRequestService access)
 {
     private const int BufferSize = 1 << 20;
 
@@ -85,6 +87,27 @@ public sealed class RecordService(AppDbContext db, CurrentUser me, BlobStore blo
         if (me.IsAdministrator || me.IsInRole(Roles.Head) || me.IsInRole(Roles.DeputyHead) || me.IsInRole(Roles.UnitHead)) return true;
         var officerId = await db.Users.Where(u => u.Id == me.UserId).Select(u => u.OfficerId).FirstOrDefaultAsync();
         return officerId is not null && await db.CaseOfficers.AnyAsync(o => o.CaseId == caseId && o.OfficerId == officerId);
+    }
+
+    /// <summary>
+    /// May the current user open this record's file (REC-10)? Decided by <see cref="RecordAccess"/> with the user's approved
+    /// access requests; a refusal is written to the audit log so that supervision sees it.
+    /// </summary>
+    public async Task<AccessDecision> MayViewAsync(Record record)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == me.UserId);
+        var handlers = await db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == record.CaseId).Select(o => o.OfficerId).ToListAsync();
+        var grants = me.UserId is { } uid ? await access.GrantsAsync(uid, record.CaseId) : [];
+        var decision = RecordAccess.Decide(
+            new Viewer(me.UserId ?? 0, user?.OfficerId, me.Roles, await me.CanSee(record.AgencyId)),
+            new RecordAccessFacts(record.CaseId, record.Sensitive, handlers), grants, db.UtcNow);
+        if (!decision.Allowed)
+        {
+            db.AddAuditEvent(Supervision.SupervisionService.AccessRefusedAction, "Record",
+                record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), record.AgencyId, decision.Reason);
+            await db.SaveChangesAsync();
+        }
+        return decision;
     }
 
     public async Task<UploadSession> StartUploadAsync(Case c, UploadStart input)

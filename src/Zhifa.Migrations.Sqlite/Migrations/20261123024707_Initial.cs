@@ -133,6 +133,19 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Sha256);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NumberCounters",
                 columns: table => new
                 {
@@ -333,6 +346,38 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TypeCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentTemplates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentTemplates_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DocumentTemplates_StoredFiles_Sha256",
+                        column: x => x.Sha256,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Sha256",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -552,6 +597,71 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TypeCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    TemplateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    GeneratedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    GeneratedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Fields = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    SignatureStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SignedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Witness = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SignatureRecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SignatureRecordedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ScanSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ScanFileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ScanContentType = table.Column<string>(type: "TEXT", maxLength: 127, nullable: false),
+                    ScanUploadedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ScanUploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseDocuments_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseDocuments_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseDocuments_DocumentTemplates_TemplateId",
+                        column: x => x.TemplateId,
+                        principalTable: "DocumentTemplates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseDocuments_StoredFiles_ScanSha256",
+                        column: x => x.ScanSha256,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Sha256",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseDocuments_StoredFiles_Sha256",
+                        column: x => x.Sha256,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Sha256",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseOfficers",
                 columns: table => new
                 {
@@ -623,6 +733,101 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_CaseSteps", x => x.Id);
                     table.ForeignKey(
                         name: "FK_CaseSteps_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Records",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CollectorOfficerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Parties = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Proves = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DeviceNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Interruptions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    InterruptionExplanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 127, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CaptureTime = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    MetadataWarning = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Late = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LateApprovedInAdvance = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LateApprovalNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Sensitive = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Records", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Records_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Records_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Records_Officers_CollectorOfficerId",
+                        column: x => x.CollectorOfficerId,
+                        principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Records_StoredFiles_Sha256",
+                        column: x => x.Sha256,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Sha256",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UploadSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 127, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Received = table.Column<long>(type: "INTEGER", nullable: false),
+                    TempPath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UploadSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UploadSessions_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_UploadSessions_Cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "Cases",
                         principalColumn: "Id",
@@ -719,6 +924,31 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 columns: new[] { "SubjectType", "SubjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseDocuments_AgencyId_Number",
+                table: "CaseDocuments",
+                columns: new[] { "AgencyId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseDocuments_CaseId_Id",
+                table: "CaseDocuments",
+                columns: new[] { "CaseId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseDocuments_ScanSha256",
+                table: "CaseDocuments",
+                column: "ScanSha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseDocuments_Sha256",
+                table: "CaseDocuments",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseDocuments_TemplateId",
+                table: "CaseDocuments",
+                column: "TemplateId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseOfficers_CaseId_OfficerId",
                 table: "CaseOfficers",
                 columns: new[] { "CaseId", "OfficerId" },
@@ -778,6 +1008,17 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 column: "OfficerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DocumentTemplates_AgencyId_TypeCode_Version",
+                table: "DocumentTemplates",
+                columns: new[] { "AgencyId", "TypeCode", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentTemplates_Sha256",
+                table: "DocumentTemplates",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LegalBases_MatterId",
                 table: "LegalBases",
                 column: "MatterId");
@@ -814,6 +1055,26 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 columns: new[] { "AgencyId", "IdNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Records_AgencyId_Late",
+                table: "Records",
+                columns: new[] { "AgencyId", "Late" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Records_CaseId_Id",
+                table: "Records",
+                columns: new[] { "CaseId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Records_CollectorOfficerId",
+                table: "Records",
+                column: "CollectorOfficerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Records_Sha256",
+                table: "Records",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrainingRecords_OfficerId",
                 table: "TrainingRecords",
                 column: "OfficerId");
@@ -822,6 +1083,21 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "IX_Units_AgencyId",
                 table: "Units",
                 column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UploadSessions_AgencyId",
+                table: "UploadSessions",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UploadSessions_CaseId",
+                table: "UploadSessions",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UploadSessions_CreatedAt",
+                table: "UploadSessions",
+                column: "CreatedAt");
         }
 
         /// <inheritdoc />
@@ -858,6 +1134,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "CalendarYears");
 
             migrationBuilder.DropTable(
+                name: "CaseDocuments");
+
+            migrationBuilder.DropTable(
                 name: "CaseOfficers");
 
             migrationBuilder.DropTable(
@@ -876,7 +1155,13 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "NumberCounters");
 
             migrationBuilder.DropTable(
+                name: "Records");
+
+            migrationBuilder.DropTable(
                 name: "TrainingRecords");
+
+            migrationBuilder.DropTable(
+                name: "UploadSessions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -885,13 +1170,19 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "DocumentTemplates");
+
+            migrationBuilder.DropTable(
                 name: "Parties");
+
+            migrationBuilder.DropTable(
+                name: "Officers");
 
             migrationBuilder.DropTable(
                 name: "Cases");
 
             migrationBuilder.DropTable(
-                name: "Officers");
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "Matters");

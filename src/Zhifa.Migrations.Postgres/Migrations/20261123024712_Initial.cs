@@ -134,6 +134,19 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Sha256);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NumberCounters",
                 columns: table => new
                 {
@@ -334,6 +347,38 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    TypeCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentTemplates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentTemplates_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DocumentTemplates_StoredFiles_Sha256",
+                        column: x => x.Sha256,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Sha256",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -553,6 +598,71 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    TypeCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    TemplateId = table.Column<int>(type: "integer", nullable: false),
+                    TemplateVersion = table.Column<int>(type: "integer", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    GeneratedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    GeneratedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Fields = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
+                    SignatureStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SignedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Witness = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SignatureRecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SignatureRecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ScanSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ScanFileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ScanContentType = table.Column<string>(type: "character varying(127)", maxLength: 127, nullable: false),
+                    ScanUploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ScanUploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseDocuments_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseDocuments_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseDocuments_DocumentTemplates_TemplateId",
+                        column: x => x.TemplateId,
+                        principalTable: "DocumentTemplates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseDocuments_StoredFiles_ScanSha256",
+                        column: x => x.ScanSha256,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Sha256",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseDocuments_StoredFiles_Sha256",
+                        column: x => x.Sha256,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Sha256",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseOfficers",
                 columns: table => new
                 {
@@ -624,6 +734,101 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_CaseSteps", x => x.Id);
                     table.ForeignKey(
                         name: "FK_CaseSteps_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Records",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CollectorOfficerId = table.Column<int>(type: "integer", nullable: true),
+                    Parties = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Proves = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DeviceNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Interruptions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    InterruptionExplanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(127)", maxLength: 127, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CaptureTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    MetadataWarning = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Late = table.Column<bool>(type: "boolean", nullable: false),
+                    LateApprovedInAdvance = table.Column<bool>(type: "boolean", nullable: false),
+                    LateApprovalNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Sensitive = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Records", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Records_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Records_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Records_Officers_CollectorOfficerId",
+                        column: x => x.CollectorOfficerId,
+                        principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Records_StoredFiles_Sha256",
+                        column: x => x.Sha256,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Sha256",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UploadSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(127)", maxLength: 127, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Received = table.Column<long>(type: "bigint", nullable: false),
+                    TempPath = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UploadSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UploadSessions_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_UploadSessions_Cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "Cases",
                         principalColumn: "Id",
@@ -720,6 +925,31 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 columns: new[] { "SubjectType", "SubjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseDocuments_AgencyId_Number",
+                table: "CaseDocuments",
+                columns: new[] { "AgencyId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseDocuments_CaseId_Id",
+                table: "CaseDocuments",
+                columns: new[] { "CaseId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseDocuments_ScanSha256",
+                table: "CaseDocuments",
+                column: "ScanSha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseDocuments_Sha256",
+                table: "CaseDocuments",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseDocuments_TemplateId",
+                table: "CaseDocuments",
+                column: "TemplateId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseOfficers_CaseId_OfficerId",
                 table: "CaseOfficers",
                 columns: new[] { "CaseId", "OfficerId" },
@@ -779,6 +1009,17 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 column: "OfficerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DocumentTemplates_AgencyId_TypeCode_Version",
+                table: "DocumentTemplates",
+                columns: new[] { "AgencyId", "TypeCode", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentTemplates_Sha256",
+                table: "DocumentTemplates",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LegalBases_MatterId",
                 table: "LegalBases",
                 column: "MatterId");
@@ -815,6 +1056,26 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 columns: new[] { "AgencyId", "IdNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Records_AgencyId_Late",
+                table: "Records",
+                columns: new[] { "AgencyId", "Late" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Records_CaseId_Id",
+                table: "Records",
+                columns: new[] { "CaseId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Records_CollectorOfficerId",
+                table: "Records",
+                column: "CollectorOfficerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Records_Sha256",
+                table: "Records",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrainingRecords_OfficerId",
                 table: "TrainingRecords",
                 column: "OfficerId");
@@ -823,6 +1084,21 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "IX_Units_AgencyId",
                 table: "Units",
                 column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UploadSessions_AgencyId",
+                table: "UploadSessions",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UploadSessions_CaseId",
+                table: "UploadSessions",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UploadSessions_CreatedAt",
+                table: "UploadSessions",
+                column: "CreatedAt");
         }
 
         /// <inheritdoc />
@@ -859,6 +1135,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "CalendarYears");
 
             migrationBuilder.DropTable(
+                name: "CaseDocuments");
+
+            migrationBuilder.DropTable(
                 name: "CaseOfficers");
 
             migrationBuilder.DropTable(
@@ -877,7 +1156,13 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "NumberCounters");
 
             migrationBuilder.DropTable(
+                name: "Records");
+
+            migrationBuilder.DropTable(
                 name: "TrainingRecords");
+
+            migrationBuilder.DropTable(
+                name: "UploadSessions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -886,13 +1171,19 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "DocumentTemplates");
+
+            migrationBuilder.DropTable(
                 name: "Parties");
+
+            migrationBuilder.DropTable(
+                name: "Officers");
 
             migrationBuilder.DropTable(
                 name: "Cases");
 
             migrationBuilder.DropTable(
-                name: "Officers");
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "Matters");
