@@ -3,6 +3,7 @@ using Zhifa.Web.Features.Admin;
 using Zhifa.Web.Features.Agencies;
 using Zhifa.Web.Features.Audit;
 using Zhifa.Web.Features.Calendar;
+using Zhifa.Web.Features.CaseFiles;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Features.Documents;
 using Zhifa.Web.Features.Records;
@@ -32,6 +33,7 @@ public static class FeatureRegistration
         services.AddMatterFeature();
         services.AddScoped<Access.AccessRequestService>();
         services.AddScoped<Supervision.SupervisionService>();
+        services.AddScoped<CaseFiles.CaseFileService>();
         services.AddCaseFeature();
         services.AddRecordFeature();
         services.AddDocumentFeature();
@@ -48,6 +50,7 @@ public static class FeatureRegistration
         api.MapCalendarEndpoints();
         api.MapAccessEndpoints();
         api.MapSupervisionEndpoints();
+        api.MapCaseFileEndpoints();
         api.MapCaseEndpoints();
         api.MapRecordEndpoints();
         api.MapDocumentEndpoints();

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data;
+using Zhifa.Domain.Audit;
+using Zhifa.Domain.CaseFiles;
+using Zhifa.Domain.Cases;
+using Zhifa.Domain.Documents;
+using Zhifa.Domain.Records;
+using Zhifa.Web.Infrastructure;
+using Zhifa.Web.Infrastructure.Storage;
+
+namespace Zhifa.Web.Features.CaseFiles;
+
+/// <summary>One line of the case file's catalogue (卷内目录).</summary>
+public sealed record CatalogueItem(int Order, string Kind, string Title, string Number, DateTime At, string? PackagePath, string? Sha256, long? Size);
+
+/// <summary>
+/// The case file (案卷, REC-11): a catalogue of every document, record and step of the case, and its export as a zip
+/// package whose manifest lists each file's size and SHA-256 and the case's audit entries, checkable offline with
+/// the verify-package verb.
+/// </summary>
+public sealed class CaseFileService(AppDbContext db, BlobStore blobs, CurrentUser me, TimeProvider time)
+{
+    public async Task<Case?> FindVisibleAsync(int caseId)
+    {
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId);
+        return c is not null && await me.CanSee(c.AgencyId) ? c : null;
+    }
+
+    /// <summary>The catalogue with the path each file takes in the package, in the order of the case.</summary>
+    public async Task<List<(CatalogueItem Item, string? Blob)>> CatalogueAsync(Case c)
+    {
+        var items = new List<(DateTime At, string Kind, string Title, string Number, string? Path, string? Blob, long? Size)>();
+        var documents = await db.Set<CaseDocument>().AsNoTracking().Where(d => d.CaseId == c.Id).OrderBy(d => d.Id).ToListAsync();
+        var sizes = await db.Set<StoredFile>().AsNoTracking()
+            .Where(f => documents.Select(d => d.Sha256).Contains(f.Sha256) || documents.Select(d => d.ScanSha256).Contains(f.Sha256))
+            .ToDictionaryAsync(f => f.Sha256, f => f.Size);
+        int n = 0;
+        foreach (var d in documents)
+        {
+            n++;
+            var name = DocumentTypes.Find(d.TypeCode)?.Name ?? d.TypeCode;
+            items.Add((d.GeneratedAt, "文书", name, d.Number, $"documents/{n:D3}-{Safe(name)}.docx", d.Sha256, sizes.GetValueOrDefault(d.Sha256)));
+            if (d.ScanSha256 is { } scan)
+                items.Add((d.ScanUploadedAt ?? d.GeneratedAt, "文书签收件", name + "（签字扫描件）", d.Number,
+                    $"documents/{n:D3}-{Safe(name)}-签字{Path.GetExtension(d.ScanFileName)}", scan, sizes.GetValueOrDefault(scan)));
+        }
+        var records = await db.Set<Record>().AsNoTracking().Where(r => r.CaseId == c.Id).OrderBy(r => r.StartedAt).ThenBy(r => r.Id).ToListAsync();
+        n = 0;
+        foreach (var r in records)
+        {
+            n++;
+            items.Add((r.StartedAt, "音像记录", $"{RecordRules.Label(r.Kind)}：{(r.Proves.Length > 0 ? r.Proves : r.FileName)}", "",
+                $"records/{n:D3}-{Safe(r.FileName)}", r.Sha256, r.Size));
+        }
+        foreach (var h in await db.CaseSteps.AsNoTracking().Where(h => h.CaseId == c.Id).OrderBy(h => h.Id).ToListAsync())
+            items.Add((h.At, "流转记录", $"{CaseStepLabel(h.FromStep)} → {CaseStepLabel(h.ToStep)}{(h.Note.Length > 0 ? "：" + h.Note : "")}", "", null, null, null));
+
+        return items.OrderBy(i => i.At).Select((i, k) => (new CatalogueItem(k + 1, i.Kind, i.Title, i.Number, i.At, i.Path, i.Blob, i.Size), i.Blob)).ToList();
+    }
+
+    /// <summary>Writes the package to <paramref name="output"/>; the export itself is audited.</summary>
+    public async Task WritePackageAsync(Case c, Stream output, CancellationToken ct)
+    {
+        var catalogue = await CatalogueAsync(c);
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == c.AgencyId).Select(a => a.Name).SingleAsync(ct);
+        var files = new List<(string, Func<Task<Stream>>)>
+        {
+            ("catalogue.csv", () => Task.FromResult<Stream>(new MemoryStream(CatalogueCsv(c, catalogue.Select(x => x.Item))))),
+        };
+        foreach (var (item, blob) in catalogue.Where(x => x.Item.PackagePath is not null && x.Blob is not null))
+            files.Add((item.PackagePath!, () => Task.FromResult(blobs.OpenRead(blob!))));
+
+        db.AddAuditEvent("case-file.exported", "Case", c.Id.ToString(CultureInfo.InvariantCulture), c.AgencyId, $"{catalogue.Count} 项");
+        await db.SaveChangesAsync(ct);
+        await CaseFilePackage.WriteAsync(output, c.Number, agency, time.GetUtcNow().UtcDateTime, files, await AuditOfAsync(c, ct), ct);
+    }
+
+    /// <summary>The audit entries about the case and everything that belongs to it.</summary>
+    private async Task<List<AuditRecord>> AuditOfAsync(Case c, CancellationToken ct)
+    {
+        string S(int id) => id.ToString(CultureInfo.InvariantCulture);
+        var subjects = new List<(string Type, string Id)> { ("Case", S(c.Id)) };
+        subjects.AddRange((await db.Set<CaseDocument>().Where(d => d.CaseId == c.Id).Select(d => d.Id).ToListAsync(ct)).Select(id => ("CaseDocument", S(id))));
+        subjects.AddRange((await db.Set<Record>().Where(r => r.CaseId == c.Id).Select(r => r.Id).ToListAsync(ct)).Select(id => ("Record", S(id))));
+        subjects.AddRange((await db.CaseParties.Where(p => p.CaseId == c.Id).Select(p => p.Id).ToListAsync(ct)).Select(id => ("CaseParty", S(id))));
+        subjects.AddRange((await db.CaseOfficers.Where(o => o.CaseId == c.Id).Select(o => o.Id).ToListAsync(ct)).Select(id => ("CaseOfficer", S(id))));
+        subjects.AddRange((await db.CaseSteps.Where(h => h.CaseId == c.Id).Select(h => h.Id).ToListAsync(ct)).Select(id => ("CaseStepRecord", S(id))));
+        var byType = subjects.GroupBy(s => s.Type).ToDictionary(g => g.Key, g => g.Select(s => s.Id).ToList());
+        var entries = new List<AuditRecord>();
+        foreach (var (type, ids) in byType)
+        {
+            foreach (var chunk in ids.Chunk(500))
+                entries.AddRange((await db.AuditEntries.AsNoTracking().Where(e => e.SubjectType == type && chunk.Contains(e.SubjectId)).ToListAsync(ct)).Select(e => e.ToRecord()));
+        }
+        return entries.OrderBy(e => e.Sequence).ToList();
+    }
+
+    private static byte[] CatalogueCsv(Case c, IEnumerable<CatalogueItem> items)
+    {
+        var sb = new StringBuilder();
+        sb.Append('\uFEFF').AppendLine(CultureInfo.InvariantCulture, $"案卷目录,{Csv(c.Number)}");
+        sb.AppendLine("序号,类别,名称,文号,时间,文件,字节,SHA-256");
+        foreach (var i in items)
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{i.Order},{Csv(i.Kind)},{Csv(i.Title)},{Csv(i.Number)},{Display.DateTime(i.At)},{Csv(i.PackagePath ?? "")},{i.Size},{i.Sha256}");
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    private static string Csv(string s) => s.Contains(',') || s.Contains('"') || s.Contains('\n') ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+
+    private static string Safe(string name) => string.Concat(name.Select(ch => Path.GetInvalidFileNameChars().Contains(ch) || ch == '/' ? '_' : ch));
+
+    private static string CaseStepLabel(string step) => string.IsNullOrEmpty(step) ? "开始" : CaseSteps.Label(step);
+
+    public static string PackageFileName(Case c) => $"案卷-{c.Number}.zip";
+}
