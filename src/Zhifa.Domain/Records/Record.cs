@@ -5,7 +5,7 @@ public enum RecordKind { Photo, Audio, Video, ElectronicData, Other }
 
 /// <summary>
 /// One stored original (REC-8): the database's list of what the file store must hold, one row per distinct content.
-/// Nothing updates or deletes a row; <c>verify</c> re-hashes each file it names.
+/// Nothing deletes a row; <c>verify</c> re-hashes each file it names, except those the retention purge deleted.
 /// </summary>
 public sealed class StoredFile
 {
@@ -13,6 +13,8 @@ public sealed class StoredFile
     public string Sha256 { get; set; } = "";
     public long Size { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>When the retention purge deleted the bytes (REC-9); the row stays as the trace that they existed.</summary>
+    public DateTime? PurgedAt { get; set; }
 }
 
 /// <summary>A photo, recording, video or electronic data file registered to a case with what it shows (REC-5, REC-6, REC-7).</summary>
@@ -53,6 +55,12 @@ public sealed class Record
     public bool LateApprovedInAdvance { get; set; }
     public string LateApprovalNote { get; set; } = "";
     public bool Sensitive { get; set; }
+    /// <summary>REC-9: evidence is kept with the case file, other records at least six months.</summary>
+    public Retention.RetentionClass RetentionClass { get; set; } = Retention.RetentionClass.Evidence;
+    /// <summary>The day the purge found the record expired; it is deleted only after the recovery window.</summary>
+    public DateOnly? PurgeMarkedOn { get; set; }
+    /// <summary>When the file was deleted by the purge; the row stays so that the case shows what existed.</summary>
+    public DateTime? PurgedAt { get; set; }
 }
 
 /// <summary>A resumable upload in progress; persisted so that a resume works after a restart.</summary>

@@ -57,3 +57,19 @@ public sealed record RetentionPolicy(int CaseFileYears = 30, int OtherMonths = 6
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }
+
+/// <summary>A long-term hold on all records of a case (长期保存, REC-9); it beats every retention rule until released.</summary>
+public sealed class LegalHold
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int CaseId { get; set; }
+    public HoldReason Reason { get; set; }
+    public string Note { get; set; } = "";
+    public string PlacedBy { get; set; } = "";
+    public DateOnly PlacedOn { get; set; }
+    public string ReleasedBy { get; set; } = "";
+    public DateOnly? ReleasedOn { get; set; }
+
+    public LegalHoldFacts Facts => new(Reason, Note, PlacedOn, ReleasedOn);
+}

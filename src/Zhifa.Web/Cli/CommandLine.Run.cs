@@ -75,7 +75,7 @@ public static partial class CommandLine
         var db = services.GetRequiredService<AppDbContext>();
         var blobs = services.GetRequiredService<Infrastructure.Storage.BlobStore>();
         int total = 0, bad = 0;
-        await foreach (var file in db.Set<Domain.Records.StoredFile>().AsNoTracking().OrderBy(f => f.Sha256).AsAsyncEnumerable())
+        await foreach (var file in db.Set<Domain.Records.StoredFile>().AsNoTracking().Where(f => f.PurgedAt == null).OrderBy(f => f.Sha256).AsAsyncEnumerable())
         {
             total++;
             if (await blobs.IsIntactAsync(file.Sha256)) continue;

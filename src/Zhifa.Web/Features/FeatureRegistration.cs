@@ -7,6 +7,7 @@ using Zhifa.Web.Features.CaseFiles;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Features.Documents;
 using Zhifa.Web.Features.Records;
+using Zhifa.Web.Features.Retention;
 using Zhifa.Web.Features.Supervision;
 using Zhifa.Web.Features.Demo;
 using Zhifa.Web.Features.Matters;
@@ -34,6 +35,8 @@ public static class FeatureRegistration
         services.AddScoped<Access.AccessRequestService>();
         services.AddScoped<Supervision.SupervisionService>();
         services.AddScoped<CaseFiles.CaseFileService>();
+        services.AddScoped<Retention.RetentionService>();
+        services.AddHostedService<Retention.DailyPurge>();
         services.AddCaseFeature();
         services.AddRecordFeature();
         services.AddDocumentFeature();
@@ -51,6 +54,7 @@ public static class FeatureRegistration
         api.MapAccessEndpoints();
         api.MapSupervisionEndpoints();
         api.MapCaseFileEndpoints();
+        api.MapRetentionEndpoints();
         api.MapCaseEndpoints();
         api.MapRecordEndpoints();
         api.MapDocumentEndpoints();
