@@ -15,6 +15,7 @@ public static partial class CommandLine
           Zhifa.Web token create --user NAME [--name N] [--scopes r1,r2] [--expires-days D]
                                                                  为账号签发接口令牌，最后一行只输出令牌
           Zhifa.Web migrate                                      创建或升级数据库结构（生产环境的发布步骤）
+          Zhifa.Web verify-package FILE                          离线校验导出的案卷包（不需要数据库）
         """;
 
     public static async Task<int> RunAsync(WebApplication app, List<string> verb)
