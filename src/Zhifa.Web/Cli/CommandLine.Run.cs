@@ -76,16 +76,18 @@ public static partial class CommandLine
         var db = services.GetRequiredService<AppDbContext>();
         var blobs = services.GetRequiredService<Infrastructure.Storage.BlobStore>();
         int total = 0, bad = 0;
-        await foreach (var file in db.Set<Domain.Records.StoredFile>().AsNoTracking().Where(f => f.PurgedAt == null).OrderBy(f => f.Sha256).AsAsyncEnumerable())
+        // The list of hashes is read first: PostgreSQL runs one command at a time per connection, and the loop asks more.
+        var hashes = await db.Set<Domain.Records.StoredFile>().AsNoTracking().Where(f => f.PurgedAt == null).OrderBy(f => f.Sha256).Select(f => f.Sha256).ToListAsync();
+        foreach (var sha in hashes)
         {
             total++;
-            if (await blobs.IsIntactAsync(file.Sha256)) continue;
+            if (await blobs.IsIntactAsync(sha)) continue;
             bad++;
-            bool vanished = !File.Exists(blobs.PathOf(file.Sha256));
-            var names = await db.Set<Domain.Records.Record>().AsNoTracking().Where(r => r.Sha256 == file.Sha256)
+            bool vanished = !File.Exists(blobs.PathOf(sha));
+            var names = await db.Set<Domain.Records.Record>().AsNoTracking().Where(r => r.Sha256 == sha)
                 .Select(r => r.FileName + "（记录 " + r.Id + "）").ToListAsync();
             await Console.Error.WriteLineAsync(
-                $"原始文件校验失败：{file.Sha256} {(vanished ? "已丢失" : "内容已被改动")}{(names.Count > 0 ? "：" + string.Join("、", names) : "")}");
+                $"原始文件校验失败：{sha} {(vanished ? "已丢失" : "内容已被改动")}{(names.Count > 0 ? "：" + string.Join("、", names) : "")}");
         }
         if (bad == 0) await Console.Out.WriteLineAsync($"原始文件校验通过：共 {total} 个文件，内容完整");
         else await Console.Error.WriteLineAsync($"原始文件校验：共 {total} 个文件，{bad} 个有问题");
