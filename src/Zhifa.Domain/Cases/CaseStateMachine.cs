@@ -1,0 +1,150 @@
+namespace Zhifa.Domain.Cases;
+
+/// <summary>What the rules need to know about a case to decide a move; the caller fills it from the case.</summary>
+public sealed record CaseFacts(
+    CaseCategory Category,
+    CaseProcedure Procedure,
+    string Step,
+    /// <summary>Handling officers with a certificate valid today (LAW-3: at least two).</summary>
+    int QualifiedOfficers,
+    int Parties,
+    /// <summary>REC-5: every mandatory-recording step the case went through has its record (or an approved explanation).</summary>
+    bool MandatoryRecordsPresent = true,
+    /// <summary>LR-1: filled by the legal review of major decisions; true while the case needs none.</summary>
+    bool LegalReviewPassedOrNotRequired = true,
+    /// <summary>LAW-4: the statement period after the notice has passed, or the party waived it.</summary>
+    bool NoticePeriodOverOrWaived = true,
+    /// <summary>LAW-5: the proposed penalty may be decided on the spot (see <see cref="SimpleProcedure"/>).</summary>
+    bool SimpleProcedureEligible = true);
+
+/// <summary>One reason a move is refused: a stable code for machines and a Chinese message for people.</summary>
+public sealed record UnmetCondition(string Code, string Message);
+
+public sealed record TransitionCheck(string From, string To, IReadOnlyList<UnmetCondition> Unmet)
+{
+    public bool IsAllowed => Unmet.Count == 0;
+}
+
+/// <summary>
+/// The lifecycle of a case (REC-2) as one table of moves: a case moves only along the table, one step at a time, and
+/// only when every condition of the move holds. A refused move names every unmet condition; nothing is skipped and
+/// nothing silently does nothing.
+/// </summary>
+public static class CaseStateMachine
+{
+    private delegate UnmetCondition? Condition(CaseFacts facts);
+
+    private sealed record Move(CaseCategory Category, CaseProcedure? Procedure, string From, string To, Condition[] Conditions);
+
+    private static readonly Condition TwoOfficers = f => f.QualifiedOfficers >= 2 ? null
+        : new("officers.too_few", $"承办执法人员须至少两名持有效执法证的人员（现有 {f.QualifiedOfficers} 名）");
+    private static readonly Condition HasParty = f => f.Parties > 0 ? null : new("parties.none", "案件尚无当事人");
+    private static readonly Condition RecordsPresent = f => f.MandatoryRecordsPresent ? null
+        : new("records.mandatory_missing", "应当全程音像记录的环节缺少记录，且没有经负责人批准的书面说明");
+    private static readonly Condition LegalReview = f => f.LegalReviewPassedOrNotRequired ? null
+        : new("legal_review.not_passed", "重大执法决定须经法制审核同意后方可作出");
+    private static readonly Condition NoticePeriod = f => f.NoticePeriodOverOrWaived ? null
+        : new("notice.period_not_over", "陈述、申辩期限未满且当事人未放弃，不能作出决定");
+    private static readonly Condition SimpleEligible = f => f.SimpleProcedureEligible ? null
+        : new("simple.not_eligible", "简易程序仅适用于警告或对公民 200 元以下、对法人或其他组织 3000 元以下罚款（行政处罚法第五十一条）");
+
+    private static readonly Move[] Table = Build();
+
+    private static Move[] Build()
+    {
+        var moves = new List<Move>();
+        void Chain(CaseCategory category, CaseProcedure? procedure, params (string From, string To, Condition[] Conditions)[] steps)
+        {
+            foreach (var (from, to, conditions) in steps) moves.Add(new Move(category, procedure, from, to, conditions));
+        }
+
+        Chain(CaseCategory.Penalty, CaseProcedure.General,
+            (CaseSteps.Filed, CaseSteps.Investigation, [TwoOfficers, HasParty]),
+            (CaseSteps.Investigation, CaseSteps.InternalReview, [TwoOfficers]),
+            (CaseSteps.InternalReview, CaseSteps.Notice, [TwoOfficers]),
+            (CaseSteps.Notice, CaseSteps.Statement, []),
+            (CaseSteps.Statement, CaseSteps.Decided, [TwoOfficers, HasParty, NoticePeriod, LegalReview]),
+            (CaseSteps.Decided, CaseSteps.Served, []),
+            (CaseSteps.Served, CaseSteps.Executed, []),
+            (CaseSteps.Executed, CaseSteps.Closed, [RecordsPresent]),
+            (CaseSteps.Closed, CaseSteps.Archived, []));
+        Chain(CaseCategory.Penalty, CaseProcedure.Simple,
+            (CaseSteps.Filed, CaseSteps.Decided, [TwoOfficers, HasParty, SimpleEligible]),
+            (CaseSteps.Decided, CaseSteps.Served, []),
+            (CaseSteps.Served, CaseSteps.Executed, []),
+            (CaseSteps.Executed, CaseSteps.Closed, [RecordsPresent]),
+            (CaseSteps.Closed, CaseSteps.Archived, []));
+        Chain(CaseCategory.Inspection, null,
+            (CaseSteps.InspectionStarted, CaseSteps.OnSiteInspection, [TwoOfficers]),
+            (CaseSteps.OnSiteInspection, CaseSteps.InspectionResult, []),
+            (CaseSteps.InspectionResult, CaseSteps.Closed, [RecordsPresent]),
+            (CaseSteps.Closed, CaseSteps.Archived, []));
+        Chain(CaseCategory.Coercion, null,
+            (CaseSteps.CoercionApproval, CaseSteps.CoercionImplemented, [TwoOfficers, HasParty]),
+            (CaseSteps.CoercionImplemented, CaseSteps.CoercionHandling, []),
+            (CaseSteps.CoercionHandling, CaseSteps.CoercionResolved, [TwoOfficers]),
+            (CaseSteps.CoercionResolved, CaseSteps.Closed, [RecordsPresent]),
+            (CaseSteps.Closed, CaseSteps.Archived, []));
+        foreach (var category in new[] { CaseCategory.Licensing, CaseCategory.Expropriation, CaseCategory.Confirmation })
+        {
+            Chain(category, null,
+                (CaseSteps.Accepted, CaseSteps.Examination, []),
+                (CaseSteps.Examination, CaseSteps.Decided, [TwoOfficers, HasParty]),
+                (CaseSteps.Decided, CaseSteps.Served, []),
+                (CaseSteps.Served, CaseSteps.Closed, [RecordsPresent]),
+                (CaseSteps.Closed, CaseSteps.Archived, []));
+        }
+        return moves.ToArray();
+    }
+
+    private static IEnumerable<Move> MovesOf(CaseFacts f)
+        => Table.Where(m => m.Category == f.Category && (m.Procedure is null || m.Procedure == f.Procedure));
+
+    /// <summary>Every step the case could move to next, whether or not its conditions hold now.</summary>
+    public static IReadOnlyList<string> NextSteps(CaseFacts facts) => MovesOf(facts).Where(m => m.From == facts.Step).Select(m => m.To).ToList();
+
+    /// <summary>All steps of the category's path, in order; for showing where a case stands.</summary>
+    public static IReadOnlyList<string> Path(CaseCategory category, CaseProcedure procedure)
+    {
+        var moves = MovesOf(new CaseFacts(category, procedure, "", 0, 0)).ToList();
+        var path = new List<string> { moves[0].From };
+        foreach (var m in moves) path.Add(m.To);
+        return path;
+    }
+
+    public static TransitionCheck Check(CaseFacts facts, string to)
+    {
+        var move = MovesOf(facts).FirstOrDefault(m => m.From == facts.Step && m.To == to);
+        if (move is null)
+        {
+            var next = NextSteps(facts);
+            var message = next.Count == 0
+                ? $"案件处于“{CaseSteps.Label(facts.Step)}”，已无后续环节"
+                : $"案件处于“{CaseSteps.Label(facts.Step)}”，下一环节只能是{string.Join("或", next.Select(s => $"“{CaseSteps.Label(s)}”"))}，不能转到“{CaseSteps.Label(to)}”";
+            return new TransitionCheck(facts.Step, to, [new UnmetCondition("transition.not_allowed", message)]);
+        }
+        return new TransitionCheck(facts.Step, to, move.Conditions.Select(c => c(facts)).OfType<UnmetCondition>().ToList());
+    }
+
+    /// <summary>The steps at which audio-video recording is mandatory (REC-5) for the category.</summary>
+    public static IReadOnlyList<string> MandatoryRecordingSteps(CaseCategory category) => category switch
+    {
+        CaseCategory.Coercion => [CaseSteps.CoercionImplemented],
+        CaseCategory.Inspection => [CaseSteps.OnSiteInspection],
+        CaseCategory.Penalty => [CaseSteps.Investigation],
+        _ => [],
+    };
+}
+
+/// <summary>Time limits of the law that follow from the case's dates; computed on demand, never stored.</summary>
+public static class CaseDeadlines
+{
+    /// <summary>LAW-8 art. 25: 查封、扣押 at most 30 days, extended once by at most 30 with approval.</summary>
+    public static DateOnly SeizureEnds(DateOnly start, bool extensionApproved) => start.AddDays(extensionApproved ? 60 : 30);
+
+    /// <summary>LAW-5 art. 56: 先行登记保存 is decided within 7 working days.</summary>
+    public static DateOnly PreservationDecisionDue(DateOnly start, Func<DateOnly, int, DateOnly> addWorkingDays) => addWorkingDays(start, 7);
+
+    /// <summary>LAW-5 art. 60: a penalty is decided within 90 days of filing unless the law says otherwise.</summary>
+    public static DateOnly PenaltyDecisionDue(DateOnly filedOn) => filedOn.AddDays(90);
+}
