@@ -8,6 +8,7 @@ public static class CaseEndpoints
     public static void AddCaseFeature(this IServiceCollection services)
     {
         services.AddScoped<CaseService>();
+        services.AddScoped<CaseStepService>();
     }
 
     public static void MapCaseEndpoints(this IEndpointRouteBuilder group)
@@ -34,6 +35,19 @@ public static class CaseEndpoints
             return Results.Created($"/api/v1/cases/{c.Id}", await cases.ToDtoAsync(c));
         }).WithName("OpenCase")
           .WithSummary("立案：类别、程序（处罚案件：Simple 简易 / General 普通）、执法事项、案由、当事人（至少一名）、执法人员（至少两名持有效执法证）；案号按本机关规则自动编号");
+
+        g.MapGet("/{caseId:int}/steps", async (int caseId, CaseService cases, CaseStepService steps) =>
+            await cases.FindVisibleAsync(caseId) is { } c ? Results.Ok(await steps.NextAsync(c)) : Problems.NotFound("案件"))
+            .WithSummary("下一环节及其未满足的条件");
+
+        g.MapPost("/{caseId:int}/steps", async (int caseId, StepMoveInput input, CaseService cases, CaseStepService steps) =>
+        {
+            var c = await cases.FindVisibleAsync(caseId);
+            if (c is null) return Problems.NotFound("案件");
+            if (!await cases.MayChangeAsync(c)) return Problems.Forbidden();
+            await steps.MoveAsync(c, input);
+            return Results.Ok(await cases.ToDtoAsync(c));
+        }).WithSummary("把案件转入下一环节；不满足条件时列出全部未满足的条件，案件不变");
 
         g.MapPost("/{caseId:int}/parties", async (int caseId, PartyInput input, CaseService cases) =>
         {

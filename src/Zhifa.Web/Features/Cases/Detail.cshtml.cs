@@ -6,9 +6,11 @@ using Zhifa.Domain.Common;
 namespace Zhifa.Web.Features.Cases;
 
 /// <summary>One case (/cases/{caseId}): number, matter, parties, officers and their certificates on the opening day, steps; adding a party.</summary>
-public sealed class DetailModel(CaseService cases) : PageModel
+public sealed class DetailModel(CaseService cases, CaseStepService steps) : PageModel
 {
     public CaseDto Case { get; private set; } = null!;
+    public List<NextStepView> NextSteps { get; private set; } = [];
+    [BindProperty] public StepMoveInput Move { get; set; } = new(null, null, null);
     public bool CanChange { get; private set; }
     [BindProperty] public PartyInput Party { get; set; } = new();
 
@@ -18,6 +20,25 @@ public sealed class DetailModel(CaseService cases) : PageModel
         if (c is null) return NotFound();
         await LoadAsync(c);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(int caseId)
+    {
+        var c = await cases.FindVisibleAsync(caseId);
+        if (c is null) return NotFound();
+        if (!await cases.MayChangeAsync(c)) return Forbid();
+        try
+        {
+            await steps.MoveAsync(c, Move);
+            TempData["StatusMessage"] = $"案件已转入“{CaseSteps.Label(c.Step)}”";
+            return Redirect($"/cases/{caseId}");
+        }
+        catch (DomainValidationException ex)
+        {
+            foreach (var e in ex.Errors) ModelState.AddModelError("Move", e.Message);
+            await LoadAsync(c);
+            return Page();
+        }
     }
 
     public async Task<IActionResult> OnPostPartyAsync(int caseId)
@@ -43,5 +64,6 @@ public sealed class DetailModel(CaseService cases) : PageModel
     {
         Case = await cases.ToDtoAsync(c);
         CanChange = await cases.MayChangeAsync(c);
+        NextSteps = await steps.NextAsync(c);
     }
 }
