@@ -11,8 +11,9 @@ public sealed record ViolationRow(string Kind, string KindLabel, int? CaseId, st
 public sealed record ViolationCount(string Unit, string Officer, string KindLabel, int Count);
 
 /// <summary>
-/// REC-12: what went wrong in the full-process recording, for supervisors and heads — late registrations,
-/// unexplained interruptions, capture times that disagree with the record, and refused attempts to read records.
+/// REC-12: what went wrong in the full-process recording, for supervisors and heads — missing mandatory records, late
+/// registrations, unexplained interruptions, capture times that disagree with the record, and refused attempts to read
+/// records.
 /// </summary>
 public sealed class SupervisionService(AppDbContext db, CurrentUser me)
 {
@@ -50,6 +51,8 @@ public sealed class SupervisionService(AppDbContext db, CurrentUser me)
                 rows.Add(new("metadata", "时间不一致", x.r.CaseId, x.Number, x.r.Id, x.Unit, x.Officer, x.r.RegisteredAt, x.r.MetadataWarning));
         }
 
+        rows.AddRange(await MissingMandatoryRecordsAsync(visible, agencyId));
+
         var audit = db.AuditEntries.AsNoTracking().Where(e => e.Action == AccessRefusedAction);
         if (visible is not null) audit = audit.Where(e => e.AgencyId != null && visible.Contains(e.AgencyId.Value));
         if (agencyId is { } ag) audit = audit.Where(e => e.AgencyId == ag);
@@ -57,6 +60,28 @@ public sealed class SupervisionService(AppDbContext db, CurrentUser me)
             rows.Add(new("access-refused", "越权调阅", null, "", int.TryParse(e.SubjectId, out var rid) ? rid : null, "", e.Actor, e.Time, e.Details));
 
         return rows.OrderByDescending(r => r.At).ToList();
+    }
+
+    /// <summary>REC-5: cases that went through a mandatory-recording step without a record registered to it.</summary>
+    private async Task<List<ViolationRow>> MissingMandatoryRecordsAsync(IReadOnlySet<int>? visible, int? agencyId)
+    {
+        var mandatory = Enum.GetValues<Domain.Cases.CaseCategory>().SelectMany(Domain.Cases.CaseStateMachine.MandatoryRecordingSteps).Distinct().ToList();
+        var passed = from h in db.CaseSteps.AsNoTracking()
+                     where mandatory.Contains(h.ToStep)
+                     join c in db.Cases on h.CaseId equals c.Id
+                     where (visible == null || visible.Contains(c.AgencyId)) && (agencyId == null || c.AgencyId == agencyId)
+                     join u in db.Units on c.UnitId equals u.Id into units
+                     from u in units.DefaultIfEmpty()
+                     select new { c.Id, c.Number, c.Category, h.ToStep, h.At, h.By, Unit = u == null ? "" : u.Name };
+        var rows = new List<ViolationRow>();
+        foreach (var p in (await passed.Take(5000).ToListAsync()).Where(p => Domain.Cases.CaseStateMachine.MandatoryRecordingSteps(p.Category).Contains(p.ToStep)))
+        {
+            var label = Domain.Cases.CaseSteps.Label(p.ToStep);
+            bool recorded = await db.Set<Record>().AnyAsync(r => r.CaseId == p.Id && (r.Step == p.ToStep || r.Step == label));
+            if (!recorded)
+                rows.Add(new("missing", "缺少应录记录", p.Id, p.Number, null, p.Unit, p.By, p.At, $"“{label}”环节应当全程音像记录，尚未登记记录"));
+        }
+        return rows;
     }
 
     public static List<ViolationCount> Summarise(IEnumerable<ViolationRow> rows)
