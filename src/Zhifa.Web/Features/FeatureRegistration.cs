@@ -24,6 +24,7 @@ public static class FeatureRegistration
     {
         services.AddSingleton<Infrastructure.Storage.BlobStore>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoCases>();
         services.AddScoped<AgencyService>();
         services.AddScoped<TokenService>();
         services.AddScoped<UserService>();

@@ -72,6 +72,23 @@ public sealed class PlatformTests(ZhifaFactory app)
     }
 }
 
+[Collection("app")]
+public sealed class DemoCaseTests(ZhifaFactory app)
+{
+    [Fact]
+    public async Task The_demo_shows_cases_of_several_categories_at_different_steps_with_records_read_from_their_files()
+    {
+        var cases = await app.WithDbAsync(db => db.Cases.Select(c => new { c.Category, c.Step }).ToListAsync());
+        Assert.True(cases.Select(c => c.Category).Distinct().Count() >= 4);
+        Assert.True(cases.Select(c => c.Step).Distinct().Count() >= 5);
+        Assert.Contains(cases, c => c.Step == Domain.Cases.CaseSteps.Archived);
+        var records = await app.WithDbAsync(db => db.Set<Domain.Records.Record>().ToListAsync());
+        Assert.NotEmpty(records);
+        Assert.All(records, r => Assert.NotNull(r.CaptureTime));
+        Assert.True(await app.WithDbAsync(db => db.Set<Domain.Documents.CaseDocument>().AnyAsync()));
+    }
+}
+
 public sealed class EmptyStartTests(EmptyZhifaFactory app) : IClassFixture<EmptyZhifaFactory>
 {
     [Fact]

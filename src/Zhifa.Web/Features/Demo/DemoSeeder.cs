@@ -14,7 +14,7 @@ namespace Zhifa.Web.Features.Demo;
 /// county emergency management bureau, their officers and certificates, their matters and one account per role.
 /// Dates are relative to today so that the expiring and expired certificates stay so.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider time)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider time, DemoCases cases)
 {
     public const string Password = "Zhifa@2026";
 
@@ -113,6 +113,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         await AccountAsync("supervisor", "林芳", city, officers[13], Roles.Supervisor);
         await AccountAsync("yj.handler", "吴刚", safety, officers[9], Roles.Handler);
         await AccountAsync("yj.admin", "马超", safety, officers[12], Roles.Administrator);
+        await cases.SeedAsync();
     }
 
     private static Officer OfficerOf(Agency agency, Unit? unit, string name, string position, string number, DateOnly from, DateOnly until,

@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data;
+using Zhifa.Data.Accounts;
+using Zhifa.Domain.Cases;
+using Zhifa.Domain.Common;
+using Zhifa.Web.Features.Cases;
+using Zhifa.Web.Features.Documents;
+using Zhifa.Web.Features.Records;
+
+namespace Zhifa.Web.Features.Demo;
+
+/// <summary>
+/// Demo cases of every category at different steps, opened, moved, recorded and documented through the same services
+/// and rules as the pages, acting as the demo handlers — so the demo can never show what the rules would refuse.
+/// </summary>
+public sealed class DemoCases(IServiceScopeFactory scopes, IHttpContextAccessor accessor)
+{
+    private static readonly DateTime Now = DateTime.UtcNow;
+
+    public async Task SeedAsync()
+    {
+        try
+        {
+            await AsAsync("handler", async s =>
+            {
+                var hotel = Organisation("永兴县便江镇悦来宾馆有限公司", "91431023MA4L2K7P3", "陈某", "永兴县便江镇解放路 12 号");
+                var statement = await OpenAsync(s, "Penalty", "General", "330217001000", "悦来宾馆未取得公共场所卫生许可证擅自营业", hotel, "张伟", "李娜");
+                await MoveAsync(s, statement, CaseSteps.Investigation, "悦来宾馆");
+                await PhotoAsync(s, statement, CaseSteps.Investigation, "前台未悬挂卫生许可证", "张伟");
+                await DocumentAsync(s, statement, "site-record", new() { ["时间"] = Local(-26) + "至" + Local(-25), ["内容"] = "经查，该宾馆正在对外营业，前台未悬挂公共场所卫生许可证，经营者未能出示有效卫生许可证。" });
+                await DocumentAsync(s, statement, "inquiry-record", new() { ["时间"] = Local(-24), ["被询问人"] = "陈某（该公司法定代表人）", ["问答"] = "问：宾馆是否取得公共场所卫生许可证？\n答：还没有办下来，已经营业两个月。" });
+                foreach (var step in new[] { CaseSteps.InternalReview, CaseSteps.Notice, CaseSteps.Statement }) await MoveAsync(s, statement, step, "");
+
+                var clinic = Organisation("永兴县便江镇康宁诊所", "92431023MA4M8N6Q2", "黄某", "永兴县便江镇人民路 88 号");
+                await OpenAsync(s, "Penalty", "General", "330217003000", "康宁诊所使用非卫生技术人员从事医疗卫生技术工作", clinic, "刘洋", "杨帆");
+
+                var shop = Organisation("永兴县悦容美发店", "92431023MA4N3T8X1", "罗某", "永兴县便江镇银都大道 5 号");
+                var simple = await OpenAsync(s, "Penalty", "Simple", "330217002000", "悦容美发店未按规定对顾客用品用具进行卫生检测", shop, "张伟", "王强");
+                foreach (var step in new[] { CaseSteps.Decided, CaseSteps.Served, CaseSteps.Executed, CaseSteps.Closed, CaseSteps.Archived }) await MoveAsync(s, simple, step, "悦容美发店");
+
+                var inn = Organisation("永兴县如意旅社", "92431023MA4P5W2Y7", "刘某", "永兴县便江镇车站路 3 号");
+                var inspection = await OpenAsync(s, "Inspection", null, "330617001000", "如意旅社公共场所卫生监督检查", inn, "李娜", "王强");
+                await MoveAsync(s, inspection, CaseSteps.OnSiteInspection, "如意旅社");
+                await PhotoAsync(s, inspection, CaseSteps.OnSiteInspection, "客房床上用品更换记录", "李娜");
+                await MoveAsync(s, inspection, CaseSteps.InspectionResult, "如意旅社");
+
+                var licence = await OpenAsync(s, "Licensing", null, "330117001000", "悦来宾馆申请公共场所卫生许可", hotel, "王强", "李娜");
+                await MoveAsync(s, licence, CaseSteps.Examination, "");
+            });
+            await AsAsync("yj.handler", async s =>
+            {
+                var depot = Organisation("永兴县鑫盛烟花爆竹批发有限公司", "91431023MA4Q7R5T9", "曹某", "永兴县柏林镇工业园");
+                var seizure = await OpenAsync(s, "Coercion", null, "331217001000", "鑫盛公司仓库超量储存烟花爆竹存在重大事故隐患", depot, "吴刚", "郑凯");
+                await MoveAsync(s, seizure, CaseSteps.CoercionImplemented, "鑫盛公司 3 号仓库");
+                await PhotoAsync(s, seizure, CaseSteps.CoercionImplemented, "查封 3 号仓库，张贴封条", "吴刚");
+                await MoveAsync(s, seizure, CaseSteps.CoercionHandling, "");
+            });
+        }
+        finally
+        {
+            accessor.HttpContext = null;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a scope of its own, signed in as <paramref name="userName"/>.</summary>
+    private async Task AsAsync(string userName, Func<IServiceProvider, Task> work)
+    {
+        using var scope = scopes.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+        accessor.HttpContext = new DefaultHttpContext { User = principal, RequestServices = scope.ServiceProvider };
+        // The services read the user when they are created, so they come from a scope made after the sign-in.
+        using var acting = scopes.CreateScope();
+        await work(acting.ServiceProvider);
+    }
+
+    private static PartyInput Organisation(string name, string first17, string representative, string address)
+        => new() { Kind = "LegalPerson", Name = name, CreditCode = IdentityCodes.CompleteCreditCode(first17), LegalRepresentative = representative, Address = address };
+
+    private static async Task<Case> OpenAsync(IServiceProvider s, string category, string? procedure, string matterCode, string title, PartyInput party, params string[] officers)
+    {
+        var db = s.GetRequiredService<AppDbContext>();
+        var me = s.GetRequiredService<Infrastructure.CurrentUser>();
+        var agencyId = me.AgencyId!.Value;
+        var input = new CaseOpenInput
+        {
+            Category = category, Procedure = procedure, Title = title, Place = party.Address,
+            MatterId = await db.Matters.Where(m => m.AgencyId == agencyId && m.Code == matterCode).Select(m => m.Id).SingleAsync(),
+            ActEndedOn = category == "Penalty" ? DateOnly.FromDateTime(Now).AddDays(-20) : null,
+            Facts = title + "。",
+            Parties = [party],
+            OfficerIds = await db.Officers.Where(o => o.AgencyId == agencyId && officers.Contains(o.Name)).Select(o => o.Id).ToListAsync(),
+        };
+        return await s.GetRequiredService<CaseService>().OpenAsync(agencyId, input);
+    }
+
+    private static Task MoveAsync(IServiceProvider s, Case c, string step, string place)
+        => s.GetRequiredService<CaseStepService>().MoveAsync(c, new StepMoveInput(step, place, ""));
+
+    private static async Task PhotoAsync(IServiceProvider s, Case c, string step, string proves, string collector)
+    {
+        var db = s.GetRequiredService<AppDbContext>();
+        var officer = await db.Officers.Where(o => o.AgencyId == c.AgencyId && o.Name == collector).Select(o => o.Id).SingleAsync();
+        var taken = Infrastructure.Display.ToChina(Now.AddHours(-26));
+        var input = new RecordInput
+        {
+            Kind = "Photo", Step = step, StartedAt = taken.AddMinutes(-5), EndedAt = taken.AddMinutes(20), Place = c.Place,
+            CollectorOfficerId = officer, Proves = proves, DeviceNumber = "DSJ-" + collector.Length.ToString("D3", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        using var photo = new MemoryStream(DemoMedia.PhotoWithExif(taken));
+        await s.GetRequiredService<RecordService>().RegisterStreamAsync(c, input, photo, $"{proves}.jpg", "image/jpeg");
+    }
+
+    private static Task DocumentAsync(IServiceProvider s, Case c, string type, Dictionary<string, string?> fields)
+        => s.GetRequiredService<DocumentService>().GenerateAsync(c, new GenerateInput(type, fields));
+
+    private static string Local(int hours) => Infrastructure.Display.ToChina(Now.AddHours(hours)).ToString("yyyy年M月d日 H时mm分", System.Globalization.CultureInfo.InvariantCulture);
+}

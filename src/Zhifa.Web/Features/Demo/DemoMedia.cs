@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text;
+
+namespace Zhifa.Web.Features.Demo;
+
+/// <summary>
+/// The demo's photo: a small JPEG shipped with the application, given an EXIF block with the capture time and the GPS
+/// position of 永兴县, as a body camera writes them, so that the demo shows metadata being read and compared.
+/// </summary>
+public static class DemoMedia
+{
+    public static byte[] PhotoWithExif(DateTime takenLocal)
+    {
+        using var stream = typeof(DemoMedia).Assembly.GetManifestResourceStream("demo-scene.jpg")
+            ?? throw new InvalidOperationException("demo-scene.jpg is not embedded");
+        using var ms = new MemoryStream();
+        stream.CopyTo(ms);
+        var jpeg = ms.ToArray();
+        // The EXIF segment (APP1) goes right after the start-of-image marker.
+        return [.. jpeg.AsSpan(0, 2), .. Exif(takenLocal), .. jpeg.AsSpan(2)];
+    }
+
+    /// <summary>APP1 with a little-endian TIFF: IFD0 pointing to an Exif IFD (DateTimeOriginal) and a GPS IFD.</summary>
+    private static byte[] Exif(DateTime takenLocal)
+    {
+        var tiff = new byte[178];
+        void U16(int at, int v) { tiff[at] = (byte)v; tiff[at + 1] = (byte)(v >> 8); }
+        void U32(int at, uint v) { U16(at, (int)(v & 0xFFFF)); U16(at + 2, (int)(v >> 16)); }
+        void Entry(int at, int tag, int type, uint count, uint value) { U16(at, tag); U16(at + 2, type); U32(at + 4, count); U32(at + 8, value); }
+        tiff[0] = (byte)'I'; tiff[1] = (byte)'I'; U16(2, 42); U32(4, 8);
+        U16(8, 2); Entry(10, 0x8769, 4, 1, 38); Entry(22, 0x8825, 4, 1, 56); U32(34, 0);
+        U16(38, 1); Entry(40, 0x9003, 2, 20, 110); U32(52, 0);
+        U16(56, 4); Entry(58, 1, 2, 2, 'N'); Entry(70, 2, 5, 3, 130); Entry(82, 3, 2, 2, 'E'); Entry(94, 4, 5, 3, 154); U32(106, 0);
+        Encoding.ASCII.GetBytes(takenLocal.ToString("yyyy:MM:dd HH:mm:ss", CultureInfo.InvariantCulture)).CopyTo(tiff, 110);
+        uint[] lat = [26, 1, 7, 1, 48, 1], lon = [113, 1, 6, 1, 36, 1];
+        for (int i = 0; i < 6; i++) { U32(130 + i * 4, lat[i]); U32(154 + i * 4, lon[i]); }
+        int length = 2 + 6 + tiff.Length;
+        return [0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. "Exif\0\0"u8, .. tiff];
+    }
+}
