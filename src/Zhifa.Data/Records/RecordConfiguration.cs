@@ -58,3 +58,18 @@ public sealed class UploadSessionConfiguration : IEntityTypeConfiguration<Upload
         e.HasOne<Agency>().WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class RecordingExemptionConfiguration : IEntityTypeConfiguration<RecordingExemption>
+{
+    public void Configure(EntityTypeBuilder<RecordingExemption> e)
+    {
+        e.Property(x => x.Step).HasMaxLength(40);
+        e.Property(x => x.Explanation).HasMaxLength(2000);
+        e.Property(x => x.RequestedBy).HasMaxLength(256);
+        e.Property(x => x.DecidedBy).HasMaxLength(256);
+        e.Property(x => x.DecisionNote).HasMaxLength(500);
+        e.HasIndex(x => new { x.CaseId, x.Step });
+        e.HasOne<Zhifa.Domain.Agencies.Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Zhifa.Domain.Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

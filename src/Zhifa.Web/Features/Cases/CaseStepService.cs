@@ -24,7 +24,8 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
         int parties = await db.CaseParties.CountAsync(p => p.CaseId == c.Id);
         var passed = await db.CaseSteps.Where(h => h.CaseId == c.Id).Select(h => h.ToStep).ToListAsync();
         var recordedSteps = await db.Set<Record>().Where(r => r.CaseId == c.Id).Select(r => r.Step).Distinct().ToListAsync();
-        // REC-5: each mandatory-recording step the case went through needs a record registered to that step.
+        recordedSteps.AddRange(await db.Set<RecordingExemption>().Where(x => x.CaseId == c.Id && x.Status == ExemptionStatus.Approved).Select(x => x.Step).ToListAsync());
+        // REC-5: each mandatory-recording step the case went through needs a record registered to that step, or an approved explanation.
         bool recordsPresent = CaseStateMachine.MandatoryRecordingSteps(c.Category)
             .Where(passed.Contains)
             .All(step => recordedSteps.Contains(step) || recordedSteps.Contains(CaseSteps.Label(step)));

@@ -12,6 +12,7 @@ public static class RecordEndpoints
 
     public static void AddRecordFeature(this IServiceCollection services)
     {
+        services.AddScoped<RecordingExemptionService>();
         services.AddScoped<RecordService>();
         services.AddSingleton<UploadHashes>();
         services.AddScoped<RecordSweeper>();
@@ -20,6 +21,7 @@ public static class RecordEndpoints
 
     public static void MapRecordEndpoints(this IEndpointRouteBuilder group)
     {
+        group.MapRecordingExemptionEndpoints();
         var g = group.MapGroup("").WithTags("音像记录与电子数据");
 
         g.MapGet("/cases/{caseId:int}/records", async (int caseId, RecordService records) =>

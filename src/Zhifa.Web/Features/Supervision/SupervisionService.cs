@@ -77,7 +77,8 @@ public sealed class SupervisionService(AppDbContext db, CurrentUser me)
         foreach (var p in (await passed.Take(5000).ToListAsync()).Where(p => Domain.Cases.CaseStateMachine.MandatoryRecordingSteps(p.Category).Contains(p.ToStep)))
         {
             var label = Domain.Cases.CaseSteps.Label(p.ToStep);
-            bool recorded = await db.Set<Record>().AnyAsync(r => r.CaseId == p.Id && (r.Step == p.ToStep || r.Step == label));
+            bool recorded = await db.Set<Record>().AnyAsync(r => r.CaseId == p.Id && (r.Step == p.ToStep || r.Step == label))
+                || await db.Set<RecordingExemption>().AnyAsync(x => x.CaseId == p.Id && x.Step == p.ToStep && x.Status == ExemptionStatus.Approved);
             if (!recorded)
                 rows.Add(new("missing", "缺少应录记录", p.Id, p.Number, null, p.Unit, p.By, p.At, $"“{label}”环节应当全程音像记录，尚未登记记录"));
         }
