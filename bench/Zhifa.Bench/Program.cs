@@ -7,6 +7,7 @@ var benches = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCas
     ["calendar"] = CalendarBench.RunAsync,
     ["audit"] = AuditBench.RunAsync,
     ["upload"] = UploadBench.RunAsync,
+    ["cases"] = CaseListBench.RunAsync,
 };
 
 var selected = args.Length == 0 ? [.. benches.Keys] : args;
