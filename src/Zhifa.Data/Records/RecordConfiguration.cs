@@ -73,3 +73,16 @@ public sealed class RecordingExemptionConfiguration : IEntityTypeConfiguration<R
         e.HasOne<Zhifa.Domain.Cases.Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class RecordExtractionConfiguration : IEntityTypeConfiguration<RecordExtraction>
+{
+    public void Configure(EntityTypeBuilder<RecordExtraction> e)
+    {
+        e.Property(x => x.Maker).HasMaxLength(100);
+        e.Property(x => x.Extractor).HasMaxLength(256);
+        e.Property(x => x.Purpose).HasMaxLength(200);
+        e.Property(x => x.Sha256).HasMaxLength(64);
+        e.HasIndex(x => x.RecordId);
+        e.HasOne<Record>().WithMany().HasForeignKey(x => x.RecordId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

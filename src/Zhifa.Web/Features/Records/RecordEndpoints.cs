@@ -12,6 +12,7 @@ public static class RecordEndpoints
 
     public static void AddRecordFeature(this IServiceCollection services)
     {
+        services.AddScoped<RecordExtractionService>();
         services.AddScoped<RecordingExemptionService>();
         services.AddScoped<RecordService>();
         services.AddSingleton<UploadHashes>();
@@ -100,6 +101,19 @@ public static class RecordEndpoints
             await records.UpdateAsync(r, input);
             return Results.Ok((await records.ToDtosAsync([r]))[0]);
         }).WithSummary("更正记录信息；原始文件不可更改、删除或替换，更正记入审计日志");
+
+        g.MapGet("/records/{recordId:int}/extractions", async (int recordId, RecordService records, RecordExtractionService extractions) =>
+            await records.FindVisibleRecordAsync(recordId) is { } r ? Results.Ok(await extractions.ListAsync(r.Id)) : Problems.NotFound("记录"))
+            .WithSummary("作为证据提取的登记");
+
+        g.MapPost("/records/{recordId:int}/extractions", async (int recordId, ExtractionInput input, RecordService records, RecordExtractionService extractions, HttpContext http) =>
+        {
+            var r = await records.FindVisibleRecordAsync(recordId);
+            if (r is null) return Problems.NotFound("记录");
+            if (await records.MayViewAsync(r) is { Allowed: false } refused) return Problems.Problem(StatusCodes.Status403Forbidden, refused.Code, "无权提取", refused.Reason);
+            var zip = await extractions.ExtractAsync(r, input, http.RequestAborted);
+            return Results.File(zip, "application/zip", $"证据提取-{Path.GetFileNameWithoutExtension(r.FileName)}.zip");
+        }).WithSummary("把记录作为证据提取：登记制作人、提取人、时间和用途，得到原始文件副本和证据提取说明");
 
         g.MapGet("/records/{recordId:int}/content", async (int recordId, RecordService records) =>
         {

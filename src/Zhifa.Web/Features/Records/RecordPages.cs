@@ -8,7 +8,7 @@ using Zhifa.Web.Infrastructure;
 namespace Zhifa.Web.Features.Records;
 
 /// <summary>The records of one case (REC-5): what each shows, its SHA-256 and what the file itself says.</summary>
-public sealed class IndexModel(RecordService records) : PageModel
+public sealed class IndexModel(RecordService records, RecordExtractionService extractions) : PageModel
 {
     public Case Case { get; private set; } = new();
     public List<RecordDto> Records { get; private set; } = [];
@@ -22,6 +22,24 @@ public sealed class IndexModel(RecordService records) : PageModel
         Records = await records.ListAsync(c.Id);
         MayHandle = await records.MayHandleAsync(c.Id, c.AgencyId);
         return Page();
+    }
+
+    /// <summary>REC-10: the extracted copy with its statement page, for users who may view the record.</summary>
+    public async Task<IActionResult> OnPostExtractAsync(int caseId, int recordId, string? purpose)
+    {
+        var r = await records.FindVisibleRecordAsync(recordId);
+        if (r is null || r.CaseId != caseId) return NotFound();
+        if (await records.MayViewAsync(r) is { Allowed: false }) return Forbid();
+        try
+        {
+            var zip = await extractions.ExtractAsync(r, new ExtractionInput(purpose), HttpContext.RequestAborted);
+            return File(zip, "application/zip", $"证据提取-{Path.GetFileNameWithoutExtension(r.FileName)}.zip");
+        }
+        catch (DomainValidationException ex)
+        {
+            TempData["ErrorMessage"] = string.Join("；", ex.Errors.Select(e => e.Message));
+            return Redirect($"/cases/{caseId}/records");
+        }
     }
 }
 

@@ -906,6 +906,32 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RecordExtractions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Maker = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Extractor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ExtractedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordExtractions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecordExtractions_Records_RecordId",
+                        column: x => x.RecordId,
+                        principalTable: "Records",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "AuditHeads",
                 columns: new[] { "Id", "Hash", "Sequence" },
@@ -1137,6 +1163,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 columns: new[] { "AgencyId", "IdNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RecordExtractions_RecordId",
+                table: "RecordExtractions",
+                column: "RecordId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RecordingExemptions_AgencyId",
                 table: "RecordingExemptions",
                 column: "AgencyId");
@@ -1250,10 +1281,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "NumberCounters");
 
             migrationBuilder.DropTable(
-                name: "RecordingExemptions");
+                name: "RecordExtractions");
 
             migrationBuilder.DropTable(
-                name: "Records");
+                name: "RecordingExemptions");
 
             migrationBuilder.DropTable(
                 name: "TrainingRecords");
@@ -1274,10 +1305,13 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Parties");
 
             migrationBuilder.DropTable(
-                name: "Officers");
+                name: "Records");
 
             migrationBuilder.DropTable(
                 name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "Officers");
 
             migrationBuilder.DropTable(
                 name: "StoredFiles");

@@ -11,7 +11,7 @@ using Zhifa.Data;
 namespace Zhifa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123032403_Initial")]
+    [Migration("20261123032704_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1302,6 +1302,51 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.ToTable("Records");
                 });
 
+            modelBuilder.Entity("Zhifa.Domain.Records.RecordExtraction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExtractedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Extractor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Maker")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("RecordExtractions");
+                });
+
             modelBuilder.Entity("Zhifa.Domain.Records.RecordingExemption", b =>
                 {
                     b.Property<int>("Id")
@@ -1782,6 +1827,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("Sha256")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Domain.Records.RecordExtraction", b =>
+                {
+                    b.HasOne("Zhifa.Domain.Records.Record", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

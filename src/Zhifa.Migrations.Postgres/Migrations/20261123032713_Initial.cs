@@ -907,6 +907,32 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RecordExtractions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    RecordId = table.Column<int>(type: "integer", nullable: false),
+                    Maker = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Extractor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ExtractedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordExtractions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecordExtractions_Records_RecordId",
+                        column: x => x.RecordId,
+                        principalTable: "Records",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "AuditHeads",
                 columns: new[] { "Id", "Hash", "Sequence" },
@@ -1138,6 +1164,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 columns: new[] { "AgencyId", "IdNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RecordExtractions_RecordId",
+                table: "RecordExtractions",
+                column: "RecordId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RecordingExemptions_AgencyId",
                 table: "RecordingExemptions",
                 column: "AgencyId");
@@ -1251,10 +1282,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "NumberCounters");
 
             migrationBuilder.DropTable(
-                name: "RecordingExemptions");
+                name: "RecordExtractions");
 
             migrationBuilder.DropTable(
-                name: "Records");
+                name: "RecordingExemptions");
 
             migrationBuilder.DropTable(
                 name: "TrainingRecords");
@@ -1275,10 +1306,13 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "Parties");
 
             migrationBuilder.DropTable(
-                name: "Officers");
+                name: "Records");
 
             migrationBuilder.DropTable(
                 name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "Officers");
 
             migrationBuilder.DropTable(
                 name: "StoredFiles");
