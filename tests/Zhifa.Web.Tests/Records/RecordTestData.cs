@@ -94,27 +94,5 @@ public static class RecordTestData
     /// DateTimeOriginal, IFD0 → GPS IFD), EOI.
     /// </summary>
     public static byte[] JpegWithExif(string dateTimeOriginal)
-    {
-        var tiff = new byte[178];
-        void U16(int at, int v) { tiff[at] = (byte)v; tiff[at + 1] = (byte)(v >> 8); }
-        void U32(int at, uint v) { U16(at, (int)(v & 0xFFFF)); U16(at + 2, (int)(v >> 16)); }
-        void Entry(int at, int tag, int type, uint count, uint value) { U16(at, tag); U16(at + 2, type); U32(at + 4, count); U32(at + 8, value); }
-        tiff[0] = (byte)'I'; tiff[1] = (byte)'I'; U16(2, 42); U32(4, 8);
-        // IFD0 at 8: Exif IFD pointer and GPS IFD pointer.
-        U16(8, 2); Entry(10, 0x8769, 4, 1, 38); Entry(22, 0x8825, 4, 1, 56); U32(34, 0);
-        // Exif IFD at 38: DateTimeOriginal (ASCII, 20 bytes at 110).
-        U16(38, 1); Entry(40, 0x9003, 2, 20, 110); U32(52, 0);
-        // GPS IFD at 56: N, latitude at 130, E, longitude at 154 ("N\0" and "E\0" fit in the value field).
-        U16(56, 4); Entry(58, 1, 2, 2, 'N'); Entry(70, 2, 5, 3, 130); Entry(82, 3, 2, 2, 'E'); Entry(94, 4, 5, 3, 154); U32(106, 0);
-        System.Text.Encoding.ASCII.GetBytes(dateTimeOriginal).CopyTo(tiff, 110);
-        uint[] lat = [26, 1, 6, 1, 0, 1], lon = [113, 1, 12, 1, 0, 1];
-        for (int i = 0; i < 6; i++) { U32(130 + i * 4, lat[i]); U32(154 + i * 4, lon[i]); }
-
-        var app1 = new List<byte> { 0xFF, 0xE1 };
-        int length = 2 + 6 + tiff.Length;
-        app1.Add((byte)(length >> 8)); app1.Add((byte)length);
-        app1.AddRange("Exif\0\0"u8.ToArray());
-        app1.AddRange(tiff);
-        return [0xFF, 0xD8, .. app1, 0xFF, 0xD9];
-    }
+        => [0xFF, 0xD8, .. Features.Demo.DemoMedia.ExifSegment(dateTimeOriginal, [26, 6, 0], [113, 12, 0]), 0xFF, 0xD9];
 }

@@ -17,11 +17,15 @@ public static class DemoMedia
         stream.CopyTo(ms);
         var jpeg = ms.ToArray();
         // The EXIF segment (APP1) goes right after the start-of-image marker.
-        return [.. jpeg.AsSpan(0, 2), .. Exif(takenLocal), .. jpeg.AsSpan(2)];
+        var exif = ExifSegment(takenLocal.ToString("yyyy:MM:dd HH:mm:ss", CultureInfo.InvariantCulture), [26, 7, 48], [113, 6, 36]);
+        return [.. jpeg.AsSpan(0, 2), .. exif, .. jpeg.AsSpan(2)];
     }
 
-    /// <summary>APP1 with a little-endian TIFF: IFD0 pointing to an Exif IFD (DateTimeOriginal) and a GPS IFD.</summary>
-    private static byte[] Exif(DateTime takenLocal)
+    /// <summary>
+    /// An APP1 segment with a little-endian TIFF: IFD0 pointing to an Exif IFD (DateTimeOriginal, "yyyy:MM:dd HH:mm:ss",
+    /// no zone) and a GPS IFD (north latitude and east longitude in degrees, minutes, seconds).
+    /// </summary>
+    public static byte[] ExifSegment(string dateTimeOriginal, uint[] latitude, uint[] longitude)
     {
         var tiff = new byte[178];
         void U16(int at, int v) { tiff[at] = (byte)v; tiff[at + 1] = (byte)(v >> 8); }
@@ -31,9 +35,12 @@ public static class DemoMedia
         U16(8, 2); Entry(10, 0x8769, 4, 1, 38); Entry(22, 0x8825, 4, 1, 56); U32(34, 0);
         U16(38, 1); Entry(40, 0x9003, 2, 20, 110); U32(52, 0);
         U16(56, 4); Entry(58, 1, 2, 2, 'N'); Entry(70, 2, 5, 3, 130); Entry(82, 3, 2, 2, 'E'); Entry(94, 4, 5, 3, 154); U32(106, 0);
-        Encoding.ASCII.GetBytes(takenLocal.ToString("yyyy:MM:dd HH:mm:ss", CultureInfo.InvariantCulture)).CopyTo(tiff, 110);
-        uint[] lat = [26, 1, 7, 1, 48, 1], lon = [113, 1, 6, 1, 36, 1];
-        for (int i = 0; i < 6; i++) { U32(130 + i * 4, lat[i]); U32(154 + i * 4, lon[i]); }
+        Encoding.ASCII.GetBytes(dateTimeOriginal).CopyTo(tiff, 110);
+        for (int i = 0; i < 3; i++)
+        {
+            U32(130 + i * 8, latitude[i]); U32(134 + i * 8, 1);
+            U32(154 + i * 8, longitude[i]); U32(158 + i * 8, 1);
+        }
         int length = 2 + 6 + tiff.Length;
         return [0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. "Exif\0\0"u8, .. tiff];
     }
