@@ -9,6 +9,7 @@ public static class CaseEndpoints
     {
         services.AddScoped<CaseService>();
         services.AddScoped<CaseStepService>();
+        services.AddScoped<CaseDeadlineService>();
     }
 
     public static void MapCaseEndpoints(this IEndpointRouteBuilder group)
@@ -35,6 +36,10 @@ public static class CaseEndpoints
             return Results.Created($"/api/v1/cases/{c.Id}", await cases.ToDtoAsync(c));
         }).WithName("OpenCase")
           .WithSummary("立案：类别、程序（处罚案件：Simple 简易 / General 普通）、执法事项、案由、当事人（至少一名）、执法人员（至少两名持有效执法证）；案号按本机关规则自动编号");
+
+        g.MapGet("/{caseId:int}/deadlines", async (int caseId, CaseService cases, CaseDeadlineService deadlines) =>
+            await cases.FindVisibleAsync(caseId) is { } c ? Results.Ok(await deadlines.ForAsync(c)) : Problems.NotFound("案件"))
+            .WithSummary("正在计算的法定期限（处理期限、查封扣押期限）");
 
         g.MapGet("/{caseId:int}/steps", async (int caseId, CaseService cases, CaseStepService steps) =>
             await cases.FindVisibleAsync(caseId) is { } c ? Results.Ok(await steps.NextAsync(c)) : Problems.NotFound("案件"))

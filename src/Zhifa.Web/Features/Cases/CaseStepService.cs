@@ -61,3 +61,33 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
         c.Step = tracked.Step;
     }
 }
+
+public sealed record DeadlineView(string Label, DateOnly Due, bool Overdue, string Basis);
+
+/// <summary>The time limits that run for a case now, computed from its history on every request (never stored).</summary>
+public sealed class CaseDeadlineService(AppDbContext db, TimeProvider time)
+{
+    private static readonly string[] Decided = [CaseSteps.Decided, CaseSteps.Served, CaseSteps.Executed, CaseSteps.Closed, CaseSteps.Archived];
+
+    public async Task<List<DeadlineView>> ForAsync(Case c)
+    {
+        var today = DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
+        var list = new List<DeadlineView>();
+        if (c.Category == CaseCategory.Penalty && c.Procedure == CaseProcedure.General && !Decided.Contains(c.Step))
+        {
+            var due = CaseDeadlines.PenaltyDecisionDue(DateOnly.FromDateTime(Display.ToChina(c.OpenedAt)));
+            list.Add(new DeadlineView("作出处罚决定", due, today > due, "行政处罚法第六十条：自立案之日起九十日内（自然日）"));
+        }
+        if (c.Category == CaseCategory.Coercion && (c.Step == CaseSteps.CoercionImplemented || c.Step == CaseSteps.CoercionHandling))
+        {
+            var started = await db.CaseSteps.AsNoTracking().Where(h => h.CaseId == c.Id && h.ToStep == CaseSteps.CoercionImplemented)
+                .OrderBy(h => h.At).Select(h => (DateTime?)h.At).FirstOrDefaultAsync();
+            if (started is { } at)
+            {
+                var due = CaseDeadlines.SeizureEnds(DateOnly.FromDateTime(Display.ToChina(at)), extensionApproved: false);
+                list.Add(new DeadlineView("查封、扣押期限届满", due, today > due, "行政强制法第二十五条：不得超过三十日，经批准可延长一次，不超过三十日（自然日）"));
+            }
+        }
+        return list;
+    }
+}

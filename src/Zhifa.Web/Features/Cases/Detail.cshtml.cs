@@ -6,8 +6,9 @@ using Zhifa.Domain.Common;
 namespace Zhifa.Web.Features.Cases;
 
 /// <summary>One case (/cases/{caseId}): number, matter, parties, officers and their certificates on the opening day, steps; adding a party.</summary>
-public sealed class DetailModel(CaseService cases, CaseStepService steps) : PageModel
+public sealed class DetailModel(CaseService cases, CaseStepService steps, CaseDeadlineService deadlines) : PageModel
 {
+    public List<DeadlineView> Deadlines { get; private set; } = [];
     public CaseDto Case { get; private set; } = null!;
     public List<NextStepView> NextSteps { get; private set; } = [];
     [BindProperty] public StepMoveInput Move { get; set; } = new(null, null, null);
@@ -65,5 +66,6 @@ public sealed class DetailModel(CaseService cases, CaseStepService steps) : Page
         Case = await cases.ToDtoAsync(c);
         CanChange = await cases.MayChangeAsync(c);
         NextSteps = await steps.NextAsync(c);
+        Deadlines = await deadlines.ForAsync(c);
     }
 }
