@@ -54,6 +54,9 @@ public static class DocumentRules
     }
 
     /// <summary>Keeps only the fields the type has, trimmed; anything else a caller sends is dropped.</summary>
+    /// <summary>LR-1: the decision and the collective-discussion minutes are not printed before legal review agreed.</summary>
+    public static bool NeedsLegalReview(DocumentType type) => type.Code is "penalty-decision" or "collective-discussion";
+
     public static Dictionary<string, string> NormalizeFields(DocumentType type, IReadOnlyDictionary<string, string?>? fields)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -5,7 +5,9 @@ using Zhifa.Web.Features.Audit;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.CaseFiles;
 using Zhifa.Web.Features.Cases;
+using Zhifa.Web.Features.Decisions;
 using Zhifa.Web.Features.Documents;
+using Zhifa.Web.Features.LegalReview;
 using Zhifa.Web.Features.Records;
 using Zhifa.Web.Features.Retention;
 using Zhifa.Web.Features.Supervision;
@@ -41,6 +43,8 @@ public static class FeatureRegistration
         services.AddCaseFeature();
         services.AddRecordFeature();
         services.AddDocumentFeature();
+        services.AddProposalFeature();
+        services.AddLegalReviewFeature();
     }
 
     public static void MapFeatures(this IEndpointRouteBuilder app)
@@ -59,6 +63,8 @@ public static class FeatureRegistration
         api.MapCaseEndpoints();
         api.MapRecordEndpoints();
         api.MapDocumentEndpoints();
+        api.MapProposalEndpoints();
+        api.MapLegalReviewEndpoints();
         app.MapGroup("/gs").MapPortalEndpoints();
     }
 }

@@ -3,6 +3,7 @@ using Zhifa.Data;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Records;
+using Zhifa.Web.Features.LegalReview;
 using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Cases;
@@ -12,7 +13,7 @@ public sealed record StepMoveInput(string? ToStep, string? Place, string? Note);
 public sealed record NextStepView(string Step, string Label, bool Allowed, IReadOnlyList<UnmetCondition> Unmet);
 
 /// <summary>Moves a case along its steps only through <see cref="CaseStateMachine"/>; a refused move changes nothing.</summary>
-public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time)
+public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, LegalReviewGateService legalReview)
 {
     private DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
 
@@ -29,7 +30,9 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
         bool recordsPresent = CaseStateMachine.MandatoryRecordingSteps(c.Category)
             .Where(passed.Contains)
             .All(step => recordedSteps.Contains(step) || recordedSteps.Contains(CaseSteps.Label(step)));
-        return new CaseFacts(c.Category, c.Procedure, c.Step, officers.Count(o => o.IsQualifiedOn(Today)), parties, recordsPresent);
+        var gate = await legalReview.GateAsync(c);
+        return new CaseFacts(c.Category, c.Procedure, c.Step, officers.Count(o => o.IsQualifiedOn(Today)), parties, recordsPresent,
+            LegalReviewPassedOrNotRequired: gate.IsOpen);
     }
 
     public async Task<List<NextStepView>> NextAsync(Case c)

@@ -7,6 +7,7 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Documents;
 using Zhifa.Domain.Records;
+using Zhifa.Web.Features.LegalReview;
 using Zhifa.Web.Infrastructure;
 using Zhifa.Web.Infrastructure.Storage;
 
@@ -30,7 +31,7 @@ public sealed record GenerateInput(string? TypeCode, Dictionary<string, string?>
 public sealed record SignatureInput(bool Refused, string? SignedBy, DateTime? SignedAt, string? Reason, string? Witness);
 
 /// <summary>Templates, generation, numbering, signatures and scans of case documents (REC-3).</summary>
-public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore blobs)
+public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore blobs, LegalReviewGateService legalReview)
 {
     // SQLite has one writer and this process is its only user: numbering is serialised here.
     private static readonly SemaphoreSlim SqliteNumberLock = new(1, 1);
@@ -210,6 +211,8 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
             ?? throw new DomainValidationException("typeCode", "unknown_type", "请选择文书类型");
         var fields = DocumentRules.NormalizeFields(type, input.Fields);
         DocumentRules.ValidateFields(type, fields).ThrowIfAny();
+        if (DocumentRules.NeedsLegalReview(type) && await legalReview.GateAsync(c) is { IsOpen: false } gate)
+            throw new DomainValidationException("typeCode", "legal_review.not_passed", $"{type.Name}须在法制审核同意后方可制作：{gate.Message}");
 
         var agency = await db.Agencies.AsNoTracking().FirstAsync(a => a.Id == c.AgencyId);
         var template = await CurrentTemplateAsync(c.AgencyId, type);

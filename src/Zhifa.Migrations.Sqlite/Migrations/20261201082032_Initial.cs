@@ -741,6 +741,45 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DecisionProposals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PenaltyKinds = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FineYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    ConfiscationYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    LegalBasis = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    OutsideRangeReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    EvidenceReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    BasisReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DiscretionReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DecisionProposals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DecisionProposals_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DecisionProposals_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LegalHolds",
                 columns: table => new
                 {
@@ -1106,6 +1145,17 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 column: "OfficerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DecisionProposals_AgencyId",
+                table: "DecisionProposals",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DecisionProposals_CaseId",
+                table: "DecisionProposals",
+                column: "CaseId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DocumentTemplates_AgencyId_TypeCode_Version",
                 table: "DocumentTemplates",
                 columns: new[] { "AgencyId", "TypeCode", "Version" },
@@ -1270,6 +1320,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Certificates");
+
+            migrationBuilder.DropTable(
+                name: "DecisionProposals");
 
             migrationBuilder.DropTable(
                 name: "LegalBases");

@@ -742,6 +742,45 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DecisionProposals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PenaltyKinds = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    ConfiscationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    Content = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    LegalBasis = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    OutsideRangeReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    EvidenceReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    BasisReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DiscretionReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DecisionProposals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DecisionProposals_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DecisionProposals_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LegalHolds",
                 columns: table => new
                 {
@@ -1107,6 +1146,17 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 column: "OfficerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DecisionProposals_AgencyId",
+                table: "DecisionProposals",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DecisionProposals_CaseId",
+                table: "DecisionProposals",
+                column: "CaseId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DocumentTemplates_AgencyId_TypeCode_Version",
                 table: "DocumentTemplates",
                 columns: new[] { "AgencyId", "TypeCode", "Version" },
@@ -1271,6 +1321,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Certificates");
+
+            migrationBuilder.DropTable(
+                name: "DecisionProposals");
 
             migrationBuilder.DropTable(
                 name: "LegalBases");

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhifa.Domain.Agencies;
+using Zhifa.Domain.Cases;
+using Zhifa.Domain.Decisions;
+
+namespace Zhifa.Data.Decisions;
+
+public sealed class DecisionProposalConfiguration : IEntityTypeConfiguration<DecisionProposal>
+{
+    public void Configure(EntityTypeBuilder<DecisionProposal> e)
+    {
+        e.Property(p => p.PenaltyKinds).HasMaxLength(300);
+        e.Property(p => p.FineYuan).HasPrecision(14, 2);
+        e.Property(p => p.ConfiscationYuan).HasPrecision(14, 2);
+        e.Property(p => p.Content).HasMaxLength(4000);
+        e.Property(p => p.LegalBasis).HasMaxLength(4000);
+        e.Property(p => p.OutsideRangeReason).HasMaxLength(2000);
+        e.Property(p => p.EvidenceReason).HasMaxLength(4000);
+        e.Property(p => p.BasisReason).HasMaxLength(4000);
+        e.Property(p => p.DiscretionReason).HasMaxLength(4000);
+        e.Property(p => p.UpdatedBy).HasMaxLength(256);
+        e.HasIndex(p => p.CaseId).IsUnique();
+        e.HasOne<Case>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Zhifa.Domain.Cases;
+
+namespace Zhifa.Domain.Decisions;
+
+/// <summary>What a decision concludes: a penalty, no penalty (不予处罚), or no penalty for a first minor violation (首违不罚, art. 33).</summary>
+public enum DecisionOutcome { Penalty, NoPenalty, FirstViolationNoPenalty, Other }
+
+/// <summary>The tiers of a discretion benchmark (DIS-1).</summary>
+public enum DiscretionTier { NoPenalty, Mitigated, Lighter, Ordinary, Heavier }
+
+/// <summary>
+/// The decision the handlers propose (拟作出的决定 / 处理意见): what the notice tells the party, what legal review
+/// examines and what the decision finally states. One row per case, changed in place (every change is audited); its
+/// <see cref="Fingerprint"/> tells whether it still is what a review approved.
+/// </summary>
+public sealed class DecisionProposal
+{
+    public int Id { get; set; }
+    public int CaseId { get; set; }
+    public int AgencyId { get; set; }
+    public DecisionOutcome Outcome { get; set; }
+    /// <summary>The <see cref="PenaltyKind"/> names, comma-separated, e.g. "Warning,Fine".</summary>
+    public string PenaltyKinds { get; set; } = "";
+    public decimal? FineYuan { get; set; }
+    /// <summary>没收违法所得 or 没收非法财物, in yuan.</summary>
+    public decimal? ConfiscationYuan { get; set; }
+    /// <summary>The decision as it will read (决定内容), for every category.</summary>
+    public string Content { get; set; } = "";
+    /// <summary>The provisions applied (law and article).</summary>
+    public string LegalBasis { get; set; } = "";
+    public DiscretionTier? Tier { get; set; }
+    /// <summary>Why the proposal leaves the benchmark's range (DIS-2); shown to the reviewer.</summary>
+    public string OutsideRangeReason { get; set; } = "";
+    /// <summary>REC-4: 证据采信理由.</summary>
+    public string EvidenceReason { get; set; } = "";
+    /// <summary>REC-4: 依据选择理由.</summary>
+    public string BasisReason { get; set; } = "";
+    /// <summary>REC-4: 裁量理由.</summary>
+    public string DiscretionReason { get; set; } = "";
+    public DateTime UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
+
+    public IReadOnlyList<PenaltyKind> Kinds => PenaltyKinds
+        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(k => Enum.TryParse<PenaltyKind>(k, out var kind) ? (PenaltyKind?)kind : null)
+        .OfType<PenaltyKind>().ToList();
+
+    /// <summary>
+    /// SHA-256 over everything that makes the decision what it is (outcome, kinds, amounts, content, basis, tier and
+    /// reasons), not over who saved it when: an approved review stays valid until one of these changes.
+    /// </summary>
+    public string Fingerprint()
+    {
+        var text = string.Join('\u001f',
+            Outcome.ToString(), string.Join(',', Kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal)),
+            Amount(FineYuan), Amount(ConfiscationYuan), Content.Trim(), LegalBasis.Trim(), Tier?.ToString() ?? "",
+            OutsideRangeReason.Trim(), EvidenceReason.Trim(), BasisReason.Trim(), DiscretionReason.Trim());
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static string Amount(decimal? yuan) => yuan?.ToString("0.00", CultureInfo.InvariantCulture) ?? "";
+}
