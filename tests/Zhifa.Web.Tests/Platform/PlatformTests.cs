@@ -85,6 +85,7 @@ public sealed class DemoCaseTests(ZhifaFactory app)
         var records = await app.WithDbAsync(db => db.Set<Domain.Records.Record>().ToListAsync());
         Assert.NotEmpty(records);
         Assert.All(records, r => Assert.NotNull(r.CaptureTime));
+        Assert.Contains(records, r => r.Kind == Domain.Records.RecordKind.Video && r.FileName.EndsWith(".mp4", StringComparison.Ordinal));
         Assert.True(await app.WithDbAsync(db => db.Set<Domain.Documents.CaseDocument>().AnyAsync()));
     }
 }

@@ -54,6 +54,7 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHttpContextAccessor 
                 var seizure = await OpenAsync(s, "Coercion", null, "331217001000", "鑫盛公司仓库超量储存烟花爆竹存在重大事故隐患", depot, "吴刚", "郑凯");
                 await MoveAsync(s, seizure, CaseSteps.CoercionImplemented, "鑫盛公司 3 号仓库");
                 await PhotoAsync(s, seizure, CaseSteps.CoercionImplemented, "查封 3 号仓库，张贴封条", "吴刚");
+                await RecordAsync(s, seizure, CaseSteps.CoercionImplemented, "Video", "查封现场全程录像", "郑凯");
                 await MoveAsync(s, seizure, CaseSteps.CoercionHandling, "");
             });
         }
@@ -99,18 +100,24 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHttpContextAccessor 
     private static Task MoveAsync(IServiceProvider s, Case c, string step, string place)
         => s.GetRequiredService<CaseStepService>().MoveAsync(c, new StepMoveInput(step, place, ""));
 
-    private static async Task PhotoAsync(IServiceProvider s, Case c, string step, string proves, string collector)
+    private static Task PhotoAsync(IServiceProvider s, Case c, string step, string proves, string collector)
+        => RecordAsync(s, c, step, "Photo", proves, collector);
+
+    /// <summary>Registers the demo photo (EXIF time and GPS) or video (movie header time) as taken 26 hours ago.</summary>
+    private static async Task RecordAsync(IServiceProvider s, Case c, string step, string kind, string proves, string collector)
     {
         var db = s.GetRequiredService<AppDbContext>();
         var officer = await db.Officers.Where(o => o.AgencyId == c.AgencyId && o.Name == collector).Select(o => o.Id).SingleAsync();
-        var taken = Infrastructure.Display.ToChina(Now.AddHours(-26));
+        var takenUtc = Now.AddHours(-26);
+        var taken = Infrastructure.Display.ToChina(takenUtc);
         var input = new RecordInput
         {
-            Kind = "Photo", Step = step, StartedAt = taken.AddMinutes(-5), EndedAt = taken.AddMinutes(20), Place = c.Place,
+            Kind = kind, Step = step, StartedAt = taken.AddMinutes(-5), EndedAt = taken.AddMinutes(20), Place = c.Place,
             CollectorOfficerId = officer, Proves = proves, DeviceNumber = "DSJ-" + collector.Length.ToString("D3", System.Globalization.CultureInfo.InvariantCulture),
         };
-        using var photo = new MemoryStream(DemoMedia.PhotoWithExif(taken));
-        await s.GetRequiredService<RecordService>().RegisterStreamAsync(c, input, photo, $"{proves}.jpg", "image/jpeg");
+        var video = kind == "Video";
+        using var file = new MemoryStream(video ? DemoMedia.VideoWithCreationTime(takenUtc) : DemoMedia.PhotoWithExif(taken));
+        await s.GetRequiredService<RecordService>().RegisterStreamAsync(c, input, file, proves + (video ? ".mp4" : ".jpg"), video ? "video/mp4" : "image/jpeg");
     }
 
     private static Task DocumentAsync(IServiceProvider s, Case c, string type, Dictionary<string, string?> fields)

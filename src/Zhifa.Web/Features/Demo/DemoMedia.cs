@@ -11,14 +11,35 @@ public static class DemoMedia
 {
     public static byte[] PhotoWithExif(DateTime takenLocal)
     {
-        using var stream = typeof(DemoMedia).Assembly.GetManifestResourceStream("demo-scene.jpg")
-            ?? throw new InvalidOperationException("demo-scene.jpg is not embedded");
-        using var ms = new MemoryStream();
-        stream.CopyTo(ms);
-        var jpeg = ms.ToArray();
+        var jpeg = Resource("demo-scene.jpg");
         // The EXIF segment (APP1) goes right after the start-of-image marker.
         var exif = ExifSegment(takenLocal.ToString("yyyy:MM:dd HH:mm:ss", CultureInfo.InvariantCulture), [26, 7, 48], [113, 6, 36]);
         return [.. jpeg.AsSpan(0, 2), .. exif, .. jpeg.AsSpan(2)];
+    }
+
+    /// <summary>
+    /// The demo's video: three seconds of a test pattern with a tone (H.264 and AAC in MP4), its movie header (mvhd)
+    /// given the recording's start as the creation time, as a body camera stamps it.
+    /// </summary>
+    public static byte[] VideoWithCreationTime(DateTime startedUtc)
+    {
+        var mp4 = Resource("demo-scene.mp4");
+        int at = mp4.AsSpan().IndexOf("mvhd"u8);
+        if (at < 0 || mp4[at + 4] != 0) throw new InvalidOperationException("demo-scene.mp4 has no version-0 movie header");
+        // Version 0 keeps creation and modification times as big-endian seconds since 1904-01-01 UTC.
+        var seconds = (uint)(startedUtc - new DateTime(1904, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(mp4.AsSpan(at + 8), seconds);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(mp4.AsSpan(at + 12), seconds);
+        return mp4;
+    }
+
+    private static byte[] Resource(string name)
+    {
+        using var stream = typeof(DemoMedia).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException(name + " is not embedded");
+        using var ms = new MemoryStream();
+        stream.CopyTo(ms);
+        return ms.ToArray();
     }
 
     /// <summary>
