@@ -30,6 +30,9 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 
 public sealed class PartyConfiguration : IEntityTypeConfiguration<Party>
 {
+    public const string UniqueCreditCodeIndex = "UX_Parties_AgencyId_CreditCode";
+    public const string UniqueIdNumberIndex = "UX_Parties_AgencyId_IdNumber";
+
     public void Configure(EntityTypeBuilder<Party> e)
     {
         e.Property(p => p.Name).HasMaxLength(200);
@@ -38,8 +41,13 @@ public sealed class PartyConfiguration : IEntityTypeConfiguration<Party>
         e.Property(p => p.LegalRepresentative).HasMaxLength(50);
         e.Property(p => p.Address).HasMaxLength(200);
         e.Property(p => p.Phone).HasMaxLength(30);
+        // Lookups by code use these plain indexes (SQLite cannot use a partial index for a parameter).
         e.HasIndex(p => new { p.AgencyId, p.IdNumber });
         e.HasIndex(p => new { p.AgencyId, p.CreditCode });
+        // 集中存储: one row per organisation (credit code) or, without one, per person (ID number) and agency, also
+        // when two requests create the same new party at once; CaseService reuses the row that won.
+        e.HasIndex(p => new { p.AgencyId, p.CreditCode }, UniqueCreditCodeIndex).IsUnique().HasFilter("\"CreditCode\" <> ''");
+        e.HasIndex(p => new { p.AgencyId, p.IdNumber }, UniqueIdNumberIndex).IsUnique().HasFilter("\"CreditCode\" = '' AND \"IdNumber\" <> ''");
         e.HasOne<Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
