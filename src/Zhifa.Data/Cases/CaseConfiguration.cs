@@ -91,3 +91,39 @@ public sealed class NumberCounterConfiguration : IEntityTypeConfiguration<Number
         e.HasOne<Agency>().WithMany().HasForeignKey(n => n.AgencyId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class SeizureExtensionConfiguration : IEntityTypeConfiguration<SeizureExtension>
+{
+    public const string OneLivePerCaseIndex = "UX_SeizureExtensions_CaseId_Live";
+
+    public void Configure(EntityTypeBuilder<SeizureExtension> e)
+    {
+        e.Property(x => x.Reason).HasMaxLength(2000);
+        e.Property(x => x.RequestedBy).HasMaxLength(256);
+        e.Property(x => x.DecidedBy).HasMaxLength(256);
+        e.Property(x => x.DecisionNote).HasMaxLength(500);
+        e.HasIndex(x => x.CaseId);
+        // LAW-8 art. 25, also under two requests at once: a case has at most one request pending or approved.
+        e.HasIndex(x => x.CaseId, OneLivePerCaseIndex).IsUnique()
+            .HasFilter($"\"Status\" <> '{nameof(SeizureExtensionStatus.Rejected)}'");
+        e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class EvidencePreservationConfiguration : IEntityTypeConfiguration<EvidencePreservation>
+{
+    public void Configure(EntityTypeBuilder<EvidencePreservation> e)
+    {
+        e.Property(x => x.Items).HasMaxLength(2000);
+        e.Property(x => x.Place).HasMaxLength(200);
+        e.Property(x => x.RegisteredBy).HasMaxLength(256);
+        e.Property(x => x.ApprovedBy).HasMaxLength(256);
+        e.Property(x => x.ApprovalNote).HasMaxLength(500);
+        e.Property(x => x.OutcomeNote).HasMaxLength(2000);
+        e.Property(x => x.ResolvedBy).HasMaxLength(256);
+        e.HasIndex(x => x.CaseId);
+        e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
