@@ -30,6 +30,9 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 
 public sealed class PartyConfiguration : IEntityTypeConfiguration<Party>
 {
+    public const string UniqueCreditCodeIndex = "UX_Parties_AgencyId_CreditCode";
+    public const string UniqueIdNumberIndex = "UX_Parties_AgencyId_IdNumber";
+
     public void Configure(EntityTypeBuilder<Party> e)
     {
         e.Property(p => p.Name).HasMaxLength(200);
@@ -38,8 +41,13 @@ public sealed class PartyConfiguration : IEntityTypeConfiguration<Party>
         e.Property(p => p.LegalRepresentative).HasMaxLength(50);
         e.Property(p => p.Address).HasMaxLength(200);
         e.Property(p => p.Phone).HasMaxLength(30);
+        // Lookups by code use these plain indexes (SQLite cannot use a partial index for a parameter).
         e.HasIndex(p => new { p.AgencyId, p.IdNumber });
         e.HasIndex(p => new { p.AgencyId, p.CreditCode });
+        // 集中存储: one row per organisation (credit code) or, without one, per person (ID number) and agency, also
+        // when two requests create the same new party at once; CaseService reuses the row that won.
+        e.HasIndex(p => new { p.AgencyId, p.CreditCode }, UniqueCreditCodeIndex).IsUnique().HasFilter("\"CreditCode\" <> ''");
+        e.HasIndex(p => new { p.AgencyId, p.IdNumber }, UniqueIdNumberIndex).IsUnique().HasFilter("\"CreditCode\" = '' AND \"IdNumber\" <> ''");
         e.HasOne<Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -81,5 +89,41 @@ public sealed class NumberCounterConfiguration : IEntityTypeConfiguration<Number
         e.HasKey(n => new { n.AgencyId, n.Kind, n.Year });
         e.Property(n => n.Kind).HasMaxLength(20);
         e.HasOne<Agency>().WithMany().HasForeignKey(n => n.AgencyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class SeizureExtensionConfiguration : IEntityTypeConfiguration<SeizureExtension>
+{
+    public const string OneLivePerCaseIndex = "UX_SeizureExtensions_CaseId_Live";
+
+    public void Configure(EntityTypeBuilder<SeizureExtension> e)
+    {
+        e.Property(x => x.Reason).HasMaxLength(2000);
+        e.Property(x => x.RequestedBy).HasMaxLength(256);
+        e.Property(x => x.DecidedBy).HasMaxLength(256);
+        e.Property(x => x.DecisionNote).HasMaxLength(500);
+        e.HasIndex(x => x.CaseId);
+        // LAW-8 art. 25, also under two requests at once: a case has at most one request pending or approved.
+        e.HasIndex(x => x.CaseId, OneLivePerCaseIndex).IsUnique()
+            .HasFilter($"\"Status\" <> '{nameof(SeizureExtensionStatus.Rejected)}'");
+        e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class EvidencePreservationConfiguration : IEntityTypeConfiguration<EvidencePreservation>
+{
+    public void Configure(EntityTypeBuilder<EvidencePreservation> e)
+    {
+        e.Property(x => x.Items).HasMaxLength(2000);
+        e.Property(x => x.Place).HasMaxLength(200);
+        e.Property(x => x.RegisteredBy).HasMaxLength(256);
+        e.Property(x => x.ApprovedBy).HasMaxLength(256);
+        e.Property(x => x.ApprovalNote).HasMaxLength(500);
+        e.Property(x => x.OutcomeNote).HasMaxLength(2000);
+        e.Property(x => x.ResolvedBy).HasMaxLength(256);
+        e.HasIndex(x => x.CaseId);
+        e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

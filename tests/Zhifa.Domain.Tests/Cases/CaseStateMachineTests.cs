@@ -89,14 +89,6 @@ public sealed class CaseStateMachineTests
         Assert.Empty(CaseStateMachine.NextSteps(Ready(CaseCategory.Penalty, CaseProcedure.General, CaseSteps.Archived)));
 
     [Fact]
-    public void A_seizure_lasts_thirty_days_and_sixty_with_the_one_approved_extension()
-    {
-        var start = new DateOnly(2026, 9, 1);
-        Assert.Equal(new DateOnly(2026, 10, 1), CaseDeadlines.SeizureEnds(start, false));
-        Assert.Equal(new DateOnly(2026, 10, 31), CaseDeadlines.SeizureEnds(start, true));
-    }
-
-    [Fact]
     public void Evidence_preservation_is_decided_within_seven_working_days_across_National_Day()
     {
         var calendar = new Domain.Calendar.WorkingDayCalendar([Domain.Calendar.WorkingDayCalendar.ParseYearJson(

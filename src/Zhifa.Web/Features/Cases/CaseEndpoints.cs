@@ -10,6 +10,8 @@ public static class CaseEndpoints
         services.AddScoped<CaseService>();
         services.AddScoped<CaseStepService>();
         services.AddScoped<CaseDeadlineService>();
+        services.AddScoped<SeizureExtensionService>();
+        services.AddScoped<EvidencePreservationService>();
     }
 
     public static void MapCaseEndpoints(this IEndpointRouteBuilder group)
@@ -39,7 +41,7 @@ public static class CaseEndpoints
 
         g.MapGet("/{caseId:int}/deadlines", async (int caseId, CaseService cases, CaseDeadlineService deadlines) =>
             await cases.FindVisibleAsync(caseId) is { } c ? Results.Ok(await deadlines.ForAsync(c)) : Problems.NotFound("案件"))
-            .WithSummary("正在计算的法定期限（处理期限、查封扣押期限）");
+            .WithSummary("正在计算的法定期限（处罚决定期限、先行登记保存处理期限、查封扣押期限及其延长）");
 
         g.MapGet("/{caseId:int}/steps", async (int caseId, CaseService cases, CaseStepService steps) =>
             await cases.FindVisibleAsync(caseId) is { } c ? Results.Ok(await steps.NextAsync(c)) : Problems.NotFound("案件"))
@@ -63,6 +65,9 @@ public static class CaseEndpoints
             return Results.Created($"/api/v1/parties/{p.Id}", CaseService.ToDto(p, full: true));
         }).WithName("AddCaseParty")
           .WithSummary("为案件追加当事人；同一证件号码或统一社会信用代码的当事人复用已有记录");
+
+        group.MapSeizureExtensionEndpoints();
+        group.MapEvidencePreservationEndpoints();
 
         var parties = group.MapGroup("/parties").WithTags("案件");
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
+using Zhifa.Data.Cases;
 using Zhifa.Domain.Accounts;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
@@ -113,7 +114,8 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
         var now = time.GetUtcNow().UtcDateTime;
         // REC-2: each category starts at its own first step (立案, 检查启动, 审批, 受理).
         var step = CaseSteps.Initial(category!.Value);
-        var c = new Case
+        // A fresh case for each attempt, so that a retried save starts from nothing the failed one touched.
+        Case NewCase() => new()
         {
             AgencyId = agencyId, UnitId = input.UnitId, MatterId = matter!.Id, Category = category!.Value, Procedure = procedure,
             Title = title!, Facts = input.Facts?.Trim() ?? "", Place = input.Place?.Trim() ?? "", Step = step,
@@ -126,13 +128,19 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
         if (sqlite) await SqliteNumberLock.WaitAsync();
         try
         {
-            // Inside the lock (SQLite) so that two openings naming the same new party create it once.
-            var linked = await ResolvePartiesAsync(agencyId, parties);
-            var dup = new ValidationErrors();
-            CaseOpeningRules.CheckDuplicate(c.Category, await SameActCasesAsync(agencyId, matter.Id, input.ActEndedOn, linked), dup);
-            dup.ThrowIfAny();
-            c.Parties = linked.Select(p => p.Id == 0 ? new CaseParty { Party = p } : new CaseParty { PartyId = p.Id }).ToList();
-            await NumberAndSaveAsync(c, sqlite);
+            // Inside the lock (SQLite) so that two openings naming the same new party create it once; on PostgreSQL
+            // the unique party indexes refuse the second insert and the retry links the row the other opening made.
+            return await RetryOnPartyRaceAsync(async () =>
+            {
+                var c = NewCase();
+                var linked = await ResolvePartiesAsync(agencyId, parties);
+                var dup = new ValidationErrors();
+                CaseOpeningRules.CheckDuplicate(c.Category, await SameActCasesAsync(agencyId, matter!.Id, input.ActEndedOn, linked), dup);
+                dup.ThrowIfAny();
+                c.Parties = linked.Select(p => p.Id == 0 ? new CaseParty { Party = p } : new CaseParty { PartyId = p.Id }).ToList();
+                await NumberAndSaveAsync(c, sqlite);
+                return c;
+            });
         }
         catch
         {
@@ -143,8 +151,28 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
         {
             if (sqlite) SqliteNumberLock.Release();
         }
-        return c;
     }
+
+    /// <summary>
+    /// 集中存储 under concurrency: when another request inserted the same new party between this one's lookup and its
+    /// save, the unique index refuses the save (rolling back its case number too) and one retry finds that party's row.
+    /// </summary>
+    private async Task<T> RetryOnPartyRaceAsync<T>(Func<Task<T>> attempt)
+    {
+        try
+        {
+            return await attempt();
+        }
+        catch (DbUpdateException ex) when (IsPartyRace(ex))
+        {
+            db.ChangeTracker.Clear();
+            return await attempt();
+        }
+    }
+
+    private static bool IsPartyRace(DbUpdateException ex)
+        => UniqueViolations.Of(ex, PartyConfiguration.UniqueCreditCodeIndex, "Parties", nameof(Party.AgencyId), nameof(Party.CreditCode))
+           || UniqueViolations.Of(ex, PartyConfiguration.UniqueIdNumberIndex, "Parties", nameof(Party.AgencyId), nameof(Party.IdNumber));
 
     private static List<Party> CheckParties(IReadOnlyList<PartyInput>? inputs, DateOnly day, ValidationErrors errors)
     {
@@ -174,8 +202,12 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
                 ? await db.Parties.FirstOrDefaultAsync(x => x.AgencyId == agencyId && x.CreditCode == credit)
                 : id is not null ? await db.Parties.FirstOrDefaultAsync(x => x.AgencyId == agencyId && x.IdNumber == id && x.CreditCode == "") : null;
             if (existing is not null) { result.Add(existing); continue; }
-            p.AgencyId = agencyId;
-            result.Add(p);
+            // A copy, so that the checked input stays untouched by a save that may fail and be retried.
+            result.Add(new Party
+            {
+                AgencyId = agencyId, Kind = p.Kind, Name = p.Name, IdNumber = p.IdNumber, CreditCode = p.CreditCode,
+                LegalRepresentative = p.LegalRepresentative, Address = p.Address, Phone = p.Phone, IsMinor = p.IsMinor,
+            });
         }
         return result;
     }
@@ -238,12 +270,15 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
         var errors = new ValidationErrors();
         var party = PartyRules.Check(input ?? new PartyInput(), Today, "", errors);
         errors.ThrowIfAny();
-        var resolved = (await ResolvePartiesAsync(c.AgencyId, [party!]))[0];
-        if (resolved.Id != 0 && await db.CaseParties.AnyAsync(cp => cp.CaseId == c.Id && cp.PartyId == resolved.Id))
-            throw new DomainValidationException("name", "duplicate", $"当事人“{resolved.Name}”已是本案当事人");
-        db.CaseParties.Add(resolved.Id == 0 ? new CaseParty { CaseId = c.Id, Party = resolved } : new CaseParty { CaseId = c.Id, PartyId = resolved.Id });
-        await db.SaveChangesAsync();
-        return resolved;
+        return await RetryOnPartyRaceAsync(async () =>
+        {
+            var resolved = (await ResolvePartiesAsync(c.AgencyId, [party!]))[0];
+            if (resolved.Id != 0 && await db.CaseParties.AnyAsync(cp => cp.CaseId == c.Id && cp.PartyId == resolved.Id))
+                throw new DomainValidationException("name", "duplicate", $"当事人“{resolved.Name}”已是本案当事人");
+            db.CaseParties.Add(resolved.Id == 0 ? new CaseParty { CaseId = c.Id, Party = resolved } : new CaseParty { CaseId = c.Id, PartyId = resolved.Id });
+            await db.SaveChangesAsync();
+            return resolved;
+        });
     }
 
     // ---- reading ---------------------------------------------------------------------------------------------------

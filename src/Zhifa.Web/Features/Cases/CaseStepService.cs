@@ -65,10 +65,11 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
     }
 }
 
-public sealed record DeadlineView(string Label, DateOnly Due, bool Overdue, string Basis);
+/// <summary>A time limit running for a case; <see cref="Extended"/> when an approved extension moved its end.</summary>
+public sealed record DeadlineView(string Label, DateOnly Due, bool Overdue, string Basis, bool Extended = false);
 
 /// <summary>The time limits that run for a case now, computed from its history on every request (never stored).</summary>
-public sealed class CaseDeadlineService(AppDbContext db, TimeProvider time)
+public sealed class CaseDeadlineService(TimeProvider time, SeizureExtensionService seizures, EvidencePreservationService preservations)
 {
     private static readonly string[] Decided = [CaseSteps.Decided, CaseSteps.Served, CaseSteps.Executed, CaseSteps.Closed, CaseSteps.Archived];
 
@@ -81,16 +82,26 @@ public sealed class CaseDeadlineService(AppDbContext db, TimeProvider time)
             var due = CaseDeadlines.PenaltyDecisionDue(DateOnly.FromDateTime(Display.ToChina(c.OpenedAt)));
             list.Add(new DeadlineView("作出处罚决定", due, today > due, "行政处罚法第六十条：自立案之日起九十日内（自然日）"));
         }
-        if (c.Category == CaseCategory.Coercion && (c.Step == CaseSteps.CoercionImplemented || c.Step == CaseSteps.CoercionHandling))
+        if (c.Category == CaseCategory.Penalty)
         {
-            var started = await db.CaseSteps.AsNoTracking().Where(h => h.CaseId == c.Id && h.ToStep == CaseSteps.CoercionImplemented)
-                .OrderBy(h => h.At).Select(h => (DateTime?)h.At).FirstOrDefaultAsync();
-            if (started is { } at)
-            {
-                var due = CaseDeadlines.SeizureEnds(DateOnly.FromDateTime(Display.ToChina(at)), extensionApproved: false);
-                list.Add(new DeadlineView("查封、扣押期限届满", due, today > due, "行政强制法第二十五条：不得超过三十日，经批准可延长一次，不超过三十日（自然日）"));
-            }
+            // LAW-5 art. 56: every preservation still holding items has its own 处理决定 due.
+            foreach (var p in (await preservations.ListAsync(c.Id)).Where(p => p.IsOpen))
+                list.Add(new DeadlineView($"先行登记保存作出处理决定（{Short(p.Items)}，{CaseDeadlines.Label(p.StartedOn)}起保存）",
+                    p.DecisionDue, p.Overdue, p.DueBasis));
+        }
+        if (SeizureExtension.SeizureInForce(c.Category, c.Step) && await seizures.TermAsync(c) is { EndsOn: { } ends } term)
+        {
+            const string basis = "行政强制法第二十五条：不得超过三十日，情况复杂的经负责人批准可延长一次，不超过三十日（自然日）";
+            list.Add(term.ExtendedEndsOn is { } extended
+                ? new DeadlineView($"查封、扣押期限届满（已经批准延长 {term.ExtensionDays} 日，原定 {CaseDeadlines.Label(ends)}）", extended, today > extended, basis, Extended: true)
+                : new DeadlineView("查封、扣押期限届满", ends, today > ends, basis));
         }
         return list;
+    }
+
+    private static string Short(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= 20 ? line : line[..20] + "…";
     }
 }

@@ -6,9 +6,14 @@ using Zhifa.Domain.Common;
 namespace Zhifa.Web.Features.Cases;
 
 /// <summary>One case (/cases/{caseId}): number, matter, parties, officers and their certificates on the opening day, steps; adding a party.</summary>
-public sealed class DetailModel(CaseService cases, CaseStepService steps, CaseDeadlineService deadlines) : PageModel
+public sealed class DetailModel(CaseService cases, CaseStepService steps, CaseDeadlineService deadlines,
+    SeizureExtensionService seizures, EvidencePreservationService preservations) : PageModel
 {
     public List<DeadlineView> Deadlines { get; private set; } = [];
+    /// <summary>Coercion cases: the seizure's term and its extension (LAW-8 art. 25).</summary>
+    public SeizureSection? Seizure { get; private set; }
+    /// <summary>Penalty cases: 先行登记保存 (LAW-5 art. 56).</summary>
+    public PreservationSection? Preservations { get; private set; }
     public CaseDto Case { get; private set; } = null!;
     public List<NextStepView> NextSteps { get; private set; } = [];
     [BindProperty] public StepMoveInput Move { get; set; } = new(null, null, null);
@@ -67,5 +72,8 @@ public sealed class DetailModel(CaseService cases, CaseStepService steps, CaseDe
         CanChange = await cases.MayChangeAsync(c);
         NextSteps = await steps.NextAsync(c);
         Deadlines = await deadlines.ForAsync(c);
+        Seizure = await SeizureExtensionsModel.SectionAsync(c, cases, seizures);
+        // Shown where a preservation exists or may be registered; a simple-procedure or decided case without one has nothing to show.
+        Preservations = await PreservationsModel.SectionAsync(c, cases, preservations) is { } p && (p.Items.Count > 0 || p.CanRegister) ? p : null;
     }
 }

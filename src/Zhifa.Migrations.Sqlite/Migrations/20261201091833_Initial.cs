@@ -780,6 +780,46 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EvidencePreservations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Items = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RegisteredByUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApprovalNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    OutcomeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidencePreservations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidencePreservations_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidencePreservations_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LegalHolds",
                 columns: table => new
                 {
@@ -911,6 +951,41 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         principalTable: "StoredFiles",
                         principalColumn: "Sha256",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SeizureExtensions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Days = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RequestedByUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SeizureExtensions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SeizureExtensions_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SeizureExtensions_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1167,6 +1242,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 column: "Sha256");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EvidencePreservations_AgencyId",
+                table: "EvidencePreservations",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidencePreservations_CaseId",
+                table: "EvidencePreservations",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LegalBases_MatterId",
                 table: "LegalBases",
                 column: "MatterId");
@@ -1213,6 +1298,20 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 columns: new[] { "AgencyId", "IdNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "UX_Parties_AgencyId_CreditCode",
+                table: "Parties",
+                columns: new[] { "AgencyId", "CreditCode" },
+                unique: true,
+                filter: "\"CreditCode\" <> ''");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Parties_AgencyId_IdNumber",
+                table: "Parties",
+                columns: new[] { "AgencyId", "IdNumber" },
+                unique: true,
+                filter: "\"CreditCode\" = '' AND \"IdNumber\" <> ''");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RecordExtractions_RecordId",
                 table: "RecordExtractions",
                 column: "RecordId");
@@ -1246,6 +1345,23 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "IX_Records_Sha256",
                 table: "Records",
                 column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SeizureExtensions_AgencyId",
+                table: "SeizureExtensions",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SeizureExtensions_CaseId",
+                table: "SeizureExtensions",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_SeizureExtensions_CaseId_Live",
+                table: "SeizureExtensions",
+                column: "CaseId",
+                unique: true,
+                filter: "\"Status\" <> 'Rejected'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TrainingRecords_OfficerId",
@@ -1325,6 +1441,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "DecisionProposals");
 
             migrationBuilder.DropTable(
+                name: "EvidencePreservations");
+
+            migrationBuilder.DropTable(
                 name: "LegalBases");
 
             migrationBuilder.DropTable(
@@ -1338,6 +1457,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "RecordingExemptions");
+
+            migrationBuilder.DropTable(
+                name: "SeizureExtensions");
 
             migrationBuilder.DropTable(
                 name: "TrainingRecords");

@@ -781,6 +781,46 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EvidencePreservations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Items = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RegisteredByUserId = table.Column<int>(type: "integer", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ApprovalNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    OutcomeNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ResolvedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidencePreservations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidencePreservations_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidencePreservations_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LegalHolds",
                 columns: table => new
                 {
@@ -912,6 +952,41 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         principalTable: "StoredFiles",
                         principalColumn: "Sha256",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SeizureExtensions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Days = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequestedByUserId = table.Column<int>(type: "integer", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SeizureExtensions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SeizureExtensions_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SeizureExtensions_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1168,6 +1243,16 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 column: "Sha256");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EvidencePreservations_AgencyId",
+                table: "EvidencePreservations",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidencePreservations_CaseId",
+                table: "EvidencePreservations",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LegalBases_MatterId",
                 table: "LegalBases",
                 column: "MatterId");
@@ -1214,6 +1299,20 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 columns: new[] { "AgencyId", "IdNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "UX_Parties_AgencyId_CreditCode",
+                table: "Parties",
+                columns: new[] { "AgencyId", "CreditCode" },
+                unique: true,
+                filter: "\"CreditCode\" <> ''");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Parties_AgencyId_IdNumber",
+                table: "Parties",
+                columns: new[] { "AgencyId", "IdNumber" },
+                unique: true,
+                filter: "\"CreditCode\" = '' AND \"IdNumber\" <> ''");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RecordExtractions_RecordId",
                 table: "RecordExtractions",
                 column: "RecordId");
@@ -1247,6 +1346,23 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "IX_Records_Sha256",
                 table: "Records",
                 column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SeizureExtensions_AgencyId",
+                table: "SeizureExtensions",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SeizureExtensions_CaseId",
+                table: "SeizureExtensions",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_SeizureExtensions_CaseId_Live",
+                table: "SeizureExtensions",
+                column: "CaseId",
+                unique: true,
+                filter: "\"Status\" <> 'Rejected'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TrainingRecords_OfficerId",
@@ -1326,6 +1442,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "DecisionProposals");
 
             migrationBuilder.DropTable(
+                name: "EvidencePreservations");
+
+            migrationBuilder.DropTable(
                 name: "LegalBases");
 
             migrationBuilder.DropTable(
@@ -1339,6 +1458,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "RecordingExemptions");
+
+            migrationBuilder.DropTable(
+                name: "SeizureExtensions");
 
             migrationBuilder.DropTable(
                 name: "TrainingRecords");
