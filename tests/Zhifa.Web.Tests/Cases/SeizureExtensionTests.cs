@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Zhifa.Domain.Accounts;
 using Zhifa.Domain.Cases;
 using Zhifa.Web.Tests.Infrastructure;
 using Zhifa.Web.Tests.Scope;
@@ -14,7 +13,7 @@ namespace Zhifa.Web.Tests.Cases;
 /// <summary>LAW-8 art. 25: a seizure of 30 days is extended once, by at most 30, on a handler's request the head approves.</summary>
 public sealed class SeizureExtensionTests(ZhifaFactory app) : IClassFixture<ZhifaFactory>
 {
-    private const string SafetyHead = "yj.test-head";
+    private const string SafetyHead = "yj.head";
 
     /// <summary>A seizure of 永兴县应急管理局 carried out today (or <paramref name="startedDaysAgo"/> days ago).</summary>
     private async Task<int> SeizureAsync(HttpClient api, int startedDaysAgo = 0)
@@ -34,21 +33,7 @@ public sealed class SeizureExtensionTests(ZhifaFactory app) : IClassFixture<Zhif
         return caseId;
     }
 
-    /// <summary>The demo has no head at 永兴县应急管理局; its administrator appoints one, as a deployment would.</summary>
-    private async Task<HttpClient> HeadApiAsync()
-    {
-        if (!await app.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == SafetyHead)))
-        {
-            var admin = await app.ApiClientAsync("yj.admin");
-            var created = await admin.PostAsJsonAsync("/api/v1/users", new
-            {
-                userName = SafetyHead, displayName = "周局长", agencyId = await app.AgencyIdAsync("永兴县应急管理局"),
-                roles = new[] { Roles.Head }, password = Features.Demo.DemoSeeder.Password,
-            });
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
-        return await app.ApiClientAsync(SafetyHead);
-    }
+    private Task<HttpClient> HeadApiAsync() => app.ApiClientAsync(SafetyHead);
 
     private static async Task<JsonElement> SeizureDeadlineAsync(HttpClient api, int caseId)
         => Assert.Single((await api.GetFromJsonAsync<List<JsonElement>>($"/api/v1/cases/{caseId}/deadlines"))!,

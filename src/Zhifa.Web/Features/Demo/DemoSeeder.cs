@@ -31,6 +31,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         ("archivist", "档案管理员 · 永兴县卫生健康局"),
         ("supervisor", "监督人员 · 郴州市司法局（监督下级执法主体）"),
         ("yj.handler", "承办人 · 永兴县应急管理局"),
+        ("yj.head", "主要负责人 · 永兴县应急管理局"),
         ("yj.admin", "系统管理员 · 永兴县应急管理局"),
     ];
 
@@ -112,6 +113,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         await AccountAsync("archivist", "唐文", health, null, Roles.Archivist);
         await AccountAsync("supervisor", "林芳", city, officers[13], Roles.Supervisor);
         await AccountAsync("yj.handler", "吴刚", safety, officers[9], Roles.Handler);
+        await AccountAsync("yj.head", "刘明", safety, null, Roles.Head);
         await AccountAsync("yj.admin", "马超", safety, officers[12], Roles.Administrator);
         await cases.SeedAsync();
     }
