@@ -128,7 +128,19 @@ internal static partial class NumberDetectors
 
     public static void Emails(string text, List<Candidate> found)
     {
-        foreach (var m in Email().EnumerateMatches(text)) found.Add(new Candidate(m.Index, m.Length, RedactionKind.Email));
+        // Addresses are rare and the pattern would try every letter and digit: look around each '@' only.
+        int end = 0;
+        for (int at = text.IndexOf('@'); at >= 0; at = text.IndexOf('@', at + 1))
+        {
+            int from = Math.Max(end, at - 64);
+            int length = Math.Min(text.Length, at + 256) - from;
+            foreach (var m in Email().EnumerateMatches(text.AsSpan(from, length)))
+            {
+                if (m.Index + from > at || m.Index + from + m.Length <= at) continue;
+                found.Add(new Candidate(from + m.Index, m.Length, RedactionKind.Email));
+                end = from + m.Index + m.Length;
+            }
+        }
     }
 
     public static void BankNumbers(string text, List<Candidate> found, bool cards, bool accounts)
