@@ -27,6 +27,22 @@ internal static class ChineseNames
     // Characters that commonly follow a name in a sentence (张三在…, 李四的…, 王五一起…).
     private const string AfterName = "的在于是为作称对向与和及等系因将已未从自到被把了说均也都亦就才又同并或即现所个本一陪签承接核表确提辩担经拒不无有驾进出来去到、，,。；;：:（(）)　 \t\r\n";
 
+    // Words that begin with a surname character and could stand where a name is expected.
+    private static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
+    {
+        "方式", "方法", "方面", "方案", "金额", "高度", "程序", "程度", "周边", "周期", "安全", "安排", "成本", "成果", "成员",
+        "成立", "任务", "任何", "华夏", "温度", "常规", "常见", "江河", "关于", "关系", "关联", "康复", "管理", "管辖", "毛重",
+        "石油", "白天", "黄金", "林地", "林业", "林木", "田地", "田间", "马路", "许可", "许多", "文件", "文书", "文化", "罗列",
+        "包装", "包括", "包含", "宁可", "车辆", "车间", "车主", "车牌", "车型", "项目", "景区", "费用", "房屋", "房产", "房间",
+        "商品", "商场", "商户", "沙土", "沙石", "谷物", "路段", "路面", "路口", "路边", "乔木", "陆续", "高温", "高速", "钟表",
+        "汤料", "龙头", "雷电", "司法", "司机", "严重", "严格", "齐全", "易燃", "简易", "简单", "苗木", "卫生", "米粉", "燕窝",
+        "汪洋", "曲线", "蒲团", "邮箱", "金属", "钱款", "孔洞", "秦岭", "黎明", "贺卡", "顾客", "毕业", "蓝色", "白色", "黄色",
+        "红色", "冷藏", "冷冻", "冷库", "海鲜", "水产", "申报", "申领", "宋体", "施工", "施行", "施肥", "牛奶", "牛肉", "羊肉",
+        "丁香", "伍万", "陆万", "柴油", "房东", "时间", "余额", "余量", "熊猫", "韩国", "梁柱", "宫殿", "章节", "纪律", "纪要",
+    };
+
+    public static bool IsCommonWord(string s) => CommonWords.Contains(s);
+
     private static readonly SearchValues<char> SurnameChars = SearchValues.Create(SingleSurnames);
     private static readonly SearchValues<char> Never = SearchValues.Create(NeverInName);
     private static readonly SearchValues<char> After = SearchValues.Create(AfterName);

@@ -18,7 +18,7 @@ internal static partial class NameDetector
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     // Roles whose holder is a natural person. 当事人 and 被处罚人 introduce a name only as a field label.
-    [GeneratedRegex(@"(?<label>当事人|被处罚人|被处罚人姓名|姓名|户名|申请人|被申请人|举报人|投诉人|被检查人|被调查人|被询问人|询问对象)|(?<role>委托代理人|法定代理人|代理人|受委托人|被委托人|委托人|证人|经营者|负责人|主要负责人|投资人|实际控制人|股东|业主|户主|监护人|驾驶员|驾驶人|司机|员工|职工|店员|营业员|收银员|雇员|承租人|出租人|房东|统计人员|工作人员|管理人员|从业人员|安全员|安管员|操作人员|技术人员|销售人员)", Options)]
+    [GeneratedRegex(@"(?<label>当事人|被处罚人|被处罚人姓名|姓名|户名|申请人|被申请人|举报人|投诉人|被检查人|被调查人|被询问人|询问对象|受送达人|签收人|收件人)|(?<role>委托代理人|法定代理人|代理人|受委托人|被委托人|委托人|证人|经营者|负责人|主要负责人|投资人|实际控制人|股东|业主|户主|监护人|见证人|驾驶员|驾驶人|司机|员工|职工|店员|营业员|收银员|雇员|承租人|出租人|房东|统计人员|工作人员|管理人员|从业人员|安全员|安管员|操作人员|技术人员|销售人员)", Options)]
     private static partial Regex PersonCue();
 
     // Cues that follow a name.
@@ -31,12 +31,16 @@ internal static partial class NameDetector
     [GeneratedRegex(@"法定代表人|法人代表|法定代表", Options)]
     private static partial Regex LegalRepresentativeCue();
 
-    [GeneratedRegex(@"执法人员|执法员|执法队员|监察人员|稽查人员|检查人员|监督员|执法监督员|承办人", Options)]
+    [GeneratedRegex(@"(?<!被)(?:执法人员|执法员|执法队员|监察人员|稽查人员|检查人员|监督员|执法监督员|承办人员|承办人|调查人员|办案人员|参加人员|询问人|记录人)", Options)]
     private static partial Regex OfficerCue();
 
     // An officer's certificate number after the name: (湘09001700106), （执法证号：12345）.
     [GeneratedRegex(@"\G[ ]*[(（](?:执法证号|证号|执法证)?[:：]?[ ]*[A-Za-z\u4E00-\u9FFF]?[0-9A-Za-z\-]{5,20}[)）]", Options)]
     private static partial Regex CertificateAfterName();
+
+    // A person addressed on a line of its own, as decisions open: “张三：”.
+    [GeneratedRegex(@"^[ \t\u3000]*(?<name>[\u4E00-\u9FFF]{2,4})[:：][ \t\u3000]*\r?$", Options | RegexOptions.Multiline)]
+    private static partial Regex AddresseeLine();
 
     public static void Detect(string text, RedactionOptions options, List<Candidate> found)
     {
@@ -62,8 +66,15 @@ internal static partial class NameDetector
             if (NameAt(text, at, lenient: isField) is { } name) names.Add(name);
         }
         foreach (Match m in AfterCue().Matches(text)) if (NameBefore(text, m.Index) is { } name) names.Add(name);
+        foreach (Match m in AddresseeLine().Matches(text))
+        {
+            var g = m.Groups["name"];
+            if (ChineseNames.LooksLikeName(g.ValueSpan) && (g.Length < 4 || ChineseNames.SurnameLength(g.ValueSpan, 0) == 2)) names.Add(g.Value);
+        }
         foreach (Match m in GenderCue().Matches(text)) if (NameBefore(text, m.Index) is { } name) names.Add(name);
 
+        // Detected (not known) names that are ordinary words: 周边, 高度, 程序 …
+        names.RemoveWhere(n => ChineseNames.IsCommonWord(n) && !options.KnownNames.Contains(n));
         names.ExceptWith(kept);
         if (names.Count == 0) return;
 

@@ -51,7 +51,7 @@ internal static partial class TextDetectors
     /// <summary>
     /// Whether a generic 住址/住所/地址 field belongs to a natural person: the party block before it (about 250
     /// characters) names an organisation (credit code, legal representative, licence …) unless a person's own fields
-    /// (sex, ethnicity, birth) follow the last organisation marker; with no marker at all, 住址 (an ID-card field) is a
+    /// (sex, ethnicity, birth, a valid ID number) follow the last organisation marker; with no marker at all, 住址 (an ID-card field) is a
     /// person's, 住所 and 地址 an organisation's.
     /// </summary>
     private static bool BelongsToPerson(string text, int labelStart, string label)
@@ -60,8 +60,18 @@ internal static partial class TextDetectors
         int lastOrg = -1, lastPerson = -1;
         foreach (var m in OrganisationMarker().EnumerateMatches(text.AsSpan(from, labelStart - from))) lastOrg = m.Index;
         foreach (var m in StrongPersonMarker().EnumerateMatches(text.AsSpan(from, labelStart - from))) lastPerson = m.Index;
+        int lastId = LastIdNumber(text, from, labelStart);
+        if (lastId > lastPerson) lastPerson = lastId;
         if (lastOrg < 0 && lastPerson < 0) return label == "住址";
         return lastPerson > lastOrg;
+    }
+
+    /// <summary>Where the last valid 18-digit ID number between <paramref name="from"/> and <paramref name="to"/> starts, relative to <paramref name="from"/>.</summary>
+    private static int LastIdNumber(string text, int from, int to)
+    {
+        var list = new List<Candidate>();
+        NumberDetectors.IdNumbers(text.Substring(from, to - from), list);
+        return list.Count == 0 ? -1 : list[^1].Start;
     }
 
     // Income, savings or debts followed by an amount; business figures (营业收入, 违法所得 …) are facts of the case.

@@ -120,6 +120,26 @@ public sealed class RedactorTests
     public void Published_data_is_not_redacted(string text) => Assert.Empty(Found(text));
 
     [Fact]
+    public void A_decision_generated_by_the_platform_is_redacted_for_a_natural_person_party()
+    {
+        // The party and officer lines as the platform's own templates write them (DocumentTypes).
+        var text = "张德明：\n当事人：张德明　证件号码：431023198001011230\n地址：湖南省永兴县城关镇解放路1号\n"
+                 + "经查，你于2026年3月2日在永兴县城关镇销售过期食品。\n执法人员：张伟、李娜　执法证号：330217001000、330217001001\n";
+        var r = Redactor.Redact(text);
+        Assert.Equal(
+            [(RedactionKind.PersonName, "张德明"), (RedactionKind.PersonName, "张德明"), (RedactionKind.IdNumber, "431023198001011230"), (RedactionKind.HomeAddress, "湖南省永兴县城关镇解放路1号")],
+            r.Spans.Select(s => (s.Kind, s.Text)));
+        Assert.Contains("执法人员：张伟、李娜　执法证号：330217001000、330217001001", r.RedactedText);
+        Assert.StartsWith("张某某：\n当事人：张某某　证件号码：431***********1230\n地址：湖南省永兴县********\n", r.RedactedText);
+    }
+
+    [Theory]
+    [InlineData("周边：\n")]
+    [InlineData("高度：\n")]
+    [InlineData("当事人：永兴县便民食品有限公司　证件号码：91431023MA4L8K2X0P\n地址：湖南省永兴县城关镇解放路1号\n")]
+    public void Ordinary_words_and_an_organisations_address_in_the_platforms_format_stay(string text) => Assert.Empty(Found(text));
+
+    [Fact]
     public void A_legal_representative_passed_in_stays_even_when_also_known()
     {
         var r = Redactor.Redact("周腾飞签字确认，邢亚飞陪同。", new RedactionOptions { KnownNames = ["周腾飞", "邢亚飞"], LegalRepresentatives = ["周腾飞"] });
