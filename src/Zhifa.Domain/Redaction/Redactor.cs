@@ -18,22 +18,39 @@ public static class Redactor
         ArgumentNullException.ThrowIfNull(text);
         options ??= new RedactionOptions();
         var found = new List<Candidate>();
+        // Full-width digits and letters (１３８…, Ｘ) are read as ASCII; the copy has the same length, so offsets hold.
+        var scan = HalfWidth(text);
 
-        if (options.Enabled(RedactionKind.IdNumber)) NumberDetectors.IdNumbers(text, found);
+        if (options.Enabled(RedactionKind.IdNumber)) NumberDetectors.IdNumbers(scan, found);
         if (options.Enabled(RedactionKind.MobilePhone) || options.Enabled(RedactionKind.FixedPhone))
-            NumberDetectors.Phones(text, found, options.Enabled(RedactionKind.MobilePhone), options.Enabled(RedactionKind.FixedPhone));
-        if (options.Enabled(RedactionKind.Email)) NumberDetectors.Emails(text, found);
+            NumberDetectors.Phones(scan, found, options.Enabled(RedactionKind.MobilePhone), options.Enabled(RedactionKind.FixedPhone));
+        if (options.Enabled(RedactionKind.Email)) NumberDetectors.Emails(scan, found);
         if (options.Enabled(RedactionKind.BankCard) || options.Enabled(RedactionKind.BankAccount))
-            NumberDetectors.BankNumbers(text, found, options.Enabled(RedactionKind.BankCard), options.Enabled(RedactionKind.BankAccount));
-        if (options.Enabled(RedactionKind.VehiclePlate)) NumberDetectors.Plates(text, found);
-        if (options.Enabled(RedactionKind.PropertyCertificate)) NumberDetectors.PropertyCertificates(text, found);
-        if (options.Enabled(RedactionKind.HomeAddress)) TextDetectors.HomeAddresses(text, found);
-        if (options.Enabled(RedactionKind.FinancialStatus)) TextDetectors.FinancialStatus(text, found);
-        if (options.Enabled(RedactionKind.PersonName)) NameDetector.Detect(text, options, found);
+            NumberDetectors.BankNumbers(scan, found, options.Enabled(RedactionKind.BankCard), options.Enabled(RedactionKind.BankAccount));
+        if (options.Enabled(RedactionKind.VehiclePlate)) NumberDetectors.Plates(scan, found);
+        if (options.Enabled(RedactionKind.PropertyCertificate)) NumberDetectors.PropertyCertificates(scan, found);
+        if (options.Enabled(RedactionKind.HomeAddress)) TextDetectors.HomeAddresses(scan, found);
+        if (options.Enabled(RedactionKind.FinancialStatus)) TextDetectors.FinancialStatus(scan, found);
+        if (options.Enabled(RedactionKind.PersonName)) NameDetector.Detect(scan, options, found);
 
         var chosen = Resolve(found);
         var spans = chosen.Select(c => Span(text, c.Start, c.Length, c.Kind)).ToList();
         return new RedactionResult(Render(text, spans), spans);
+    }
+
+    private static string HalfWidth(string text)
+    {
+        var span = text.AsSpan();
+        if (span.IndexOfAnyInRange('\uFF10', '\uFF19') < 0 && span.IndexOfAnyInRange('\uFF21', '\uFF3A') < 0 && span.IndexOfAnyInRange('\uFF41', '\uFF5A') < 0)
+            return text;
+        return string.Create(text.Length, text, static (chars, source) =>
+        {
+            for (int i = 0; i < source.Length; i++)
+            {
+                char c = source[i];
+                chars[i] = c is >= '\uFF10' and <= '\uFF19' or >= '\uFF21' and <= '\uFF3A' or >= '\uFF41' and <= '\uFF5A' ? (char)(c - 0xFEE0) : c;
+            }
+        });
     }
 
     /// <summary>

@@ -13,12 +13,14 @@ public sealed class RedactorTests
     // 居民身份证: 18 digits with their check character (X too), and the old 15-digit numbers with a birth date.
     [InlineData("当事人张某，身份证号码：431023198001011230，住永兴县。", RedactionKind.IdNumber, "431023198001011230")]
     [InlineData("公民身份号码11010519491231002X。", RedactionKind.IdNumber, "11010519491231002X")]
+    [InlineData("身份证号：４３１０２３１９８００１０１１２３０", RedactionKind.IdNumber, "４３１０２３１９８００１０１１２３０")]
     [InlineData("身份证:430121199202294560", RedactionKind.IdNumber, "430121199202294560")]
     [InlineData("老身份证号 430121920229456 已换领", RedactionKind.IdNumber, "430121920229456")]
     // Mobile numbers, bare or with +86, spaces or dashes.
     [InlineData("联系电话：13812345678。", RedactionKind.MobilePhone, "13812345678")]
     [InlineData("手机+86 139-1234-5678，", RedactionKind.MobilePhone, "+86 139-1234-5678")]
     [InlineData("电话 199 8888 0000 ", RedactionKind.MobilePhone, "199 8888 0000")]
+    [InlineData("手机：１３８１２３４５６７８。", RedactionKind.MobilePhone, "１３８１２３４５６７８")]
     [InlineData("拨打008615912345678联系", RedactionKind.MobilePhone, "008615912345678")]
     // Fixed lines with area codes and extensions.
     [InlineData("电话：0735-5123456", RedactionKind.FixedPhone, "0735-5123456")]
