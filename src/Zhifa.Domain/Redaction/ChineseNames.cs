@@ -25,7 +25,7 @@ internal static class ChineseNames
         "的了在于是未已将对与或及等并不没无也都就又再仍还即则但而且因所被把从自到往给让使由以为之其此这那该各每某本我你他她它们个内外后里日年号份次项条款人者员签确认进行提供作陈述申辩接受询问检查调笔录现场当事同意称表示负责经营店门市公司厂局单位省县区镇乡村街路室栋楼层组社队站处部委厅办件台辆袋瓶盒身证复印罚款决书违法*×＊X犯具有执审核批准系据依关第章节";
 
     // Characters that commonly follow a name in a sentence (张三在…, 李四的…, 王五一起…).
-    private const string AfterName = "的在于是为作称对向与和及等系因将已未从自到被把了说均也都亦就才又同并或即现所个本一陪签承接核表确提辩担经拒不无有驾进出来去到、，,。；;：:（(）)　 \t\r\n";
+    private const string AfterName = "的在于是为作称对向与和及等系因将已未从自到被把了说均也都亦就才又同并或即现所个本一陪签承接核表确提辩担经拒不无有驾进出来去到当、，,。；;：:（(）)　 \t\r\n";
 
     // Words that begin with a surname character and could stand where a name is expected.
     private static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)

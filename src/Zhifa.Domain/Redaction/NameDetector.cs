@@ -18,7 +18,7 @@ internal static partial class NameDetector
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     // Roles whose holder is a natural person. 当事人 and 被处罚人 introduce a name only as a field label.
-    [GeneratedRegex(@"(?<label>当事人|被处罚人|被处罚人姓名|姓名|户名|申请人|被申请人|举报人|投诉人|被检查人|被调查人|被询问人|询问对象|受送达人|签收人|收件人)|(?<role>委托代理人|法定代理人|代理人|受委托人|被委托人|委托人|证人|经营者|负责人|主要负责人|投资人|实际控制人|股东|业主|户主|监护人|见证人|驾驶员|驾驶人|司机|员工|职工|店员|营业员|收银员|雇员|承租人|出租人|房东|统计人员|工作人员|管理人员|从业人员|安全员|安管员|操作人员|技术人员|销售人员)", Options)]
+    [GeneratedRegex(@"(?<label>当事人|被处罚人|被处罚人姓名|姓名|户名|申请人|被申请人|举报人|投诉人|被检查人|被调查人|被询问人|询问对象|受送达人|签收人|收件人)|(?<role>委托代理人|法定代理人|代理人|受委托人|被委托人|委托人|证人|经营者|负责人|主要负责人|投资人|实际控制人|股东|业主|户主|监护人|见证人|驾驶员|驾驶人|司机|员工|职工|店员|营业员|收银员|雇员|承租人|出租人|房东|统计人员|工作人员|管理人员|从业人员|安全员|安管员|操作人员|技术人员|销售人员|执业药师|药师|医师|医生|护士|厨师|店长|经理|会计|出纳|保安|业务员|销售员|仓管员|保管员|电工|焊工)", Options)]
     private static partial Regex PersonCue();
 
     // Cues that follow a name.

@@ -71,6 +71,8 @@ public sealed class RedactorTests
     [InlineData("1份,韩立新居民身份证复印件1份", "韩立新")]
     [InlineData("被询问人:郑海涛\n", "郑海涛")]
     [InlineData("钱多多，女，1990年出生", "钱多多")]
+    [InlineData("当事人由药师蔡雄和营业员叶兰当班", "蔡雄")]
+    [InlineData("当事人由药师蔡雄和营业员叶兰当班", "叶兰")]
     public void Names_of_persons_the_case_does_not_know_are_found(string text, string name)
         => Assert.Contains((RedactionKind.PersonName, name), Found(text));
 
