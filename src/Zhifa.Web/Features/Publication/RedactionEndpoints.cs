@@ -23,6 +23,7 @@ public static class RedactionEndpoints
         var g = group.MapGroup("/redaction").WithTags("公示脱敏").WithMetadata(new DeploymentWideAttribute());
 
         g.MapPost("/preview", (PreviewInput input) => Results.Ok(Preview(input.Text, input.KnownNames, input.LegalRepresentatives)))
+            .Produces<PreviewDto>()
             .WithSummary("预览全文公开时的脱敏：返回脱敏后的正文和每一处脱敏（位置、类型、原文、替换为）");
     }
 
