@@ -28,7 +28,8 @@ internal static partial class NumberDetectors
     [GeneratedRegex(@"(?<![0-9A-Za-z])(?:[(（](?:010|02[0-9]|0[3-9][0-9]{2})[)）] ?|(?:010|02[0-9]|0[3-9][0-9]{2})[ \-－—])[2-9][0-9]{6,7}(?:(?: ?(?:转|分机|ext\.?|EXT\.?) ?|[\-－])[0-9]{1,6})?(?![0-9A-Za-z])", Options)]
     private static partial Regex FixedWithSeparator();
 
-    [GeneratedRegex(@"(?<=(?:电话|热线|座机|传真|联系方式|Tel|TEL|tel)[:： ]{0,3})(?:010|02[0-9]|0[3-9][0-9]{2})[2-9][0-9]{6,7}(?![0-9A-Za-z])", Options)]
+    // After a phone word the area code may be missing or written without a separator.
+    [GeneratedRegex(@"(?<=(?:电话|热线|座机|传真|联系方式|Tel|TEL|tel)(?:号码)?[:： ]{0,3})(?:010|02[0-9]|0[3-9][0-9]{2})?[2-9][0-9]{6,7}(?![0-9A-Za-z])", Options)]
     private static partial Regex FixedAfterCue();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", Options)]

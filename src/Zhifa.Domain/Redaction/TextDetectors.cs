@@ -8,7 +8,8 @@ internal static partial class TextDetectors
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     // Labels that always introduce a natural person's address, and generic ones whose owner depends on the party block.
-    [GeneratedRegex(@"(?<person>家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|暂住地|家住|现住)|(?<generic>住所[ ]*[(（][ ]*住址[ ]*[)）]|住址|住所|地址)", Options)]
+    // “，住湖南省…” right after a person's sex or birth, as party blocks are often written.
+    [GeneratedRegex(@"(?<person>家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|暂住地|家住|现住)|(?<generic>住所[ ]*[(（][ ]*住址[ ]*[)）]|住址|住所|地址)|(?<=[,，] ?)(?<bare>住)(?![所址院宿房])", Options)]
     private static partial Regex AddressLabel();
 
     // Where an address ends: end of line or clause, or the next field of the party block.
@@ -28,7 +29,10 @@ internal static partial class TextDetectors
         foreach (Match label in AddressLabel().Matches(text))
         {
             bool explicitPerson = label.Groups["person"].Success;
+            bool bare = label.Groups["bare"].Success;
             int i = label.Index + label.Length;
+            if (bare && !BelongsToPerson(text, label.Index, label.Value, needPersonMarker: true)) continue;
+            explicitPerson |= bare;
             while (i < text.Length && text[i] is ' ' or '\u3000' or '\t') i++;
             bool colon = i < text.Length && text[i] is ':' or '：';
             if (colon) i++;
@@ -54,7 +58,7 @@ internal static partial class TextDetectors
     /// (sex, ethnicity, birth, a valid ID number) follow the last organisation marker; with no marker at all, 住址 (an ID-card field) is a
     /// person's, 住所 and 地址 an organisation's.
     /// </summary>
-    private static bool BelongsToPerson(string text, int labelStart, string label)
+    private static bool BelongsToPerson(string text, int labelStart, string label, bool needPersonMarker = false)
     {
         int from = Math.Max(0, labelStart - 250);
         int lastOrg = -1, lastPerson = -1;
@@ -62,7 +66,7 @@ internal static partial class TextDetectors
         foreach (var m in StrongPersonMarker().EnumerateMatches(text.AsSpan(from, labelStart - from))) lastPerson = m.Index;
         int lastId = LastIdNumber(text, from, labelStart);
         if (lastId > lastPerson) lastPerson = lastId;
-        if (lastOrg < 0 && lastPerson < 0) return label == "住址";
+        if (lastOrg < 0 && lastPerson < 0) return label == "住址" && !needPersonMarker;
         return lastPerson > lastOrg;
     }
 

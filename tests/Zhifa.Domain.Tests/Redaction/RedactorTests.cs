@@ -27,6 +27,7 @@ public sealed class RedactorTests
     [InlineData("电话：(010)62345678转8001。", RedactionKind.FixedPhone, "(010)62345678转8001")]
     [InlineData("举报电话 021-61234567-123，", RedactionKind.FixedPhone, "021-61234567-123")]
     [InlineData("座机：07355123456。", RedactionKind.FixedPhone, "07355123456")]
+    [InlineData("联系电话：5123456，", RedactionKind.FixedPhone, "5123456")]
     // Bank cards by their Luhn digit anywhere, accounts after the words that introduce them.
     [InlineData("其银行卡6222021902001234562已冻结", RedactionKind.BankCard, "6222021902001234562")]
     [InlineData("卡号 6217 0001 2345 6788 ", RedactionKind.BankCard, "6217 0001 2345 6788")]
@@ -39,6 +40,7 @@ public sealed class RedactorTests
     [InlineData("家庭住址: 浙江省龙泉市剑池街道西街12号\n", RedactionKind.HomeAddress, "浙江省龙泉市剑池街道西街12号")]
     [InlineData("王五，女，现住郴州市北湖区人民路88号3栋201室。", RedactionKind.HomeAddress, "郴州市北湖区人民路88号3栋201室")]
     [InlineData("户籍地：湖南省桂阳县仁义镇东山村", RedactionKind.HomeAddress, "湖南省桂阳县仁义镇东山村")]
+    [InlineData("当事人：赵六，男，1975年5月6日出生，住湖南省永兴县马田镇新屋村，", RedactionKind.HomeAddress, "湖南省永兴县马田镇新屋村")]
     // Property certificates.
     [InlineData("房屋登记于湘（2020）永兴县不动产权第0001234号。", RedactionKind.PropertyCertificate, "0001234")]
     [InlineData("房产证号：永房权证字第20150345号", RedactionKind.PropertyCertificate, "20150345")]
@@ -118,6 +120,7 @@ public sealed class RedactorTests
     [InlineData("执法人员对当事人的店内进行检查，当事人于2023年1月4日立案，负责人立即联系")]
     [InlineData("经营者身份证复印件1份；负责人身份证复印件一份，受委托人身份证复印件一份")]
     [InlineData("在住所内使用一台叉车")]
+    [InlineData("该公司租用厂房，住宿区与生产区未分开，住湖南省永兴县的员工")]
     [InlineData("生产厂家:商丘市大卫化工厂,地址:虞城县木兰大道;")]
     // Already masked by the publisher: nothing left to hide.
     [InlineData("被处罚人: 王** 性别: 男 家庭住址: 浙江省龙泉市************ 投资人：吴某某")]
