@@ -8,6 +8,7 @@ var benches = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCas
     ["audit"] = AuditBench.RunAsync,
     ["upload"] = UploadBench.RunAsync,
     ["cases"] = CaseListBench.RunAsync,
+    ["redaction"] = RedactionBench.RunAsync,
 };
 
 var selected = args.Length == 0 ? [.. benches.Keys] : args;

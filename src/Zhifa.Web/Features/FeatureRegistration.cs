@@ -15,6 +15,7 @@ using Zhifa.Web.Features.Demo;
 using Zhifa.Web.Features.Matters;
 using Zhifa.Web.Features.Officers;
 using Zhifa.Web.Features.Portal;
+using Zhifa.Web.Features.Publication;
 using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features;
@@ -45,6 +46,7 @@ public static class FeatureRegistration
         services.AddDocumentFeature();
         services.AddProposalFeature();
         services.AddLegalReviewFeature();
+        services.AddRedactionFeature();
     }
 
     public static void MapFeatures(this IEndpointRouteBuilder app)
@@ -65,6 +67,7 @@ public static class FeatureRegistration
         api.MapDocumentEndpoints();
         api.MapProposalEndpoints();
         api.MapLegalReviewEndpoints();
+        api.MapRedactionEndpoints();
         app.MapGroup("/gs").MapPortalEndpoints();
     }
 }

@@ -1,0 +1,38 @@
+using Zhifa.Domain.Redaction;
+using Zhifa.Web.Infrastructure;
+
+namespace Zhifa.Web.Features.Publication;
+
+/// <summary>
+/// The redaction preview (PUB-5): any signed-in staff member pastes a text and sees what would be hidden before
+/// publication. It reads no agency's records, hence deployment-wide; nothing is stored or logged.
+/// </summary>
+public static class RedactionEndpoints
+{
+    public sealed record PreviewInput(string? Text, List<string?>? KnownNames, List<string?>? LegalRepresentatives);
+    public sealed record SpanDto(int Start, int Length, RedactionKind Kind, string KindLabel, string Text, string Mask);
+    public sealed record PreviewDto(string RedactedText, IReadOnlyList<SpanDto> Spans);
+
+    public static void AddRedactionFeature(this IServiceCollection services)
+    {
+        _ = services; // the engine is static and pure; nothing to register yet
+    }
+
+    public static void MapRedactionEndpoints(this IEndpointRouteBuilder group)
+    {
+        var g = group.MapGroup("/redaction").WithTags("公示脱敏").WithMetadata(new DeploymentWideAttribute());
+
+        g.MapPost("/preview", (PreviewInput input) => Results.Ok(Preview(input.Text, input.KnownNames, input.LegalRepresentatives)))
+            .Produces<PreviewDto>()
+            .WithSummary("预览全文公开时的脱敏：返回脱敏后的正文和每一处脱敏（位置、类型、原文、替换为）");
+    }
+
+    /// <summary>Checks the input (throws a validation problem naming the field) and redacts.</summary>
+    public static PreviewDto Preview(string? text, IReadOnlyList<string?>? knownNames, IReadOnlyList<string?>? legalRepresentatives)
+    {
+        var options = RedactionInput.Check(text, knownNames, legalRepresentatives);
+        var result = Redactor.Redact(text!, options);
+        return new PreviewDto(result.RedactedText,
+            result.Spans.Select(s => new SpanDto(s.Start, s.Length, s.Kind, RedactionKinds.Label(s.Kind), s.Text, s.Mask)).ToList());
+    }
+}
