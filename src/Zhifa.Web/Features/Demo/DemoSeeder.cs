@@ -113,6 +113,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         await AccountAsync("supervisor", "林芳", city, officers[13], Roles.Supervisor);
         await AccountAsync("yj.handler", "吴刚", safety, officers[9], Roles.Handler);
         await AccountAsync("yj.admin", "马超", safety, officers[12], Roles.Administrator);
+        await DemoBenchmarks.SeedAsync(db, time);
         await cases.SeedAsync();
     }
 
