@@ -194,4 +194,18 @@ public sealed class BenchmarkTests(ZhifaFactory app) : IClassFixture<ZhifaFactor
         Assert.Contains("data-testid=\"benchmark-grades\"", html);
         Assert.DoesNotContain("data-testid=\"benchmark-form\"", html);
     }
+
+    [Fact]
+    public async Task The_list_of_benchmarks_shows_which_penalty_matters_of_the_agency_have_one()
+    {
+        var (_, matterId) = await NewPenaltyMatterAsync();
+        var client = await app.SignInAsync("yj.admin");
+        Assert.Contains("/benchmarks", await (await client.GetAsync("/matters")).Content.ReadAsStringAsync());
+        var response = await client.GetAsync("/benchmarks");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, html);
+        Assert.Contains($"href=\"/matters/{matterId}/benchmark\">尚未制定", html);
+        Assert.Contains("个阶次", html);
+        Assert.DoesNotContain("330217001000", html);
+    }
 }
