@@ -37,5 +37,6 @@ public sealed class DiscretionGradeConfiguration : IEntityTypeConfiguration<Disc
         e.Property(g => g.GainsMultipleMax).HasPrecision(8, 2);
         e.Ignore(g => g.CircumstanceList);
         e.Ignore(g => g.HasFine);
+        e.Ignore(g => g.TierWithLabel);
     }
 }

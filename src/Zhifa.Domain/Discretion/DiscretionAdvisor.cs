@@ -94,7 +94,7 @@ public static class DiscretionAdvisor
         return new Recommendation(benchmark is not null, tier, supported, DecisionOutcome.Penalty, grade, grade?.Warning ?? false, min, max, reasons);
     }
 
-    private static string Name(DiscretionGrade g) => (g.Label.Length > 0 && g.Label != DiscretionRules.Label(g.Tier) ? g.Label + "，" : "") + DiscretionRules.Label(g.Tier) + "：" + g.Summary();
+    private static string Name(DiscretionGrade g) => g.TierWithLabel + "：" + g.Summary();
 
     private static (decimal? Min, decimal? Max) RangeOf(DiscretionGrade g, IReadOnlyList<PartyKind> parties, decimal? gains, List<string> reasons)
     {

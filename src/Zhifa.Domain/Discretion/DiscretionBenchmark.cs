@@ -57,6 +57,16 @@ public sealed class DiscretionGrade
 
     public IReadOnlyList<string> CircumstanceList => DiscretionRules.Lines(Circumstances);
 
+    /// <summary>The tier, with the published label when it says more than the tier: 从重处罚（较重）, 一般.</summary>
+    public string TierWithLabel
+    {
+        get
+        {
+            var tier = DiscretionRules.Label(Tier);
+            return Label.Length == 0 || tier == Label || tier == Label + "处罚" ? tier : $"{tier}（{Label}）";
+        }
+    }
+
     public bool HasFine => FineMaxYuan is not null || CitizenFineMaxYuan is not null || GainsMultipleMax is not null;
 
     /// <summary>The standard in short: 警告；罚款 1000–10000 元（公民 500–2000 元）.</summary>

@@ -74,4 +74,12 @@ public sealed class BenchmarkRulesTests
         p.Circumstances = "甲\n乙";
         Assert.NotEqual(before, p.Fingerprint());
     }
+
+    [Theory]
+    [InlineData(DiscretionTier.Ordinary, "一般", "一般")]
+    [InlineData(DiscretionTier.Lighter, "从轻", "从轻处罚")]
+    [InlineData(DiscretionTier.Heavier, "较重", "从重处罚（较重）")]
+    [InlineData(DiscretionTier.Heavier, "", "从重处罚")]
+    public void A_grade_shows_its_published_label_only_when_it_says_more_than_the_tier(DiscretionTier tier, string label, string shown)
+        => Assert.Equal(shown, new DiscretionGrade { Tier = tier, Label = label }.TierWithLabel);
 }

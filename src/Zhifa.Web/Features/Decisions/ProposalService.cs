@@ -76,7 +76,7 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
         var list = StatutoryCircumstance.All.Select(s => new CircumstanceOption(s.Text, "法定情节（行政处罚法）")).ToList();
         if (await benchmarks.FindAsync(c.MatterId) is { } b)
             foreach (var g in b.Ordered)
-                list.AddRange(g.CircumstanceList.Select(t => new CircumstanceOption(t, $"裁量基准第 {g.Order} 阶次（{(g.Label.Length > 0 ? g.Label + "，" : "")}{DiscretionRules.Label(g.Tier)}）")));
+                list.AddRange(g.CircumstanceList.Select(t => new CircumstanceOption(t, $"裁量基准第 {g.Order} 阶次（{g.TierWithLabel}）")));
         return list;
     }
 
@@ -161,8 +161,8 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
         }
         if (outcome == DecisionOutcome.Penalty)
         {
+            // The tier may stay open while the proposal is drafted; the amounts are checked against the range either way.
             if (tier == DiscretionTier.NoPenalty) errors.Add("tier", "invalid", "给予行政处罚的，裁量档次不能是“不予处罚”");
-            else if (tier is null && benchmark is not null) errors.Add("tier", "required", "本事项有裁量基准，请选择裁量档次");
         }
         if (!errors.Any && outcome is { } chosen)
         {
