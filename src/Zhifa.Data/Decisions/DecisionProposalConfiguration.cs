@@ -20,6 +20,9 @@ public sealed class DecisionProposalConfiguration : IEntityTypeConfiguration<Dec
         e.Property(p => p.BasisReason).HasMaxLength(4000);
         e.Property(p => p.DiscretionReason).HasMaxLength(4000);
         e.Property(p => p.UpdatedBy).HasMaxLength(256);
+        e.Property(p => p.Circumstances).HasMaxLength(10000);
+        e.Property(p => p.IllegalGainsYuan).HasPrecision(14, 2);
+        e.Ignore(p => p.CircumstanceList);
         e.HasIndex(p => p.CaseId).IsUnique();
         e.HasOne<Case>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);

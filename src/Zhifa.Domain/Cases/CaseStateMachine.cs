@@ -15,7 +15,9 @@ public sealed record CaseFacts(
     /// <summary>LAW-4: the statement period after the notice has passed, or the party waived it.</summary>
     bool NoticePeriodOverOrWaived = true,
     /// <summary>LAW-5: the proposed penalty may be decided on the spot (see <see cref="SimpleProcedure"/>).</summary>
-    bool SimpleProcedureEligible = true);
+    bool SimpleProcedureEligible = true,
+    /// <summary>LAW-5: why the proposal cannot be decided on the spot (<see cref="SimpleProcedure.Problems"/>), named in the refusal.</summary>
+    IReadOnlyList<string>? SimpleProcedureProblems = null);
 
 /// <summary>One reason a move is refused: a stable code for machines and a Chinese message for people.</summary>
 public sealed record UnmetCondition(string Code, string Message);
@@ -46,7 +48,9 @@ public static class CaseStateMachine
     private static readonly Condition NoticePeriod = f => f.NoticePeriodOverOrWaived ? null
         : new("notice.period_not_over", "陈述、申辩期限未满且当事人未放弃，不能作出决定");
     private static readonly Condition SimpleEligible = f => f.SimpleProcedureEligible ? null
-        : new("simple.not_eligible", "简易程序仅适用于警告或对公民 200 元以下、对法人或其他组织 3000 元以下罚款（行政处罚法第五十一条）");
+        : new("simple.not_eligible", f.SimpleProcedureProblems is { Count: > 0 } problems
+            ? "不能适用简易程序当场作出决定：" + string.Join("；", problems)
+            : "简易程序仅适用于警告或对公民 200 元以下、对法人或其他组织 3000 元以下罚款（行政处罚法第五十一条）");
 
     private static readonly Move[] Table = Build();
 

@@ -32,6 +32,10 @@ public sealed class DecisionProposal
     /// <summary>The provisions applied (law and article).</summary>
     public string LegalBasis { get; set; } = "";
     public DiscretionTier? Tier { get; set; }
+    /// <summary>The circumstances found (违法情节), one per line, as the matter's benchmark or the law words them (DIS-2).</summary>
+    public string Circumstances { get; set; } = "";
+    /// <summary>违法所得, where the benchmark sets the fine as a multiple of it.</summary>
+    public decimal? IllegalGainsYuan { get; set; }
     /// <summary>Why the proposal leaves the benchmark's range (DIS-2); shown to the reviewer.</summary>
     public string OutsideRangeReason { get; set; } = "";
     /// <summary>REC-4: 证据采信理由.</summary>
@@ -57,8 +61,20 @@ public sealed class DecisionProposal
         var text = string.Join('\u001f',
             Outcome.ToString(), string.Join(',', Kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal)),
             Amount(FineYuan), Amount(ConfiscationYuan), Content.Trim(), LegalBasis.Trim(), Tier?.ToString() ?? "",
-            OutsideRangeReason.Trim(), EvidenceReason.Trim(), BasisReason.Trim(), DiscretionReason.Trim());
+            OutsideRangeReason.Trim(), EvidenceReason.Trim(), BasisReason.Trim(), DiscretionReason.Trim(),
+            string.Join('\n', CircumstanceList), Amount(IllegalGainsYuan));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    public IReadOnlyList<string> CircumstanceList => Circumstances
+        .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    /// <summary>Once the case is decided the decision has been issued from the proposal, so it may no longer change.</summary>
+    public static bool IsLockedAt(CaseCategory category, CaseProcedure procedure, string step)
+    {
+        var path = CaseStateMachine.Path(category, procedure).ToList();
+        int decided = path.IndexOf(CaseSteps.Decided);
+        return decided >= 0 && path.IndexOf(step) >= decided;
     }
 
     private static string Amount(decimal? yuan) => yuan?.ToString("0.00", CultureInfo.InvariantCulture) ?? "";

@@ -3,6 +3,8 @@ using Zhifa.Data;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Decisions;
+using Zhifa.Domain.Discretion;
+using Zhifa.Web.Features.Discretion;
 using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Decisions;
@@ -24,17 +26,102 @@ public sealed class ProposalInput
     public string? EvidenceReason { get; set; }
     public string? BasisReason { get; set; }
     public string? DiscretionReason { get; set; }
+    /// <summary>The circumstances found (违法情节), each as the matter's benchmark or <see cref="StatutoryCircumstance"/> words it.</summary>
+    public List<string> Circumstances { get; set; } = [];
+    /// <summary>违法所得, for benchmarks that set the fine as a multiple of it.</summary>
+    public decimal? IllegalGainsYuan { get; set; }
 }
 
+public sealed record RecommendationDto(bool HasBenchmark, string Tier, string TierLabel, IReadOnlyList<string> SupportedTiers, string Outcome,
+    int? GradeOrder, string? GradeLabel, string? GradeStandard, bool Warning, decimal? FineMinYuan, decimal? FineMaxYuan, string RangeText,
+    IReadOnlyList<string> Reasons, IReadOnlyList<string> Circumstances);
+
+public sealed record ProposalDto(int Id, int CaseId, string Outcome, string OutcomeLabel, IReadOnlyList<string> PenaltyKinds, IReadOnlyList<string> PenaltyKindLabels,
+    decimal? FineYuan, decimal? ConfiscationYuan, decimal? IllegalGainsYuan, string Content, string LegalBasis, string? Tier, string? TierLabel,
+    IReadOnlyList<string> Circumstances, string OutsideRangeReason, string EvidenceReason, string BasisReason, string DiscretionReason,
+    DateTime UpdatedAt, string UpdatedBy, string Fingerprint);
+
+/// <summary>
+/// The proposal with what the reviewer needs beside it: the recommendation of the recorded circumstances, how the proposal
+/// departs from it (each departure is why <see cref="ProposalDto.OutsideRangeReason"/> was required) and whether it is locked.
+/// </summary>
+public sealed record ProposalView(ProposalDto? Proposal, RecommendationDto Recommendation, IReadOnlyList<string> Deviations, bool Locked,
+    IReadOnlyList<string> MissingReasons, string SuggestedLegalBasis);
+
+/// <summary>A circumstance the page offers: the law's own, or one of a benchmark grade's.</summary>
+public sealed record CircumstanceOption(string Text, string Group);
+
 /// <summary>The proposed decision of a case (拟作出的决定): read by notice, legal review and decision alike.</summary>
-public sealed class ProposalService(AppDbContext db, CurrentUser me)
+public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkService benchmarks)
 {
+    public const string LockedMessage = "案件已作出决定，拟作出的决定不能再修改";
+
     public async Task<DecisionProposal?> GetAsync(int caseId)
         => await db.Set<DecisionProposal>().AsNoTracking().FirstOrDefaultAsync(p => p.CaseId == caseId);
+
+    private Task<List<PartyKind>> PartyKindsAsync(int caseId)
+        => db.CaseParties.AsNoTracking().Where(p => p.CaseId == caseId).Select(p => p.Party!.Kind).ToListAsync();
+
+    /// <summary>The recommendation for the given circumstances, or for those the proposal recorded when none are given.</summary>
+    public async Task<Recommendation> RecommendAsync(Case c, IReadOnlyList<string>? circumstances = null, decimal? illegalGainsYuan = null)
+    {
+        var stored = circumstances is null ? await GetAsync(c.Id) : null;
+        return DiscretionAdvisor.Recommend(await benchmarks.FindAsync(c.MatterId), circumstances ?? stored?.CircumstanceList ?? [],
+            await PartyKindsAsync(c.Id), illegalGainsYuan ?? stored?.IllegalGainsYuan);
+    }
+
+    /// <summary>The law's circumstances, then each grade's, as the page lists them to tick.</summary>
+    public async Task<List<CircumstanceOption>> OptionsAsync(Case c)
+    {
+        var list = StatutoryCircumstance.All.Select(s => new CircumstanceOption(s.Text, "法定情节（行政处罚法）")).ToList();
+        if (await benchmarks.FindAsync(c.MatterId) is { } b)
+            foreach (var g in b.Ordered)
+                list.AddRange(g.CircumstanceList.Select(t => new CircumstanceOption(t, $"裁量基准第 {g.Order} 阶次（{g.TierWithLabel}）")));
+        return list;
+    }
+
+    /// <summary>The matter's provisions, as the legal basis is prefilled: 《法》第N条、《条例》第M条.</summary>
+    public async Task<string> SuggestedLegalBasisAsync(Case c)
+    {
+        var bases = await db.LegalBases.AsNoTracking().Where(b => b.MatterId == c.MatterId).OrderBy(b => b.Id).ToListAsync();
+        return string.Join("、", bases.Select(b => $"《{b.Law}》{b.Article}"));
+    }
+
+    public async Task<ProposalView> ViewAsync(Case c)
+    {
+        var p = await GetAsync(c.Id);
+        var rec = await RecommendAsync(c);
+        var deviations = p is null ? [] : DiscretionAdvisor.Deviations(rec, p.Outcome, p.Tier, p.FineYuan);
+        var missing = new List<string>();
+        if (p is not null && c.Procedure == CaseProcedure.General)
+        {
+            if (p.EvidenceReason.Length == 0) missing.Add("证据采信理由");
+            if (p.BasisReason.Length == 0) missing.Add("依据选择理由");
+            if (p.DiscretionReason.Length == 0) missing.Add("裁量理由");
+        }
+        return new ProposalView(p is null ? null : ToDto(p), ToDto(rec, p?.CircumstanceList ?? []), deviations,
+            DecisionProposal.IsLockedAt(c.Category, c.Procedure, c.Step), missing, await SuggestedLegalBasisAsync(c));
+    }
+
+    /// <summary>
+    /// LAW-5 for <see cref="CaseStepService.FactsAsync"/>: why a simple-procedure case cannot be decided on the spot from
+    /// its proposal; empty for other cases and for an eligible proposal.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> SimpleProcedureProblemsAsync(AppDbContext db, Case c)
+    {
+        if (c.Category != CaseCategory.Penalty || c.Procedure != CaseProcedure.Simple) return [];
+        var p = await db.Set<DecisionProposal>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == c.Id);
+        if (p is null) return ["尚未填写拟作出的决定（简易程序须先填写警告或者罚款的决定内容）"];
+        if (p.Outcome != DecisionOutcome.Penalty) return ["简易程序只能当场作出警告或者罚款的处罚决定，不予处罚的案件应适用普通程序"];
+        var parties = await db.CaseParties.AsNoTracking().Where(x => x.CaseId == c.Id).Select(x => x.Party!.Kind).ToListAsync();
+        return SimpleProcedure.Problems(p.Kinds, p.FineYuan, parties);
+    }
 
     /// <summary>Creates or replaces the case's proposal; a refused input changes nothing.</summary>
     public async Task<DecisionProposal> SaveAsync(Case c, ProposalInput input)
     {
+        var current = await db.Cases.AsNoTracking().Where(x => x.Id == c.Id).Select(x => x.Step).SingleAsync();
+        if (DecisionProposal.IsLockedAt(c.Category, c.Procedure, current)) throw new DomainValidationException("case", "proposal.locked", LockedMessage);
         var errors = new ValidationErrors();
         DecisionOutcome? outcome = Enum.TryParse<DecisionOutcome>(input.Outcome?.Trim(), true, out var o) ? o : null;
         if (outcome is null) errors.Add("outcome", "required", "请选择处理结果");
@@ -50,11 +137,39 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me)
         if (kinds.Contains(PenaltyKind.Fine) && input.FineYuan is not > 0) errors.Add("fineYuan", "required", "给予罚款的，须填写大于零的罚款金额");
         if (!kinds.Contains(PenaltyKind.Fine) && input.FineYuan is not null) errors.Add("fineYuan", "not_allowed", "未选择罚款，不能填写罚款金额");
         if (input.ConfiscationYuan is < 0) errors.Add("confiscationYuan", "out_of_range", "没收金额不能为负数");
+        if (input.IllegalGainsYuan is < 0) errors.Add("illegalGainsYuan", "out_of_range", "违法所得不能为负数");
         DiscretionTier? tier = null;
         if (!string.IsNullOrWhiteSpace(input.Tier))
         {
-            if (Enum.TryParse<DiscretionTier>(input.Tier.Trim(), true, out var t)) tier = t;
+            if (DiscretionRules.ParseTier(input.Tier) is { } t) tier = t;
             else errors.Add("tier", "invalid", "裁量档次无效");
+        }
+
+        // DIS-2: the circumstances are those of the matter's benchmark or of the law; the recommendation follows from them.
+        var benchmark = await benchmarks.FindAsync(c.MatterId);
+        var known = (await OptionsAsync(c)).Select(o => o.Text).ToHashSet(StringComparer.Ordinal);
+        var circumstances = input.Circumstances.Select(x => x?.Trim() ?? "").Where(x => x.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var x in circumstances.Where(x => !known.Contains(x) && StatutoryCircumstance.Find(x) is null))
+            errors.Add("circumstances", "unknown", $"情节“{x}”既不是法定情节，也不在本事项的裁量基准中");
+        circumstances = circumstances.Select(x => StatutoryCircumstance.Find(x)?.Text ?? x).Distinct(StringComparer.Ordinal).ToList();
+        if (outcome == DecisionOutcome.FirstViolationNoPenalty && !circumstances.Contains(StatutoryCircumstance.FirstViolation.Text))
+            errors.Add("circumstances", "first_violation_missing", $"首违不罚须记录情节“{StatutoryCircumstance.FirstViolation.Text}”");
+        if (outcome is DecisionOutcome.NoPenalty or DecisionOutcome.FirstViolationNoPenalty)
+        {
+            if (tier is not null and not DiscretionTier.NoPenalty) errors.Add("tier", "invalid", "不予处罚的，裁量档次只能是“不予处罚”");
+            tier = DiscretionTier.NoPenalty;
+        }
+        if (outcome == DecisionOutcome.Penalty)
+        {
+            // The tier may stay open while the proposal is drafted; the amounts are checked against the range either way.
+            if (tier == DiscretionTier.NoPenalty) errors.Add("tier", "invalid", "给予行政处罚的，裁量档次不能是“不予处罚”");
+        }
+        if (!errors.Any && outcome is { } chosen)
+        {
+            var rec = DiscretionAdvisor.Recommend(benchmark, circumstances, await PartyKindsAsync(c.Id), input.IllegalGainsYuan);
+            var deviations = DiscretionAdvisor.Deviations(rec, chosen, tier, kinds.Contains(PenaltyKind.Fine) ? input.FineYuan : null);
+            if (deviations.Count > 0 && string.IsNullOrWhiteSpace(input.OutsideRangeReason))
+                errors.Add("outsideRangeReason", "required", $"拟作出的决定超出裁量基准（{string.Join("；", deviations)}），须填写超出裁量基准的理由");
         }
         errors.Required("content", input.Content, "决定内容").MaxLength("content", input.Content, 4000, "决定内容")
             .MaxLength("legalBasis", input.LegalBasis, 4000, "法律依据")
@@ -73,6 +188,8 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me)
         p.Content = input.Content!.Trim();
         p.LegalBasis = input.LegalBasis?.Trim() ?? "";
         p.Tier = tier;
+        p.Circumstances = string.Join('\n', circumstances);
+        p.IllegalGainsYuan = input.IllegalGainsYuan;
         p.OutsideRangeReason = input.OutsideRangeReason?.Trim() ?? "";
         p.EvidenceReason = input.EvidenceReason?.Trim() ?? "";
         p.BasisReason = input.BasisReason?.Trim() ?? "";
@@ -82,4 +199,24 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me)
         await db.SaveChangesAsync();
         return p;
     }
+
+    public static ProposalDto ToDto(DecisionProposal p) => new(p.Id, p.CaseId, p.Outcome.ToString(), ProposalMapping.OutcomeLabel(p.Outcome),
+        p.Kinds.Select(k => k.ToString()).ToList(), p.Kinds.Select(SimpleProcedure.Label).ToList(), p.FineYuan, p.ConfiscationYuan, p.IllegalGainsYuan,
+        p.Content, p.LegalBasis, p.Tier?.ToString(), p.Tier is { } t ? DiscretionRules.Label(t) : null, p.CircumstanceList, p.OutsideRangeReason,
+        p.EvidenceReason, p.BasisReason, p.DiscretionReason, p.UpdatedAt, p.UpdatedBy, p.Fingerprint());
+
+    public static RecommendationDto ToDto(Recommendation r, IReadOnlyList<string> circumstances) => new(r.HasBenchmark, r.Tier.ToString(), r.TierLabel,
+        r.SupportedTiers.Select(t => t.ToString()).ToList(), r.Outcome.ToString(), r.Grade?.Order, r.Grade?.Label, r.Grade?.Standard, r.Warning,
+        r.FineMinYuan, r.FineMaxYuan, r.RangeText, r.Reasons, circumstances);
+}
+
+public static class ProposalMapping
+{
+    public static string OutcomeLabel(DecisionOutcome o) => o switch
+    {
+        DecisionOutcome.Penalty => "给予行政处罚",
+        DecisionOutcome.NoPenalty => "不予行政处罚",
+        DecisionOutcome.FirstViolationNoPenalty => "首违不罚",
+        _ => "其他处理",
+    };
 }

@@ -37,6 +37,7 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHttpContextAccessor 
 
                 var shop = Organisation("永兴县悦容美发店", "92431023MA4N3T8X1", "罗某", "永兴县便江镇银都大道 5 号");
                 var simple = await OpenAsync(s, "Penalty", "Simple", "330217002000", "悦容美发店未按规定对顾客用品用具进行卫生检测", shop, "张伟", "王强");
+                await s.GetRequiredService<Decisions.ProposalService>().SaveAsync(simple, DemoBenchmarks.SimpleCaseProposal());
                 foreach (var step in new[] { CaseSteps.Decided, CaseSteps.Served, CaseSteps.Executed, CaseSteps.Closed, CaseSteps.Archived }) await MoveAsync(s, simple, step, "悦容美发店");
 
                 var inn = Organisation("永兴县如意旅社", "92431023MA4P5W2Y7", "刘某", "永兴县便江镇车站路 3 号");

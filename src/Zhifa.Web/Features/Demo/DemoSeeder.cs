@@ -115,6 +115,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         await AccountAsync("yj.handler", "吴刚", safety, officers[9], Roles.Handler);
         await AccountAsync("yj.head", "刘明", safety, null, Roles.Head);
         await AccountAsync("yj.admin", "马超", safety, officers[12], Roles.Administrator);
+        await DemoBenchmarks.SeedAsync(db, time);
         await cases.SeedAsync();
     }
 

@@ -5,8 +5,9 @@ using Zhifa.Web.Infrastructure;
 namespace Zhifa.Web.Features.Matters;
 
 /// <summary>One matter with the full text of its legal bases; a POST here deletes it (administrators).</summary>
-public sealed class DetailModel(MatterService matters, CurrentUser me) : PageModel
+public sealed class DetailModel(MatterService matters, CurrentUser me, Discretion.BenchmarkService benchmarks) : PageModel
 {
+    public Domain.Discretion.DiscretionBenchmark? Benchmark { get; private set; }
     public MatterDto Matter { get; private set; } = null!;
     public string AgencyName { get; private set; } = "";
     public bool CanEdit { get; private set; }
@@ -18,6 +19,7 @@ public sealed class DetailModel(MatterService matters, CurrentUser me) : PageMod
         Matter = await matters.ToDtoAsync(m);
         AgencyName = (await matters.VisibleAgenciesAsync()).FirstOrDefault(a => a.Id == m.AgencyId)?.Name ?? "";
         CanEdit = await me.CanAdminister(m.AgencyId);
+        Benchmark = await benchmarks.FindAsync(matterId);
         return Page();
     }
 
