@@ -1001,6 +1001,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<int>("CaseId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Circumstances")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
                     b.Property<decimal?>("ConfiscationYuan")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
@@ -1021,6 +1026,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.Property<decimal?>("FineYuan")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<decimal?>("IllegalGainsYuan")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
 
@@ -1064,6 +1073,124 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("DecisionProposals");
+                });
+
+            modelBuilder.Entity("Zhifa.Domain.Discretion.DiscretionBenchmark", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Behaviour")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("MatterId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("MatterId")
+                        .IsUnique();
+
+                    b.ToTable("DiscretionBenchmarks");
+                });
+
+            modelBuilder.Entity("Zhifa.Domain.Discretion.DiscretionGrade", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BenchmarkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Circumstances")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<decimal?>("CitizenFineMaxYuan")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)");
+
+                    b.Property<decimal?>("CitizenFineMinYuan")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)");
+
+                    b.Property<decimal?>("FineMaxYuan")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)");
+
+                    b.Property<decimal?>("FineMinYuan")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)");
+
+                    b.Property<decimal?>("GainsMultipleMax")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)");
+
+                    b.Property<decimal?>("GainsMultipleMin")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Standard")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Warning")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BenchmarkId");
+
+                    b.ToTable("DiscretionGrades");
                 });
 
             modelBuilder.Entity("Zhifa.Domain.Documents.CaseDocument", b =>
@@ -2035,6 +2162,30 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhifa.Domain.Discretion.DiscretionBenchmark", b =>
+                {
+                    b.HasOne("Zhifa.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Zhifa.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Domain.Discretion.DiscretionGrade", b =>
+                {
+                    b.HasOne("Zhifa.Domain.Discretion.DiscretionBenchmark", null)
+                        .WithMany("Grades")
+                        .HasForeignKey("BenchmarkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhifa.Domain.Documents.CaseDocument", b =>
                 {
                     b.HasOne("Zhifa.Domain.Agencies.Agency", null)
@@ -2229,6 +2380,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Navigation("Officers");
 
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Zhifa.Domain.Discretion.DiscretionBenchmark", b =>
+                {
+                    b.Navigation("Grades");
                 });
 
             modelBuilder.Entity("Zhifa.Domain.Matters.Matter", b =>

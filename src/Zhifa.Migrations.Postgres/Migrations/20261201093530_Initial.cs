@@ -490,6 +490,38 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DiscretionBenchmarks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    MatterId = table.Column<int>(type: "integer", nullable: false),
+                    Behaviour = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Basis = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Source = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DiscretionBenchmarks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DiscretionBenchmarks_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DiscretionBenchmarks_Matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "Matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LegalBases",
                 columns: table => new
                 {
@@ -756,6 +788,8 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     Content = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     LegalBasis = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Circumstances = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    IllegalGainsYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
                     OutsideRangeReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     EvidenceReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     BasisReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
@@ -1022,6 +1056,37 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DiscretionGrades",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BenchmarkId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Label = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Circumstances = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    Standard = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Warning = table.Column<bool>(type: "boolean", nullable: false),
+                    FineMinYuan = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: true),
+                    FineMaxYuan = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: true),
+                    CitizenFineMinYuan = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: true),
+                    CitizenFineMaxYuan = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: true),
+                    GainsMultipleMin = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: true),
+                    GainsMultipleMax = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DiscretionGrades", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DiscretionGrades_DiscretionBenchmarks_BenchmarkId",
+                        column: x => x.BenchmarkId,
+                        principalTable: "DiscretionBenchmarks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RecordExtractions",
                 columns: table => new
                 {
@@ -1230,6 +1295,22 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 table: "DecisionProposals",
                 column: "CaseId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DiscretionBenchmarks_AgencyId",
+                table: "DiscretionBenchmarks",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DiscretionBenchmarks_MatterId",
+                table: "DiscretionBenchmarks",
+                column: "MatterId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DiscretionGrades_BenchmarkId",
+                table: "DiscretionGrades",
+                column: "BenchmarkId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DocumentTemplates_AgencyId_TypeCode_Version",
@@ -1442,6 +1523,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "DecisionProposals");
 
             migrationBuilder.DropTable(
+                name: "DiscretionGrades");
+
+            migrationBuilder.DropTable(
                 name: "EvidencePreservations");
 
             migrationBuilder.DropTable(
@@ -1479,6 +1563,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Parties");
+
+            migrationBuilder.DropTable(
+                name: "DiscretionBenchmarks");
 
             migrationBuilder.DropTable(
                 name: "Records");

@@ -11,7 +11,7 @@ using Zhifa.Data;
 namespace Zhifa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201091833_Initial")]
+    [Migration("20261201093509_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -967,6 +967,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Circumstances")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("ConfiscationYuan")
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
@@ -987,6 +992,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("FineYuan")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("IllegalGainsYuan")
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
 
@@ -1030,6 +1039,120 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("DecisionProposals");
+                });
+
+            modelBuilder.Entity("Zhifa.Domain.Discretion.DiscretionBenchmark", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Behaviour")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("MatterId")
+                        .IsUnique();
+
+                    b.ToTable("DiscretionBenchmarks");
+                });
+
+            modelBuilder.Entity("Zhifa.Domain.Discretion.DiscretionGrade", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BenchmarkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Circumstances")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CitizenFineMaxYuan")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CitizenFineMinYuan")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FineMaxYuan")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FineMinYuan")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("GainsMultipleMax")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("GainsMultipleMin")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Standard")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Warning")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BenchmarkId");
+
+                    b.ToTable("DiscretionGrades");
                 });
 
             modelBuilder.Entity("Zhifa.Domain.Documents.CaseDocument", b =>
@@ -1979,6 +2102,30 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhifa.Domain.Discretion.DiscretionBenchmark", b =>
+                {
+                    b.HasOne("Zhifa.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Zhifa.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhifa.Domain.Discretion.DiscretionGrade", b =>
+                {
+                    b.HasOne("Zhifa.Domain.Discretion.DiscretionBenchmark", null)
+                        .WithMany("Grades")
+                        .HasForeignKey("BenchmarkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhifa.Domain.Documents.CaseDocument", b =>
                 {
                     b.HasOne("Zhifa.Domain.Agencies.Agency", null)
@@ -2173,6 +2320,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Navigation("Officers");
 
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Zhifa.Domain.Discretion.DiscretionBenchmark", b =>
+                {
+                    b.Navigation("Grades");
                 });
 
             modelBuilder.Entity("Zhifa.Domain.Matters.Matter", b =>
