@@ -32,7 +32,7 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
             .All(step => recordedSteps.Contains(step) || recordedSteps.Contains(CaseSteps.Label(step)));
         var gate = await legalReview.GateAsync(c);
         return new CaseFacts(c.Category, c.Procedure, c.Step, officers.Count(o => o.IsQualifiedOn(Today)), parties, recordsPresent,
-            LegalReviewPassedOrNotRequired: gate.IsOpen);
+            LegalReviewPassedOrNotRequired: gate.IsOpen, LegalReviewMessage: gate.Message);
     }
 
     public async Task<List<NextStepView>> NextAsync(Case c)
