@@ -99,6 +99,10 @@ public sealed class LegalReviewFlowTests(ZhifaFactory app) : IClassFixture<Zhifa
         var (_, fields, _) = await (await PostAsync(reviewer, caseId, "opinions", new { outcome = "NotYet", findings = Findings() })).ReadProblemAsync();
         Assert.Equal(["reasonCategories", "reasons"], fields);
         await ExpectAsync(await PostAsync(reviewer, caseId, "opinions", NotYet), HttpStatusCode.Created);
+        // The written opinion is filed with the case documents at once (seed 000 art. 10).
+        var filed = Assert.Single((await handler.GetFromJsonAsync<List<JsonElement>>($"/api/v1/cases/{caseId}/documents"))!,
+            d => d.GetProperty("typeCode").GetString() == "legal-review-form");
+        Assert.Contains("营业时间的证据不足", DocumentWord.ReadText(await handler.GetByteArrayAsync($"/api/v1/documents/{filed.GetProperty("id").GetInt32()}/file")));
 
         var (_, missing, _) = await (await PostAsync(handler, caseId, "submissions", Submission(evidence))).ReadProblemAsync();
         Assert.Equal(["extraMaterial", "reply"], missing);
@@ -143,6 +147,35 @@ public sealed class LegalReviewFlowTests(ZhifaFactory app) : IClassFixture<Zhifa
         var own = await PostAsync(await app.ApiClientAsync("reviewer.zhang"), caseId, "opinions", Agree);
         Assert.Contains("handles_case", await own.Content.ReadAsStringAsync());
         Assert.Equal("Submitted", (await ViewAsync(handler, caseId)).GetProperty("submissions")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_review_shows_an_officer_whose_certificate_is_not_valid_on_a_day_of_the_case()
+    {
+        var (handler, _, caseId, _) = await MajorCaseAsync();
+        var li = await app.WithDbAsync(db => db.Officers.Include(o => o.Certificates).SingleAsync(o => o.Name == "李娜"));
+        var certificateId = li.Certificates[0].Id;
+        try
+        {
+            await app.WithDbAsync(async db =>
+            {
+                (await db.Set<Zhifa.Domain.Officers.Certificate>().SingleAsync(x => x.Id == certificateId)).State = Zhifa.Domain.Officers.CertificateState.Suspended;
+                await db.SaveChangesAsync();
+            });
+            var qualifications = (await ViewAsync(handler, caseId)).GetProperty("qualifications").EnumerateArray().ToList();
+            var liNa = Assert.Single(qualifications, q => q.GetProperty("name").GetString() == "李娜");
+            Assert.False(liNa.GetProperty("qualifiedThroughout").GetBoolean());
+            Assert.Contains("执法证暂扣", liNa.GetProperty("problems")[0].GetString());
+            Assert.True(Assert.Single(qualifications, q => q.GetProperty("name").GetString() == "张伟").GetProperty("qualifiedThroughout").GetBoolean());
+        }
+        finally
+        {
+            await app.WithDbAsync(async db =>
+            {
+                (await db.Set<Zhifa.Domain.Officers.Certificate>().SingleAsync(x => x.Id == certificateId)).State = Zhifa.Domain.Officers.CertificateState.Active;
+                await db.SaveChangesAsync();
+            });
+        }
     }
 
     [Fact]

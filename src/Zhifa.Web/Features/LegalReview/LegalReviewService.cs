@@ -263,6 +263,8 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         s.RequestedMaterial = outcome == ReviewOutcome.Agree ? "" : input.RequestedMaterial?.Trim() ?? "";
         db.Set<ReviewOpinion>().Add(opinion);
         await db.SaveChangesAsync();
+        // Seed 000 art. 10: every written opinion goes into the case file, so the form is filed as it stands now.
+        await FileFormAsync(c);
         return opinion;
     }
 
@@ -294,6 +296,7 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         opinion.LeaderBy = me.UserName;
         opinion.LeaderByName = me.DisplayName;
         await db.SaveChangesAsync();
+        await FileFormAsync(c);
     }
 
     public async Task<ReviewConsultation> ConsultAsync(Case c, ConsultationInput input)
@@ -501,10 +504,19 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
 
     private static string Day(DateTime utc) => DocumentRules.ChineseDate(Display.ToChina(utc));
 
-    /// <summary>Fills the 法制审核表 of seed 000's appendix from the latest submission and every round, and files it in the case through DocumentService.</summary>
+    /// <summary>
+    /// Fills the 法制审核表 of seed 000's appendix from the latest submission and every round (opinions, replies, leader's
+    /// opinion, consultations, coordination) and files it in the case through DocumentService. It is also filed by
+    /// itself after every opinion and leader's opinion.
+    /// </summary>
     public async Task<CaseDocument> GenerateFormAsync(Case c)
     {
         if (!MayGenerateForm(c)) Forbidden("只有本机关的承办人员、法制审核人员或领导可以制作法制审核表");
+        return await FileFormAsync(c);
+    }
+
+    private async Task<CaseDocument> FileFormAsync(Case c)
+    {
         var subs = await SubmissionsAsync(c.Id);
         if (subs.Count == 0) throw new DomainValidationException("typeCode", "not_submitted", "本案尚未送法制审核，不能制作法制审核表");
         var opinions = await OpinionsAsync(c.Id);
