@@ -156,6 +156,14 @@ public static class ReviewRules
     public static DateOnly Due(DateOnly completeOn, bool extended, Func<DateOnly, int, DateOnly> addWorkingDays)
         => addWorkingDays(completeOn, ReviewWorkingDays + (extended ? ExtensionWorkingDays : 0));
 
+    /// <summary>LR-5: one extension, approved while the review is still within its limit; null when allowed.</summary>
+    public static string? ExtensionRefusal(bool alreadyExtended, DateOnly today, DateOnly due)
+    {
+        if (alreadyExtended) return "审核期限已延长过一次，不能再次延长";
+        if (today > due) return $"审核期限已于{due.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture)}届满，不能再批准延长";
+        return null;
+    }
+
     public const string DueBasis = "审核办法第七条：自收到完整材料之日起5个工作日内（工作日）；情况复杂的，经分管领导批准可延长5个工作日";
 
     /// <summary>The latest round of a case as the gate needs it.</summary>

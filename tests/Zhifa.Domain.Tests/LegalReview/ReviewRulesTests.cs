@@ -70,6 +70,13 @@ public sealed class ReviewRulesTests
     public void A_first_review_needs_legal_qualification_later_ones_do_not(bool qualified, int before, bool allowed)
         => Assert.Equal(allowed, ReviewRules.FirstReviewRefusal(qualified, before) is null);
 
+    [Theory]
+    [InlineData(false, "2026-03-09", true)]
+    [InlineData(false, "2026-03-10", false)]
+    [InlineData(true, "2026-03-05", false)]
+    public void The_limit_is_extended_once_and_only_before_it_has_passed(bool extended, string today, bool allowed)
+        => Assert.Equal(allowed, ReviewRules.ExtensionRefusal(extended, DateOnly.ParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture), new DateOnly(2026, 3, 9)) is null);
+
     private static readonly Lazy<WorkingDayCalendar> Calendar = new(() =>
     {
         var folder = Path.Combine(Root(), "src", "Zhifa.Web", "Features", "Calendar", "holidays-cn");

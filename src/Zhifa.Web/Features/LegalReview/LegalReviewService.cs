@@ -180,7 +180,16 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
             SubmittedAt = db.UtcNow, SubmittedBy = me.UserName, SubmittedByName = me.DisplayName,
         };
         db.Set<ReviewSubmission>().Add(s);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (case, round) index refused a second submission racing for the same round.
+            db.ChangeTracker.Clear();
+            throw new DomainValidationException("case", "pending", "另一份送审材料刚刚提交，请刷新后查看");
+        }
         return s;
     }
 
@@ -262,7 +271,16 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         s.Status = SubmissionStatus.Reviewed;
         s.RequestedMaterial = outcome == ReviewOutcome.Agree ? "" : input.RequestedMaterial?.Trim() ?? "";
         db.Set<ReviewOpinion>().Add(opinion);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // The unique submission index refused a second opinion on the same round.
+            db.ChangeTracker.Clear();
+            throw new DomainValidationException("outcome", "already_reviewed", "本轮已出具审核意见，请刷新后查看");
+        }
         // Seed 000 art. 10: every written opinion goes into the case file, so the form is filed as it stands now.
         await FileFormAsync(c);
         return opinion;
@@ -273,7 +291,8 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         if (!MayLead(c)) Forbidden("延长审核期限须经分管领导批准");
         var s = await PendingAsync(c);
         var errors = new ValidationErrors().Required("text", input.Text, "延长理由").MaxLength("text", input.Text, 4000, "延长理由");
-        if (s.Extended) errors.Add("text", "already_extended", "审核期限已延长过一次，不能再次延长");
+        if (await gate.DueAsync(s) is { } due && ReviewRules.ExtensionRefusal(s.Extended, Today, due) is { } refusal)
+            errors.Add("text", s.Extended ? "already_extended" : "limit_passed", refusal);
         errors.ThrowIfAny();
         s.ExtensionReason = input.Text!.Trim();
         s.ExtensionApprovedAt = db.UtcNow;
