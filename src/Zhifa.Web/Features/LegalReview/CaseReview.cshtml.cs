@@ -30,7 +30,23 @@ public sealed class CaseReviewModel(LegalReviewService svc) : PageModel
         return c;
     }
 
-    public async Task<IActionResult> OnGetAsync(int caseId) => await LoadAsync(caseId) is null ? NotFound() : Page();
+    public async Task<IActionResult> OnGetAsync(int caseId)
+    {
+        if (await LoadAsync(caseId) is null) return NotFound();
+        // A resubmission starts from what was submitted last; the reply and the extra material are new each time.
+        if (View.Submissions.LastOrDefault() is { } last)
+        {
+            Submission = new SubmissionInput
+            {
+                BasicFacts = last.BasicFacts, LawApplied = last.LawApplied, Discretion = last.Discretion, Investigation = last.Investigation,
+                HearingAndAppraisal = last.HearingAndAppraisal, ProcedureFollowed = last.ProcedureFollowed, OtherMatters = last.OtherMatters,
+                EvidenceDocumentIds = last.Materials.Where(m => m.Kind == "document").Select(m => m.Id).ToList(),
+                EvidenceRecordIds = last.Materials.Where(m => m.Kind == "record").Select(m => m.Id).ToList(),
+                UnitOpinion = last.UnitOpinion, ContactName = last.ContactName, ContactPhone = last.ContactPhone,
+            };
+        }
+        return Page();
+    }
 
     private async Task<IActionResult> ActAsync(int caseId, string prefix, Func<Domain.Cases.Case, Task<string>> act)
     {
