@@ -17,7 +17,9 @@ public sealed record CaseFacts(
     /// <summary>LAW-5: the proposed penalty may be decided on the spot (see <see cref="SimpleProcedure"/>).</summary>
     bool SimpleProcedureEligible = true,
     /// <summary>LAW-5: why the proposal cannot be decided on the spot (<see cref="SimpleProcedure.Problems"/>), named in the refusal.</summary>
-    IReadOnlyList<string>? SimpleProcedureProblems = null);
+    IReadOnlyList<string>? SimpleProcedureProblems = null,
+    /// <summary>LR-1: why the legal review does not yet allow the decision (e.g. a material change after approval).</summary>
+    string LegalReviewMessage = "");
 
 /// <summary>One reason a move is refused: a stable code for machines and a Chinese message for people.</summary>
 public sealed record UnmetCondition(string Code, string Message);
@@ -44,7 +46,7 @@ public static class CaseStateMachine
     private static readonly Condition RecordsPresent = f => f.MandatoryRecordsPresent ? null
         : new("records.mandatory_missing", "应当全程音像记录的环节缺少记录，且没有经负责人批准的书面说明");
     private static readonly Condition LegalReview = f => f.LegalReviewPassedOrNotRequired ? null
-        : new("legal_review.not_passed", "重大执法决定须经法制审核同意后方可作出");
+        : new("legal_review.not_passed", "重大执法决定须经法制审核同意后方可作出" + (f.LegalReviewMessage.Length > 0 ? "：" + f.LegalReviewMessage : ""));
     private static readonly Condition NoticePeriod = f => f.NoticePeriodOverOrWaived ? null
         : new("notice.period_not_over", "陈述、申辩期限未满且当事人未放弃，不能作出决定");
     private static readonly Condition SimpleEligible = f => f.SimpleProcedureEligible ? null

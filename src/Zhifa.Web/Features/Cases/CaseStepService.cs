@@ -33,7 +33,8 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
         var gate = await legalReview.GateAsync(c);
         var simpleProblems = await Decisions.ProposalService.SimpleProcedureProblemsAsync(db, c);
         return new CaseFacts(c.Category, c.Procedure, c.Step, officers.Count(o => o.IsQualifiedOn(Today)), parties, recordsPresent,
-            LegalReviewPassedOrNotRequired: gate.IsOpen, SimpleProcedureEligible: simpleProblems.Count == 0, SimpleProcedureProblems: simpleProblems);
+            LegalReviewPassedOrNotRequired: gate.IsOpen, LegalReviewMessage: gate.Message,
+            SimpleProcedureEligible: simpleProblems.Count == 0, SimpleProcedureProblems: simpleProblems);
     }
 
     public async Task<List<NextStepView>> NextAsync(Case c)

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Domain.Cases;
+using Zhifa.Domain.Decisions;
+using Zhifa.Domain.LegalReview;
+using Zhifa.Web.Tests.Cases;
+using Zhifa.Web.Tests.Documents;
+using Zhifa.Web.Tests.Infrastructure;
+
+namespace Zhifa.Web.Tests.LegalReview;
+
+/// <summary>Cases at the statement step with a proposal, and the bodies of submissions and opinions.</summary>
+internal static class LegalReviewTestData
+{
+    public static readonly string[] ToStatement = [CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice, CaseSteps.Statement];
+
+    public static async Task<HttpResponseMessage> MoveAsync(HttpClient api, int caseId, string to)
+        => await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = to, place = "永兴县卫生健康局", note = "" });
+
+    /// <summary>A general-procedure penalty of 永兴县卫生健康局 against a natural person, moved to 陈述申辩, with a site record as evidence.</summary>
+    public static async Task<(int CaseId, int EvidenceId)> CaseAtStatementAsync(ZhifaFactory app, HttpClient handler, string partyKind = "NaturalPerson")
+    {
+        var body = await app.PenaltyBodyAsync();
+        if (partyKind != "NaturalPerson")
+            body["parties"] = new[] { new Dictionary<string, object?> { ["kind"] = partyKind, ["name"] = "永兴县康宁诊所有限公司", ["creditCode"] = Zhifa.Domain.Common.IdentityCodes.CompleteCreditCode("91431023MA4L" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture)), ["legalRepresentative"] = "李明" } };
+        var c = await handler.OpenAsync(body);
+        int caseId = c.GetProperty("id").GetInt32();
+        foreach (var step in ToStatement)
+        {
+            var moved = await MoveAsync(handler, caseId, step);
+            Assert.True(moved.StatusCode == HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
+        }
+        var doc = await DocumentTestData.GenerateAsync(handler, caseId, DocumentTestData.SiteRecordInput);
+        return (caseId, doc.GetProperty("id").GetInt32());
+    }
+
+    /// <summary>Sets the case's proposal as the proposal page would (the proposal area owns that page).</summary>
+    public static Task ProposeAsync(ZhifaFactory app, int caseId, string kinds, decimal? fine = null, string content = "吊销公共场所卫生许可证，并处罚款。",
+        DiscretionTier? tier = DiscretionTier.Ordinary, string outsideRangeReason = "")
+        => app.WithDbAsync(async db =>
+        {
+            var c = await db.Cases.SingleAsync(x => x.Id == caseId);
+            var p = await db.Set<DecisionProposal>().FirstOrDefaultAsync(x => x.CaseId == caseId);
+            if (p is null) db.Set<DecisionProposal>().Add(p = new DecisionProposal { CaseId = caseId, AgencyId = c.AgencyId });
+            p.Outcome = DecisionOutcome.Penalty;
+            p.PenaltyKinds = kinds;
+            p.FineYuan = fine;
+            p.Content = content;
+            p.LegalBasis = "《公共场所卫生管理条例实施细则》第三十五条";
+            p.Tier = tier;
+            p.OutsideRangeReason = outsideRangeReason;
+            p.EvidenceReason = "现场笔录与询问笔录相互印证";
+            p.UpdatedAt = DateTime.UtcNow;
+            p.UpdatedBy = "handler";
+            await db.SaveChangesAsync();
+        });
+
+    public static Dictionary<string, object?> Submission(int evidenceId, string? reply = null, string? extra = null, int? hearingRecordId = null) => new()
+    {
+        ["basicFacts"] = "当事人未取得公共场所卫生许可证擅自营业三个月。",
+        ["lawApplied"] = "《公共场所卫生管理条例实施细则》第三十五条。",
+        ["discretion"] = "违法时间较长，按一般档次裁量。",
+        ["investigation"] = "现场检查并制作现场笔录，询问当事人。",
+        ["hearingAndAppraisal"] = hearingRecordId is null ? "当事人未申请听证；未评估、鉴定。" : "已组织听证。",
+        ["procedureFollowed"] = "已立案、调查、事先告知。",
+        ["evidenceDocumentIds"] = new[] { evidenceId },
+        ["hearingRecordDocumentId"] = hearingRecordId,
+        ["reply"] = reply,
+        ["extraMaterial"] = extra,
+        ["unitOpinion"] = "建议按拟定意见作出处罚决定。",
+        ["contactName"] = "张伟",
+        ["contactPhone"] = "0735-5522110",
+    };
+
+    public static object[] Findings(string? problemItem = null, string note = "")
+        => Enum.GetValues<ReviewItem>().Select(i => (object)new { item = i.ToString(), conforms = i.ToString() != problemItem, note = i.ToString() == problemItem ? note : "" }).ToArray();
+
+    public static object Agree => new { outcome = "Agree", findings = Findings(), reasons = "", suggestions = "" };
+
+    public static object NotYet => new
+    {
+        outcome = "NotYet", findings = Findings("FactsAndEvidence", "缺少营业时间的证据"), reasonCategories = new[] { "SupplementEvidence" },
+        reasons = "营业时间的证据不足，须补充收款记录。", requestedMaterial = "收款记录",
+    };
+
+    public static async Task<JsonElement> ViewAsync(HttpClient api, int caseId)
+        => await api.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/legal-review");
+
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient api, int caseId, string what, object body)
+        => await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/legal-review/{what}", body);
+
+    public static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode status)
+        => Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+
+    /// <summary>Submits and has `reviewer` agree: the case's gate opens.</summary>
+    public static async Task ApproveAsync(HttpClient handler, HttpClient reviewer, int caseId, int evidenceId, string? reply = null, string? extra = null)
+    {
+        await ExpectAsync(await PostAsync(handler, caseId, "submissions", Submission(evidenceId, reply, extra)), HttpStatusCode.Created);
+        await ExpectAsync(await PostAsync(reviewer, caseId, "opinions", Agree), HttpStatusCode.Created);
+    }
+}
