@@ -148,6 +148,35 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MajorDecisionCatalogues",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    NaturalPersonFineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    OrganisationFineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    ConfiscationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    MajorKinds = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    AfterHearing = table.Column<bool>(type: "boolean", nullable: false),
+                    MitigatedOrOutsideRange = table.Column<bool>(type: "boolean", nullable: false),
+                    AllGeneralProcedurePenalties = table.Column<bool>(type: "boolean", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MajorDecisionCatalogues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MajorDecisionCatalogues_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NumberCounters",
                 columns: table => new
                 {
@@ -989,6 +1018,163 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReviewConsultations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Consultants = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Question = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Advice = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewConsultations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewConsultations_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewConsultations_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewCoordinations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Participants = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Disagreement = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewCoordinations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewCoordinations_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewCoordinations_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewFlags",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Criterion = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    FlaggedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FlaggedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    FlaggedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewFlags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewFlags_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewFlags_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewSubmissions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UnitName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContactPhone = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BasicFacts = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    LawApplied = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Discretion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Investigation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    HearingAndAppraisal = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ProcedureFollowed = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    OtherMatters = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ProposalSnapshot = table.Column<string>(type: "character varying(40000)", maxLength: 40000, nullable: false),
+                    ProposalFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EvidenceDocumentIds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    EvidenceRecordIds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    HearingRecordDocumentId = table.Column<int>(type: "integer", nullable: true),
+                    AppraisalDone = table.Column<bool>(type: "boolean", nullable: false),
+                    AppraisalDocumentId = table.Column<int>(type: "integer", nullable: true),
+                    AppraisalRecordId = table.Column<int>(type: "integer", nullable: true),
+                    ExtraMaterial = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Reply = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UnitOpinion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SubmittedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReturnedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReturnedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ReturnedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReturnReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RequestedMaterial = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ExtensionReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ExtensionApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExtensionApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ExtensionApprovedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewSubmissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewSubmissions_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewSubmissions_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SeizureExtensions",
                 columns: table => new
                 {
@@ -1108,6 +1294,46 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         name: "FK_RecordExtractions_Records_RecordId",
                         column: x => x.RecordId,
                         principalTable: "Records",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewOpinions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubmissionId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Findings = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    ReasonCategories = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Reasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Suggestions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ProposalFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ReviewedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LeaderOpinion = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    LeaderAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LeaderBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    LeaderByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewOpinions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewOpinions_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewOpinions_ReviewSubmissions_SubmissionId",
+                        column: x => x.SubmissionId,
+                        principalTable: "ReviewSubmissions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1349,6 +1575,12 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MajorDecisionCatalogues_AgencyId",
+                table: "MajorDecisionCatalogues",
+                column: "AgencyId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Matters_AgencyId_Code",
                 table: "Matters",
                 columns: new[] { "AgencyId", "Code" },
@@ -1427,6 +1659,68 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "IX_Records_Sha256",
                 table: "Records",
                 column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewConsultations_AgencyId",
+                table: "ReviewConsultations",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewConsultations_CaseId",
+                table: "ReviewConsultations",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCoordinations_AgencyId",
+                table: "ReviewCoordinations",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCoordinations_CaseId",
+                table: "ReviewCoordinations",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewFlags_AgencyId",
+                table: "ReviewFlags",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewFlags_CaseId",
+                table: "ReviewFlags",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewOpinions_AgencyId",
+                table: "ReviewOpinions",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewOpinions_CaseId",
+                table: "ReviewOpinions",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewOpinions_ReviewedBy",
+                table: "ReviewOpinions",
+                column: "ReviewedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewOpinions_SubmissionId",
+                table: "ReviewOpinions",
+                column: "SubmissionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewSubmissions_AgencyId_Status",
+                table: "ReviewSubmissions",
+                columns: new[] { "AgencyId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewSubmissions_CaseId_Round",
+                table: "ReviewSubmissions",
+                columns: new[] { "CaseId", "Round" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SeizureExtensions_AgencyId",
@@ -1535,6 +1829,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "LegalHolds");
 
             migrationBuilder.DropTable(
+                name: "MajorDecisionCatalogues");
+
+            migrationBuilder.DropTable(
                 name: "NumberCounters");
 
             migrationBuilder.DropTable(
@@ -1542,6 +1839,18 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "RecordingExemptions");
+
+            migrationBuilder.DropTable(
+                name: "ReviewConsultations");
+
+            migrationBuilder.DropTable(
+                name: "ReviewCoordinations");
+
+            migrationBuilder.DropTable(
+                name: "ReviewFlags");
+
+            migrationBuilder.DropTable(
+                name: "ReviewOpinions");
 
             migrationBuilder.DropTable(
                 name: "SeizureExtensions");
@@ -1571,13 +1880,16 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "Records");
 
             migrationBuilder.DropTable(
-                name: "Cases");
+                name: "ReviewSubmissions");
 
             migrationBuilder.DropTable(
                 name: "Officers");
 
             migrationBuilder.DropTable(
                 name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
 
             migrationBuilder.DropTable(
                 name: "Matters");

@@ -147,6 +147,35 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MajorDecisionCatalogues",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NaturalPersonFineYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    OrganisationFineYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    ConfiscationYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    MajorKinds = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    AfterHearing = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MitigatedOrOutsideRange = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AllGeneralProcedurePenalties = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MajorDecisionCatalogues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MajorDecisionCatalogues_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NumberCounters",
                 columns: table => new
                 {
@@ -988,6 +1017,163 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReviewConsultations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Consultants = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Advice = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewConsultations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewConsultations_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewConsultations_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewCoordinations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Participants = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Disagreement = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewCoordinations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewCoordinations_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewCoordinations_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewFlags",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Criterion = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    FlaggedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FlaggedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    FlaggedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewFlags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewFlags_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewFlags_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewSubmissions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BasicFacts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    LawApplied = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Discretion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Investigation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    HearingAndAppraisal = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ProcedureFollowed = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    OtherMatters = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ProposalSnapshot = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: false),
+                    ProposalFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EvidenceDocumentIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    EvidenceRecordIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    HearingRecordDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AppraisalDone = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AppraisalDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AppraisalRecordId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ExtraMaterial = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Reply = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    UnitOpinion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SubmittedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReturnedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReturnedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ReturnedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RequestedMaterial = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ExtensionReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ExtensionApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExtensionApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ExtensionApprovedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewSubmissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewSubmissions_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewSubmissions_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SeizureExtensions",
                 columns: table => new
                 {
@@ -1107,6 +1293,46 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         name: "FK_RecordExtractions_Records_RecordId",
                         column: x => x.RecordId,
                         principalTable: "Records",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewOpinions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubmissionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    ReasonCategories = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Suggestions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ProposalFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ReviewedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LeaderOpinion = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    LeaderAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeaderBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    LeaderByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewOpinions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewOpinions_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewOpinions_ReviewSubmissions_SubmissionId",
+                        column: x => x.SubmissionId,
+                        principalTable: "ReviewSubmissions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1348,6 +1574,12 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MajorDecisionCatalogues_AgencyId",
+                table: "MajorDecisionCatalogues",
+                column: "AgencyId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Matters_AgencyId_Code",
                 table: "Matters",
                 columns: new[] { "AgencyId", "Code" },
@@ -1426,6 +1658,68 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "IX_Records_Sha256",
                 table: "Records",
                 column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewConsultations_AgencyId",
+                table: "ReviewConsultations",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewConsultations_CaseId",
+                table: "ReviewConsultations",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCoordinations_AgencyId",
+                table: "ReviewCoordinations",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCoordinations_CaseId",
+                table: "ReviewCoordinations",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewFlags_AgencyId",
+                table: "ReviewFlags",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewFlags_CaseId",
+                table: "ReviewFlags",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewOpinions_AgencyId",
+                table: "ReviewOpinions",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewOpinions_CaseId",
+                table: "ReviewOpinions",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewOpinions_ReviewedBy",
+                table: "ReviewOpinions",
+                column: "ReviewedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewOpinions_SubmissionId",
+                table: "ReviewOpinions",
+                column: "SubmissionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewSubmissions_AgencyId_Status",
+                table: "ReviewSubmissions",
+                columns: new[] { "AgencyId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewSubmissions_CaseId_Round",
+                table: "ReviewSubmissions",
+                columns: new[] { "CaseId", "Round" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SeizureExtensions_AgencyId",
@@ -1534,6 +1828,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "LegalHolds");
 
             migrationBuilder.DropTable(
+                name: "MajorDecisionCatalogues");
+
+            migrationBuilder.DropTable(
                 name: "NumberCounters");
 
             migrationBuilder.DropTable(
@@ -1541,6 +1838,18 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "RecordingExemptions");
+
+            migrationBuilder.DropTable(
+                name: "ReviewConsultations");
+
+            migrationBuilder.DropTable(
+                name: "ReviewCoordinations");
+
+            migrationBuilder.DropTable(
+                name: "ReviewFlags");
+
+            migrationBuilder.DropTable(
+                name: "ReviewOpinions");
 
             migrationBuilder.DropTable(
                 name: "SeizureExtensions");
@@ -1570,13 +1879,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Records");
 
             migrationBuilder.DropTable(
-                name: "Cases");
+                name: "ReviewSubmissions");
 
             migrationBuilder.DropTable(
                 name: "Officers");
 
             migrationBuilder.DropTable(
                 name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
 
             migrationBuilder.DropTable(
                 name: "Matters");
