@@ -7,6 +7,7 @@ using Zhifa.Web.Features.CaseFiles;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Features.Decisions;
 using Zhifa.Web.Features.Documents;
+using Zhifa.Web.Features.Execution;
 using Zhifa.Web.Features.LegalReview;
 using Zhifa.Web.Features.Records;
 using Zhifa.Web.Features.Retention;
@@ -45,6 +46,7 @@ public static class FeatureRegistration
         services.AddDocumentFeature();
         services.AddProposalFeature();
         services.AddLegalReviewFeature();
+        services.AddExecutionFeature();
     }
 
     public static void MapFeatures(this IEndpointRouteBuilder app)
@@ -65,6 +67,7 @@ public static class FeatureRegistration
         api.MapDocumentEndpoints();
         api.MapProposalEndpoints();
         api.MapLegalReviewEndpoints();
+        api.MapExecutionEndpoints();
         app.MapGroup("/gs").MapPortalEndpoints();
     }
 }

@@ -3,6 +3,7 @@ using Zhifa.Data;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Records;
+using Zhifa.Web.Features.Execution;
 using Zhifa.Web.Features.LegalReview;
 using Zhifa.Web.Infrastructure;
 
@@ -13,7 +14,7 @@ public sealed record StepMoveInput(string? ToStep, string? Place, string? Note);
 public sealed record NextStepView(string Step, string Label, bool Allowed, IReadOnlyList<UnmetCondition> Unmet);
 
 /// <summary>Moves a case along its steps only through <see cref="CaseStateMachine"/>; a refused move changes nothing.</summary>
-public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, LegalReviewGateService legalReview)
+public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, LegalReviewGateService legalReview, ExecutionStateService execution)
 {
     private DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
 
@@ -31,8 +32,9 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
             .Where(passed.Contains)
             .All(step => recordedSteps.Contains(step) || recordedSteps.Contains(CaseSteps.Label(step)));
         var gate = await legalReview.GateAsync(c);
+        var (served, incomplete) = await execution.FactsAsync(c);
         return new CaseFacts(c.Category, c.Procedure, c.Step, officers.Count(o => o.IsQualifiedOn(Today)), parties, recordsPresent,
-            LegalReviewPassedOrNotRequired: gate.IsOpen);
+            LegalReviewPassedOrNotRequired: gate.IsOpen, DecisionServed: served, ExecutionIncomplete: incomplete);
     }
 
     public async Task<List<NextStepView>> NextAsync(Case c)
@@ -68,7 +70,7 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
 public sealed record DeadlineView(string Label, DateOnly Due, bool Overdue, string Basis);
 
 /// <summary>The time limits that run for a case now, computed from its history on every request (never stored).</summary>
-public sealed class CaseDeadlineService(AppDbContext db, TimeProvider time)
+public sealed class CaseDeadlineService(AppDbContext db, TimeProvider time, ExecutionStateService execution)
 {
     private static readonly string[] Decided = [CaseSteps.Decided, CaseSteps.Served, CaseSteps.Executed, CaseSteps.Closed, CaseSteps.Archived];
 
@@ -78,8 +80,9 @@ public sealed class CaseDeadlineService(AppDbContext db, TimeProvider time)
         var list = new List<DeadlineView>();
         if (c.Category == CaseCategory.Penalty && c.Procedure == CaseProcedure.General && !Decided.Contains(c.Step))
         {
-            var due = CaseDeadlines.PenaltyDecisionDue(DateOnly.FromDateTime(Display.ToChina(c.OpenedAt)));
-            list.Add(new DeadlineView("作出处罚决定", due, today > due, "行政处罚法第六十条：自立案之日起九十日内（自然日）"));
+            int extended = await execution.ExtensionDaysAsync(c.Id);
+            var due = CaseDeadlines.PenaltyDecisionDue(DateOnly.FromDateTime(Display.ToChina(c.OpenedAt))).AddDays(extended);
+            list.Add(new DeadlineView("作出处罚决定", due, today > due, "行政处罚法第六十条：自立案之日起九十日内（自然日）" + (extended > 0 ? $"，经主要负责人批准延长 {extended} 日" : "")));
         }
         if (c.Category == CaseCategory.Coercion && (c.Step == CaseSteps.CoercionImplemented || c.Step == CaseSteps.CoercionHandling))
         {
@@ -91,6 +94,7 @@ public sealed class CaseDeadlineService(AppDbContext db, TimeProvider time)
                 list.Add(new DeadlineView("查封、扣押期限届满", due, today > due, "行政强制法第二十五条：不得超过三十日，经批准可延长一次，不超过三十日（自然日）"));
             }
         }
+        list.AddRange(await execution.DeadlinesAsync(c));
         return list;
     }
 }
