@@ -2,20 +2,20 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
-using Zhifa.Domain.Documents;
 using Zhifa.Web.Features.Documents;
 using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Execution;
 
 /// <summary>The 执行 area of a case (/cases/{caseId}/execution): service, payment, enforcement, the decision limit and closure.</summary>
-public sealed class ExecutionModel(ExecutionService svc, ExecutionStateService state, DocumentService documents) : PageModel
+public sealed class ExecutionModel(ExecutionService svc, ExecutionStateService state, DocumentService documents, CurrentUser me) : PageModel
 {
     public Case Case { get; private set; } = null!;
     public ExecutionSummary Summary { get; private set; } = null!;
     public List<DocumentDto> Documents { get; private set; } = [];
     public bool MayRecord { get; private set; }
-    public bool MayApprove => svc.MayApprove;
+    public bool MayApprove => Case is not null && svc.MayApproveFor(Case.AgencyId);
+    public bool MayViewOverdue => OverdueService.MayView(me);
 
     public sealed class ServiceForm
     {
@@ -169,6 +169,4 @@ public sealed class ExecutionModel(ExecutionService svc, ExecutionStateService s
     public static string DocumentTitle(DocumentDto d) => d.Number.Length > 0 ? $"{d.TypeName} {d.Number}" : $"{d.TypeName}（{Display.Date(d.GeneratedAt)}）";
 
     public static bool IsDecision(string typeCode) => Domain.Execution.ServiceRules.IsDecision(typeCode);
-
-    public static string TypeName(string code) => DocumentTypes.Find(code)?.Name ?? code;
 }

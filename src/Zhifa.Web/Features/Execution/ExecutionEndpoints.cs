@@ -23,7 +23,7 @@ public static class ExecutionEndpoints
             .WithSummary("案件的送达与执行：送达期限与送达记录、复议与诉讼期限、罚款缴纳与截至今日的加处罚款、暂缓或分期、催告与申请法院强制执行的期间、办案期限延长、结案条件");
 
         g.MapPost("/cases/{caseId:int}/service-consents", (int caseId, ConsentInput input, ExecutionService svc) =>
-            ActAsync(svc, caseId, async c => Results.Created($"/api/v1/cases/{caseId}/execution", await svc.AddConsentAsync(c, input))))
+            ActAsync(svc, caseId, async c => Results.Created($"/api/v1/cases/{caseId}/execution", ExecutionStateService.View(await svc.AddConsentAsync(c, input)))))
             .WithSummary("登记当事人同意电子送达的书面确认（当事人、电子送达地址、签署日期）；电子送达须先有此确认");
 
         g.MapPost("/cases/{caseId:int}/services", (int caseId, ServiceInput input, ExecutionService svc, ExecutionStateService state) =>
@@ -31,7 +31,7 @@ public static class ExecutionEndpoints
             .WithSummary("登记文书送达（直接、留置、邮寄、公告、电子、委托、转交送达及各自须载明的事项），并生成送达回证");
 
         g.MapPost("/cases/{caseId:int}/payments", (int caseId, PaymentInput input, ExecutionService svc) =>
-            ActAsync(svc, caseId, async c => Results.Created($"/api/v1/cases/{caseId}/execution", await svc.AddPaymentAsync(c, input))))
+            ActAsync(svc, caseId, async c => Results.Created($"/api/v1/cases/{caseId}/execution", ExecutionStateService.View(await svc.AddPaymentAsync(c, input)))))
             .WithSummary("登记缴款（金额精确到分、缴款日期、收据号或银行流水号）；先抵罚款，再抵加处罚款");
 
         g.MapPost("/cases/{caseId:int}/payment-arrangements", (int caseId, ArrangementInput input, ExecutionService svc) =>
@@ -42,7 +42,7 @@ public static class ExecutionEndpoints
         {
             var a = await svc.FindArrangementAsync(arrangementId);
             if (a is null) return Problems.NotFound("暂缓或分期申请");
-            if (!svc.MayApprove) return Problems.Forbidden("只有主要负责人可以批准暂缓或分期缴纳");
+            if (!svc.MayApproveFor(a.AgencyId)) return Problems.Forbidden("只有本机关主要负责人可以批准暂缓或分期缴纳");
             await svc.DecideArrangementAsync(a, input);
             return Results.Ok(ExecutionStateService.View(a));
         }).WithSummary("主要负责人批准或不批准暂缓、分期缴纳；批准后缴纳期限随之变更");
@@ -70,7 +70,7 @@ public static class ExecutionEndpoints
         {
             var c = await svc.FindCaseAsync(caseId);
             if (c is null) return Problems.NotFound("案件");
-            if (!svc.MayApprove || !await svc.MayRecordAsync(c)) return Problems.Forbidden("只有本机关主要负责人可以批准延长办案期限");
+            if (!svc.MayApproveFor(c.AgencyId) || !await svc.MayRecordAsync(c)) return Problems.Forbidden("只有本机关主要负责人可以批准延长办案期限");
             var x = await svc.ExtendLimitAsync(c, input);
             return Results.Created($"/api/v1/cases/{caseId}/execution", new ExtensionView(x.Id, x.Days, x.Reason, x.ApprovedBy, x.ApprovedAt));
         }).WithSummary("主要负责人批准延长九十日办案期限（天数、理由）；每次延长均列出，期限随之顺延");

@@ -45,6 +45,9 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
     /// <summary>The head (主要负责人) approves deferrals, instalments and extensions of the decision limit.</summary>
     public bool MayApprove => me.IsInRole(Roles.Head);
 
+    /// <summary>Only the head of the case's own agency decides for it; a supervising agency reads.</summary>
+    public bool MayApproveFor(int agencyId) => MayApprove && me.AgencyId == agencyId;
+
     public Task<bool> MayRecordAsync(Case c) => cases.MayChangeAsync(c);
 
     public async Task<Case?> FindCaseAsync(int caseId)

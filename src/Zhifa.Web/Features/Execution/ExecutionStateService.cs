@@ -85,6 +85,10 @@ public sealed class ExecutionStateService(AppDbContext db, ProposalService propo
             s.AnnouncementWhere, s.AnnouncementDays, s.ConsentId, s.ElectronicAddress, s.Intermediary, s.ReceiptDocumentId, s.RecordedBy, s.RecordedAt);
     }
 
+    public static ConsentView View(ElectronicServiceConsent x) => new(x.Id, x.PartyName, x.Address, x.SignedOn, x.RecordedBy, x.RecordedAt);
+
+    public static PaymentView View(PaymentRecord p) => new(p.Id, p.AmountYuan, p.PaidOn, p.Reference, p.RecordedBy, p.RecordedAt);
+
     public static ArrangementView View(PaymentArrangement a) => new(a.Id, a.Kind.ToString(), PaymentRules.Label(a.Kind), a.Reason,
         a.Instalments.Select(i => new InstalmentView(i.Due, i.Amount)).ToList(), a.Status.ToString(), PaymentRules.Label(a.Status),
         a.RequestedBy, a.RequestedAt, a.DecidedBy, a.DecidedAt, a.DecisionNote);
@@ -110,7 +114,7 @@ public sealed class ExecutionStateService(AppDbContext db, ProposalService propo
         var services = (await db.Set<ServiceRecord>().AsNoTracking().Where(s => s.CaseId == c.Id).OrderBy(s => s.ServedAt).ThenBy(s => s.Id).ToListAsync())
             .Select(s => View(s, today)).ToList();
         var consents = (await db.Set<ElectronicServiceConsent>().AsNoTracking().Where(x => x.CaseId == c.Id).OrderBy(x => x.Id).ToListAsync())
-            .Select(x => new ConsentView(x.Id, x.PartyName, x.Address, x.SignedOn, x.RecordedBy, x.RecordedAt)).ToList();
+            .Select(View).ToList();
         var proposal = await proposals.GetAsync(c.Id);
         var fine = FineOf(proposal);
         var payments = await db.Set<PaymentRecord>().AsNoTracking().Where(p => p.CaseId == c.Id).OrderBy(p => p.PaidOn).ThenBy(p => p.Id).ToListAsync();
@@ -193,7 +197,7 @@ public sealed class ExecutionStateService(AppDbContext db, ProposalService propo
         return new ExecutionSummary(c.Id, c.Number, c.Step, CaseSteps.Label(c.Step), today, decidedAt, serviceDue,
             serviceDue is { } sd && decisionServedOn is null && today > sd, serviceBasis, decisionServedOn, services, consents, remedies,
             fine is not null, fine, proposal?.ConfiscationYuan, paymentNote, position,
-            payments.Select(p => new PaymentView(p.Id, p.AmountYuan, p.PaidOn, p.Reference, p.RecordedBy, p.RecordedAt)).ToList(),
+            payments.Select(View).ToList(),
             arrangements.Select(View).ToList(), demandIds, demandRefusal is null, demandRefusal, window, applications.Select(View).ToList(),
             limitDue, extensions.Select(x => new ExtensionView(x.Id, x.Days, x.Reason, x.ApprovedBy, x.ApprovedAt)).ToList(),
             closingReport, closureUnmet, deadlines);
