@@ -19,7 +19,11 @@ public sealed record CaseFacts(
     /// <summary>LAW-5: why the proposal cannot be decided on the spot (<see cref="SimpleProcedure.Problems"/>), named in the refusal.</summary>
     IReadOnlyList<string>? SimpleProcedureProblems = null,
     /// <summary>LR-1: why the legal review does not yet allow the decision (e.g. a material change after approval).</summary>
-    string LegalReviewMessage = "");
+    string LegalReviewMessage = "",
+    /// <summary>LAW-5 art. 61: the decision has a recorded service (filled by Execution).</summary>
+    bool DecisionServed = true,
+    /// <summary>LAW-7/LAW-8: why the execution is not complete (unpaid, not enforced, no 结案报告); null when it is.</summary>
+    string? ExecutionIncomplete = null);
 
 /// <summary>One reason a move is refused: a stable code for machines and a Chinese message for people.</summary>
 public sealed record UnmetCondition(string Code, string Message);
@@ -54,6 +58,11 @@ public static class CaseStateMachine
             ? "不能适用简易程序当场作出决定：" + string.Join("；", problems)
             : "简易程序仅适用于警告或对公民 200 元以下、对法人或其他组织 3000 元以下罚款（行政处罚法第五十一条）");
 
+    private static readonly Condition Served = f => f.DecisionServed ? null
+        : new("service.decision_not_served", "决定书尚未送达：须先登记决定书的送达记录（行政处罚法第六十一条）");
+    private static readonly Condition ExecutionComplete = f => f.ExecutionIncomplete is null ? null
+        : new("execution.incomplete", "执行尚未完毕，不能结案：" + f.ExecutionIncomplete);
+
     private static readonly Move[] Table = Build();
 
     private static Move[] Build()
@@ -70,15 +79,15 @@ public static class CaseStateMachine
             (CaseSteps.InternalReview, CaseSteps.Notice, [TwoOfficers]),
             (CaseSteps.Notice, CaseSteps.Statement, []),
             (CaseSteps.Statement, CaseSteps.Decided, [TwoOfficers, HasParty, NoticePeriod, LegalReview]),
-            (CaseSteps.Decided, CaseSteps.Served, []),
+            (CaseSteps.Decided, CaseSteps.Served, [Served]),
             (CaseSteps.Served, CaseSteps.Executed, []),
-            (CaseSteps.Executed, CaseSteps.Closed, [RecordsPresent]),
+            (CaseSteps.Executed, CaseSteps.Closed, [RecordsPresent, ExecutionComplete]),
             (CaseSteps.Closed, CaseSteps.Archived, []));
         Chain(CaseCategory.Penalty, CaseProcedure.Simple,
             (CaseSteps.Filed, CaseSteps.Decided, [TwoOfficers, HasParty, SimpleEligible]),
-            (CaseSteps.Decided, CaseSteps.Served, []),
+            (CaseSteps.Decided, CaseSteps.Served, [Served]),
             (CaseSteps.Served, CaseSteps.Executed, []),
-            (CaseSteps.Executed, CaseSteps.Closed, [RecordsPresent]),
+            (CaseSteps.Executed, CaseSteps.Closed, [RecordsPresent, ExecutionComplete]),
             (CaseSteps.Closed, CaseSteps.Archived, []));
         Chain(CaseCategory.Inspection, null,
             (CaseSteps.InspectionStarted, CaseSteps.OnSiteInspection, [TwoOfficers]),

@@ -7,6 +7,7 @@ using Zhifa.Web.Features.CaseFiles;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Features.Decisions;
 using Zhifa.Web.Features.Documents;
+using Zhifa.Web.Features.Execution;
 using Zhifa.Web.Features.LegalReview;
 using Zhifa.Web.Features.Records;
 using Zhifa.Web.Features.Retention;
@@ -47,6 +48,7 @@ public static class FeatureRegistration
         services.AddProposalFeature();
         services.AddLegalReviewFeature();
         services.AddRedactionFeature();
+        services.AddExecutionFeature();
     }
 
     public static void MapFeatures(this IEndpointRouteBuilder app)
@@ -68,6 +70,7 @@ public static class FeatureRegistration
         api.MapProposalEndpoints();
         api.MapLegalReviewEndpoints();
         api.MapRedactionEndpoints();
+        api.MapExecutionEndpoints();
         app.MapGroup("/gs").MapPortalEndpoints();
     }
 }

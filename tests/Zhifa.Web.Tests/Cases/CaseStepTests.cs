@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Zhifa.Domain.Cases;
+using Zhifa.Web.Tests.Execution;
 using Zhifa.Web.Tests.Infrastructure;
 using Zhifa.Web.Tests.Records;
 
@@ -40,8 +41,12 @@ public sealed class CaseStepTests(ZhifaFactory app) : IClassFixture<ZhifaFactory
     public async Task A_penalty_case_moves_to_decision_ready_and_closes_only_with_its_mandatory_record()
     {
         var (api, caseId) = await OpenAsync();
-        foreach (var step in new[] { CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice, CaseSteps.Statement, CaseSteps.Decided, CaseSteps.Served, CaseSteps.Executed })
+        foreach (var step in new[] { CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice, CaseSteps.Statement, CaseSteps.Decided })
             Assert.Equal(HttpStatusCode.OK, (await MoveAsync(api, caseId, step)).StatusCode);
+        await api.ServeDecisionAsync(caseId);
+        foreach (var step in new[] { CaseSteps.Served, CaseSteps.Executed })
+            Assert.Equal(HttpStatusCode.OK, (await MoveAsync(api, caseId, step)).StatusCode);
+        await api.ClosingReportAsync(caseId);
 
         var next = await api.GetFromJsonAsync<List<JsonElement>>($"/api/v1/cases/{caseId}/steps");
         var close = Assert.Single(next!);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Zhifa.Domain.Cases;
 using Zhifa.Web.Tests.Cases;
+using Zhifa.Web.Tests.Execution;
 using Zhifa.Web.Tests.Infrastructure;
 using Zhifa.Web.Tests.Scope;
 
@@ -16,8 +17,10 @@ public sealed class RecordingExemptionTests(ZhifaFactory app) : IClassFixture<Zh
     {
         var api = await app.ApiClientAsync("handler");
         int caseId = (await api.OpenAsync(await app.PenaltyBodyAsync())).GetProperty("id").GetInt32();
-        foreach (var step in new[] { CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice, CaseSteps.Statement, CaseSteps.Decided, CaseSteps.Served, CaseSteps.Executed })
-            (await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = step })).EnsureSuccessStatusCode();
+        await api.MoveAsync(caseId, CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice, CaseSteps.Statement, CaseSteps.Decided);
+        await api.ServeDecisionAsync(caseId);
+        await api.MoveAsync(caseId, CaseSteps.Served, CaseSteps.Executed);
+        await api.ClosingReportAsync(caseId);
 
         var bad = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/recording-exemptions", new { step = CaseSteps.Notice });
         var (_, fields, _) = await bad.ReadProblemAsync();

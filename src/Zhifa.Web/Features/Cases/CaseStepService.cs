@@ -3,6 +3,7 @@ using Zhifa.Data;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Records;
+using Zhifa.Web.Features.Execution;
 using Zhifa.Web.Features.LegalReview;
 using Zhifa.Web.Infrastructure;
 
@@ -13,7 +14,7 @@ public sealed record StepMoveInput(string? ToStep, string? Place, string? Note);
 public sealed record NextStepView(string Step, string Label, bool Allowed, IReadOnlyList<UnmetCondition> Unmet);
 
 /// <summary>Moves a case along its steps only through <see cref="CaseStateMachine"/>; a refused move changes nothing.</summary>
-public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, LegalReviewGateService legalReview)
+public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, LegalReviewGateService legalReview, ExecutionStateService execution)
 {
     private DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
 
@@ -32,9 +33,11 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
             .All(step => recordedSteps.Contains(step) || recordedSteps.Contains(CaseSteps.Label(step)));
         var gate = await legalReview.GateAsync(c);
         var simpleProblems = await Decisions.ProposalService.SimpleProcedureProblemsAsync(db, c);
+        var (served, incomplete) = await execution.FactsAsync(c);
         return new CaseFacts(c.Category, c.Procedure, c.Step, officers.Count(o => o.IsQualifiedOn(Today)), parties, recordsPresent,
             LegalReviewPassedOrNotRequired: gate.IsOpen, LegalReviewMessage: gate.Message,
-            SimpleProcedureEligible: simpleProblems.Count == 0, SimpleProcedureProblems: simpleProblems);
+            SimpleProcedureEligible: simpleProblems.Count == 0, SimpleProcedureProblems: simpleProblems,
+            DecisionServed: served, ExecutionIncomplete: incomplete);
     }
 
     public async Task<List<NextStepView>> NextAsync(Case c)
@@ -71,7 +74,7 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
 public sealed record DeadlineView(string Label, DateOnly Due, bool Overdue, string Basis, bool Extended = false);
 
 /// <summary>The time limits that run for a case now, computed from its history on every request (never stored).</summary>
-public sealed class CaseDeadlineService(TimeProvider time, SeizureExtensionService seizures, EvidencePreservationService preservations)
+public sealed class CaseDeadlineService(TimeProvider time, SeizureExtensionService seizures, EvidencePreservationService preservations, ExecutionStateService execution)
 {
     private static readonly string[] Decided = [CaseSteps.Decided, CaseSteps.Served, CaseSteps.Executed, CaseSteps.Closed, CaseSteps.Archived];
 
@@ -81,8 +84,9 @@ public sealed class CaseDeadlineService(TimeProvider time, SeizureExtensionServi
         var list = new List<DeadlineView>();
         if (c.Category == CaseCategory.Penalty && c.Procedure == CaseProcedure.General && !Decided.Contains(c.Step))
         {
-            var due = CaseDeadlines.PenaltyDecisionDue(DateOnly.FromDateTime(Display.ToChina(c.OpenedAt)));
-            list.Add(new DeadlineView("作出处罚决定", due, today > due, "行政处罚法第六十条：自立案之日起九十日内（自然日）"));
+            int extended = await execution.ExtensionDaysAsync(c.Id);
+            var due = CaseDeadlines.PenaltyDecisionDue(DateOnly.FromDateTime(Display.ToChina(c.OpenedAt))).AddDays(extended);
+            list.Add(new DeadlineView("作出处罚决定", due, today > due, "行政处罚法第六十条：自立案之日起九十日内（自然日）" + (extended > 0 ? $"，经主要负责人批准延长 {extended} 日" : "")));
         }
         if (c.Category == CaseCategory.Penalty)
         {
@@ -98,6 +102,7 @@ public sealed class CaseDeadlineService(TimeProvider time, SeizureExtensionServi
                 ? new DeadlineView($"查封、扣押期限届满（已经批准延长 {term.ExtensionDays} 日，原定 {CaseDeadlines.Label(ends)}）", extended, today > extended, basis, Extended: true)
                 : new DeadlineView("查封、扣押期限届满", ends, today > ends, basis));
         }
+        list.AddRange(await execution.DeadlinesAsync(c));
         return list;
     }
 

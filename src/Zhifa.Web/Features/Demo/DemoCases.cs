@@ -38,7 +38,14 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHttpContextAccessor 
                 var shop = Organisation("永兴县悦容美发店", "92431023MA4N3T8X1", "罗某", "永兴县便江镇银都大道 5 号");
                 var simple = await OpenAsync(s, "Penalty", "Simple", "330217002000", "悦容美发店未按规定对顾客用品用具进行卫生检测", shop, "张伟", "王强");
                 await s.GetRequiredService<Decisions.ProposalService>().SaveAsync(simple, DemoBenchmarks.SimpleCaseProposal());
-                foreach (var step in new[] { CaseSteps.Decided, CaseSteps.Served, CaseSteps.Executed, CaseSteps.Closed, CaseSteps.Archived }) await MoveAsync(s, simple, step, "悦容美发店");
+                await MoveAsync(s, simple, CaseSteps.Decided, "悦容美发店");
+                // Service and closure have their own conditions (送达回证, 结案报告): met through the execution service like on the page.
+                var decision = await s.GetRequiredService<DocumentService>().GenerateAsync(simple, new GenerateInput("penalty-decision", new() { ["法律依据"] = "《公共场所卫生管理条例实施细则》第三十六条", ["决定内容"] = "警告" }));
+                var execution = s.GetRequiredService<Execution.ExecutionService>();
+                await execution.AddServiceAsync(simple, new(decision.Id, "Direct", "罗某", DateTime.UtcNow, "悦容美发店", null, null, null, null, null, null, null, null));
+                foreach (var step in new[] { CaseSteps.Served, CaseSteps.Executed }) await MoveAsync(s, simple, step, "悦容美发店");
+                await execution.ClosingReportAsync(simple, new("当场作出警告决定并当场交付。"));
+                foreach (var step in new[] { CaseSteps.Closed, CaseSteps.Archived }) await MoveAsync(s, simple, step, "悦容美发店");
 
                 var inn = Organisation("永兴县如意旅社", "92431023MA4P5W2Y7", "刘某", "永兴县便江镇车站路 3 号");
                 var inspection = await OpenAsync(s, "Inspection", null, "330617001000", "如意旅社公共场所卫生监督检查", inn, "李娜", "王强");

@@ -1,0 +1,146 @@
+using Zhifa.Domain.Common;
+
+namespace Zhifa.Domain.Execution;
+
+public enum EnforcementOutcome { Pending, Enforced, NotAllowed, Terminated }
+
+/// <summary>An application to the people's court for enforcement (申请人民法院强制执行, 行政强制法 art. 53/54) and what came of it.</summary>
+public sealed class EnforcementApplication
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int CaseId { get; set; }
+    public DateOnly AppliedOn { get; set; }
+    public string Court { get; set; } = "";
+    /// <summary>The court's case number once accepted, or the agency's own reference.</summary>
+    public string Reference { get; set; } = "";
+    public string RecordedBy { get; set; } = "";
+    public DateTime RecordedAt { get; set; }
+    public EnforcementOutcome Outcome { get; set; }
+    public DateOnly? OutcomeOn { get; set; }
+    public string OutcomeNote { get; set; } = "";
+    public string OutcomeRecordedBy { get; set; } = "";
+
+    public bool Concluded => Outcome != EnforcementOutcome.Pending;
+}
+
+/// <summary>The window in which an application to court may be made; both ends inclusive, calendar days.</summary>
+public sealed record EnforcementWindow(DateOnly? Opens, DateOnly Closes, DateOnly RemediesEnd, DateOnly? DemandServedOn);
+
+/// <summary>LAW-8 and LAW-9: remedies, the written demand (催告) and the court-enforcement window.</summary>
+public static class EnforcementRules
+{
+    /// <summary>行政复议法 (2023) art. 20: sixty days from knowing of the decision (calendar days).</summary>
+    public static DateOnly ReconsiderationEnds(DateOnly servedOn) => servedOn.AddDays(60);
+
+    /// <summary>行政诉讼法 art. 46: six months from knowing of the decision.</summary>
+    public static DateOnly LitigationEnds(DateOnly servedOn) => servedOn.AddMonths(6);
+
+    /// <summary>
+    /// 行政强制法 art. 54: not before ten days have passed since the 催告书 was served (from the eleventh day); art. 53:
+    /// within three months from the day the periods for review and litigation expired, and so not before they expired.
+    /// </summary>
+    public static EnforcementWindow Window(DateOnly decisionServedOn, DateOnly? demandServedOn)
+    {
+        var remediesEnd = LitigationEnds(decisionServedOn);
+        var closes = remediesEnd.AddMonths(3);
+        DateOnly? opens = demandServedOn is { } d
+            ? (d.AddDays(11) > remediesEnd.AddDays(1) ? d.AddDays(11) : remediesEnd.AddDays(1))
+            : null;
+        return new EnforcementWindow(opens, closes, remediesEnd, demandServedOn);
+    }
+
+    /// <summary>行政强制法 art. 35: the demand comes only once the obligation is overdue.</summary>
+    public static UnmetReason? MayDemand(bool paymentOverdue)
+        => paymentOverdue ? null : new("payment.not_overdue", "罚款尚未逾期，不能催告（行政强制法第三十五条：当事人逾期不履行的，方可书面催告）");
+
+    /// <summary>Every reason an application on <paramref name="day"/> is refused.</summary>
+    public static IReadOnlyList<UnmetReason> MayApply(DateOnly day, bool obligationOutstanding, EnforcementWindow? window)
+    {
+        var list = new List<UnmetReason>();
+        if (!obligationOutstanding) list.Add(new("payment.nothing_outstanding", "当事人已履行缴纳义务，无需申请强制执行"));
+        if (window is null) { list.Add(new("decision.not_served", "决定书尚未送达")); return list; }
+        if (window.DemandServedOn is null) list.Add(new("demand.not_served", "申请强制执行前须催告当事人履行义务，且催告书须已送达（行政强制法第五十四条）"));
+        else if (window.Opens is { } opens && day < opens)
+        {
+            if (day < window.DemandServedOn.Value.AddDays(11))
+                list.Add(new("demand.ten_days", $"催告书送达满十日后方可申请（{window.DemandServedOn.Value.AddDays(11):yyyy-MM-dd} 起，行政强制法第五十四条）"));
+            if (day <= window.RemediesEnd)
+                list.Add(new("remedies.running", $"申请行政复议、提起行政诉讼的期限届满后方可申请（{window.RemediesEnd.AddDays(1):yyyy-MM-dd} 起，行政强制法第五十三条）"));
+        }
+        if (day > window.Closes) list.Add(new("window.closed", $"已超过申请期限：应当自复议、诉讼期限届满之日起三个月内申请（至 {window.Closes:yyyy-MM-dd}，行政强制法第五十三条）"));
+        return list;
+    }
+
+    public static string Label(EnforcementOutcome outcome) => outcome switch
+    {
+        EnforcementOutcome.Pending => "法院审查中",
+        EnforcementOutcome.Enforced => "准予执行并已执行完毕",
+        EnforcementOutcome.NotAllowed => "裁定不准予执行",
+        EnforcementOutcome.Terminated => "终结执行",
+        _ => outcome.ToString(),
+    };
+
+    public static ValidationErrors ValidateApplication(DateOnly? appliedOn, string? court, string? reference, DateOnly today)
+    {
+        var errors = new ValidationErrors().Required("court", court, "受理法院").MaxLength("court", court, 200, "受理法院")
+            .MaxLength("reference", reference, 100, "案号或文号");
+        if (appliedOn is null) errors.Add("appliedOn", "required", "申请日期不能为空");
+        else if (appliedOn > today) errors.Add("appliedOn", "in_future", "申请日期不能晚于今天");
+        return errors;
+    }
+
+    public static ValidationErrors ValidateOutcome(EnforcementApplication a, EnforcementOutcome? outcome, DateOnly? on, string? note, DateOnly today)
+    {
+        var errors = new ValidationErrors().MaxLength("note", note, 2000, "说明");
+        if (a.Concluded) errors.Add("outcome", "already_concluded", "该申请的结果已登记，不能更改");
+        if (outcome is not { } o || !Enum.IsDefined(o) || o == EnforcementOutcome.Pending) errors.Add("outcome", "required", "请选择法院的处理结果");
+        if (on is null) errors.Add("outcomeOn", "required", "结果日期不能为空");
+        else if (on > today) errors.Add("outcomeOn", "in_future", "结果日期不能晚于今天");
+        else if (on < a.AppliedOn) errors.Add("outcomeOn", "before_application", "结果日期不能早于申请日期");
+        if (outcome is EnforcementOutcome.NotAllowed or EnforcementOutcome.Terminated) errors.Required("note", note, "说明");
+        return errors;
+    }
+}
+
+/// <summary>A reason an act is refused: a stable code and a Chinese message.</summary>
+public sealed record UnmetReason(string Code, string Message);
+
+/// <summary>An extension of the 90-day decision limit (行政处罚法 art. 60 “法律、法规、规章另有规定的”), approved by the head.</summary>
+public sealed class DecisionLimitExtension
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int CaseId { get; set; }
+    public int Days { get; set; }
+    public string Reason { get; set; } = "";
+    public string ApprovedBy { get; set; } = "";
+    public DateTime ApprovedAt { get; set; }
+
+    public static ValidationErrors Validate(int? days, string? reason)
+    {
+        var errors = new ValidationErrors().Required("reason", reason, "延长理由").MaxLength("reason", reason, 2000, "延长理由");
+        if (days is not { } d) errors.Add("days", "required", "延长天数不能为空");
+        else if (d is < 1 or > 90) errors.Add("days", "out_of_range", "每次延长应在 1 至 90 日之间");
+        return errors;
+    }
+}
+
+/// <summary>What the execution of a decision needs before the case closes.</summary>
+public static class ClosureRules
+{
+    /// <summary>
+    /// Every reason the case may not close yet: the fine is neither paid nor enforced through a concluded court
+    /// application (a decision without a fine needs no payment), and the 结案报告 is not made.
+    /// </summary>
+    public static IReadOnlyList<UnmetReason> Unmet(bool paymentRequired, PaymentPosition? position, bool enforcementConcluded, bool closingReportMade)
+    {
+        var list = new List<UnmetReason>();
+        if (paymentRequired && position is { PaidInFull: false } p && !enforcementConcluded)
+            list.Add(new("execution.unpaid", $"罚款尚未缴清（尚欠罚款 {PaymentRules.Yuan(p.PrincipalOutstanding)} 元、加处罚款 {PaymentRules.Yuan(p.LateFeeOutstanding)} 元），且未经人民法院强制执行终结"));
+        if (paymentRequired && position is null && !enforcementConcluded)
+            list.Add(new("execution.unpaid", "决定书尚未送达，罚款缴纳尚未开始"));
+        if (!closingReportMade) list.Add(new("closing_report.missing", "尚未制作结案报告"));
+        return list;
+    }
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using Zhifa.Domain.Common;
+
+namespace Zhifa.Domain.Execution;
+
+/// <summary>A payment of the fine or of the late fee (缴款记录), with its receipt or bank reference.</summary>
+public sealed class PaymentRecord
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int CaseId { get; set; }
+    public decimal AmountYuan { get; set; }
+    public DateOnly PaidOn { get; set; }
+    /// <summary>罚没款收据号 or the bank's transaction reference.</summary>
+    public string Reference { get; set; } = "";
+    public string RecordedBy { get; set; } = "";
+    public DateTime RecordedAt { get; set; }
+}
+
+public enum ArrangementKind { Deferral, Instalments }
+
+public enum ApprovalStatus { Pending, Approved, Rejected }
+
+/// <summary>
+/// The party's application to pay later (暂缓) or in instalments (分期, 行政处罚法 art. 66), decided by the head; once
+/// approved its schedule replaces the due dates before it.
+/// </summary>
+public sealed class PaymentArrangement
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int CaseId { get; set; }
+    public ArrangementKind Kind { get; set; }
+    public string Reason { get; set; } = "";
+    /// <summary>The due dates and amounts, written "2027-01-15=500.00;2027-02-15=500.00" (see <see cref="PaymentRules.FormatSchedule"/>).</summary>
+    public string Schedule { get; set; } = "";
+    public ApprovalStatus Status { get; set; }
+    public int RequestedByUserId { get; set; }
+    public string RequestedBy { get; set; } = "";
+    public DateTime RequestedAt { get; set; }
+    public string DecidedBy { get; set; } = "";
+    public DateTime? DecidedAt { get; set; }
+    public string DecisionNote { get; set; } = "";
+
+    public IReadOnlyList<Instalment> Instalments => PaymentRules.ParseSchedule(Schedule);
+
+    /// <summary>The head decides once; nobody decides their own application, and a refusal says why.</summary>
+    public void Decide(bool approve, string decidedBy, int deciderUserId, string? note, DateTime now)
+    {
+        if (Status != ApprovalStatus.Pending) throw new DomainValidationException("status", "already_decided", "该申请已审批，不能重复审批");
+        if (deciderUserId == RequestedByUserId) throw new DomainValidationException("status", "own_request", "不能审批本人登记的申请");
+        if (!approve && string.IsNullOrWhiteSpace(note)) throw new DomainValidationException("note", "required", "不予批准时须写明理由");
+        Status = approve ? ApprovalStatus.Approved : ApprovalStatus.Rejected;
+        DecidedBy = decidedBy;
+        DecidedAt = now;
+        DecisionNote = note?.Trim() ?? "";
+    }
+}
+
+/// <summary>One due date of the fine and the amount due on it.</summary>
+public sealed record Instalment(DateOnly Due, decimal Amount);
+
+/// <summary>A payment as the arithmetic needs it.</summary>
+public sealed record Paid(DateOnly On, decimal Amount);
+
+/// <summary>Where the payment of a fine stands on a day; every amount is in yuan, exact to the fen.</summary>
+public sealed record PaymentPosition(
+    decimal Fine, decimal PrincipalPaid, decimal PrincipalOutstanding, decimal OverduePrincipal,
+    decimal LateFee, decimal LateFeePaid, decimal LateFeeOutstanding, DateOnly? NextDue, int DaysOverdue)
+{
+    public decimal TotalOutstanding => PrincipalOutstanding + LateFeeOutstanding;
+    public bool Overdue => OverduePrincipal > 0;
+    public bool PaidInFull => TotalOutstanding == 0;
+}
+
+/// <summary>
+/// LAW-7 (行政处罚法 art. 67, 72): a fine is paid within 15 days of service; after its due date the late fee
+/// (加处罚款) is 3 % a day, never more than the fine. Pure arithmetic on exact decimals.
+/// </summary>
+public static class PaymentRules
+{
+    /// <summary>Art. 67: fifteen days from receiving the decision — calendar days (not one of art. 85's 2/3/5/7).</summary>
+    public const int PaymentDays = 15;
+
+    public const decimal DailyLateFeeRate = 0.03m;
+
+    public static DateOnly DueOn(DateOnly servedOn) => servedOn.AddDays(PaymentDays);
+
+    public static string Label(ArrangementKind kind) => kind == ArrangementKind.Deferral ? "暂缓缴纳" : "分期缴纳";
+
+    public static string Label(ApprovalStatus status) => status switch
+    {
+        ApprovalStatus.Pending => "待审批",
+        ApprovalStatus.Approved => "已批准",
+        ApprovalStatus.Rejected => "不予批准",
+        _ => status.ToString(),
+    };
+
+    /// <summary>Yuan with two decimals and thousands separators, as amounts are written on documents: 1,234.50.</summary>
+    public static string Yuan(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    public static bool IsFen(decimal amount) => decimal.Round(amount, 2) == amount;
+
+    public static string FormatSchedule(IEnumerable<Instalment> items)
+        => string.Join(';', items.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Due:yyyy-MM-dd}={i.Amount:0.00}")));
+
+    public static IReadOnlyList<Instalment> ParseSchedule(string text)
+        => text.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(part =>
+        {
+            var kv = part.Split('=');
+            return new Instalment(DateOnly.ParseExact(kv[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), decimal.Parse(kv[1], CultureInfo.InvariantCulture));
+        }).ToList();
+
+    /// <summary>
+    /// The schedule in force: the latest approved arrangement's, otherwise the whole fine on the statutory due date.
+    /// </summary>
+    public static IReadOnlyList<Instalment> ScheduleInForce(decimal fine, DateOnly statutoryDue, IEnumerable<PaymentArrangement> arrangements)
+        => arrangements.Where(a => a.Status == ApprovalStatus.Approved).OrderBy(a => a.DecidedAt).ThenBy(a => a.Id).LastOrDefault()?.Instalments
+           ?? [new Instalment(statutoryDue, fine)];
+
+    /// <summary>
+    /// Checks an application: a deferral names one later due date; instalments name at least two ascending dates whose
+    /// amounts, each to the fen, add up to the fine. Each date lies after the due date now in force.
+    /// </summary>
+    public static ValidationErrors ValidateArrangement(ArrangementKind? kind, string? reason, IReadOnlyList<Instalment> schedule, decimal fine, DateOnly currentFirstDue)
+    {
+        var errors = new ValidationErrors().Required("reason", reason, "申请理由（经济困难的情况）").MaxLength("reason", reason, 2000, "申请理由");
+        if (kind is not { } k || !Enum.IsDefined(k))
+        {
+            errors.Add("kind", "required", "请选择暂缓缴纳或分期缴纳");
+            return errors;
+        }
+        if (k == ArrangementKind.Deferral)
+        {
+            if (schedule.Count != 1) errors.Add("schedule", "deferral_one_date", "暂缓缴纳须填写一个新的缴纳期限");
+            else if (schedule[0].Due <= currentFirstDue)
+                errors.Add("schedule", "not_later", $"暂缓后的缴纳期限须晚于现行期限 {currentFirstDue:yyyy-MM-dd}");
+            return errors;
+        }
+        if (schedule.Count < 2) errors.Add("schedule", "too_few", "分期缴纳须至少分为两期");
+        for (int i = 0; i < schedule.Count; i++)
+        {
+            if (schedule[i].Amount <= 0 || !IsFen(schedule[i].Amount)) errors.Add("schedule", "amount_invalid", $"第 {i + 1} 期金额须大于零且精确到分");
+            if (i > 0 && schedule[i].Due <= schedule[i - 1].Due) errors.Add("schedule", "not_ascending", $"第 {i + 1} 期的期限须晚于第 {i} 期");
+        }
+        if (schedule.Count > 0 && schedule[0].Due < currentFirstDue)
+            errors.Add("schedule", "before_due", $"第 1 期的期限不能早于现行期限 {currentFirstDue:yyyy-MM-dd}");
+        var sum = schedule.Sum(s => s.Amount);
+        if (schedule.Count >= 2 && sum != fine)
+            errors.Add("schedule", "sum_mismatch", $"各期金额合计 {Yuan(sum)} 元，与罚款 {Yuan(fine)} 元不符");
+        return errors;
+    }
+
+    /// <summary>
+    /// The position on <paramref name="asOf"/>. Payments go to the fine first and then to the late fee, so that a paid
+    /// fine stops the late fee. The late fee runs for each day after a due date on which the amount due by then is not
+    /// yet paid (the day of the payment still counts), at 3 % of that unpaid amount; the sum is capped at the fine and
+    /// rounded half away from zero to the fen once, at the end (四舍五入到分).
+    /// </summary>
+    public static PaymentPosition Position(decimal fine, IReadOnlyList<Instalment> schedule, IEnumerable<Paid> payments, DateOnly asOf)
+    {
+        var paid = payments.Where(p => p.On <= asOf).OrderBy(p => p.On).ToList();
+        decimal PrincipalPaidBefore(DateOnly day) => Math.Min(fine, paid.Where(p => p.On < day).Sum(p => p.Amount));
+        decimal DueBefore(DateOnly day) => schedule.Where(s => s.Due < day).Sum(s => s.Amount);
+
+        decimal fee = 0m;
+        if (schedule.Count > 0)
+        {
+            var start = schedule.Min(s => s.Due).AddDays(1);
+            var end = asOf.AddDays(1);
+            // The unpaid amount changes only the day after a due date or a payment: sum over those stretches.
+            var points = schedule.Select(s => s.Due.AddDays(1)).Concat(paid.Select(p => p.On.AddDays(1)))
+                .Append(start).Append(end).Where(d => d >= start && d <= end).Distinct().Order().ToList();
+            for (int i = 0; i + 1 < points.Count; i++)
+            {
+                var unpaid = Math.Max(0m, DueBefore(points[i]) - PrincipalPaidBefore(points[i]));
+                fee += unpaid * DailyLateFeeRate * (points[i + 1].DayNumber - points[i].DayNumber);
+            }
+        }
+        var lateFee = decimal.Round(Math.Min(fee, fine), 2, MidpointRounding.AwayFromZero);
+
+        var totalPaid = paid.Sum(p => p.Amount);
+        var principalPaid = Math.Min(fine, totalPaid);
+        var lateFeePaid = Math.Min(lateFee, totalPaid - principalPaid);
+        var overdue = Math.Max(0m, DueBefore(asOf) - principalPaid);
+        var next = schedule.Where(s => s.Due >= asOf).OrderBy(s => s.Due).Select(s => (DateOnly?)s.Due).FirstOrDefault();
+        // Days overdue: since the earliest due date whose amount is still unpaid.
+        int days = 0;
+        if (overdue > 0)
+        {
+            decimal cumulative = 0;
+            foreach (var s in schedule.OrderBy(s => s.Due))
+            {
+                cumulative += s.Amount;
+                if (cumulative > principalPaid) { days = asOf.DayNumber - s.Due.DayNumber; break; }
+            }
+        }
+        return new PaymentPosition(fine, principalPaid, fine - principalPaid, overdue, lateFee, lateFeePaid, lateFee - lateFeePaid,
+            principalPaid < fine ? next : null, days);
+    }
+
+    /// <summary>A payment is positive, to the fen, not in the future, not before the decision, and not more than is owed that day.</summary>
+    public static ValidationErrors ValidatePayment(decimal? amount, DateOnly? paidOn, string? reference, DateOnly decidedOn, DateOnly today, decimal? owedThatDay)
+    {
+        var errors = new ValidationErrors().Required("reference", reference, "收据号或银行流水号").MaxLength("reference", reference, 100, "收据号或银行流水号");
+        if (amount is not { } a) errors.Add("amountYuan", "required", "缴款金额不能为空");
+        else if (a <= 0 || !IsFen(a)) errors.Add("amountYuan", "invalid", "缴款金额须大于零且精确到分");
+        else if (owedThatDay is { } owed && a > owed) errors.Add("amountYuan", "too_much", $"缴款金额超过当日应缴的 {Yuan(owed)} 元");
+        if (paidOn is not { } d) errors.Add("paidOn", "required", "缴款日期不能为空");
+        else if (d > today) errors.Add("paidOn", "in_future", "缴款日期不能晚于今天");
+        else if (d < decidedOn) errors.Add("paidOn", "before_decision", "缴款日期不能早于决定日期");
+        return errors;
+    }
+}

@@ -1,0 +1,220 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data;
+using Zhifa.Domain.Calendar;
+using Zhifa.Domain.Cases;
+using Zhifa.Domain.Decisions;
+using Zhifa.Domain.Documents;
+using Zhifa.Domain.Execution;
+using Zhifa.Web.Features.Calendar;
+using Zhifa.Web.Features.Cases;
+using Zhifa.Web.Features.Decisions;
+using Zhifa.Web.Infrastructure;
+
+namespace Zhifa.Web.Features.Execution;
+
+/// <summary>One service record as shown, with the day it counts from.</summary>
+public sealed record ServiceView(int Id, int DocumentId, string DocumentTypeCode, string DocumentTitle, bool IsDecision, string Method, string MethodLabel,
+    string Recipient, DateTime ServedAt, DateOnly EffectiveOn, bool Effective, string Place, string Witnesses, string LeftReason, string TrackingNumber,
+    string AnnouncementWhere, int AnnouncementDays, int? ConsentId, string ElectronicAddress, string Intermediary, int? ReceiptDocumentId,
+    string RecordedBy, DateTime RecordedAt);
+
+public sealed record ConsentView(int Id, string PartyName, string Address, DateOnly SignedOn, string RecordedBy, DateTime RecordedAt);
+
+public sealed record InstalmentView(DateOnly Due, decimal AmountYuan);
+
+public sealed record ArrangementView(int Id, string Kind, string KindLabel, string Reason, IReadOnlyList<InstalmentView> Schedule, string Status,
+    string StatusLabel, string RequestedBy, DateTime RequestedAt, string DecidedBy, DateTime? DecidedAt, string DecisionNote);
+
+public sealed record PaymentView(int Id, decimal AmountYuan, DateOnly PaidOn, string Reference, string RecordedBy, DateTime RecordedAt);
+
+public sealed record PositionView(decimal FineYuan, decimal PrincipalPaidYuan, decimal PrincipalOutstandingYuan, decimal OverduePrincipalYuan,
+    decimal LateFeeYuan, decimal LateFeePaidYuan, decimal LateFeeOutstandingYuan, decimal TotalOutstandingYuan, DateOnly? NextDue, bool Overdue,
+    int DaysOverdue, bool PaidInFull, IReadOnlyList<InstalmentView> Schedule, string Basis);
+
+public sealed record WindowView(DateOnly? DemandServedOn, DateOnly? Opens, DateOnly Closes, DateOnly RemediesEnd, bool OpenToday, IReadOnlyList<UnmetReason> RefusedToday);
+
+public sealed record EnforcementView(int Id, DateOnly AppliedOn, string Court, string Reference, string RecordedBy, string Outcome, string OutcomeLabel,
+    DateOnly? OutcomeOn, string OutcomeNote, bool Concluded);
+
+public sealed record ExtensionView(int Id, int Days, string Reason, string ApprovedBy, DateTime ApprovedAt);
+
+public sealed record RemedyView(string Label, DateOnly Ends, bool Running, string Basis);
+
+/// <summary>Everything the execution area shows for a case, computed from its rows and history today (never stored).</summary>
+public sealed record ExecutionSummary(
+    int CaseId, string CaseNumber, string Step, string StepLabel, DateOnly Today,
+    DateTime? DecidedAt, DateOnly? ServiceDue, bool ServiceOverdue, string ServiceBasis,
+    DateOnly? DecisionServedOn, IReadOnlyList<ServiceView> Services, IReadOnlyList<ConsentView> Consents,
+    IReadOnlyList<RemedyView> Remedies,
+    bool PaymentRequired, decimal? FineYuan, decimal? ConfiscationYuan, string PaymentNote, PositionView? Payment,
+    IReadOnlyList<PaymentView> Payments, IReadOnlyList<ArrangementView> Arrangements,
+    IReadOnlyList<int> DemandNoticeIds, bool MayDemandToday, string? DemandRefusal, WindowView? Enforcement, IReadOnlyList<EnforcementView> Applications,
+    DateOnly? DecisionLimitDue, IReadOnlyList<ExtensionView> Extensions,
+    int? ClosingReportId, IReadOnlyList<UnmetReason> ClosureUnmet, IReadOnlyList<DeadlineView> Deadlines);
+
+/// <summary>
+/// Reads the execution of a case (LAW-5 art. 60/61, LAW-7, LAW-8, LAW-9): service and its deadline, remedies, payment
+/// and late fee, the court-enforcement window, extensions of the decision limit and what closure still needs. It depends
+/// on nothing that moves a case, so the step service and the deadline list can ask it.
+/// </summary>
+public sealed class ExecutionStateService(AppDbContext db, ProposalService proposals, CalendarService calendar, TimeProvider time)
+{
+    public const string ClosingReportType = "closing-report";
+
+    public DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
+
+    public static DateOnly ChinaDay(DateTime utc) => DateOnly.FromDateTime(Display.ToChina(utc));
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The decision date: when the case moved to 决定 (the first such move of its history).</summary>
+    public async Task<DateTime?> DecidedAtAsync(int caseId)
+        => await db.CaseSteps.AsNoTracking().Where(h => h.CaseId == caseId && h.ToStep == CaseSteps.Decided)
+            .OrderBy(h => h.At).Select(h => (DateTime?)h.At).FirstOrDefaultAsync();
+
+    /// <summary>The fine the decision imposes, from the proposal it was issued from; null when it imposes none.</summary>
+    public static decimal? FineOf(DecisionProposal? p)
+        => p is { Outcome: DecisionOutcome.Penalty, FineYuan: > 0 } && p.Kinds.Contains(PenaltyKind.Fine) ? p.FineYuan : null;
+
+    public static ServiceView View(ServiceRecord s, DateOnly today)
+    {
+        var effective = ServiceRules.EffectiveOn(s.Method, ChinaDay(s.ServedAt), s.AnnouncementDays);
+        return new(s.Id, s.DocumentId, s.DocumentTypeCode, s.DocumentTitle, ServiceRules.IsDecision(s.DocumentTypeCode), s.Method.ToString(),
+            ServiceRules.Label(s.Method), s.Recipient, s.ServedAt, effective, effective <= today, s.Place, s.Witnesses, s.LeftReason, s.TrackingNumber,
+            s.AnnouncementWhere, s.AnnouncementDays, s.ConsentId, s.ElectronicAddress, s.Intermediary, s.ReceiptDocumentId, s.RecordedBy, s.RecordedAt);
+    }
+
+    public static ConsentView View(ElectronicServiceConsent x) => new(x.Id, x.PartyName, x.Address, x.SignedOn, x.RecordedBy, x.RecordedAt);
+
+    public static PaymentView View(PaymentRecord p) => new(p.Id, p.AmountYuan, p.PaidOn, p.Reference, p.RecordedBy, p.RecordedAt);
+
+    public static ArrangementView View(PaymentArrangement a) => new(a.Id, a.Kind.ToString(), PaymentRules.Label(a.Kind), a.Reason,
+        a.Instalments.Select(i => new InstalmentView(i.Due, i.Amount)).ToList(), a.Status.ToString(), PaymentRules.Label(a.Status),
+        a.RequestedBy, a.RequestedAt, a.DecidedBy, a.DecidedAt, a.DecisionNote);
+
+    public static EnforcementView View(EnforcementApplication a) => new(a.Id, a.AppliedOn, a.Court, a.Reference, a.RecordedBy, a.Outcome.ToString(),
+        EnforcementRules.Label(a.Outcome), a.OutcomeOn, a.OutcomeNote, a.Concluded);
+
+    /// <summary>Days by which the head extended the 90-day decision limit (art. 60).</summary>
+    public async Task<int> ExtensionDaysAsync(int caseId)
+        => await db.Set<DecisionLimitExtension>().Where(x => x.CaseId == caseId).SumAsync(x => (int?)x.Days) ?? 0;
+
+    private async Task<(DateOnly Due, string Note)> AddWorkingDaysAsync(DateOnly from, int days)
+    {
+        var result = (await calendar.GetAsync()).AddWorkingDays(from, days);
+        var note = result.YearsWithoutData is { } years ? $"（{string.Join("、", years)} 年节假日安排尚未载入，按周末推算）" : "";
+        return (result.Date, note);
+    }
+
+    public async Task<ExecutionSummary> SummaryAsync(Case c)
+    {
+        var today = Today;
+        var decidedAt = await DecidedAtAsync(c.Id);
+        var services = (await db.Set<ServiceRecord>().AsNoTracking().Where(s => s.CaseId == c.Id).OrderBy(s => s.ServedAt).ThenBy(s => s.Id).ToListAsync())
+            .Select(s => View(s, today)).ToList();
+        var consents = (await db.Set<ElectronicServiceConsent>().AsNoTracking().Where(x => x.CaseId == c.Id).OrderBy(x => x.Id).ToListAsync())
+            .Select(View).ToList();
+        var proposal = await proposals.GetAsync(c.Id);
+        var fine = FineOf(proposal);
+        var payments = await db.Set<PaymentRecord>().AsNoTracking().Where(p => p.CaseId == c.Id).OrderBy(p => p.PaidOn).ThenBy(p => p.Id).ToListAsync();
+        var arrangements = await db.Set<PaymentArrangement>().AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.Id).ToListAsync();
+        var applications = await db.Set<EnforcementApplication>().AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.Id).ToListAsync();
+        var extensions = await db.Set<DecisionLimitExtension>().AsNoTracking().Where(x => x.CaseId == c.Id).OrderBy(x => x.Id).ToListAsync();
+        var documents = await db.Set<CaseDocument>().AsNoTracking().Where(d => d.CaseId == c.Id && (d.TypeCode == ServiceRules.DemandNoticeType || d.TypeCode == ClosingReportType))
+            .OrderBy(d => d.Id).Select(d => new { d.Id, d.TypeCode }).ToListAsync();
+
+        var deadlines = new List<DeadlineView>();
+        DateOnly? serviceDue = null;
+        string serviceBasis = "行政处罚法第六十一条：决定书应当在宣告后当场交付；当事人不在场的，自作出决定之日起七日内送达（工作日，第八十五条）";
+        var decisionServedOn = services.Where(s => s.IsDecision && s.Effective).Select(s => (DateOnly?)s.EffectiveOn).Min();
+        if (decidedAt is { } at && c.Category == CaseCategory.Penalty)
+        {
+            var (due, note) = await AddWorkingDaysAsync(ChinaDay(at), ServiceRules.DecisionServiceWorkingDays);
+            serviceDue = due;
+            serviceBasis += note;
+            if (decisionServedOn is null) deadlines.Add(new DeadlineView("送达处罚决定书", due, today > due, serviceBasis));
+        }
+
+        var remedies = new List<RemedyView>();
+        if (decisionServedOn is { } served)
+        {
+            var r = EnforcementRules.ReconsiderationEnds(served);
+            var l = EnforcementRules.LitigationEnds(served);
+            remedies.Add(new("申请行政复议", r, today <= r, "行政复议法第二十条：自知道该行政行为之日起六十日内（自然日）"));
+            remedies.Add(new("提起行政诉讼", l, today <= l, "行政诉讼法第四十六条：自知道或者应当知道作出行政行为之日起六个月内"));
+            deadlines.AddRange(remedies.Where(x => x.Running).Select(x => new DeadlineView($"当事人可{x.Label}", x.Ends, false, x.Basis)));
+        }
+
+        PositionView? position = null;
+        PaymentPosition? pos = null;
+        string paymentNote = fine is null
+            ? (proposal is null ? "本案未登记拟作出的决定，未设罚款" : "决定未设罚款，无需缴纳")
+            : "";
+        if (fine is { } f && decisionServedOn is { } servedOn)
+        {
+            var schedule = PaymentRules.ScheduleInForce(f, PaymentRules.DueOn(servedOn), arrangements);
+            pos = PaymentRules.Position(f, schedule, payments.Select(p => new Paid(p.PaidOn, p.AmountYuan)), today);
+            var approved = arrangements.Where(a => a.Status == ApprovalStatus.Approved).OrderBy(a => a.DecidedAt).LastOrDefault();
+            var basis = approved is null
+                ? "行政处罚法第六十七条：自收到决定书之日起十五日内缴纳（自然日）；第七十二条：逾期每日按罚款数额的百分之三加处罚款，加处罚款不超出罚款数额"
+                : $"经主要负责人批准{PaymentRules.Label(approved.Kind)}（行政处罚法第六十六条）；逾期每日按逾期未缴罚款数额的百分之三加处罚款，不超出罚款数额";
+            position = new PositionView(f, pos.PrincipalPaid, pos.PrincipalOutstanding, pos.OverduePrincipal, pos.LateFee, pos.LateFeePaid,
+                pos.LateFeeOutstanding, pos.TotalOutstanding, pos.NextDue, pos.Overdue, pos.DaysOverdue, pos.PaidInFull,
+                schedule.Select(i => new InstalmentView(i.Due, i.Amount)).ToList(), basis);
+            if (!pos.PaidInFull)
+            {
+                var unpaidDue = pos.Overdue ? today.AddDays(-pos.DaysOverdue) : pos.NextDue ?? schedule[^1].Due;
+                deadlines.Add(new DeadlineView(
+                    $"缴纳罚款（尚欠 {PaymentRules.Yuan(pos.TotalOutstanding)} 元，其中截至今日加处罚款 {PaymentRules.Yuan(pos.LateFeeOutstanding)} 元）",
+                    unpaidDue, pos.Overdue, basis));
+            }
+        }
+        else if (fine is not null) paymentNote = "决定书送达后开始计算缴纳期限";
+
+        var demandIds = documents.Where(d => d.TypeCode == ServiceRules.DemandNoticeType).Select(d => d.Id).ToList();
+        var demandServedOn = services.Where(s => s.DocumentTypeCode == ServiceRules.DemandNoticeType && s.Effective).Select(s => (DateOnly?)s.EffectiveOn).Min();
+        bool outstanding = pos is { PaidInFull: false };
+        var demandRefusal = EnforcementRules.MayDemand(pos is { Overdue: true })?.Message;
+        WindowView? window = null;
+        if (decisionServedOn is { } s0 && fine is not null)
+        {
+            var w = EnforcementRules.Window(s0, demandServedOn);
+            var refused = EnforcementRules.MayApply(today, outstanding, w);
+            window = new WindowView(w.DemandServedOn, w.Opens, w.Closes, w.RemediesEnd, refused.Count == 0, refused);
+            if (demandServedOn is not null && outstanding && applications.Count == 0)
+                deadlines.Add(new DeadlineView($"申请人民法院强制执行（{(w.Opens is { } o ? Iso(o) : "—")} 起）", w.Closes, today > w.Closes,
+                    "行政强制法第五十四条：催告书送达十日后仍未履行的方可申请；第五十三条：自复议、诉讼期限届满之日起三个月内（自然日）"));
+        }
+
+        DateOnly? limitDue = c.Category == CaseCategory.Penalty && c.Procedure == CaseProcedure.General
+            ? CaseDeadlines.PenaltyDecisionDue(ChinaDay(c.OpenedAt)).AddDays(extensions.Sum(x => x.Days))
+            : null;
+
+        int? closingReport = documents.Where(d => d.TypeCode == ClosingReportType).Select(d => (int?)d.Id).LastOrDefault();
+        var closureUnmet = ClosureRules.Unmet(fine is not null, pos, applications.Any(a => a.Concluded), closingReport is not null);
+
+        return new ExecutionSummary(c.Id, c.Number, c.Step, CaseSteps.Label(c.Step), today, decidedAt, serviceDue,
+            serviceDue is { } sd && decisionServedOn is null && today > sd, serviceBasis, decisionServedOn, services, consents, remedies,
+            fine is not null, fine, proposal?.ConfiscationYuan, paymentNote, position,
+            payments.Select(View).ToList(),
+            arrangements.Select(View).ToList(), demandIds, demandRefusal is null, demandRefusal, window, applications.Select(View).ToList(),
+            limitDue, extensions.Select(x => new ExtensionView(x.Id, x.Days, x.Reason, x.ApprovedBy, x.ApprovedAt)).ToList(),
+            closingReport, closureUnmet, deadlines);
+    }
+
+    /// <summary>What the state machine needs (filled by CaseStepService.FactsAsync): the decision is served; what closure still lacks.</summary>
+    public async Task<(bool DecisionServed, string? ExecutionIncomplete)> FactsAsync(Case c)
+    {
+        if (c.Category != CaseCategory.Penalty) return (true, null);
+        if (c.Step is not (CaseSteps.Decided or CaseSteps.Executed)) return (true, null);
+        var s = await SummaryAsync(c);
+        return (s.DecisionServedOn is not null, s.ClosureUnmet.Count == 0 ? null : string.Join("；", s.ClosureUnmet.Select(u => u.Message)));
+    }
+
+    /// <summary>The execution deadlines that run now, for the case page (service, remedies, payment, court enforcement).</summary>
+    public async Task<IReadOnlyList<DeadlineView>> DeadlinesAsync(Case c)
+        => c.Category == CaseCategory.Penalty && c.Step is CaseSteps.Decided or CaseSteps.Served or CaseSteps.Executed
+            ? (await SummaryAsync(c)).Deadlines
+            : [];
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Zhifa.Domain.Cases;
+using Zhifa.Domain.Documents;
+using Zhifa.Domain.Execution;
+using Zhifa.Web.Features.Decisions;
+using Zhifa.Web.Tests.Cases;
+using Zhifa.Web.Tests.Infrastructure;
+using Zhifa.Web.Tests.Scope;
+
+namespace Zhifa.Web.Tests.Execution;
+
+/// <summary>
+/// Penalty cases brought to 决定 for the execution tests. The proposal is saved through ProposalService directly
+/// (its API does not exist yet) and the steps move through the API; this is the one place to switch to the decision
+/// flow once it exists.
+/// </summary>
+internal static class ExecutionTestData
+{
+    public static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static DateOnly Today => CaseTestData.Today;
+
+    /// <summary>A time of the China day <paramref name="daysAgo"/> days back, at 10:00, unspecified kind (read as China time).</summary>
+    public static DateTime ChinaTime(int daysAgo) => Today.AddDays(-daysAgo).ToDateTime(new TimeOnly(10, 0));
+
+    private static DateTime Utc(int daysAgo) => TimeZoneInfo.ConvertTimeToUtc(ChinaTime(daysAgo), China).AddHours(-1);
+
+    public static async Task MoveAsync(this HttpClient api, int caseId, params string[] steps)
+    {
+        foreach (var step in steps)
+        {
+            var r = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = step });
+            if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"move to {step}: {await r.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>Opens a general penalty case, proposes the decision (a fine when given) and moves it to 决定.</summary>
+    public static async Task<(HttpClient Api, int CaseId)> DecidedPenaltyAsync(this ZhifaFactory app, decimal? fineYuan = 1000m)
+    {
+        var api = await app.ApiClientAsync("handler");
+        int caseId = (await api.OpenAsync(await app.PenaltyBodyAsync())).GetProperty("id").GetInt32();
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Zhifa.Data.AppDbContext>();
+            var c = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == caseId);
+            await scope.ServiceProvider.GetRequiredService<ProposalService>().SaveAsync(c, new ProposalInput
+            {
+                Outcome = "Penalty", PenaltyKinds = fineYuan is null ? ["Warning"] : ["Warning", "Fine"], FineYuan = fineYuan,
+                Content = fineYuan is null ? "警告" : $"警告，并处罚款 {fineYuan} 元", LegalBasis = "《公共场所卫生管理条例》第十四条",
+                EvidenceReason = "现场笔录与询问笔录相互印证", BasisReason = "该条款规定了未取得卫生许可证擅自营业的处罚", DiscretionReason = "初次违法，按一般档次",
+            });
+        }
+        await api.MoveAsync(caseId, CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice, CaseSteps.Statement, CaseSteps.Decided);
+        return (api, caseId);
+    }
+
+    /// <summary>Generates the decision document of the case and returns its id.</summary>
+    public static async Task<int> DecisionDocumentAsync(this HttpClient api, int caseId, string type = "penalty-decision")
+    {
+        var fields = type == "penalty-decision"
+            ? new Dictionary<string, string> { ["法律依据"] = "《公共场所卫生管理条例》第十四条", ["决定内容"] = "警告，并处罚款" }
+            : new Dictionary<string, string> { ["催告内容"] = "缴纳罚款", ["期限"] = "十日内" };
+        var r = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/documents", new { typeCode = type, fields });
+        if (!r.IsSuccessStatusCode) throw new InvalidOperationException(await r.Content.ReadAsStringAsync());
+        return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    /// <summary>Moves the decision (its step and its documents) back by <paramref name="daysAgo"/> days, as if decided then.</summary>
+    public static Task BackdateDecisionAsync(this ZhifaFactory app, int caseId, int daysAgo) => app.WithDbAsync(async db =>
+    {
+        foreach (var h in await db.CaseSteps.Where(h => h.CaseId == caseId).ToListAsync()) h.At = Utc(daysAgo);
+        foreach (var d in await db.Set<CaseDocument>().Where(d => d.CaseId == caseId).ToListAsync()) d.GeneratedAt = Utc(daysAgo);
+        await db.SaveChangesAsync();
+    });
+
+    public static Task BackdateDocumentAsync(this ZhifaFactory app, int documentId, int daysAgo) => app.WithDbAsync(async db =>
+    {
+        (await db.Set<CaseDocument>().SingleAsync(d => d.Id == documentId)).GeneratedAt = Utc(daysAgo);
+        await db.SaveChangesAsync();
+    });
+
+    public static Task<HttpResponseMessage> ServeAsync(this HttpClient api, int caseId, int documentId, int daysAgo = 0, string method = "Direct", object? extra = null)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["documentId"] = documentId, ["method"] = method, ["recipient"] = "刘某",
+            ["servedAt"] = daysAgo == 0 ? DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture) : ChinaTime(daysAgo).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+            ["place"] = "永兴县便江镇",
+        };
+        if (extra is not null)
+            foreach (var p in extra.GetType().GetProperties()) body[p.Name] = p.GetValue(extra);
+        return api.PostAsJsonAsync($"/api/v1/cases/{caseId}/services", body);
+    }
+
+    /// <summary>For tests of other areas that walk a case to closure: generates and serves the decision directly.</summary>
+    public static async Task ServeDecisionAsync(this HttpClient api, int caseId)
+    {
+        var r = await api.ServeAsync(caseId, await api.DecisionDocumentAsync(caseId));
+        if (!r.IsSuccessStatusCode) throw new InvalidOperationException(await r.Content.ReadAsStringAsync());
+    }
+
+    public static async Task ClosingReportAsync(this HttpClient api, int caseId)
+    {
+        var r = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/closing-report", new { content = "" });
+        if (!r.IsSuccessStatusCode) throw new InvalidOperationException(await r.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<JsonElement> ExecutionAsync(this HttpClient api, int caseId)
+        => await api.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/execution");
+
+    public static decimal Dec(this JsonElement e, string name) => e.GetProperty(name).GetDecimal();
+}
+
+/// <summary>A payment arrangement and a court application of agency B for the scope test (rows written directly).</summary>
+public sealed class ExecutionScopeRecords : IScopeProbeRecords
+{
+    public async Task<IReadOnlyDictionary<string, string>> CreateAsync(ZhifaFactory app, int agencyBId)
+    {
+        var api = await app.ApiClientAsync("handler");
+        int caseId = (await api.OpenAsync(await app.PenaltyBodyAsync())).GetProperty("id").GetInt32();
+        return await app.WithDbAsync(async db =>
+        {
+            var a = new PaymentArrangement
+            {
+                AgencyId = agencyBId, CaseId = caseId, Kind = ArrangementKind.Deferral, Reason = "经济困难", Schedule = "2027-03-01=1000.00",
+                RequestedBy = "handler", RequestedAt = DateTime.UtcNow,
+            };
+            var e = new EnforcementApplication { AgencyId = agencyBId, CaseId = caseId, AppliedOn = CaseTestData.Today, Court = "永兴县人民法院", RecordedBy = "handler", RecordedAt = DateTime.UtcNow };
+            db.AddRange(a, e);
+            await db.SaveChangesAsync();
+            return (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
+            {
+                ["arrangementId"] = a.Id.ToString(CultureInfo.InvariantCulture),
+                ["applicationId"] = e.Id.ToString(CultureInfo.InvariantCulture),
+            };
+        });
+    }
+}
