@@ -802,6 +802,36 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DecisionLimitExtensions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Days = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DecisionLimitExtensions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DecisionLimitExtensions_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DecisionLimitExtensions_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DecisionProposals",
                 columns: table => new
                 {
@@ -836,6 +866,72 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_DecisionProposals_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ElectronicServiceConsents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ElectronicServiceConsents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ElectronicServiceConsents_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ElectronicServiceConsents_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EnforcementApplications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppliedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Court = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OutcomeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OutcomeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OutcomeRecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnforcementApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnforcementApplications_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EnforcementApplications_Cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "Cases",
                         principalColumn: "Id",
@@ -908,6 +1004,73 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_LegalHolds_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaymentArrangements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Schedule = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RequestedByUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentArrangements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PaymentArrangements_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PaymentArrangements_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaymentRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PaymentRecords_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PaymentRecords_Cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "Cases",
                         principalColumn: "Id",
@@ -1272,6 +1435,68 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ServiceRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentTypeCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    DocumentTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ServedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Witnesses = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    LeftReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TrackingNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AnnouncementWhere = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    AnnouncementDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ElectronicAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Intermediary = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReceiptDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceRecords_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceRecords_CaseDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "CaseDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceRecords_CaseDocuments_ReceiptDocumentId",
+                        column: x => x.ReceiptDocumentId,
+                        principalTable: "CaseDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceRecords_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ServiceRecords_ElectronicServiceConsents_ConsentId",
+                        column: x => x.ConsentId,
+                        principalTable: "ElectronicServiceConsents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RecordExtractions",
                 columns: table => new
                 {
@@ -1511,6 +1736,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 column: "OfficerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DecisionLimitExtensions_AgencyId",
+                table: "DecisionLimitExtensions",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DecisionLimitExtensions_CaseId",
+                table: "DecisionLimitExtensions",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DecisionProposals_AgencyId",
                 table: "DecisionProposals",
                 column: "AgencyId");
@@ -1547,6 +1782,26 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "IX_DocumentTemplates_Sha256",
                 table: "DocumentTemplates",
                 column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ElectronicServiceConsents_AgencyId",
+                table: "ElectronicServiceConsents",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ElectronicServiceConsents_CaseId",
+                table: "ElectronicServiceConsents",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnforcementApplications_AgencyId",
+                table: "EnforcementApplications",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnforcementApplications_CaseId",
+                table: "EnforcementApplications",
+                column: "CaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EvidencePreservations_AgencyId",
@@ -1623,6 +1878,26 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 columns: new[] { "AgencyId", "IdNumber" },
                 unique: true,
                 filter: "\"CreditCode\" = '' AND \"IdNumber\" <> ''");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentArrangements_AgencyId",
+                table: "PaymentArrangements",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentArrangements_CaseId",
+                table: "PaymentArrangements",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentRecords_AgencyId",
+                table: "PaymentRecords",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentRecords_CaseId",
+                table: "PaymentRecords",
+                column: "CaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RecordExtractions_RecordId",
@@ -1739,6 +2014,31 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 filter: "\"Status\" <> 'Rejected'");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceRecords_AgencyId",
+                table: "ServiceRecords",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRecords_CaseId",
+                table: "ServiceRecords",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRecords_ConsentId",
+                table: "ServiceRecords",
+                column: "ConsentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRecords_DocumentId",
+                table: "ServiceRecords",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRecords_ReceiptDocumentId",
+                table: "ServiceRecords",
+                column: "ReceiptDocumentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrainingRecords_OfficerId",
                 table: "TrainingRecords",
                 column: "OfficerId");
@@ -1798,9 +2098,6 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "CalendarYears");
 
             migrationBuilder.DropTable(
-                name: "CaseDocuments");
-
-            migrationBuilder.DropTable(
                 name: "CaseOfficers");
 
             migrationBuilder.DropTable(
@@ -1813,10 +2110,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Certificates");
 
             migrationBuilder.DropTable(
+                name: "DecisionLimitExtensions");
+
+            migrationBuilder.DropTable(
                 name: "DecisionProposals");
 
             migrationBuilder.DropTable(
                 name: "DiscretionGrades");
+
+            migrationBuilder.DropTable(
+                name: "EnforcementApplications");
 
             migrationBuilder.DropTable(
                 name: "EvidencePreservations");
@@ -1832,6 +2135,12 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "NumberCounters");
+
+            migrationBuilder.DropTable(
+                name: "PaymentArrangements");
+
+            migrationBuilder.DropTable(
+                name: "PaymentRecords");
 
             migrationBuilder.DropTable(
                 name: "RecordExtractions");
@@ -1855,6 +2164,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "SeizureExtensions");
 
             migrationBuilder.DropTable(
+                name: "ServiceRecords");
+
+            migrationBuilder.DropTable(
                 name: "TrainingRecords");
 
             migrationBuilder.DropTable(
@@ -1865,9 +2177,6 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
-                name: "DocumentTemplates");
 
             migrationBuilder.DropTable(
                 name: "Parties");
@@ -1882,13 +2191,22 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "ReviewSubmissions");
 
             migrationBuilder.DropTable(
+                name: "CaseDocuments");
+
+            migrationBuilder.DropTable(
+                name: "ElectronicServiceConsents");
+
+            migrationBuilder.DropTable(
                 name: "Officers");
 
             migrationBuilder.DropTable(
-                name: "StoredFiles");
+                name: "DocumentTemplates");
 
             migrationBuilder.DropTable(
                 name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "Matters");
