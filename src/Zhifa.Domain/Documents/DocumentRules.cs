@@ -55,7 +55,10 @@ public static class DocumentRules
 
     /// <summary>Keeps only the fields the type has, trimmed; anything else a caller sends is dropped.</summary>
     /// <summary>LR-1: the decision and the collective-discussion minutes are not printed before legal review agreed.</summary>
-    public static bool NeedsLegalReview(DocumentType type) => type.Code is "penalty-decision" or "collective-discussion";
+    public static bool NeedsLegalReview(DocumentType type) => type.Code is "penalty-decision" or "no-penalty-decision" or "collective-discussion";
+
+    /// <summary>REC-4: a decision document exists only as the act of issuing the decision, never generated on its own.</summary>
+    public static bool IssuedOnlyWithDecision(DocumentType type) => type.Code is "penalty-decision" or "no-penalty-decision";
 
     public static Dictionary<string, string> NormalizeFields(DocumentType type, IReadOnlyDictionary<string, string?>? fields)
     {

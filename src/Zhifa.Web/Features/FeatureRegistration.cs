@@ -44,6 +44,7 @@ public static class FeatureRegistration
         services.AddRecordFeature();
         services.AddDocumentFeature();
         services.AddProposalFeature();
+        services.AddDecisionFeature();
         services.AddLegalReviewFeature();
     }
 
@@ -64,6 +65,7 @@ public static class FeatureRegistration
         api.MapRecordEndpoints();
         api.MapDocumentEndpoints();
         api.MapProposalEndpoints();
+        api.MapDecisionEndpoints();
         api.MapLegalReviewEndpoints();
         app.MapGroup("/gs").MapPortalEndpoints();
     }

@@ -16,7 +16,8 @@ public sealed class RecordingExemptionTests(ZhifaFactory app) : IClassFixture<Zh
     {
         var api = await app.ApiClientAsync("handler");
         int caseId = (await api.OpenAsync(await app.PenaltyBodyAsync())).GetProperty("id").GetInt32();
-        foreach (var step in new[] { CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice, CaseSteps.Statement, CaseSteps.Decided, CaseSteps.Served, CaseSteps.Executed })
+        await Decisions.DecisionTestData.DecideAsync(app, api, caseId);
+        foreach (var step in new[] { CaseSteps.Served, CaseSteps.Executed })
             (await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = step })).EnsureSuccessStatusCode();
 
         var bad = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/recording-exemptions", new { step = CaseSteps.Notice });

@@ -13,7 +13,7 @@ public sealed record StepMoveInput(string? ToStep, string? Place, string? Note);
 public sealed record NextStepView(string Step, string Label, bool Allowed, IReadOnlyList<UnmetCondition> Unmet);
 
 /// <summary>Moves a case along its steps only through <see cref="CaseStateMachine"/>; a refused move changes nothing.</summary>
-public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, LegalReviewGateService legalReview)
+public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, LegalReviewGateService legalReview, Decisions.DecisionFactsService decisionFacts)
 {
     private DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
 
@@ -31,8 +31,8 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
             .Where(passed.Contains)
             .All(step => recordedSteps.Contains(step) || recordedSteps.Contains(CaseSteps.Label(step)));
         var gate = await legalReview.GateAsync(c);
-        return new CaseFacts(c.Category, c.Procedure, c.Step, officers.Count(o => o.IsQualifiedOn(Today)), parties, recordsPresent,
-            LegalReviewPassedOrNotRequired: gate.IsOpen);
+        return await decisionFacts.ApplyAsync(c, new CaseFacts(c.Category, c.Procedure, c.Step, officers.Count(o => o.IsQualifiedOn(Today)), parties, recordsPresent,
+            LegalReviewPassedOrNotRequired: gate.IsOpen), gate);
     }
 
     public async Task<List<NextStepView>> NextAsync(Case c)
