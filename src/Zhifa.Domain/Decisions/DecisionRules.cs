@@ -150,9 +150,9 @@ public static class DecisionRules
         var added = decision.Kinds.Where(k => !notice.Kinds.Contains(k)).ToList();
         if (added.Count > 0) reasons.Add($"增加了告知书未载明的处罚种类：{KindsLabel(added)}");
         if ((decision.FineYuan ?? 0) > (notice.FineYuan ?? 0))
-            reasons.Add($"罚款 {Yuan(decision.FineYuan ?? 0)} 高于告知的 {Yuan(notice.FineYuan ?? 0)}");
+            reasons.Add($"罚款 {Yuan(decision.FineYuan ?? 0)}，高于告知的 {Yuan(notice.FineYuan ?? 0)}");
         if ((decision.ConfiscationYuan ?? 0) > (notice.ConfiscationYuan ?? 0))
-            reasons.Add($"没收金额 {Yuan(decision.ConfiscationYuan ?? 0)} 高于告知的 {Yuan(notice.ConfiscationYuan ?? 0)}");
+            reasons.Add($"没收金额 {Yuan(decision.ConfiscationYuan ?? 0)}，高于告知的 {Yuan(notice.ConfiscationYuan ?? 0)}");
         return reasons;
     }
 
