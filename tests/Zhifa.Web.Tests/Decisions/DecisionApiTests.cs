@@ -319,6 +319,24 @@ public sealed class DecisionApiTests(ZhifaFactory app) : IClassFixture<ZhifaFact
     }
 
     [Fact]
+    public async Task A_withdrawn_hearing_request_no_longer_holds_the_decision_back()
+    {
+        var (api, caseId, _) = await AtStatementAsync(servedDaysAgo: 20, kinds: "RevokeLicence", fine: null);
+        var requestedOn = CaseTestData.Iso(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow.AddDays(-19), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"))));
+        (await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/hearing", new { requestedOn })).EnsureSuccessStatusCode();
+        var twice = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/hearing", new { requestedOn });
+        Assert.Contains("hearing.already_requested", (await twice.ReadProblemAsync()).Body);
+        Assert.Contains("hearing.not_held", (await (await IssueAsync(caseId)).ReadProblemAsync()).Body);
+
+        var empty = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/hearing/withdrawal", new { note = "" });
+        Assert.Equal(["note"], (await empty.ReadProblemAsync()).Fields);
+        (await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/hearing/withdrawal", new { note = "当事人书面撤回听证申请" })).EnsureSuccessStatusCode();
+        var o = await OverviewAsync(api, caseId);
+        Assert.Equal("Withdrawn", o.GetProperty("hearings")[0].GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await IssueAsync(caseId)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_collective_discussion_keeps_each_opinion_and_the_conclusion_as_minutes()
     {
         var (api, caseId, _) = await AtStatementAsync(servedDaysAgo: 20);
