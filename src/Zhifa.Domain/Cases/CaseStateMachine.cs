@@ -23,7 +23,19 @@ public sealed record CaseFacts(
     /// <summary>LAW-5 art. 61: the decision has a recorded service (filled by Execution).</summary>
     bool DecisionServed = true,
     /// <summary>LAW-7/LAW-8: why the execution is not complete (unpaid, not enforced, no 结案报告); null when it is.</summary>
-    string? ExecutionIncomplete = null);
+    string? ExecutionIncomplete = null,
+    /// <summary>LAW-4: the 行政处罚事先告知书 was made and served on the party.</summary>
+    bool NoticeServed = true,
+    /// <summary>LAW-6: a hearing the party asked for has been held (or the request withdrawn).</summary>
+    bool HearingSettled = true,
+    /// <summary>LAW-4 art. 57: a major or complex case was discussed collectively and the discussion concluded.</summary>
+    bool CollectiveDiscussionConcludedOrNotRequired = true,
+    /// <summary>LAW-4 art. 62: the decision is not heavier than the last notice served.</summary>
+    bool NotHeavierThanNotice = true,
+    /// <summary>REC-4: the decision states 证据采信理由, 依据选择理由 and 裁量理由.</summary>
+    bool DecisionReasonsGiven = true,
+    /// <summary>REC-4: the head signed and the decision document was generated and numbered (issued with the move).</summary>
+    bool DecisionDocumentIssued = true);
 
 /// <summary>One reason a move is refused: a stable code for machines and a Chinese message for people.</summary>
 public sealed record UnmetCondition(string Code, string Message);
@@ -53,6 +65,18 @@ public static class CaseStateMachine
         : new("legal_review.not_passed", "重大执法决定须经法制审核同意后方可作出" + (f.LegalReviewMessage.Length > 0 ? "：" + f.LegalReviewMessage : ""));
     private static readonly Condition NoticePeriod = f => f.NoticePeriodOverOrWaived ? null
         : new("notice.period_not_over", "陈述、申辩期限未满且当事人未放弃，不能作出决定");
+    private static readonly Condition NoticeServed = f => f.NoticeServed ? null
+        : new("notice.not_served", "行政处罚事先告知书尚未制作或尚未送达当事人");
+    private static readonly Condition HearingSettled = f => f.HearingSettled ? null
+        : new("hearing.not_held", "当事人申请了听证，听证尚未举行");
+    private static readonly Condition Discussion = f => f.CollectiveDiscussionConcludedOrNotRequired ? null
+        : new("discussion.not_concluded", "重大或情节复杂的案件须经负责人集体讨论决定（行政处罚法第五十七条）");
+    private static readonly Condition NotHeavier = f => f.NotHeavierThanNotice ? null
+        : new("decision.heavier_than_notice", "拟作出的决定重于已送达的事先告知书，须重新告知（行政处罚法第六十二条）");
+    private static readonly Condition Reasons = f => f.DecisionReasonsGiven ? null
+        : new("decision.reasons_missing", "决定须说明证据采信理由、依据选择理由和裁量理由（REC-4）");
+    private static readonly Condition Issued = f => f.DecisionDocumentIssued ? null
+        : new("decision.not_issued", "决定须由负责人在“决定”页签发，生成并编号决定书");
     private static readonly Condition SimpleEligible = f => f.SimpleProcedureEligible ? null
         : new("simple.not_eligible", f.SimpleProcedureProblems is { Count: > 0 } problems
             ? "不能适用简易程序当场作出决定：" + string.Join("；", problems)
@@ -77,8 +101,8 @@ public static class CaseStateMachine
             (CaseSteps.Filed, CaseSteps.Investigation, [TwoOfficers, HasParty]),
             (CaseSteps.Investigation, CaseSteps.InternalReview, [TwoOfficers]),
             (CaseSteps.InternalReview, CaseSteps.Notice, [TwoOfficers]),
-            (CaseSteps.Notice, CaseSteps.Statement, []),
-            (CaseSteps.Statement, CaseSteps.Decided, [TwoOfficers, HasParty, NoticePeriod, LegalReview]),
+            (CaseSteps.Notice, CaseSteps.Statement, [NoticeServed]),
+            (CaseSteps.Statement, CaseSteps.Decided, [TwoOfficers, HasParty, NoticePeriod, LegalReview, HearingSettled, Discussion, NotHeavier, Reasons, Issued]),
             (CaseSteps.Decided, CaseSteps.Served, [Served]),
             (CaseSteps.Served, CaseSteps.Executed, []),
             (CaseSteps.Executed, CaseSteps.Closed, [RecordsPresent, ExecutionComplete]),

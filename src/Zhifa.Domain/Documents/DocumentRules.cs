@@ -53,10 +53,15 @@ public static class DocumentRules
         return map;
     }
 
-    /// <summary>Keeps only the fields the type has, trimmed; anything else a caller sends is dropped.</summary>
     /// <summary>LR-1: the decision and the collective-discussion minutes are not printed before legal review agreed.</summary>
-    public static bool NeedsLegalReview(DocumentType type) => type.Code is "penalty-decision" or "collective-discussion";
+    public static bool NeedsLegalReview(DocumentType type) => type.Code is "penalty-decision" or "no-penalty-decision" or "collective-discussion";
 
+    /// <summary>REC-4: a decision document exists only as the act of issuing the decision, never generated on its own.</summary>
+    /// <remarks>The simple procedure's decision is written and handed over on the spot (行政处罚法 art. 52), so it is made as a document.</remarks>
+    public static bool IssuedOnlyWithDecision(DocumentType type, Cases.CaseProcedure procedure)
+        => procedure != Cases.CaseProcedure.Simple && type.Code is "penalty-decision" or "no-penalty-decision";
+
+    /// <summary>Keeps only the fields the type has, trimmed; anything else a caller sends is dropped.</summary>
     public static Dictionary<string, string> NormalizeFields(DocumentType type, IReadOnlyDictionary<string, string?>? fields)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -46,6 +46,7 @@ public static class FeatureRegistration
         services.AddRecordFeature();
         services.AddDocumentFeature();
         services.AddProposalFeature();
+        services.AddDecisionFeature();
         services.AddLegalReviewFeature();
         services.AddRedactionFeature();
         services.AddExecutionFeature();
@@ -68,6 +69,7 @@ public static class FeatureRegistration
         api.MapRecordEndpoints();
         api.MapDocumentEndpoints();
         api.MapProposalEndpoints();
+        api.MapDecisionEndpoints();
         api.MapLegalReviewEndpoints();
         api.MapRedactionEndpoints();
         api.MapExecutionEndpoints();

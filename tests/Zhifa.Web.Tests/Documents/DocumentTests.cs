@@ -52,16 +52,18 @@ public sealed class DocumentTests(ZhifaFactory app) : IClassFixture<ZhifaFactory
         var c = await CreateCaseAsync(app);
         var client = await app.ApiClientAsync("handler");
         object Notice() => new { typeCode = "penalty-notice", fields = new Dictionary<string, string> { ["法律依据"] = "《医疗机构管理条例》第十四条", ["拟处罚内容"] = "罚款人民币五千元" } };
+        int year = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).Year;
+        // The demo's case awaiting the statement already holds a served notice: numbering goes on from there.
+        int before = await app.WithDbAsync(db => db.NumberCounters.Where(n => n.Kind == "罚告" && n.AgencyId == c.AgencyId && n.Year == year).Select(n => n.Last).SingleOrDefaultAsync());
         var first = await GenerateAsync(client, c.Id, Notice());
         var second = await GenerateAsync(client, c.Id, Notice());
-        int year = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).Year;
-        Assert.Equal($"永卫罚告〔{year}〕1号", first.GetProperty("number").GetString());
-        Assert.Equal($"永卫罚告〔{year}〕2号", second.GetProperty("number").GetString());
+        Assert.Equal($"永卫罚告〔{year}〕{before + 1}号", first.GetProperty("number").GetString());
+        Assert.Equal($"永卫罚告〔{year}〕{before + 2}号", second.GetProperty("number").GetString());
 
         var bytes = await client.GetByteArrayAsync($"/api/v1/documents/{second.GetProperty("id").GetInt32()}/file");
-        Assert.Contains($"永卫罚告〔{year}〕2号", TextOf(bytes));
-        var last = await app.WithDbAsync(db => db.NumberCounters.Where(n => n.Kind == "罚告" && n.AgencyId == c.AgencyId).Select(n => n.Last).SingleAsync());
-        Assert.Equal(2, last);
+        Assert.Contains($"永卫罚告〔{year}〕{before + 2}号", TextOf(bytes));
+        var last = await app.WithDbAsync(db => db.NumberCounters.Where(n => n.Kind == "罚告" && n.AgencyId == c.AgencyId && n.Year == year).Select(n => n.Last).SingleAsync());
+        Assert.Equal(before + 2, last);
     }
 
     [Fact]

@@ -13,11 +13,7 @@ using Zhifa.Web.Tests.Scope;
 
 namespace Zhifa.Web.Tests.Execution;
 
-/// <summary>
-/// Penalty cases brought to 决定 for the execution tests. The proposal is saved through ProposalService directly
-/// (its API does not exist yet) and the steps move through the API; this is the one place to switch to the decision
-/// flow once it exists.
-/// </summary>
+/// <summary>Penalty cases brought to 决定 through the decision flow (notice served, waiver, the head's signature) for the execution tests.</summary>
 internal static class ExecutionTestData
 {
     public static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -43,27 +39,19 @@ internal static class ExecutionTestData
     {
         var api = await app.ApiClientAsync("handler");
         int caseId = (await api.OpenAsync(await app.PenaltyBodyAsync())).GetProperty("id").GetInt32();
-        using (var scope = app.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<Zhifa.Data.AppDbContext>();
-            var c = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == caseId);
-            await scope.ServiceProvider.GetRequiredService<ProposalService>().SaveAsync(c, new ProposalInput
-            {
-                Outcome = "Penalty", PenaltyKinds = fineYuan is null ? ["Warning"] : ["Warning", "Fine"], FineYuan = fineYuan,
-                Content = fineYuan is null ? "警告" : $"警告，并处罚款 {fineYuan} 元", LegalBasis = "《公共场所卫生管理条例》第十四条",
-                EvidenceReason = "现场笔录与询问笔录相互印证", BasisReason = "该条款规定了未取得卫生许可证擅自营业的处罚", DiscretionReason = "初次违法，按一般档次",
-            });
-        }
-        await api.MoveAsync(caseId, CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice, CaseSteps.Statement, CaseSteps.Decided);
+        await Decisions.DecisionTestData.DecideAsync(app, api, caseId, fineYuan is null ? "Warning" : "Warning,Fine", fineYuan);
         return (api, caseId);
     }
 
-    /// <summary>Generates the decision document of the case and returns its id.</summary>
+    /// <summary>The decision document issued with the decision, or a newly generated 催告书; returns its id.</summary>
     public static async Task<int> DecisionDocumentAsync(this HttpClient api, int caseId, string type = "penalty-decision")
     {
-        var fields = type == "penalty-decision"
-            ? new Dictionary<string, string> { ["法律依据"] = "《公共场所卫生管理条例》第十四条", ["决定内容"] = "警告，并处罚款" }
-            : new Dictionary<string, string> { ["催告内容"] = "缴纳罚款", ["期限"] = "十日内" };
+        if (type == "penalty-decision")
+        {
+            var documents = await api.GetFromJsonAsync<List<JsonElement>>($"/api/v1/cases/{caseId}/documents");
+            return documents!.Single(d => d.GetProperty("typeCode").GetString() == type).GetProperty("id").GetInt32();
+        }
+        var fields = new Dictionary<string, string> { ["催告内容"] = "缴纳罚款", ["期限"] = "十日内" };
         var r = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/documents", new { typeCode = type, fields });
         if (!r.IsSuccessStatusCode) throw new InvalidOperationException(await r.Content.ReadAsStringAsync());
         return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
@@ -96,7 +84,7 @@ internal static class ExecutionTestData
         return api.PostAsJsonAsync($"/api/v1/cases/{caseId}/services", body);
     }
 
-    /// <summary>For tests of other areas that walk a case to closure: generates and serves the decision directly.</summary>
+    /// <summary>For tests of other areas that walk a case to closure: serves the issued decision directly.</summary>
     public static async Task ServeDecisionAsync(this HttpClient api, int caseId)
     {
         var r = await api.ServeAsync(caseId, await api.DecisionDocumentAsync(caseId));

@@ -17,7 +17,7 @@ public sealed class RecordingExemptionTests(ZhifaFactory app) : IClassFixture<Zh
     {
         var api = await app.ApiClientAsync("handler");
         int caseId = (await api.OpenAsync(await app.PenaltyBodyAsync())).GetProperty("id").GetInt32();
-        await api.MoveAsync(caseId, CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice, CaseSteps.Statement, CaseSteps.Decided);
+        await Decisions.DecisionTestData.DecideAsync(app, api, caseId);
         await api.ServeDecisionAsync(caseId);
         await api.MoveAsync(caseId, CaseSteps.Served, CaseSteps.Executed);
         await api.ClosingReportAsync(caseId);

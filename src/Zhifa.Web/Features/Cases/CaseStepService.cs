@@ -14,7 +14,8 @@ public sealed record StepMoveInput(string? ToStep, string? Place, string? Note);
 public sealed record NextStepView(string Step, string Label, bool Allowed, IReadOnlyList<UnmetCondition> Unmet);
 
 /// <summary>Moves a case along its steps only through <see cref="CaseStateMachine"/>; a refused move changes nothing.</summary>
-public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, LegalReviewGateService legalReview, ExecutionStateService execution)
+public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, LegalReviewGateService legalReview,
+    Decisions.DecisionFactsService decisionFacts, ExecutionStateService execution)
 {
     private DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
 
@@ -34,10 +35,10 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
         var gate = await legalReview.GateAsync(c);
         var simpleProblems = await Decisions.ProposalService.SimpleProcedureProblemsAsync(db, c);
         var (served, incomplete) = await execution.FactsAsync(c);
-        return new CaseFacts(c.Category, c.Procedure, c.Step, officers.Count(o => o.IsQualifiedOn(Today)), parties, recordsPresent,
+        return await decisionFacts.ApplyAsync(c, new CaseFacts(c.Category, c.Procedure, c.Step, officers.Count(o => o.IsQualifiedOn(Today)), parties, recordsPresent,
             LegalReviewPassedOrNotRequired: gate.IsOpen, LegalReviewMessage: gate.Message,
             SimpleProcedureEligible: simpleProblems.Count == 0, SimpleProcedureProblems: simpleProblems,
-            DecisionServed: served, ExecutionIncomplete: incomplete);
+            DecisionServed: served, ExecutionIncomplete: incomplete), gate);
     }
 
     public async Task<List<NextStepView>> NextAsync(Case c)

@@ -30,7 +30,9 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHttpContextAccessor 
                 await PhotoAsync(s, statement, CaseSteps.Investigation, "前台未悬挂卫生许可证", "张伟");
                 await DocumentAsync(s, statement, "site-record", new() { ["时间"] = Local(-26) + "至" + Local(-25), ["内容"] = "经查，该宾馆正在对外营业，前台未悬挂公共场所卫生许可证，经营者未能出示有效卫生许可证。" });
                 await DocumentAsync(s, statement, "inquiry-record", new() { ["时间"] = Local(-24), ["被询问人"] = "陈某（该公司法定代表人）", ["问答"] = "问：宾馆是否取得公共场所卫生许可证？\n答：还没有办下来，已经营业两个月。" });
-                foreach (var step in new[] { CaseSteps.InternalReview, CaseSteps.Notice, CaseSteps.Statement }) await MoveAsync(s, statement, step, "");
+                foreach (var step in new[] { CaseSteps.InternalReview, CaseSteps.Notice }) await MoveAsync(s, statement, step, "");
+                await NoticeServedAsync(s, statement);
+                await MoveAsync(s, statement, CaseSteps.Statement, "");
 
                 var clinic = Organisation("永兴县便江镇康宁诊所", "92431023MA4M8N6Q2", "黄某", "永兴县便江镇人民路 88 号");
                 await OpenAsync(s, "Penalty", "General", "330217003000", "康宁诊所使用非卫生技术人员从事医疗卫生技术工作", clinic, "刘洋", "杨帆");
@@ -126,6 +128,20 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHttpContextAccessor 
         var video = kind == "Video";
         using var file = new MemoryStream(video ? DemoMedia.VideoWithCreationTime(takenUtc) : DemoMedia.PhotoWithExif(taken));
         await s.GetRequiredService<RecordService>().RegisterStreamAsync(c, input, file, proves + (video ? ".mp4" : ".jpg"), video ? "video/mp4" : "image/jpeg");
+    }
+
+    /// <summary>The proposed penalty and its 事先告知书, made and served now, so that the case awaits the statement.</summary>
+    private static async Task NoticeServedAsync(IServiceProvider s, Case c)
+    {
+        await s.GetRequiredService<Decisions.ProposalService>().SaveAsync(c, new Decisions.ProposalInput
+        {
+            Outcome = "Penalty", PenaltyKinds = ["Warning", "Fine"], FineYuan = 3000m, Content = "警告，并处罚款人民币叁仟元整。",
+            LegalBasis = "《公共场所卫生管理条例》第八条、第十四条", EvidenceReason = "现场笔录、询问笔录和现场照片相互印证。",
+            BasisReason = "未取得卫生许可证擅自营业，适用《公共场所卫生管理条例》第十四条。", DiscretionReason = "经营时间较短，首次被查处，按一般情节处罚。",
+        });
+        var notices = s.GetRequiredService<Decisions.NoticeService>();
+        var notice = await notices.CreateAsync(c, new Decisions.NoticeInput());
+        await notices.ServeAsync(c, notice, new Decisions.ServiceInput(DateTime.UtcNow, "直接送达"));
     }
 
     private static Task DocumentAsync(IServiceProvider s, Case c, string type, Dictionary<string, string?> fields)

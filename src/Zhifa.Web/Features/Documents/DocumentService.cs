@@ -205,10 +205,12 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
     /// is numbered (gap-free per agency, kind and year: the counter moves in the same transaction as the document row)
     /// and stores the .docx.
     /// </summary>
-    public async Task<CaseDocument> GenerateAsync(Case c, GenerateInput input)
+    public async Task<CaseDocument> GenerateAsync(Case c, GenerateInput input, bool issuingDecision = false)
     {
         var type = DocumentTypes.Find(input.TypeCode?.Trim())
             ?? throw new DomainValidationException("typeCode", "unknown_type", "请选择文书类型");
+        if (DocumentRules.IssuedOnlyWithDecision(type, c.Procedure) && !issuingDecision)
+            throw new DomainValidationException("typeCode", "decision.issue_only", $"{type.Name}由负责人在案件的“决定”页签发时生成");
         var fields = DocumentRules.NormalizeFields(type, input.Fields);
         DocumentRules.ValidateFields(type, fields).ThrowIfAny();
         if (DocumentRules.NeedsLegalReview(type) && await legalReview.GateAsync(c) is { IsOpen: false } gate)
@@ -247,7 +249,8 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
             }
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync();
+        // Issuing a decision numbers its document inside the transaction that also moves the case.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
         string pgNumber = "";
         if (type.NumberKind is { } pgKind)
         {
@@ -260,7 +263,7 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
             pgNumber = DocumentRules.FormatNumber(agency.ShortName, pgKind, year, seq[0]);
         }
         var document = await StoreAsync(c, type, template, templateBytes, data, fields, pgNumber, local);
-        await tx.CommitAsync();
+        if (tx is not null) await tx.CommitAsync();
         return document;
     }
 

@@ -1,0 +1,273 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data;
+using Zhifa.Domain.Accounts;
+using Zhifa.Domain.Cases;
+using Zhifa.Domain.Common;
+using Zhifa.Domain.Decisions;
+using Zhifa.Web.Features.Cases;
+using Zhifa.Web.Features.Documents;
+using Zhifa.Web.Features.LegalReview;
+using Zhifa.Web.Infrastructure;
+
+namespace Zhifa.Web.Features.Decisions;
+
+public sealed record IssueInput(string? Place, string? Note);
+
+public sealed record SettingsInput(decimal? LargeFineCitizenYuan, decimal? LargeFineOrganisationYuan, decimal? LargeConfiscationCitizenYuan,
+    decimal? LargeConfiscationOrganisationYuan, bool DeputyHeadMaySign);
+
+public sealed record SettingsView(int AgencyId, decimal LargeFineCitizenYuan, decimal LargeFineOrganisationYuan, decimal LargeConfiscationCitizenYuan,
+    decimal LargeConfiscationOrganisationYuan, bool DeputyHeadMaySign, DateTime UpdatedAt, string UpdatedBy);
+
+public sealed record ProposalView(string Outcome, string OutcomeLabel, IReadOnlyList<string> PenaltyKinds, string PenaltyKindsLabel, decimal? FineYuan,
+    decimal? ConfiscationYuan, string Content, string LegalBasis, string EvidenceReason, string BasisReason, string DiscretionReason, string Proposed);
+
+public sealed record GateView(bool Required, bool IsOpen, IReadOnlyList<string> Reasons, string Message);
+
+public sealed record NoticeView(int Id, string Number, int DocumentId, string Outcome, string Proposed, bool HearingRight, string HearingReasons,
+    DateTime CreatedAt, string CreatedBy, DateTime? ServedAt, string ServiceMethod, DateTime? WaivedAt, string WaiverNote, DateOnly? StatementPeriodEnds);
+
+public sealed record StatementView(int Id, int NoticeId, string Form, string FormLabel, DateTime MadeAt, string Content, int? DocumentId, bool HasFile,
+    string FileName, DateTime RecordedAt, string RecordedBy, string Answer, string AnswerLabel, string AnswerReason, DateTime? AnsweredAt, string AnsweredBy);
+
+public sealed record HearingView(int Id, int NoticeId, DateOnly RequestedOn, string RequestNote, int? ChairOfficerId, string ChairName, DateTime? ScheduledAt,
+    string Place, int? NoticeDocumentId, DateTime? NoticeServedAt, DateOnly? NoticeServeBy, DateTime? HeldAt, int? RecordDocumentId, DateTime? WithdrawnAt,
+    string WithdrawalNote, string Status, string StatusLabel);
+
+public sealed record RecusalView(int Id, int? TargetOfficerId, string TargetName, string Reason, DateTime RequestedAt, string RecordedBy, string Status,
+    string StatusLabel, string DecisionReason, DateTime? DecidedAt, string DecidedBy);
+
+public sealed record ParticipantView(int UserId, string Name, string RoleLabel, string Opinion);
+
+public sealed record DiscussionView(int Id, string Reason, DateTime HeldAt, string Place, string Conclusion, int DocumentId, DateTime RecordedAt,
+    string RecordedBy, IReadOnlyList<ParticipantView> Participants);
+
+public sealed record DecisionView(int Id, string TypeCode, string TypeName, string Number, int DocumentId, string Outcome, string OutcomeLabel,
+    string PenaltyKindsLabel, decimal? FineYuan, decimal? ConfiscationYuan, DateTime IssuedAt, string IssuedBy, string IssuedByRole, string Remedies);
+
+/// <summary>A period that runs now: its last day, whether it counts working or calendar days, and its legal basis (LAW-1).</summary>
+public sealed record DecisionDeadline(string Label, DateOnly Due, bool WorkingDays, bool Passed, string Basis);
+
+public sealed record OfficerOption(int Id, string Name, bool IsCaseOfficer);
+
+/// <summary>Everything of the decision steps of one case, as the page and the API show it.</summary>
+public sealed record DecisionOverview(
+    int CaseId, string Step, string StepLabel, bool Applies, ProposalView? Proposal, GateView LegalReview, bool DiscussionRequired,
+    IReadOnlyList<NoticeView> Notices, IReadOnlyList<StatementView> Statements, IReadOnlyList<HearingView> Hearings, IReadOnlyList<RecusalView> Recusals,
+    IReadOnlyList<DiscussionView> Discussions, DecisionView? Decision, IReadOnlyList<DecisionDeadline> Deadlines,
+    IReadOnlyList<ValidationError> IssueProblems, bool MaySign, IReadOnlyList<StaffView> Staff, IReadOnlyList<OfficerOption> Officers);
+
+/// <summary>
+/// REC-4 and LAW-4: the decision issued from the proposal by the head. Issuing generates and numbers the decision
+/// document and moves the case to 决定 in one transaction; a refusal names every unmet condition and changes nothing.
+/// </summary>
+public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalService proposals, DocumentService documents, DecisionFactsService facts,
+    LegalReviewGateService legalReview, CaseStepService steps, DiscussionService discussions)
+{
+    public async Task<bool> MaySignAsync(Case c)
+        => me.AgencyId == c.AgencyId && DecisionRules.MaySign(me.Roles.ToList(), (await facts.SettingsAsync(c.AgencyId)).DeputyHeadMaySign);
+
+    /// <summary>Every reason the decision cannot be issued now (empty when it can), each naming its field.</summary>
+    public async Task<List<ValidationError>> ProblemsAsync(Case c)
+    {
+        var problems = new List<ValidationError>();
+        if (!DecisionFactsService.Applies(c))
+        {
+            problems.Add(new("caseId", "decision.not_general", "在本页签发决定只适用于普通程序的行政处罚案件"));
+            return problems;
+        }
+        if (await db.Set<Decision>().AnyAsync(d => d.CaseId == c.Id))
+        {
+            problems.Add(new("caseId", "decision.already_issued", "本案已作出决定"));
+            return problems;
+        }
+        if (c.Step != CaseSteps.Statement)
+            problems.Add(new("caseId", "step.wrong", $"案件处于“{CaseSteps.Label(c.Step)}”，须在“陈述申辩/听证”环节签发决定"));
+        var p = await proposals.GetAsync(c.Id);
+        if (p is null)
+        {
+            problems.Add(new("proposal", "proposal.missing", "尚未填写拟作出的决定"));
+            return problems;
+        }
+        if (DecisionRules.DecisionDocumentType(p.Outcome) is null)
+            problems.Add(new("outcome", "decision.no_document", "处理结果为“其他处理”的，没有对应的决定书，不能在本页签发"));
+        if (string.IsNullOrWhiteSpace(p.LegalBasis)) problems.Add(new("legalBasis", "required", "决定须载明法律依据"));
+        problems.AddRange(DecisionRules.MissingReasons(p));
+        var gate = await legalReview.GateAsync(c);
+        if (!gate.IsOpen) problems.Add(new("legalReview", "legal_review.not_passed", $"重大执法决定须经法制审核同意后方可签发：{gate.Message}"));
+
+        var add = await facts.WorkingDaysAsync();
+        var (_, served) = await facts.NoticesAsync(c.Id);
+        if (served is null) problems.Add(new("notice", "notice.not_served", "事先告知书尚未送达当事人"));
+        else
+        {
+            var ends = DecisionRules.StatementPeriodEnds(DecisionFactsService.ChinaDay(served.ServedAt!.Value), add);
+            if (!DecisionRules.PeriodOverOrWaived(DecisionFactsService.ChinaDay(served.ServedAt!.Value), served.WaivedAt is not null, facts.Today, add))
+                problems.Add(new("notice", "notice.period_not_over", $"陈述、申辩期限至 {DecisionRules.ChineseDate(ends)}（五个工作日）届满，期限未满且当事人未书面放弃，不能作出决定"));
+            foreach (var reason in DecisionRules.HeavierThanNotice(DecisionFactsService.Terms(served), DecisionFactsService.Terms(p)))
+                problems.Add(new("proposal", "decision.heavier_than_notice", $"决定重于已送达的事先告知书（{served.Number}）：{reason}；须重新告知并送达（行政处罚法第六十二条）"));
+        }
+        if (await db.Set<Hearing>().AnyAsync(h => h.CaseId == c.Id && h.HeldAt == null && h.WithdrawnAt == null))
+            problems.Add(new("hearing", "hearing.not_held", "当事人申请了听证，听证尚未举行"));
+        if (await db.Set<Statement>().AnyAsync(s => s.CaseId == c.Id && s.Answer == StatementAnswer.Pending))
+            problems.Add(new("statements", "statement.not_answered", "尚有陈述申辩未答复是否采纳"));
+        if (gate.Required && !await db.Set<CollectiveDiscussion>().AnyAsync(d => d.CaseId == c.Id))
+            problems.Add(new("discussion", "discussion.not_concluded", "重大执法决定须经负责人集体讨论（行政处罚法第五十七条）"));
+        return problems;
+    }
+
+    /// <summary>Signs and issues: the decision document numbered and the case moved to 决定 in one act; if either fails nothing changes.</summary>
+    public async Task<Decision> IssueAsync(Case c, IssueInput input)
+    {
+        var problems = await ProblemsAsync(c);
+        if (problems.Count > 0) throw new DomainValidationException(problems);
+        var p = (await proposals.GetAsync(c.Id))!;
+        var statements = await db.Set<Statement>().AsNoTracking().Where(s => s.CaseId == c.Id).OrderBy(s => s.Id).ToListAsync();
+        var heard = await db.Set<Hearing>().AsNoTracking().AnyAsync(h => h.CaseId == c.Id && h.HeldAt != null);
+        var statementText = statements.Count == 0
+            ? "当事人在法定期限内未提出陈述、申辩" + (heard ? "。" : "，未要求听证。")
+            : string.Join("\n", statements.Select((s, i) => $"当事人陈述申辩{i + 1}：{(s.Content.Length > 0 ? s.Content : "见书面材料")}；本机关意见：{NoticeService.AnswerLabel(s.Answer)}，{s.AnswerReason}"));
+        if (heard) statementText += "\n本案已依当事人申请举行听证。";
+        var typeCode = DecisionRules.DecisionDocumentType(p.Outcome)!;
+        var role = me.IsInRole(Roles.Head) ? Roles.Head : Roles.DeputyHead;
+
+        await using var tx = await db.Database.BeginTransactionAsync();
+        try
+        {
+            var doc = await documents.GenerateAsync(c, new GenerateInput(typeCode, new Dictionary<string, string?>
+            {
+                ["法律依据"] = p.LegalBasis,
+                ["决定内容"] = NoticeService.ProposedText(p),
+                ["证据采信理由"] = p.EvidenceReason, ["依据选择理由"] = p.BasisReason, ["裁量理由"] = p.DiscretionReason,
+                ["陈述申辩情况"] = statementText,
+            }), issuingDecision: true);
+            var decision = new Decision
+            {
+                CaseId = c.Id, AgencyId = c.AgencyId, DocumentId = doc.Id, TypeCode = typeCode, Number = doc.Number, Outcome = p.Outcome,
+                PenaltyKinds = string.Join(',', p.Kinds), FineYuan = p.FineYuan, ConfiscationYuan = p.ConfiscationYuan, ProposalFingerprint = p.Fingerprint(),
+                IssuedAt = db.UtcNow, IssuedBy = me.UserName, IssuedByRole = role,
+            };
+            db.Add(decision);
+            await db.SaveChangesAsync();
+            await steps.MoveAsync(c, new StepMoveInput(CaseSteps.Decided, input.Place, string.IsNullOrWhiteSpace(input.Note) ? $"签发{doc.Number}" : input.Note));
+            await tx.CommitAsync();
+            return decision;
+        }
+        catch
+        {
+            await tx.RollbackAsync();
+            // What the failed act added stays out of this request's later reads.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    // ---- settings ----
+
+    public static SettingsView View(DecisionSettings s) => new(s.AgencyId, s.LargeFineCitizenYuan, s.LargeFineOrganisationYuan, s.LargeConfiscationCitizenYuan,
+        s.LargeConfiscationOrganisationYuan, s.DeputyHeadMaySign, s.UpdatedAt, s.UpdatedBy);
+
+    public async Task<DecisionSettings> SaveSettingsAsync(int agencyId, SettingsInput input)
+    {
+        var errors = new ValidationErrors();
+        void Amount(string field, decimal? v, string label)
+        {
+            if (v is null) errors.Add(field, "required", $"{label}不能为空");
+            else if (v <= 0 || v > 1_000_000_000m) errors.Add(field, "out_of_range", $"{label}应大于零且不超过 10 亿元");
+        }
+        Amount("largeFineCitizenYuan", input.LargeFineCitizenYuan, "对公民的较大数额罚款");
+        Amount("largeFineOrganisationYuan", input.LargeFineOrganisationYuan, "对法人或者其他组织的较大数额罚款");
+        Amount("largeConfiscationCitizenYuan", input.LargeConfiscationCitizenYuan, "对公民的较大数额没收");
+        Amount("largeConfiscationOrganisationYuan", input.LargeConfiscationOrganisationYuan, "对法人或者其他组织的较大数额没收");
+        errors.ThrowIfAny();
+        var s = await db.Set<DecisionSettings>().FirstOrDefaultAsync(x => x.AgencyId == agencyId);
+        if (s is null) db.Add(s = new DecisionSettings { AgencyId = agencyId });
+        s.LargeFineCitizenYuan = input.LargeFineCitizenYuan!.Value;
+        s.LargeFineOrganisationYuan = input.LargeFineOrganisationYuan!.Value;
+        s.LargeConfiscationCitizenYuan = input.LargeConfiscationCitizenYuan!.Value;
+        s.LargeConfiscationOrganisationYuan = input.LargeConfiscationOrganisationYuan!.Value;
+        s.DeputyHeadMaySign = input.DeputyHeadMaySign;
+        s.UpdatedAt = db.UtcNow;
+        s.UpdatedBy = me.UserName;
+        await db.SaveChangesAsync();
+        return s;
+    }
+
+    // ---- overview ----
+
+    public async Task<DecisionOverview> OverviewAsync(Case c)
+    {
+        var add = await facts.WorkingDaysAsync();
+        var today = facts.Today;
+        var p = await proposals.GetAsync(c.Id);
+        var gate = await legalReview.GateAsync(c);
+        var notices = await db.Set<Notice>().AsNoTracking().Where(n => n.CaseId == c.Id).OrderBy(n => n.Id).ToListAsync();
+        var statements = await db.Set<Statement>().AsNoTracking().Where(s => s.CaseId == c.Id).OrderBy(s => s.Id).ToListAsync();
+        var hearings = await db.Set<Hearing>().AsNoTracking().Where(h => h.CaseId == c.Id).OrderBy(h => h.Id).ToListAsync();
+        var recusals = await db.Set<Recusal>().AsNoTracking().Where(r => r.CaseId == c.Id).OrderBy(r => r.Id).ToListAsync();
+        var held = await db.Set<CollectiveDiscussion>().AsNoTracking().Include(d => d.Participants).Where(d => d.CaseId == c.Id).OrderBy(d => d.Id).ToListAsync();
+        var decision = await db.Set<Decision>().AsNoTracking().FirstOrDefaultAsync(d => d.CaseId == c.Id);
+        var caseOfficers = await db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == c.Id).Select(o => o.OfficerId).ToListAsync();
+        var officers = await db.Officers.AsNoTracking().Where(o => o.AgencyId == c.AgencyId).OrderBy(o => o.Id).Select(o => new { o.Id, o.Name }).ToListAsync();
+
+        DateOnly? PeriodEnd(Notice n) => n.ServedAt is { } s ? DecisionRules.StatementPeriodEnds(DecisionFactsService.ChinaDay(s), add) : null;
+        var deadlines = new List<DecisionDeadline>();
+        if (decision is null && notices.LastOrDefault(n => n.ServedAt is not null) is { } served && PeriodEnd(served) is { } end)
+        {
+            deadlines.Add(new("陈述、申辩期限", end, true, today > end, "行政处罚法第四十五条、第八十五条：自告知书送达之日起五个工作日"));
+            if (served.HearingRight)
+                deadlines.Add(new("要求听证期限", end, true, today > end, "行政处罚法第六十四条第一项：自告知书送达之日起五个工作日内提出"));
+        }
+        var hearingViews = hearings.Select(h =>
+        {
+            DateOnly? serveBy = null;
+            if (h.ScheduledAt is { } at && h.NoticeServedAt is null)
+            {
+                // The latest day the 听证通知书 can still be served: step back until seven working days remain.
+                var hearingDay = DecisionFactsService.ChinaDay(at);
+                var d = hearingDay.AddDays(-7);
+                while (add(d, DecisionRules.HearingNoticeWorkingDays) > hearingDay) d = d.AddDays(-1);
+                serveBy = d;
+                deadlines.Add(new("听证通知书送达期限", d, true, today > d, "行政处罚法第六十四条第二项：举行听证七个工作日前送达"));
+            }
+            var status = h.WithdrawnAt is not null ? ("Withdrawn", "已撤回") : h.HeldAt is not null ? ("Held", "已举行")
+                : h.NoticeServedAt is not null ? ("Notified", "已通知") : h.ScheduledAt is not null ? ("Scheduled", "已确定时间，待送达通知书") : ("Requested", "已申请");
+            return new HearingView(h.Id, h.NoticeId, h.RequestedOn, h.RequestNote, h.ChairOfficerId, h.ChairName, h.ScheduledAt, h.Place, h.NoticeDocumentId,
+                h.NoticeServedAt, serveBy, h.HeldAt, h.RecordDocumentId, h.WithdrawnAt, h.WithdrawalNote, status.Item1, status.Item2);
+        }).ToList();
+
+        return new DecisionOverview(
+            c.Id, c.Step, CaseSteps.Label(c.Step), DecisionFactsService.Applies(c),
+            p is null ? null : new ProposalView(p.Outcome.ToString(), DecisionRules.OutcomeLabel(p.Outcome), p.Kinds.Select(k => k.ToString()).ToList(),
+                DecisionRules.KindsLabel(p.Kinds), p.FineYuan, p.ConfiscationYuan, p.Content, p.LegalBasis, p.EvidenceReason, p.BasisReason, p.DiscretionReason,
+                NoticeService.ProposedText(p)),
+            new GateView(gate.Required, gate.IsOpen, gate.Reasons, gate.Message), gate.Required,
+            notices.Select(n => new NoticeView(n.Id, n.Number, n.DocumentId, n.Outcome.ToString(), DescribeTerms(n), n.HearingRight, n.HearingReasons,
+                n.CreatedAt, n.CreatedBy, n.ServedAt, n.ServiceMethod, n.WaivedAt, n.WaiverNote, PeriodEnd(n))).ToList(),
+            statements.Select(s => new StatementView(s.Id, s.NoticeId, s.Form.ToString(), s.Form == StatementForm.Oral ? "口头" : "书面", s.MadeAt, s.Content,
+                s.DocumentId, s.FileSha256 is not null, s.FileName, s.RecordedAt, s.RecordedBy, s.Answer.ToString(), NoticeService.AnswerLabel(s.Answer),
+                s.AnswerReason, s.AnsweredAt, s.AnsweredBy)).ToList(),
+            hearingViews,
+            recusals.Select(r => new RecusalView(r.Id, r.TargetOfficerId, r.TargetName, r.Reason, r.RequestedAt, r.RecordedBy, r.Status.ToString(),
+                HearingService.Label(r.Status), r.DecisionReason, r.DecidedAt, r.DecidedBy)).ToList(),
+            held.Select(d => new DiscussionView(d.Id, d.Reason, d.HeldAt, d.Place, d.Conclusion, d.DocumentId, d.RecordedAt, d.RecordedBy,
+                d.Participants.OrderBy(x => x.Id).Select(x => new ParticipantView(x.UserId, x.Name, x.RoleLabel, x.Opinion)).ToList())).ToList(),
+            decision is null ? null : new DecisionView(decision.Id, decision.TypeCode, DocumentService.TypeName(decision.TypeCode), decision.Number, decision.DocumentId,
+                decision.Outcome.ToString(), DecisionRules.OutcomeLabel(decision.Outcome), DecisionRules.KindsLabel(DecisionRules.ParseKinds(decision.PenaltyKinds)),
+                decision.FineYuan, decision.ConfiscationYuan, decision.IssuedAt, decision.IssuedBy, Roles.Label(decision.IssuedByRole), DecisionRules.Remedies),
+            deadlines,
+            decision is null ? await ProblemsAsync(c) : [],
+            await MaySignAsync(c),
+            await discussions.StaffAsync(c.AgencyId),
+            officers.Select(o => new OfficerOption(o.Id, o.Name, caseOfficers.Contains(o.Id))).ToList());
+    }
+
+    private static string DescribeTerms(Notice n)
+    {
+        if (n.Outcome != DecisionOutcome.Penalty) return DecisionRules.OutcomeLabel(n.Outcome);
+        var parts = new List<string> { DecisionRules.KindsLabel(n.Kinds) };
+        if (n.FineYuan is { } f) parts.Add($"罚款 {DecisionRules.Yuan(f)}");
+        if (n.ConfiscationYuan is { } x and > 0) parts.Add($"没收 {DecisionRules.Yuan(x)}");
+        return string.Join("，", parts);
+    }
+}

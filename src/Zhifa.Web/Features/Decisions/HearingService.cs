@@ -1,0 +1,218 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data;
+using Zhifa.Domain.Accounts;
+using Zhifa.Domain.Cases;
+using Zhifa.Domain.Common;
+using Zhifa.Domain.Decisions;
+using Zhifa.Domain.Documents;
+using Zhifa.Web.Features.Documents;
+using Zhifa.Web.Infrastructure;
+
+namespace Zhifa.Web.Features.Decisions;
+
+/// <summary>The party's request for a hearing; the date is the day it reached the agency (China date).</summary>
+public sealed record HearingRequestInput(DateOnly? RequestedOn, string? Note);
+
+/// <summary>The chair (an officer of the agency who did not investigate the case), the time and the place; times without a zone are China Standard Time.</summary>
+public sealed record HearingScheduleInput(int? ChairOfficerId, DateTime? ScheduledAt, string? Place);
+
+/// <summary>The hearing as held, written down as the 听证笔录.</summary>
+public sealed record HearingRecordInput(DateTime? HeldAt, string? Content);
+
+public sealed record WithdrawalInput(string? Note);
+
+/// <summary>A recusal request: the officer (or another person, by name) the party wants to step aside, and why.</summary>
+public sealed record RecusalInput(int? TargetOfficerId, string? TargetName, string? Reason, DateTime? RequestedAt);
+
+public sealed record RecusalDecisionInput(bool Granted, string? Reason);
+
+/// <summary>LAW-6 and LAW-3: hearing request, 听证通知书 and its service, chair, recusals, and the 听证笔录.</summary>
+public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentService documents, DecisionFactsService facts)
+{
+    public static bool MayDecideRecusal(CurrentUser user) => user.IsInRole(Roles.Head);
+
+    private static void RequireSteps(Case c)
+    {
+        if (!DecisionFactsService.Applies(c))
+            throw new DomainValidationException("caseId", "decision.not_general", "听证只适用于普通程序的行政处罚案件");
+        if (c.Step is not (CaseSteps.Notice or CaseSteps.Statement))
+            throw new DomainValidationException("caseId", "step.wrong", $"案件处于“{CaseSteps.Label(c.Step)}”，听证只能在“事先告知”或“陈述申辩/听证”环节进行");
+    }
+
+    /// <summary>The hearing in progress (not withdrawn), or the last one.</summary>
+    public async Task<Hearing?> CurrentAsync(int caseId)
+        => await db.Set<Hearing>().Where(h => h.CaseId == caseId).OrderBy(h => h.WithdrawnAt != null).ThenByDescending(h => h.Id).FirstOrDefaultAsync();
+
+    public async Task<Hearing> RequestAsync(Case c, HearingRequestInput input)
+    {
+        RequireSteps(c);
+        var (_, served) = await facts.NoticesAsync(c.Id);
+        var add = await facts.WorkingDaysAsync();
+        var errors = DecisionRules.ValidateHearingRequest(served?.HearingRight == true, served?.ServedAt is { } s ? DecisionFactsService.ChinaDay(s) : null,
+            input.RequestedOn, facts.Today, add).MaxLength("note", input.Note, 2000, "申请内容");
+        if (served is not null && await db.Set<Hearing>().AnyAsync(h => h.NoticeId == served.Id && h.WithdrawnAt == null))
+            errors.Add("requestedOn", "hearing.already_requested", "已受理当事人的听证申请");
+        if (served?.WaivedAt is not null) errors.Add("requestedOn", "notice.waived", "当事人已书面放弃陈述、申辩和听证的权利");
+        errors.ThrowIfAny();
+        var h = new Hearing
+        {
+            CaseId = c.Id, AgencyId = c.AgencyId, NoticeId = served!.Id, RequestedOn = input.RequestedOn!.Value, RequestNote = input.Note?.Trim() ?? "",
+            RecordedAt = db.UtcNow, RecordedBy = me.UserName,
+        };
+        db.Add(h);
+        await db.SaveChangesAsync();
+        return h;
+    }
+
+    private async Task<List<int>> RecusedOfficersAsync(int caseId)
+        => await db.Set<Recusal>().Where(r => r.CaseId == caseId && r.Status == RecusalStatus.Granted && r.TargetOfficerId != null)
+            .Select(r => r.TargetOfficerId!.Value).ToListAsync();
+
+    private async Task<ValidationErrors> ChairErrorsAsync(Case c, int? chairOfficerId)
+    {
+        var caseOfficers = await db.CaseOfficers.Where(o => o.CaseId == c.Id).Select(o => o.OfficerId).ToListAsync();
+        var errors = DecisionRules.ValidateChair(chairOfficerId, caseOfficers, await RecusedOfficersAsync(c.Id));
+        if (chairOfficerId is { } id && !await db.Officers.AnyAsync(o => o.Id == id && o.AgencyId == c.AgencyId))
+            errors.Add("chairOfficerId", "not_found", "听证主持人须是本机关的工作人员");
+        return errors;
+    }
+
+    /// <summary>Sets chair, time and place and generates the 听证通知书; its service is recorded next.</summary>
+    public async Task ScheduleAsync(Case c, Hearing h, HearingScheduleInput input)
+    {
+        RequireSteps(c);
+        var at = DocumentService.ToUtc(input.ScheduledAt);
+        var errors = await ChairErrorsAsync(c, input.ChairOfficerId);
+        errors.Required("place", input.Place, "听证地点").MaxLength("place", input.Place, 200, "听证地点");
+        if (at is not { } when) errors.Add("scheduledAt", "required", "听证时间不能为空");
+        else if (when < db.UtcNow) errors.Add("scheduledAt", "in_past", "听证时间须晚于现在");
+        if (h.IsSettled) errors.Add("scheduledAt", "hearing.settled", "该听证已举行或已撤回");
+        errors.ThrowIfAny();
+        var chair = await db.Officers.AsNoTracking().Where(o => o.Id == input.ChairOfficerId).Select(o => o.Name).SingleAsync();
+        var local = Display.ToChina(at!.Value);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var doc = await documents.GenerateAsync(c, new GenerateInput("hearing-notice", new Dictionary<string, string?>
+        {
+            ["听证时间"] = DocumentRules.ChineseDate(local) + local.ToString(" H时mm分", CultureInfo.InvariantCulture),
+            ["听证地点"] = input.Place, ["听证主持人"] = chair,
+        }));
+        h.ChairOfficerId = input.ChairOfficerId;
+        h.ChairName = chair;
+        h.ScheduledAt = at;
+        h.Place = input.Place!.Trim();
+        h.NoticeDocumentId = doc.Id;
+        h.NoticeServedAt = null;
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+    }
+
+    /// <summary>Art. 64 (二): the 听证通知书 reaches the party at least 7 working days before the hearing; later service is refused with the earliest date.</summary>
+    public async Task ServeNoticeAsync(Case c, Hearing h, ServiceInput input)
+    {
+        RequireSteps(c);
+        if (h.ScheduledAt is not { } scheduled || h.NoticeDocumentId is null)
+            throw new DomainValidationException("noticeServedAt", "hearing.not_scheduled", "请先确定听证主持人、时间和地点并制作听证通知书");
+        var at = DocumentService.ToUtc(input.ServedAt);
+        var errors = DecisionRules.ValidateService(at, input.ServiceMethod, h.RecordedAt, db.UtcNow);
+        var servedOn = at is { } a ? DecisionFactsService.ChinaDay(a) : (DateOnly?)null;
+        if (!errors.Any)
+            errors.AddRange(DecisionRules.ValidateHearingNotice(servedOn, DecisionFactsService.ChinaDay(scheduled), facts.Today, await facts.WorkingDaysAsync()).Items);
+        errors.ThrowIfAny();
+        h.NoticeServedAt = at;
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The hearing took place: recorded as the 听证笔录 through the case's documents.</summary>
+    public async Task RecordAsync(Case c, Hearing h, HearingRecordInput input)
+    {
+        RequireSteps(c);
+        var at = DocumentService.ToUtc(input.HeldAt);
+        var errors = new ValidationErrors().Required("content", input.Content, "听证经过").MaxLength("content", input.Content, DocumentRules.FieldMaxLength, "听证经过");
+        if (h.IsSettled) errors.Add("heldAt", "hearing.settled", "该听证已举行或已撤回");
+        if (h.NoticeServedAt is null) errors.Add("heldAt", "hearing.notice_not_served", "听证通知书尚未送达当事人");
+        if (at is not { } held) errors.Add("heldAt", "required", "听证时间不能为空");
+        else if (held > db.UtcNow.AddMinutes(5)) errors.Add("heldAt", "in_future", "听证时间不能晚于现在");
+        else if (h.ScheduledAt is { } s && DecisionFactsService.ChinaDay(held) < DecisionFactsService.ChinaDay(s))
+            errors.Add("heldAt", "hearing.before_schedule", "听证不能早于听证通知书确定的日期举行");
+        if (await db.Set<Recusal>().AnyAsync(r => r.CaseId == c.Id && r.Status == RecusalStatus.Pending))
+            errors.Add("heldAt", "recusal.pending", "尚有回避申请未作决定");
+        if (h.ChairOfficerId is not null) errors.AddRange((await ChairErrorsAsync(c, h.ChairOfficerId)).Items);
+        errors.ThrowIfAny();
+        var local = Display.ToChina(at!.Value);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var doc = await documents.GenerateAsync(c, new GenerateInput("hearing-record", new Dictionary<string, string?>
+        {
+            ["时间"] = DocumentRules.ChineseDate(local) + local.ToString(" H时mm分", CultureInfo.InvariantCulture),
+            ["地点"] = h.Place, ["内容"] = $"听证主持人：{h.ChairName}\n{input.Content!.Trim()}",
+        }));
+        h.HeldAt = at;
+        h.RecordDocumentId = doc.Id;
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+    }
+
+    public async Task WithdrawAsync(Case c, Hearing h, WithdrawalInput input)
+    {
+        RequireSteps(c);
+        var errors = new ValidationErrors().Required("note", input.Note, "撤回情况").MaxLength("note", input.Note, 2000, "撤回情况");
+        if (h.IsSettled) errors.Add("note", "hearing.settled", "该听证已举行或已撤回");
+        errors.ThrowIfAny();
+        h.WithdrawnAt = db.UtcNow;
+        h.WithdrawalNote = input.Note!.Trim();
+        await db.SaveChangesAsync();
+    }
+
+    // ---- recusals ----
+
+    public async Task<Recusal?> FindRecusalAsync(int caseId, int recusalId)
+        => await db.Set<Recusal>().FirstOrDefaultAsync(r => r.Id == recusalId && r.CaseId == caseId);
+
+    public async Task<Recusal> RequestRecusalAsync(Case c, RecusalInput input)
+    {
+        if (c.Step is CaseSteps.Closed or CaseSteps.Archived)
+            throw new DomainValidationException("caseId", "step.wrong", "案件已结案，不能申请回避");
+        var at = DocumentService.ToUtc(input.RequestedAt);
+        var errors = new ValidationErrors().Required("reason", input.Reason, "回避理由").MaxLength("reason", input.Reason, 2000, "回避理由")
+            .MaxLength("targetName", input.TargetName, 100, "被申请回避人");
+        string name = input.TargetName?.Trim() ?? "";
+        if (input.TargetOfficerId is { } oid)
+        {
+            var officer = await db.Officers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == oid && o.AgencyId == c.AgencyId);
+            if (officer is null) errors.Add("targetOfficerId", "not_found", "被申请回避的执法人员不存在");
+            else name = officer.Name;
+        }
+        else if (name.Length == 0) errors.Add("targetName", "required", "请指定被申请回避的人员");
+        if (at is not { } when) errors.Add("requestedAt", "required", "申请时间不能为空");
+        else if (when > db.UtcNow.AddMinutes(5)) errors.Add("requestedAt", "in_future", "申请时间不能晚于现在");
+        errors.ThrowIfAny();
+        var r = new Recusal
+        {
+            CaseId = c.Id, AgencyId = c.AgencyId, TargetOfficerId = input.TargetOfficerId, TargetName = name, Reason = input.Reason!.Trim(),
+            RequestedAt = at!.Value, RecordedBy = me.UserName, Status = RecusalStatus.Pending,
+        };
+        db.Add(r);
+        await db.SaveChangesAsync();
+        return r;
+    }
+
+    /// <summary>The head decides once, with reasons; a granted recusal of the chair means the hearing needs another chair.</summary>
+    public async Task DecideRecusalAsync(Recusal r, RecusalDecisionInput input)
+    {
+        var errors = new ValidationErrors().Required("reason", input.Reason, "决定理由").MaxLength("reason", input.Reason, 2000, "决定理由");
+        if (r.Status != RecusalStatus.Pending) errors.Add("granted", "recusal.decided", "该回避申请已作决定");
+        errors.ThrowIfAny();
+        r.Status = input.Granted ? RecusalStatus.Granted : RecusalStatus.Refused;
+        r.DecisionReason = input.Reason!.Trim();
+        r.DecidedAt = db.UtcNow;
+        r.DecidedBy = me.UserName;
+        await db.SaveChangesAsync();
+    }
+
+    public static string Label(RecusalStatus s) => s switch
+    {
+        RecusalStatus.Granted => "决定回避",
+        RecusalStatus.Refused => "驳回申请",
+        _ => "待决定",
+    };
+}

@@ -1,0 +1,224 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data;
+using Zhifa.Domain.Cases;
+using Zhifa.Domain.Common;
+using Zhifa.Domain.Decisions;
+using Zhifa.Domain.Documents;
+using Zhifa.Domain.Records;
+using Zhifa.Web.Features.Documents;
+using Zhifa.Web.Infrastructure;
+using Zhifa.Web.Infrastructure.Storage;
+
+namespace Zhifa.Web.Features.Decisions;
+
+/// <summary>Making the notice: whether the intended penalty is one the law lets the party be heard on (art. 63) is decided by the rules; other heavy penalties are marked by the handler.</summary>
+public sealed record NoticeInput(bool OtherHeavyPenalty = false, string? Reasons = null);
+
+/// <summary>When and how a document was served; a time without a zone is China Standard Time.</summary>
+public sealed record ServiceInput(DateTime? ServedAt, string? ServiceMethod);
+
+public sealed record WaiverInput(DateTime? WaivedAt, string? Note);
+
+/// <summary>A statement: Oral (recorded as 陈述申辩笔录) or Written (typed here, or its scan uploaded).</summary>
+public sealed record StatementInput(string? Form, DateTime? MadeAt, string? Speaker, string? Content, string? Place = null);
+
+/// <summary>Adopted / PartlyAdopted / NotAdopted, with the reasons.</summary>
+public sealed record AnswerInput(string? Answer, string? Reason);
+
+/// <summary>LAW-4: the 行政处罚事先告知书 from the proposal, its service, a written waiver, and the party's statements with their answers.</summary>
+public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalService proposals, DocumentService documents, DecisionFactsService facts, BlobStore blobs)
+{
+    public static string ProposedText(DecisionProposal p)
+    {
+        if (p.Outcome != DecisionOutcome.Penalty) return $"{DecisionRules.OutcomeLabel(p.Outcome)}。{p.Content}";
+        var parts = new List<string> { DecisionRules.KindsLabel(p.Kinds) };
+        if (p.FineYuan is { } fine) parts.Add($"罚款 {DecisionRules.Yuan(fine)}");
+        if (p.ConfiscationYuan is { } conf and > 0) parts.Add($"没收 {DecisionRules.Yuan(conf)}");
+        return $"{string.Join("，", parts)}。{p.Content}";
+    }
+
+    private static void RequireSteps(Case c, params string[] steps)
+    {
+        if (!DecisionFactsService.Applies(c))
+            throw new DomainValidationException("caseId", "decision.not_general", "事先告知、陈述申辩、听证只适用于普通程序的行政处罚案件");
+        if (!steps.Contains(c.Step))
+            throw new DomainValidationException("caseId", "step.wrong",
+                $"案件处于“{CaseSteps.Label(c.Step)}”，此操作只能在{string.Join("或", steps.Select(s => $"“{CaseSteps.Label(s)}”"))}环节进行");
+    }
+
+    public async Task<Notice?> FindAsync(int caseId, int noticeId)
+        => await db.Set<Notice>().FirstOrDefaultAsync(n => n.Id == noticeId && n.CaseId == caseId);
+
+    /// <summary>Generates the 事先告知书 from the proposal as it stands and keeps what it told, for the art. 62 comparison.</summary>
+    public async Task<Notice> CreateAsync(Case c, NoticeInput input)
+    {
+        RequireSteps(c, CaseSteps.Notice, CaseSteps.Statement);
+        var errors = new ValidationErrors().MaxLength("reasons", input.Reasons, 4000, "拟作出处罚的理由");
+        var p = await proposals.GetAsync(c.Id);
+        if (p is null) errors.Add("proposal", "proposal.missing", "尚未填写拟作出的决定，不能制作事先告知书");
+        else if (string.IsNullOrWhiteSpace(p.LegalBasis)) errors.Add("legalBasis", "required", "拟作出的决定尚未填写法律依据，不能制作事先告知书");
+        errors.ThrowIfAny();
+
+        var settings = await facts.SettingsAsync(c.AgencyId);
+        var partyKinds = await db.CaseParties.AsNoTracking().Where(x => x.CaseId == c.Id).Select(x => x.Party!.Kind).ToListAsync();
+        var reasons = DecisionRules.HearingReasons(DecisionFactsService.Terms(p!), partyKinds, settings, input.OtherHeavyPenalty);
+        var hearingText = reasons.Count > 0
+            ? $"本机关拟作出的处罚属于{string.Join("；", reasons)}，你（单位）有权要求举行听证；要求听证的，应当在收到本告知书之日起五个工作日内提出。"
+            : "本机关拟作出的处罚不属于《中华人民共和国行政处罚法》第六十三条规定的听证范围。";
+        // The document and the notice that points at it are one act.
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var doc = await documents.GenerateAsync(c, new GenerateInput("penalty-notice", new Dictionary<string, string?>
+        {
+            ["法律依据"] = p!.LegalBasis,
+            ["拟处罚内容"] = ProposedText(p),
+            ["处罚理由"] = string.IsNullOrWhiteSpace(input.Reasons) ? p.DiscretionReason : input.Reasons,
+            ["听证权利"] = hearingText,
+        }));
+        var n = new Notice
+        {
+            CaseId = c.Id, AgencyId = c.AgencyId, DocumentId = doc.Id, Number = doc.Number, Outcome = p.Outcome, PenaltyKinds = string.Join(',', p.Kinds),
+            FineYuan = p.FineYuan, ConfiscationYuan = p.ConfiscationYuan, ProposalFingerprint = p.Fingerprint(),
+            HearingRight = reasons.Count > 0, HearingReasons = string.Join("；", reasons), CreatedAt = db.UtcNow, CreatedBy = me.UserName,
+        };
+        db.Add(n);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return n;
+    }
+
+    /// <summary>Records once when and how the notice reached the party; the statement period runs from that day.</summary>
+    public async Task ServeAsync(Case c, Notice n, ServiceInput input)
+    {
+        RequireSteps(c, CaseSteps.Notice, CaseSteps.Statement);
+        if (n.ServedAt is not null) throw new DomainValidationException("servedAt", "notice.already_served", "该告知书已登记送达");
+        var at = DocumentService.ToUtc(input.ServedAt);
+        DecisionRules.ValidateService(at, input.ServiceMethod, n.CreatedAt, db.UtcNow).ThrowIfAny();
+        n.ServedAt = at;
+        n.ServiceMethod = input.ServiceMethod!.Trim();
+        n.ServedBy = me.UserName;
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The party gave up the statement (and any hearing) in writing; the decision then need not wait for the period.</summary>
+    public async Task WaiveAsync(Case c, Notice n, WaiverInput input)
+    {
+        RequireSteps(c, CaseSteps.Notice, CaseSteps.Statement);
+        var at = DocumentService.ToUtc(input.WaivedAt);
+        var errors = new ValidationErrors().Required("note", input.Note, "书面放弃的情况").MaxLength("note", input.Note, 2000, "书面放弃的情况");
+        if (n.ServedAt is null) errors.Add("waivedAt", "notice.not_served", "告知书尚未送达，当事人不能放弃陈述申辩");
+        if (n.WaivedAt is not null) errors.Add("waivedAt", "notice.already_waived", "已登记当事人书面放弃");
+        if (at is not { } w) errors.Add("waivedAt", "required", "放弃日期不能为空");
+        else if (w > db.UtcNow.AddMinutes(5)) errors.Add("waivedAt", "in_future", "放弃日期不能晚于现在");
+        else if (n.ServedAt is { } s && w < s) errors.Add("waivedAt", "before_service", "放弃日期不能早于告知书送达时间");
+        errors.ThrowIfAny();
+        n.WaivedAt = at;
+        n.WaiverNote = input.Note!.Trim();
+        n.WaiverRecordedBy = me.UserName;
+        await db.SaveChangesAsync();
+    }
+
+    // ---- statements ----
+
+    public async Task<Statement?> FindStatementAsync(int caseId, int statementId)
+        => await db.Set<Statement>().FirstOrDefaultAsync(s => s.Id == statementId && s.CaseId == caseId);
+
+    /// <summary>An oral statement is written down as a 陈述申辩笔录; a written one is typed or its file uploaded (PDF, JPEG, PNG).</summary>
+    public async Task<Statement> RecordStatementAsync(Case c, StatementInput input, IFormFile? file)
+    {
+        RequireSteps(c, CaseSteps.Notice, CaseSteps.Statement);
+        var (_, served) = await facts.NoticesAsync(c.Id);
+        StatementForm? form = Enum.TryParse<StatementForm>(input.Form?.Trim(), true, out var f) ? f : null;
+        var at = DocumentService.ToUtc(input.MadeAt);
+        var errors = new ValidationErrors().MaxLength("content", input.Content, 8000, "陈述申辩内容").MaxLength("speaker", input.Speaker, 100, "陈述申辩人")
+            .MaxLength("place", input.Place, 200, "地点");
+        if (served is null) errors.Add("form", "notice.not_served", "事先告知书送达后才能记录陈述申辩");
+        if (form is null) errors.Add("form", "required", "请选择陈述申辩方式（口头或书面）");
+        if (at is not { } made) errors.Add("madeAt", "required", "陈述申辩时间不能为空");
+        else if (made > db.UtcNow.AddMinutes(5)) errors.Add("madeAt", "in_future", "陈述申辩时间不能晚于现在");
+        else if (served?.ServedAt is { } s && made < s) errors.Add("madeAt", "before_service", "陈述申辩时间不能早于告知书送达时间");
+        string? scanType = null;
+        if (form == StatementForm.Oral)
+        {
+            errors.Required("speaker", input.Speaker, "陈述申辩人").Required("content", input.Content, "陈述申辩内容");
+            if (file is { Length: > 0 }) errors.Add("file", "not_allowed", "口头陈述申辩由执法人员制作笔录，不上传文件");
+        }
+        else if (form == StatementForm.Written)
+        {
+            if (file is { Length: > 0 })
+            {
+                var head = new byte[8];
+                await using (var read = file.OpenReadStream())
+                {
+                    int n = await read.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false);
+                    scanType = DocumentRules.DetectScanType(head.AsSpan(0, n));
+                }
+                errors.AddRange(DocumentRules.ValidateScan(file.Length, scanType).Items);
+            }
+            else if (string.IsNullOrWhiteSpace(input.Content)) errors.Add("content", "required", "书面陈述申辩须录入内容或上传材料");
+        }
+        errors.ThrowIfAny();
+
+        var statement = new Statement
+        {
+            CaseId = c.Id, AgencyId = c.AgencyId, NoticeId = served!.Id, Form = form!.Value, MadeAt = at!.Value, Content = input.Content?.Trim() ?? "",
+            RecordedAt = db.UtcNow, RecordedBy = me.UserName,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync();
+        if (form == StatementForm.Oral)
+        {
+            var doc = await documents.GenerateAsync(c, new GenerateInput("statement-record", new Dictionary<string, string?>
+            {
+                ["时间"] = DocumentRules.ChineseDate(Display.ToChina(at.Value)) + Display.ToChina(at.Value).ToString(" H时mm分", CultureInfo.InvariantCulture),
+                ["地点"] = input.Place, ["陈述人"] = input.Speaker, ["内容"] = input.Content,
+            }));
+            statement.DocumentId = doc.Id;
+        }
+        else if (file is { Length: > 0 })
+        {
+            StoredBlob blob;
+            await using (var s = file.OpenReadStream()) blob = await blobs.SaveAsync(s);
+            if (!await db.Set<StoredFile>().AnyAsync(x => x.Sha256 == blob.Sha256))
+                db.Set<StoredFile>().Add(new StoredFile { Sha256 = blob.Sha256, Size = blob.Size, CreatedAt = db.UtcNow });
+            var name = Path.GetFileName(file.FileName ?? "").Trim();
+            statement.FileSha256 = blob.Sha256;
+            statement.FileName = name.Length is > 0 and <= 255 ? name : "statement";
+            statement.FileContentType = scanType!;
+        }
+        db.Add(statement);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return statement;
+    }
+
+    /// <summary>Each statement is answered: adopted, partly or not, always with the reasons (art. 45).</summary>
+    public async Task AnswerAsync(Case c, Statement s, AnswerInput input)
+    {
+        RequireSteps(c, CaseSteps.Notice, CaseSteps.Statement);
+        StatementAnswer? answer = Enum.TryParse<StatementAnswer>(input.Answer?.Trim(), true, out var a) && a != StatementAnswer.Pending ? a : null;
+        var errors = new ValidationErrors().Required("reason", input.Reason, "采纳或不采纳的理由").MaxLength("reason", input.Reason, 4000, "理由");
+        if (answer is null) errors.Add("answer", "required", "请选择采纳、部分采纳或不采纳");
+        errors.ThrowIfAny();
+        s.Answer = answer!.Value;
+        s.AnswerReason = input.Reason!.Trim();
+        s.AnsweredAt = db.UtcNow;
+        s.AnsweredBy = me.UserName;
+        await db.SaveChangesAsync();
+    }
+
+    public async Task<Stream?> OpenStatementFileAsync(Statement s)
+    {
+        if (s.FileSha256 is null || !blobs.Exists(s.FileSha256)) return null;
+        db.AddAuditEvent("statement.file-downloaded", nameof(Statement), s.Id.ToString(CultureInfo.InvariantCulture), s.AgencyId);
+        await db.SaveChangesAsync();
+        return blobs.OpenRead(s.FileSha256);
+    }
+
+    public static string AnswerLabel(StatementAnswer a) => a switch
+    {
+        StatementAnswer.Adopted => "采纳",
+        StatementAnswer.PartlyAdopted => "部分采纳",
+        StatementAnswer.NotAdopted => "不予采纳",
+        _ => "待答复",
+    };
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data;
+using Zhifa.Domain.Common;
+using Zhifa.Web.Infrastructure;
+
+namespace Zhifa.Web.Features.Decisions;
+
+public sealed class SettingsForm
+{
+    public decimal? LargeFineCitizenYuan { get; set; }
+    public decimal? LargeFineOrganisationYuan { get; set; }
+    public decimal? LargeConfiscationCitizenYuan { get; set; }
+    public decimal? LargeConfiscationOrganisationYuan { get; set; }
+    public bool DeputyHeadMaySign { get; set; }
+}
+
+/// <summary>/agencies/{agencyId}/decision-settings: the art. 63 amounts and whether the deputy head signs; administrators change them.</summary>
+public sealed class DecisionSettingsModel(AppDbContext db, CurrentUser me, DecisionFactsService facts, DecisionService decisions) : PageModel
+{
+    public string AgencyName { get; private set; } = "";
+    public bool CanChange { get; private set; }
+    [BindProperty] public SettingsForm Input { get; set; } = new();
+
+    private async Task<bool> LoadAsync(int agencyId, bool fill)
+    {
+        if (!await me.CanSee(agencyId)) return false;
+        var name = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync();
+        if (name is null) return false;
+        AgencyName = name;
+        CanChange = await me.CanAdminister(agencyId);
+        if (fill)
+        {
+            var s = await facts.SettingsAsync(agencyId);
+            Input = new SettingsForm
+            {
+                LargeFineCitizenYuan = s.LargeFineCitizenYuan, LargeFineOrganisationYuan = s.LargeFineOrganisationYuan,
+                LargeConfiscationCitizenYuan = s.LargeConfiscationCitizenYuan, LargeConfiscationOrganisationYuan = s.LargeConfiscationOrganisationYuan,
+                DeputyHeadMaySign = s.DeputyHeadMaySign,
+            };
+        }
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(int agencyId) => await LoadAsync(agencyId, fill: true) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int agencyId)
+    {
+        if (!await LoadAsync(agencyId, fill: false)) return NotFound();
+        if (!CanChange) return Forbid();
+        try
+        {
+            await decisions.SaveSettingsAsync(agencyId, new SettingsInput(Input.LargeFineCitizenYuan, Input.LargeFineOrganisationYuan,
+                Input.LargeConfiscationCitizenYuan, Input.LargeConfiscationOrganisationYuan, Input.DeputyHeadMaySign));
+        }
+        catch (DomainValidationException ex)
+        {
+            ModelState.AddDomainErrors(ex, "Input");
+            return Page();
+        }
+        TempData["StatusMessage"] = "设置已保存";
+        return Redirect($"/agencies/{agencyId}/decision-settings");
+    }
+}

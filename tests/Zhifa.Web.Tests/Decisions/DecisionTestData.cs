@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Domain.Cases;
+using Zhifa.Domain.Decisions;
+using Zhifa.Web.Tests.Infrastructure;
+
+namespace Zhifa.Web.Tests.Decisions;
+
+/// <summary>Brings penalty cases to the notice, statement and decision steps through the API, as the users would.</summary>
+public static class DecisionTestData
+{
+    public static string ChinaNow(int addDays = 0) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow.AddDays(addDays), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"))
+        .ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+
+    public static async Task MoveAsync(HttpClient api, int caseId, params string[] steps)
+    {
+        foreach (var step in steps)
+        {
+            var r = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = step });
+            if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"move to {step}: {await r.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>The proposal the handlers saved; written directly, as the proposal's own page does through its service.</summary>
+    public static Task ProposeAsync(ZhifaFactory app, int caseId, string kinds = "Warning,Fine", decimal? fine = 3000m, decimal? confiscation = null,
+        DecisionOutcome outcome = DecisionOutcome.Penalty, bool reasons = true)
+        => app.WithDbAsync(async db =>
+        {
+            var c = await db.Cases.SingleAsync(x => x.Id == caseId);
+            var p = await db.Set<DecisionProposal>().FirstOrDefaultAsync(x => x.CaseId == caseId);
+            if (p is null) db.Add(p = new DecisionProposal { CaseId = caseId, AgencyId = c.AgencyId });
+            p.Outcome = outcome;
+            p.PenaltyKinds = outcome == DecisionOutcome.Penalty ? kinds : "";
+            p.FineYuan = outcome == DecisionOutcome.Penalty ? fine : null;
+            p.ConfiscationYuan = confiscation;
+            p.Content = outcome == DecisionOutcome.Penalty ? "警告，并处罚款。" : "不予行政处罚。";
+            p.LegalBasis = "《公共场所卫生管理条例》第十四条";
+            p.EvidenceReason = reasons ? "现场笔录与询问笔录相互印证" : "";
+            p.BasisReason = reasons ? "行为符合第十四条规定的情形" : "";
+            p.DiscretionReason = reasons ? "初次违法，按一般情节处罚" : "";
+            p.UpdatedAt = DateTime.UtcNow;
+            p.UpdatedBy = "handler";
+            await db.SaveChangesAsync();
+        });
+
+    public static async Task<JsonElement> OverviewAsync(HttpClient api, int caseId)
+        => await api.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/decision");
+
+    /// <summary>Makes the notice from the proposal and returns its id.</summary>
+    public static async Task<int> NotifyAsync(HttpClient api, int caseId, bool otherHeavy = false)
+    {
+        var r = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/notices", new { otherHeavyPenalty = otherHeavy });
+        if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"notice: {await r.Content.ReadAsStringAsync()}");
+        var notices = (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("notices");
+        return notices[notices.GetArrayLength() - 1].GetProperty("id").GetInt32();
+    }
+
+    public static async Task ServeAsync(HttpClient api, int caseId, int noticeId, string? at = null)
+    {
+        var r = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/notices/{noticeId}/service", new { servedAt = at ?? ChinaNow(), serviceMethod = "直接送达" });
+        if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"service: {await r.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Pretends the notice was made <paramref name="days"/> days ago, so that its service can lie in the past.</summary>
+    public static Task BackdateNoticeAsync(ZhifaFactory app, int noticeId, int days)
+        => app.WithDbAsync(async db =>
+        {
+            var n = await db.Set<Notice>().SingleAsync(x => x.Id == noticeId);
+            n.CreatedAt = n.CreatedAt.AddDays(-days);
+            await db.SaveChangesAsync();
+        });
+
+    public static async Task WaiveAsync(HttpClient api, int caseId, int noticeId)
+    {
+        var r = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/notices/{noticeId}/waiver", new { waivedAt = ChinaNow(), note = "当事人递交书面声明，放弃陈述、申辩和听证的权利" });
+        if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"waiver: {await r.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>
+    /// From 立案 to 决定 the way the law wants it: investigation, review, proposal, notice served, the party's written
+    /// waiver, and the head's signature.
+    /// </summary>
+    public static async Task DecideAsync(ZhifaFactory app, HttpClient api, int caseId, string kinds = "Warning,Fine", decimal? fine = 3000m)
+    {
+        await MoveAsync(api, caseId, CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice);
+        await ProposeAsync(app, caseId, kinds, fine);
+        int noticeId = await NotifyAsync(api, caseId);
+        await ServeAsync(api, caseId, noticeId);
+        await MoveAsync(api, caseId, CaseSteps.Statement);
+        await WaiveAsync(api, caseId, noticeId);
+        var head = await app.ApiClientAsync("head");
+        var r = await head.PostAsJsonAsync($"/api/v1/cases/{caseId}/decision", new { place = "永兴县卫生健康局" });
+        if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"decision: {await r.Content.ReadAsStringAsync()}");
+    }
+}
