@@ -148,6 +148,30 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DecisionSettingss",
+                columns: table => new
+                {
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    LargeFineCitizenYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    LargeFineOrganisationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    LargeConfiscationCitizenYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    LargeConfiscationOrganisationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    DeputyHeadMaySign = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DecisionSettingss", x => x.AgencyId);
+                    table.ForeignKey(
+                        name: "FK_DecisionSettingss_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MajorDecisionCatalogues",
                 columns: table => new
                 {
@@ -1181,6 +1205,41 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Recusals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    TargetOfficerId = table.Column<int>(type: "integer", nullable: true),
+                    TargetName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecisionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Recusals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Recusals_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Recusals_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReviewConsultations",
                 columns: table => new
                 {
@@ -1436,6 +1495,137 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CollectiveDiscussions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    HeldAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Conclusion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CollectiveDiscussions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CollectiveDiscussions_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CollectiveDiscussions_CaseDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "CaseDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CollectiveDiscussions_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Decisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    TypeCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PenaltyKinds = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    ConfiscationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    ProposalFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    IssuedByRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Decisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Decisions_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Decisions_CaseDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "CaseDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Decisions_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PenaltyKinds = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    ConfiscationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    ProposalFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HearingRight = table.Column<bool>(type: "boolean", nullable: false),
+                    HearingReasons = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ServedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ServiceMethod = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ServedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    WaivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WaiverNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    WaiverRecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notices_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Notices_CaseDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "CaseDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Notices_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceRecords",
                 columns: table => new
                 {
@@ -1561,6 +1751,128 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         principalTable: "ReviewSubmissions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DiscussionParticipants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DiscussionId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RoleLabel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Opinion = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DiscussionParticipants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DiscussionParticipants_CollectiveDiscussions_DiscussionId",
+                        column: x => x.DiscussionId,
+                        principalTable: "CollectiveDiscussions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Hearings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    NoticeId = table.Column<int>(type: "integer", nullable: false),
+                    RequestedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RequestNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ChairOfficerId = table.Column<int>(type: "integer", nullable: true),
+                    ChairName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ScheduledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NoticeDocumentId = table.Column<int>(type: "integer", nullable: true),
+                    NoticeServedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HeldAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RecordDocumentId = table.Column<int>(type: "integer", nullable: true),
+                    WithdrawnAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawalNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Hearings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Hearings_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Hearings_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Hearings_Notices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "Notices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Statements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    NoticeId = table.Column<int>(type: "integer", nullable: false),
+                    Form = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MadeAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Content = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    DocumentId = table.Column<int>(type: "integer", nullable: true),
+                    FileSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    FileContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Answer = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AnswerReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Statements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Statements_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Statements_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Statements_Notices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "Notices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Statements_StoredFiles_FileSha256",
+                        column: x => x.FileSha256,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Sha256",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.InsertData(
@@ -1737,6 +2049,21 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 column: "OfficerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CollectiveDiscussions_AgencyId",
+                table: "CollectiveDiscussions",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CollectiveDiscussions_CaseId",
+                table: "CollectiveDiscussions",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CollectiveDiscussions_DocumentId",
+                table: "CollectiveDiscussions",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DecisionLimitExtensions_AgencyId",
                 table: "DecisionLimitExtensions",
                 column: "AgencyId");
@@ -1758,6 +2085,22 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Decisions_AgencyId",
+                table: "Decisions",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Decisions_CaseId",
+                table: "Decisions",
+                column: "CaseId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Decisions_DocumentId",
+                table: "Decisions",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DiscretionBenchmarks_AgencyId",
                 table: "DiscretionBenchmarks",
                 column: "AgencyId");
@@ -1772,6 +2115,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "IX_DiscretionGrades_BenchmarkId",
                 table: "DiscretionGrades",
                 column: "BenchmarkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DiscussionParticipants_DiscussionId",
+                table: "DiscussionParticipants",
+                column: "DiscussionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DocumentTemplates_AgencyId_TypeCode_Version",
@@ -1815,6 +2163,21 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Hearings_AgencyId",
+                table: "Hearings",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Hearings_CaseId",
+                table: "Hearings",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Hearings_NoticeId",
+                table: "Hearings",
+                column: "NoticeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LegalBases_MatterId",
                 table: "LegalBases",
                 column: "MatterId");
@@ -1845,6 +2208,21 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "IX_Matters_ResponsibleUnitId",
                 table: "Matters",
                 column: "ResponsibleUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_AgencyId",
+                table: "Notices",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_CaseId",
+                table: "Notices",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_DocumentId",
+                table: "Notices",
+                column: "DocumentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Officers_AgencyId",
@@ -1934,6 +2312,16 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "IX_Records_Sha256",
                 table: "Records",
                 column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recusals_AgencyId",
+                table: "Recusals",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recusals_CaseId",
+                table: "Recusals",
+                column: "CaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReviewConsultations_AgencyId",
@@ -2040,6 +2428,26 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 column: "ReceiptDocumentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Statements_AgencyId",
+                table: "Statements",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Statements_CaseId",
+                table: "Statements",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Statements_FileSha256",
+                table: "Statements",
+                column: "FileSha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Statements_NoticeId",
+                table: "Statements",
+                column: "NoticeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrainingRecords_OfficerId",
                 table: "TrainingRecords",
                 column: "OfficerId");
@@ -2117,13 +2525,25 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "DecisionProposals");
 
             migrationBuilder.DropTable(
+                name: "Decisions");
+
+            migrationBuilder.DropTable(
+                name: "DecisionSettingss");
+
+            migrationBuilder.DropTable(
                 name: "DiscretionGrades");
+
+            migrationBuilder.DropTable(
+                name: "DiscussionParticipants");
 
             migrationBuilder.DropTable(
                 name: "EnforcementApplications");
 
             migrationBuilder.DropTable(
                 name: "EvidencePreservations");
+
+            migrationBuilder.DropTable(
+                name: "Hearings");
 
             migrationBuilder.DropTable(
                 name: "LegalBases");
@@ -2150,6 +2570,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "RecordingExemptions");
 
             migrationBuilder.DropTable(
+                name: "Recusals");
+
+            migrationBuilder.DropTable(
                 name: "ReviewConsultations");
 
             migrationBuilder.DropTable(
@@ -2166,6 +2589,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ServiceRecords");
+
+            migrationBuilder.DropTable(
+                name: "Statements");
 
             migrationBuilder.DropTable(
                 name: "TrainingRecords");
@@ -2186,31 +2612,37 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "DiscretionBenchmarks");
 
             migrationBuilder.DropTable(
+                name: "CollectiveDiscussions");
+
+            migrationBuilder.DropTable(
                 name: "Records");
 
             migrationBuilder.DropTable(
                 name: "ReviewSubmissions");
 
             migrationBuilder.DropTable(
-                name: "CaseDocuments");
+                name: "ElectronicServiceConsents");
 
             migrationBuilder.DropTable(
-                name: "ElectronicServiceConsents");
+                name: "Notices");
 
             migrationBuilder.DropTable(
                 name: "Officers");
 
             migrationBuilder.DropTable(
-                name: "DocumentTemplates");
+                name: "CaseDocuments");
 
             migrationBuilder.DropTable(
                 name: "Cases");
 
             migrationBuilder.DropTable(
-                name: "StoredFiles");
+                name: "DocumentTemplates");
 
             migrationBuilder.DropTable(
                 name: "Matters");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "Units");
