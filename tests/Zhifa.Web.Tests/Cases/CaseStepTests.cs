@@ -41,7 +41,7 @@ public sealed class CaseStepTests(ZhifaFactory app) : IClassFixture<ZhifaFactory
     public async Task A_penalty_case_moves_to_decision_ready_and_closes_only_with_its_mandatory_record()
     {
         var (api, caseId) = await OpenAsync();
-        await Decisions.DecisionTestData.DecideAsync(app, api, caseId);
+        await Decisions.DecisionTestData.DecideAsync(app, api, caseId, "Warning", fine: null);
         await api.ServeDecisionAsync(caseId);
         foreach (var step in new[] { CaseSteps.Served, CaseSteps.Executed })
             Assert.Equal(HttpStatusCode.OK, (await MoveAsync(api, caseId, step)).StatusCode);

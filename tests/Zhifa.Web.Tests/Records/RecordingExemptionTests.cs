@@ -17,7 +17,7 @@ public sealed class RecordingExemptionTests(ZhifaFactory app) : IClassFixture<Zh
     {
         var api = await app.ApiClientAsync("handler");
         int caseId = (await api.OpenAsync(await app.PenaltyBodyAsync())).GetProperty("id").GetInt32();
-        await Decisions.DecisionTestData.DecideAsync(app, api, caseId);
+        await Decisions.DecisionTestData.DecideAsync(app, api, caseId, "Warning", fine: null);
         await api.ServeDecisionAsync(caseId);
         await api.MoveAsync(caseId, CaseSteps.Served, CaseSteps.Executed);
         await api.ClosingReportAsync(caseId);
