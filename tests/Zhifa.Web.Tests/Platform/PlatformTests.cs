@@ -76,17 +76,23 @@ public sealed class PlatformTests(ZhifaFactory app)
 public sealed class DemoCaseTests(ZhifaFactory app)
 {
     [Fact]
-    public async Task The_demo_shows_cases_of_several_categories_at_different_steps_with_records_read_from_their_files()
+    public async Task The_demo_shows_a_case_at_every_step_of_every_category_with_documents_and_records_read_from_their_files()
     {
-        var cases = await app.WithDbAsync(db => db.Cases.Select(c => new { c.Category, c.Step }).ToListAsync());
-        Assert.True(cases.Select(c => c.Category).Distinct().Count() >= 4);
-        Assert.True(cases.Select(c => c.Step).Distinct().Count() >= 5);
-        Assert.Contains(cases, c => c.Step == Domain.Cases.CaseSteps.Archived);
+        var cases = await app.WithDbAsync(db => db.Cases.Select(c => new { c.Category, c.Procedure, c.Step }).ToListAsync());
+        foreach (var category in Enum.GetValues<Domain.Cases.CaseCategory>())
+        {
+            var procedures = category == Domain.Cases.CaseCategory.Penalty
+                ? new[] { Domain.Cases.CaseProcedure.General, Domain.Cases.CaseProcedure.Simple }
+                : [Domain.Cases.CaseProcedure.Standard];
+            foreach (var procedure in procedures)
+                foreach (var step in Domain.Cases.CaseStateMachine.Path(category, procedure))
+                    Assert.True(cases.Exists(c => c.Category == category && c.Procedure == procedure && c.Step == step), $"no demo case of {category}/{procedure} at {step}");
+        }
         var records = await app.WithDbAsync(db => db.Set<Domain.Records.Record>().ToListAsync());
-        Assert.NotEmpty(records);
         Assert.All(records, r => Assert.NotNull(r.CaptureTime));
         Assert.Contains(records, r => r.Kind == Domain.Records.RecordKind.Video && r.FileName.EndsWith(".mp4", StringComparison.Ordinal));
-        Assert.True(await app.WithDbAsync(db => db.Set<Domain.Documents.CaseDocument>().AnyAsync()));
+        var documents = await app.WithDbAsync(db => db.Set<Domain.Documents.CaseDocument>().Select(d => d.TypeCode).Distinct().ToListAsync());
+        Assert.Superset(new HashSet<string> { "site-record", "inquiry-record", "penalty-notice", "penalty-decision", "service-receipt", "closing-report" }, documents.ToHashSet());
     }
 }
 

@@ -175,6 +175,11 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             AgencyId = health.Id, Code = "330117001000", Name = "公共场所卫生许可", Category = MatterCategory.Licensing, ResponsibleUnitId = pub.Id,
             Bases = [new LegalBasis { Law = "公共场所卫生管理条例", Article = "第八条", Text = "除公园、体育场（馆）、公共交通工具外的公共场所，经营单位应当及时向卫生行政部门申请办理“卫生许可证”。" }],
         },
+        new Matter
+        {
+            AgencyId = health.Id, Code = "330717001000", Name = "农村部分计划生育家庭奖励扶助对象资格确认", Category = MatterCategory.Confirmation, ResponsibleUnitId = pub.Id,
+            Bases = [new LegalBasis { Law = "中华人民共和国人口与计划生育法", Article = "第三十一条", Text = "在国家提倡一对夫妻生育一个子女期间，按照规定应当享受计划生育家庭老年人奖励扶助的，继续享受相关奖励扶助……" }],
+        },
     ];
 
     private static IEnumerable<Matter> SafetyMatters(Agency safety) =>
@@ -190,6 +195,11 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             AgencyId = safety.Id, Code = "331217001000", Name = "对存在重大事故隐患的生产经营单位的查封、扣押", Category = MatterCategory.Coercion,
             ResponsibleUnitId = safety.Units[0].Id,
             Bases = [new LegalBasis { Law = "中华人民共和国安全生产法", Article = "第六十五条第一款第四项", Text = "对有根据认为不符合保障安全生产的国家标准或者行业标准的设施、设备、器材以及违法生产、储存、使用、经营、运输的危险物品予以查封或者扣押……" }],
+        },
+        new Matter
+        {
+            AgencyId = safety.Id, Code = "331517001000", Name = "突发事件应急处置中征用单位和个人的财产", Category = MatterCategory.Expropriation, ResponsibleUnitId = safety.Units[0].Id,
+            Bases = [new LegalBasis { Law = "中华人民共和国突发事件应对法", Article = "第十二条", Text = "县级以上人民政府及其部门为应对突发事件的紧急需要，可以征用单位和个人的设备、设施、场地、交通工具等财产。被征用的财产在使用完毕或者突发事件应急处置工作结束后，应当及时返还……" }],
         },
         new Matter
         {
