@@ -46,14 +46,74 @@ public class ZhifaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        if (_pgDatabase is not null)
+        if (Demo && !IsTemplate)
         {
-            await using var conn = new NpgsqlConnection(MaintenanceConnection);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", conn);
-            await cmd.ExecuteNonQueryAsync();
+            // Seeding the demo takes seconds; it is done once per test run and every demo application starts from a copy.
+            var template = await DemoTemplate.GetAsync();
+            CopyDirectory(template.DataDirectory, DataDirectory);
+            if (_pgDatabase is not null) await MaintenanceAsync($"CREATE DATABASE {_pgDatabase} TEMPLATE {template._pgDatabase}");
+        }
+        else if (_pgDatabase is not null)
+        {
+            await MaintenanceAsync($"CREATE DATABASE {_pgDatabase}");
         }
         await ZhifaApp.InitializeAsync(Services);
+    }
+
+    /// <summary>The application the demo is seeded into once; its database and folder are kept for the others to copy.</summary>
+    private protected virtual bool IsTemplate => false;
+
+    private static async Task MaintenanceAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(MaintenanceConnection);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+    }
+
+    private sealed class DemoTemplate : ZhifaFactory
+    {
+        private static readonly SemaphoreSlim Lock = new(1, 1);
+        private static DemoTemplate? _ready;
+
+        private protected override bool IsTemplate => true;
+
+        public static async Task<DemoTemplate> GetAsync()
+        {
+            await Lock.WaitAsync();
+            try
+            {
+                if (_ready is not null) return _ready;
+                var template = new DemoTemplate();
+                await template.InitializeAsync();
+                // Stopping the host and closing its pooled connections leaves a quiet database and folder to copy.
+                await template.DisposeAsync();
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                if (template.ConnectionString is { } cs) NpgsqlConnection.ClearPool(new NpgsqlConnection(cs));
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => template.Remove();
+                return _ready = template;
+            }
+            finally
+            {
+                Lock.Release();
+            }
+        }
+
+        private void Remove()
+        {
+            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            if (_pgDatabase is null) return;
+            try { MaintenanceAsync($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)").GetAwaiter().GetResult(); } catch (NpgsqlException) { }
+        }
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
@@ -66,14 +126,12 @@ public class ZhifaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (_disposed) return;
         _disposed = true;
         await base.DisposeAsync();
+        if (IsTemplate) return;
         GC.SuppressFinalize(this);
         if (_pgDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection(MaintenanceConnection);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
+            await MaintenanceAsync($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)");
         }
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
