@@ -120,7 +120,9 @@ public static class ServiceRules
         else
         {
             if (at > nowUtc.AddMinutes(5)) errors.Add("servedAt", "in_future", "送达时间不能晚于现在");
-            if (at < notBeforeUtc) errors.Add("servedAt", "before_document", "送达时间不能早于文书制作时间");
+            // The pages take the time to the minute: a service in the minute the document was made is not before it.
+            if (at < notBeforeUtc.AddTicks(-(notBeforeUtc.Ticks % TimeSpan.TicksPerMinute)))
+                errors.Add("servedAt", "before_document", "送达时间不能早于文书制作时间");
         }
         switch (method)
         {

@@ -54,6 +54,15 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
+    /// <summary>An API client of <paramref name="userName"/> with a token, as a system would call the running application.</summary>
+    public async Task<HttpClient> ApiAsync(string userName)
+    {
+        // The application listens on a real port here, so the client calls that address rather than an in-memory server.
+        var api = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await App.CreateTokenAsync(userName));
+        return api;
+    }
+
     /// <summary>A fresh, cookie-less browser profile, as a new visitor would have.</summary>
     public async Task<IBrowserContext> NewContextAsync()
     {

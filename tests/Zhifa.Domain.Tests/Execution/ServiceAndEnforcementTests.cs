@@ -60,6 +60,17 @@ public sealed class ServiceAndEnforcementTests
     };
 
     [Theory]
+    [InlineData(0, true)]
+    [InlineData(-20, true)]
+    [InlineData(-41, false)]
+    public void A_service_entered_to_the_minute_counts_from_the_minute_the_document_was_made(int secondsFromDocument, bool accepted)
+    {
+        var made = new DateTime(2026, 12, 1, 1, 0, 40, DateTimeKind.Utc);
+        var facts = new ServiceFacts(ServiceMethod.Direct, "刘某", made.AddSeconds(secondsFromDocument), "便江镇", null, null, null, null, null, null, null, null);
+        Assert.Equal(accepted, !ServiceRules.Validate(facts, new Dictionary<int, DateOnly>(), made, Now, ChinaDay).Any);
+    }
+
+    [Theory]
     [MemberData(nameof(Services))]
     public void Each_method_of_service_needs_its_own_proof_and_electronic_service_needs_prior_written_consent(ServiceFacts facts, string[] fields)
     {
