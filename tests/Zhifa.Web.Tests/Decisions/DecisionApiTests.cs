@@ -38,6 +38,22 @@ public sealed class DecisionApiTests(ZhifaFactory app) : IClassFixture<ZhifaFact
     private async Task<HttpResponseMessage> IssueAsync(int caseId, string signer = "head")
         => await (await app.ApiClientAsync(signer)).PostAsJsonAsync($"/api/v1/cases/{caseId}/decision", new { place = "永兴县卫生健康局" });
 
+    /// <summary>
+    /// A major case (LR-1) has the legal review agree and the heads discuss it collectively (art. 58, 57) before the
+    /// head may sign; the evidence submitted is a site record of the case.
+    /// </summary>
+    private async Task ReviewAndDiscussAsync(HttpClient api, int caseId, int? hearingRecordId = null)
+    {
+        Assert.Contains("legal_review.not_passed", (await (await IssueAsync(caseId)).ReadProblemAsync()).Body);
+        int evidence = (await DocumentTestData.GenerateAsync(api, caseId, DocumentTestData.SiteRecordInput)).GetProperty("id").GetInt32();
+        await LegalReview.LegalReviewTestData.ExpectAsync(await LegalReview.LegalReviewTestData.PostAsync(api, caseId, "submissions",
+            LegalReview.LegalReviewTestData.Submission(evidence, hearingRecordId: hearingRecordId)), HttpStatusCode.Created);
+        await LegalReview.LegalReviewTestData.ExpectAsync(await LegalReview.LegalReviewTestData.PostAsync(await app.ApiClientAsync("reviewer"), caseId, "opinions",
+            LegalReview.LegalReviewTestData.Agree), HttpStatusCode.Created);
+        Assert.Contains("discussion.not_concluded", (await (await IssueAsync(caseId)).ReadProblemAsync()).Body);
+        (await DiscussAsync(api, caseId)).EnsureSuccessStatusCode();
+    }
+
     private Task<string> StepAsync(int caseId) => app.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.Step).SingleAsync());
 
     private Task<List<string>> DocumentTypesAsync(int caseId)
@@ -153,6 +169,7 @@ public sealed class DecisionApiTests(ZhifaFactory app) : IClassFixture<ZhifaFact
         var o = await OverviewAsync(api, caseId);
         Assert.True(o.GetProperty("notices")[1].GetProperty("hearingRight").GetBoolean()); // 责令停产停业: art. 63
         await WaiveAsync(api, caseId, again);
+        await ReviewAndDiscussAsync(api, caseId); // 责令停产停业 is a major decision
         Assert.Equal(HttpStatusCode.OK, (await IssueAsync(caseId)).StatusCode);
     }
 
@@ -314,6 +331,9 @@ public sealed class DecisionApiTests(ZhifaFactory app) : IClassFixture<ZhifaFact
         var docs = await app.WithDbAsync(db => db.Set<CaseDocument>().Where(d => d.CaseId == caseId && d.TypeCode == "hearing-record").CountAsync());
         Assert.Equal(1, docs);
 
+        // Decided after a hearing: a major decision (LR-1), submitted with its 听证笔录.
+        int record = await app.WithDbAsync(db => db.Set<CaseDocument>().Where(d => d.CaseId == caseId && d.TypeCode == "hearing-record").Select(d => d.Id).SingleAsync());
+        await ReviewAndDiscussAsync(api, caseId, record);
         var issued = await IssueAsync(caseId);
         Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
     }
@@ -333,6 +353,7 @@ public sealed class DecisionApiTests(ZhifaFactory app) : IClassFixture<ZhifaFact
         (await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/hearing/withdrawal", new { note = "当事人书面撤回听证申请" })).EnsureSuccessStatusCode();
         var o = await OverviewAsync(api, caseId);
         Assert.Equal("Withdrawn", o.GetProperty("hearings")[0].GetProperty("status").GetString());
+        await ReviewAndDiscussAsync(api, caseId); // 吊销许可证件 is a major decision
         Assert.Equal(HttpStatusCode.OK, (await IssueAsync(caseId)).StatusCode);
     }
 

@@ -78,6 +78,28 @@ public static class DecisionTestData
         if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"waiver: {await r.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>The latest notice of the case (the one the party's period runs from once served).</summary>
+    public static async Task<int> LatestNoticeIdAsync(HttpClient api, int caseId)
+    {
+        var notices = (await OverviewAsync(api, caseId)).GetProperty("notices");
+        return notices[notices.GetArrayLength() - 1].GetProperty("id").GetInt32();
+    }
+
+    /// <summary>A collective discussion of three of the agency's staff, each agreeing, as the discussion form records it.</summary>
+    public static async Task<HttpResponseMessage> DiscussAsync(HttpClient api, int caseId)
+    {
+        var staff = (await OverviewAsync(api, caseId)).GetProperty("staff").EnumerateArray().Select(s => s.GetProperty("userId").GetInt32()).Take(3).ToList();
+        return await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/discussions", new
+        {
+            reason = "重大执法决定", heldAt = ChinaNow(), place = "三楼会议室", conclusion = "同意按拟作出的决定处理",
+            participants = staff.Select(id => new { userId = id, opinion = "同意" }).ToArray(),
+        });
+    }
+
+    /// <summary>The head (or <paramref name="signer"/>) signs and issues the decision on the decision API.</summary>
+    public static async Task<HttpResponseMessage> IssueDecisionAsync(ZhifaFactory app, int caseId, string signer = "head")
+        => await (await app.ApiClientAsync(signer)).PostAsJsonAsync($"/api/v1/cases/{caseId}/decision", new { place = "永兴县卫生健康局" });
+
     /// <summary>
     /// From 立案 to 决定 the way the law wants it: investigation, review, proposal, notice served, the party's written
     /// waiver, and the head's signature.

@@ -125,8 +125,13 @@ public sealed class ProposalTests(ZhifaFactory app) : IClassFixture<ZhifaFactory
     {
         var (api, caseId) = await OpenAsync();
         Assert.Equal(HttpStatusCode.OK, (await PutAsync(api, caseId, Proposal(2000, circumstances: Ordinary))).StatusCode);
-        foreach (var step in new[] { CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice, CaseSteps.Statement, CaseSteps.Decided })
+        foreach (var step in new[] { CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice })
             Assert.Equal(HttpStatusCode.OK, (await MoveAsync(api, caseId, step)).StatusCode);
+        int noticeId = await DecisionTestData.NotifyAsync(api, caseId);
+        await DecisionTestData.ServeAsync(api, caseId, noticeId);
+        Assert.Equal(HttpStatusCode.OK, (await MoveAsync(api, caseId, CaseSteps.Statement)).StatusCode);
+        await DecisionTestData.WaiveAsync(api, caseId, noticeId);
+        Assert.Equal(HttpStatusCode.OK, (await DecisionTestData.IssueDecisionAsync(app, caseId)).StatusCode);
         var before = await app.WithDbAsync(db => db.Set<Domain.Decisions.DecisionProposal>().AsNoTracking().SingleAsync(p => p.CaseId == caseId));
 
         var refused = await PutAsync(api, caseId, Proposal(2500, circumstances: Ordinary));

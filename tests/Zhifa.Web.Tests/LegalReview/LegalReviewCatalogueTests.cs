@@ -37,10 +37,8 @@ public sealed class LegalReviewCatalogueTests(ZhifaFactory app) : IClassFixture<
     {
         var (admin, agencyId) = await AdminAsync();
         var handler = await app.ApiClientAsync("handler");
-        var (person, _) = await CaseAtStatementAsync(app, handler);
-        var (company, _) = await CaseAtStatementAsync(app, handler, "LegalPerson");
-        await ProposeAsync(app, person, "Fine", 10000m, content: "罚款一万元");
-        await ProposeAsync(app, company, "Fine", 10000m, content: "罚款一万元");
+        var (person, _) = await CaseAtStatementAsync(app, handler, "Fine", 10000m, content: "罚款一万元");
+        var (company, _) = await CaseAtStatementAsync(app, handler, "Fine", 10000m, content: "罚款一万元", partyKind: "LegalPerson");
         Assert.False((await ViewAsync(handler, person)).GetProperty("gate").GetProperty("required").GetBoolean());
 
         await ExpectAsync(await admin.PutAsJsonAsync($"/api/v1/agencies/{agencyId}/legal-review-catalogue", new

@@ -17,8 +17,8 @@ public sealed class LegalReviewFlowTests(ZhifaFactory app) : IClassFixture<Zhifa
     {
         var handler = await app.ApiClientAsync("handler");
         var reviewer = await app.ApiClientAsync("reviewer");
-        var (caseId, evidence) = await CaseAtStatementAsync(app, handler);
-        await ProposeAsync(app, caseId, "Fine,RevokeLicence", 5000m, tier: Zhifa.Domain.Decisions.DiscretionTier.Heavier, outsideRangeReason: "违法时间长、拒不改正");
+        var (caseId, evidence) = await CaseAtStatementAsync(app, handler, "Fine,RevokeLicence", 5000m, "吊销公共场所卫生许可证，并处罚款。",
+            Zhifa.Domain.Decisions.DiscretionTier.Heavier, "违法时间长、拒不改正");
         return (handler, reviewer, caseId, evidence);
     }
 
@@ -61,7 +61,6 @@ public sealed class LegalReviewFlowTests(ZhifaFactory app) : IClassFixture<Zhifa
         var handler = await app.ApiClientAsync("handler");
         var (caseId, _) = await CaseAtStatementAsync(app, handler);
         var (otherCase, otherEvidence) = await CaseAtStatementAsync(app, handler);
-        await ProposeAsync(app, caseId, "Warning", content: "警告");
         Assert.Contains("not_major", await (await PostAsync(handler, caseId, "submissions", Submission(otherEvidence))).Content.ReadAsStringAsync());
         await ProposeAsync(app, caseId, "RevokeLicence");
         var (_, fields, _) = await (await PostAsync(handler, caseId, "submissions", Submission(otherEvidence))).ReadProblemAsync();
@@ -251,8 +250,7 @@ public sealed class LegalReviewFlowTests(ZhifaFactory app) : IClassFixture<Zhifa
         var (handler, reviewer, caseId, evidence) = await MajorCaseAsync();
         await ApproveAsync(handler, reviewer, caseId, evidence);
         await ExpectAsync(await PostAsync(await app.ApiClientAsync("deputy"), caseId, "leader-opinion", new { text = "同意" }), HttpStatusCode.OK);
-        var head = await app.ApiClientAsync("head");
-        await ExpectAsync(await MoveAsync(head, caseId, CaseSteps.Decided), HttpStatusCode.OK);
+        await ExpectAsync(await WaiveDiscussAndIssueAsync(app, handler, caseId), HttpStatusCode.OK);
 
         var report = await handler.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/legal-review/responsibility");
         var entries = report.GetProperty("entries").EnumerateArray().Select(e => (e.GetProperty("duty").GetString()!, e.GetProperty("person").GetString()!)).ToList();

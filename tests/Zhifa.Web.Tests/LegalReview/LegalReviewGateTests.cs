@@ -1,34 +1,38 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Zhifa.Domain.Cases;
+using Zhifa.Domain.Decisions;
+using Zhifa.Web.Tests.Decisions;
 using Zhifa.Web.Tests.Infrastructure;
 using static Zhifa.Web.Tests.LegalReview.LegalReviewTestData;
 
 namespace Zhifa.Web.Tests.LegalReview;
 
 /// <summary>
-/// LR-1 over every path: the statement → decided move (API and page), the penalty decision and the collective-discussion
-/// minutes are refused for a major case until the latest round agrees to the proposal as it stands.
+/// LR-1 over every path: the statement → decided move (API and page), the collective discussion, its minutes and the
+/// issuing of the decision by the head (API and the 决定 page) are refused for a major case until the latest round
+/// agrees to the proposal as it stands.
 /// </summary>
 public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<ZhifaFactory>
 {
-    private static object Decision => new { typeCode = "penalty-decision", fields = new Dictionary<string, string> { ["法律依据"] = "《公共场所卫生管理条例实施细则》第三十五条", ["决定内容"] = "吊销卫生许可证" } };
-    private static object Discussion => new { typeCode = "collective-discussion", fields = new Dictionary<string, string> { ["时间"] = "2026年3月5日", ["内容"] = "讨论", ["意见"] = "同意" } };
+    private static object Minutes => new { typeCode = "collective-discussion", fields = new Dictionary<string, string> { ["时间"] = "2026年3月5日", ["内容"] = "讨论", ["意见"] = "同意" } };
 
-    private async Task<(string Decide, string Decision, string Discussion)> TryAllAsync(HttpClient api, int caseId)
+    private async Task<(string Decide, string Discussion, string Minutes, string Decision)> TryAllAsync(HttpClient api, int caseId)
     {
         var decide = await MoveAsync(api, caseId, CaseSteps.Decided);
-        var decision = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/documents", Decision);
-        var discussion = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/documents", Discussion);
-        return (await Describe(decide), await Describe(decision), await Describe(discussion));
+        var discussion = await DecisionTestData.DiscussAsync(api, caseId);
+        var minutes = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/documents", Minutes);
+        var decision = await DecisionTestData.IssueDecisionAsync(app, caseId);
+        return (await Describe(decide), await Describe(discussion), await Describe(minutes), await Describe(decision));
 
         static async Task<string> Describe(HttpResponseMessage r) => $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}";
     }
 
-    private static void AllRefused((string Decide, string Decision, string Discussion) r, string message)
+    private static void AllRefused((string Decide, string Discussion, string Minutes, string Decision) r, string message)
     {
-        foreach (var (path, answer) in new[] { ("decide", r.Decide), ("penalty-decision", r.Decision), ("collective-discussion", r.Discussion) })
+        foreach (var (path, answer) in new[] { ("decide", r.Decide), ("discussion", r.Discussion), ("collective-discussion", r.Minutes), ("decision", r.Decision) })
         {
             Assert.True(answer.StartsWith("400", StringComparison.Ordinal), $"{path}: {answer}");
             Assert.Contains("legal_review.not_passed", answer);
@@ -36,16 +40,26 @@ public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<Zhifa
         }
     }
 
+    /// <summary>What a refusal must have left untouched: no discussion, no decision, the case still at 陈述申辩.</summary>
+    private async Task NothingChangedAsync(int caseId)
+    {
+        Assert.False(await app.WithDbAsync(db => db.Set<CollectiveDiscussion>().AnyAsync(d => d.CaseId == caseId)));
+        Assert.False(await app.WithDbAsync(db => db.Set<Decision>().AnyAsync(d => d.CaseId == caseId)));
+        Assert.Equal(CaseSteps.Statement, await app.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.Step).SingleAsync()));
+    }
+
+    private Task<string> StepAsync(int caseId) => app.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.Step).SingleAsync());
+
     [Fact]
     public async Task A_case_that_is_not_major_is_decided_without_review()
     {
         var handler = await app.ApiClientAsync("handler");
         var (caseId, _) = await CaseAtStatementAsync(app, handler);
-        await ProposeAsync(app, caseId, "Warning", content: "警告");
         var view = await ViewAsync(handler, caseId);
         Assert.False(view.GetProperty("gate").GetProperty("required").GetBoolean());
-        Assert.Equal(HttpStatusCode.Created, (await handler.PostAsJsonAsync($"/api/v1/cases/{caseId}/documents", Discussion)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await MoveAsync(handler, caseId, CaseSteps.Decided)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await handler.PostAsJsonAsync($"/api/v1/cases/{caseId}/documents", Minutes)).StatusCode);
+        await ExpectAsync(await WaiveDiscussAndIssueAsync(app, handler, caseId, discuss: false), HttpStatusCode.OK);
+        Assert.Equal(CaseSteps.Decided, await StepAsync(caseId));
     }
 
     [Fact]
@@ -53,8 +67,8 @@ public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<Zhifa
     {
         var handler = await app.ApiClientAsync("handler");
         var reviewer = await app.ApiClientAsync("reviewer");
-        var (caseId, evidence) = await CaseAtStatementAsync(app, handler);
-        await ProposeAsync(app, caseId, "Fine,RevokeLicence", 5000m);
+        var (caseId, evidence) = await CaseAtStatementAsync(app, handler, "Fine,RevokeLicence", 5000m, "吊销公共场所卫生许可证，并处罚款。");
+        await DecisionTestData.WaiveAsync(handler, caseId, await DecisionTestData.LatestNoticeIdAsync(handler, caseId));
 
         var view = await ViewAsync(handler, caseId);
         Assert.True(view.GetProperty("gate").GetProperty("required").GetBoolean());
@@ -66,13 +80,17 @@ public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<Zhifa
 
         await ExpectAsync(await PostAsync(reviewer, caseId, "opinions", NotYet), HttpStatusCode.Created);
         AllRefused(await TryAllAsync(handler, caseId), "暂不同意");
+        await NothingChangedAsync(caseId);
 
         await ApproveAsync(handler, reviewer, caseId, evidence, reply: "已补充收款记录。", extra: "收款记录三页");
         view = await ViewAsync(handler, caseId);
         Assert.True(view.GetProperty("gate").GetProperty("passed").GetBoolean());
-        Assert.Equal(HttpStatusCode.Created, (await handler.PostAsJsonAsync($"/api/v1/cases/{caseId}/documents", Discussion)).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await handler.PostAsJsonAsync($"/api/v1/cases/{caseId}/documents", Decision)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await MoveAsync(handler, caseId, CaseSteps.Decided)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await handler.PostAsJsonAsync($"/api/v1/cases/{caseId}/documents", Minutes)).StatusCode);
+        // Agreed, the decision still waits for the collective discussion (art. 57), which is now allowed.
+        Assert.Contains("discussion.not_concluded", await (await DecisionTestData.IssueDecisionAsync(app, caseId)).Content.ReadAsStringAsync());
+        await ExpectAsync(await DecisionTestData.DiscussAsync(handler, caseId), HttpStatusCode.OK);
+        await ExpectAsync(await DecisionTestData.IssueDecisionAsync(app, caseId), HttpStatusCode.OK);
+        Assert.Equal(CaseSteps.Decided, await StepAsync(caseId));
     }
 
     [Fact]
@@ -80,14 +98,15 @@ public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<Zhifa
     {
         var handler = await app.ApiClientAsync("handler");
         var reviewer = await app.ApiClientAsync("reviewer");
-        var (caseId, evidence) = await CaseAtStatementAsync(app, handler);
-        await ProposeAsync(app, caseId, "SuspendBusiness", content: "责令停业整顿");
+        var (caseId, evidence) = await CaseAtStatementAsync(app, handler, "SuspendBusiness", content: "责令停业整顿");
+        await DecisionTestData.WaiveAsync(handler, caseId, await DecisionTestData.LatestNoticeIdAsync(handler, caseId));
         await ExpectAsync(await PostAsync(handler, caseId, "submissions", Submission(evidence)), HttpStatusCode.Created);
         await ExpectAsync(await PostAsync(reviewer, caseId, "opinions", new
         {
             outcome = "不同意", findings = Findings("Authority", "不属于本局职权"), reasonCategories = new[] { "超越职权" }, reasons = "超越职权",
         }), HttpStatusCode.Created);
         AllRefused(await TryAllAsync(handler, caseId), "不同意");
+        await NothingChangedAsync(caseId);
     }
 
     [Fact]
@@ -95,8 +114,7 @@ public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<Zhifa
     {
         var handler = await app.ApiClientAsync("handler");
         var reviewer = await app.ApiClientAsync("reviewer");
-        var (caseId, evidence) = await CaseAtStatementAsync(app, handler);
-        await ProposeAsync(app, caseId, "Fine,RevokeLicence", 5000m);
+        var (caseId, evidence) = await CaseAtStatementAsync(app, handler, "Fine,RevokeLicence", 5000m, "吊销公共场所卫生许可证，并处罚款。");
         await ApproveAsync(handler, reviewer, caseId, evidence);
 
         await ProposeAsync(app, caseId, "Fine,RevokeLicence", 5000m); // saved again, unchanged
@@ -107,16 +125,71 @@ public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<Zhifa
         Assert.False(view.GetProperty("gate").GetProperty("open").GetBoolean());
         Assert.True(view.GetProperty("proposalChangedSinceSubmission").GetBoolean());
         AllRefused(await TryAllAsync(handler, caseId), "实质变更");
+        await NothingChangedAsync(caseId);
 
         var page = await app.SignInAsync("handler");
         var refused = await ZhifaFactory.PostFormAsync(page, $"/cases/{caseId}", new() { ["Move.ToStep"] = CaseSteps.Decided }, $"/cases/{caseId}?handler=Move");
         Assert.Contains("已有实质变更，须重新送法制审核", await refused.Content.ReadAsStringAsync());
+        var head = await app.SignInAsync("head");
+        var decisionPage = $"/cases/{caseId}/decision";
+        var notSigned = await ZhifaFactory.PostFormAsync(head, decisionPage, new() { ["Input.Place"] = "局机关" }, $"{decisionPage}?handler=Issue");
+        Assert.Equal(HttpStatusCode.OK, notSigned.StatusCode);
+        Assert.Contains("已有实质变更，须重新送法制审核", await notSigned.Content.ReadAsStringAsync());
 
+        // The heavier fine is reviewed again and, being heavier than the notice served, notified again (art. 62).
         await ApproveAsync(handler, reviewer, caseId, evidence);
-        var moved = await ZhifaFactory.PostFormAsync(page, $"/cases/{caseId}", new() { ["Move.ToStep"] = CaseSteps.Decided }, $"/cases/{caseId}?handler=Move");
-        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        int again = await DecisionTestData.NotifyAsync(handler, caseId);
+        await DecisionTestData.ServeAsync(handler, caseId, again);
+        await DecisionTestData.WaiveAsync(handler, caseId, again);
+        await ExpectAsync(await DecisionTestData.DiscussAsync(handler, caseId), HttpStatusCode.OK);
+        var signed = await ZhifaFactory.PostFormAsync(head, decisionPage, new() { ["Input.Place"] = "局机关" }, $"{decisionPage}?handler=Issue");
+        Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
         var c = await handler.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}");
         Assert.Equal(CaseSteps.Decided, c.GetProperty("step").GetString());
+    }
+
+    [Fact]
+    public async Task The_decision_page_refuses_the_discussion_and_the_decision_of_a_major_case_in_Chinese_until_review_agrees()
+    {
+        var handler = await app.ApiClientAsync("handler");
+        var reviewer = await app.ApiClientAsync("reviewer");
+        var (caseId, evidence) = await CaseAtStatementAsync(app, handler, "SuspendBusiness", content: "责令停业整顿");
+        await DecisionTestData.WaiveAsync(handler, caseId, await DecisionTestData.LatestNoticeIdAsync(handler, caseId));
+        var url = $"/cases/{caseId}/decision";
+        var staff = (await DecisionTestData.OverviewAsync(handler, caseId)).GetProperty("staff").EnumerateArray().Select(s => s.GetProperty("userId").GetInt32()).Take(3).ToList();
+        var discussion = new Dictionary<string, string>
+        {
+            ["Input.Reasons"] = "责令停产停业，属重大执法决定", ["Input.HeldAt"] = DecisionTestData.ChinaNow()[..16], ["Input.Place"] = "三楼会议室", ["Input.Conclusion"] = "同意责令停业整顿",
+        };
+        for (int i = 0; i < staff.Count; i++)
+        {
+            discussion[$"Input.ParticipantIds[{i}]"] = staff[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+            discussion[$"Input.Opinions[{staff[i]}]"] = "同意";
+        }
+        var handlerPage = await app.SignInAsync("handler");
+        var head = await app.SignInAsync("head");
+
+        var html = await (await handlerPage.GetAsync(url)).Content.ReadAsStringAsync();
+        Assert.Contains("法制审核同意后方可集体讨论：本案属于重大执法决定，尚未送法制审核", html);
+        var notDiscussed = await ZhifaFactory.PostFormAsync(handlerPage, url, discussion, $"{url}?handler=Discussion");
+        Assert.Equal(HttpStatusCode.OK, notDiscussed.StatusCode);
+        Assert.Contains("重大执法决定须经法制审核同意后方可集体讨论：本案属于重大执法决定，尚未送法制审核", await notDiscussed.Content.ReadAsStringAsync());
+        var notSigned = await ZhifaFactory.PostFormAsync(head, url, new() { ["Input.Place"] = "局机关" }, $"{url}?handler=Issue");
+        Assert.Equal(HttpStatusCode.OK, notSigned.StatusCode);
+        Assert.Contains("重大执法决定须经法制审核同意后方可签发：本案属于重大执法决定，尚未送法制审核", await notSigned.Content.ReadAsStringAsync());
+
+        await ExpectAsync(await PostAsync(handler, caseId, "submissions", Submission(evidence)), HttpStatusCode.Created);
+        await ExpectAsync(await PostAsync(reviewer, caseId, "opinions", NotYet), HttpStatusCode.Created);
+        notSigned = await ZhifaFactory.PostFormAsync(head, url, new() { ["Input.Place"] = "局机关" }, $"{url}?handler=Issue");
+        Assert.Contains("暂不同意", await notSigned.Content.ReadAsStringAsync());
+        notDiscussed = await ZhifaFactory.PostFormAsync(handlerPage, url, discussion, $"{url}?handler=Discussion");
+        Assert.Contains("暂不同意", await notDiscussed.Content.ReadAsStringAsync());
+        await NothingChangedAsync(caseId);
+
+        await ApproveAsync(handler, reviewer, caseId, evidence, reply: "已补充收款记录。", extra: "收款记录");
+        Assert.Equal(HttpStatusCode.Redirect, (await ZhifaFactory.PostFormAsync(handlerPage, url, discussion, $"{url}?handler=Discussion")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ZhifaFactory.PostFormAsync(head, url, new() { ["Input.Place"] = "局机关" }, $"{url}?handler=Issue")).StatusCode);
+        Assert.Equal(CaseSteps.Decided, await StepAsync(caseId));
     }
 
     [Fact]
@@ -125,7 +198,6 @@ public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<Zhifa
         var handler = await app.ApiClientAsync("handler");
         var reviewer = await app.ApiClientAsync("reviewer");
         var (caseId, evidence) = await CaseAtStatementAsync(app, handler);
-        await ProposeAsync(app, caseId, "Warning", content: "警告");
         var hearing = await Documents.DocumentTestData.GenerateAsync(handler, caseId, new
         {
             typeCode = "hearing-record", fields = new Dictionary<string, string> { ["时间"] = "2026年3月3日", ["内容"] = "当事人陈述申辩" },
@@ -138,7 +210,8 @@ public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<Zhifa
         Assert.Equal(["hearingRecordDocumentId"], fields);
         await ExpectAsync(await PostAsync(handler, caseId, "submissions", Submission(evidence, hearingRecordId: hearing.GetProperty("id").GetInt32())), HttpStatusCode.Created);
         await ExpectAsync(await PostAsync(reviewer, caseId, "opinions", Agree), HttpStatusCode.Created);
-        Assert.Equal(HttpStatusCode.OK, (await MoveAsync(handler, caseId, CaseSteps.Decided)).StatusCode);
+        await ExpectAsync(await WaiveDiscussAndIssueAsync(app, handler, caseId), HttpStatusCode.OK);
+        Assert.Equal(CaseSteps.Decided, await StepAsync(caseId));
     }
 
     [Fact]
@@ -146,7 +219,6 @@ public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<Zhifa
     {
         var handler = await app.ApiClientAsync("handler");
         var (caseId, _) = await CaseAtStatementAsync(app, handler);
-        await ProposeAsync(app, caseId, "Warning", content: "警告");
         var supervisor = await app.ApiClientAsync("supervisor");
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(supervisor, caseId, "flags", new { criterion = "Complex", reason = "x" })).StatusCode);
         var (_, fields, _) = await (await PostAsync(handler, caseId, "flags", new { criterion = "", reason = "" })).ReadProblemAsync();

@@ -39,8 +39,7 @@ public sealed class LegalReviewPageTests(ZhifaFactory app) : IClassFixture<Zhifa
     public async Task A_major_case_goes_through_review_on_the_pages_and_the_case_page_shows_where_it_stands()
     {
         var handlerApi = await app.ApiClientAsync("handler");
-        var (caseId, evidence) = await CaseAtStatementAsync(app, handlerApi);
-        await ProposeAsync(app, caseId, "RevokeLicence", content: "吊销公共场所卫生许可证");
+        var (caseId, evidence) = await CaseAtStatementAsync(app, handlerApi, "RevokeLicence", content: "吊销公共场所卫生许可证");
         var handler = await app.SignInAsync("handler");
         var reviewer = await app.SignInAsync("reviewer");
         var url = $"/cases/{caseId}/legal-review";

@@ -6,6 +6,7 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Decisions;
 using Zhifa.Domain.LegalReview;
 using Zhifa.Web.Tests.Cases;
+using Zhifa.Web.Tests.Decisions;
 using Zhifa.Web.Tests.Documents;
 using Zhifa.Web.Tests.Infrastructure;
 
@@ -14,26 +15,40 @@ namespace Zhifa.Web.Tests.LegalReview;
 /// <summary>Cases at the statement step with a proposal, and the bodies of submissions and opinions.</summary>
 internal static class LegalReviewTestData
 {
-    public static readonly string[] ToStatement = [CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice, CaseSteps.Statement];
-
     public static async Task<HttpResponseMessage> MoveAsync(HttpClient api, int caseId, string to)
         => await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = to, place = "永兴县卫生健康局", note = "" });
 
-    /// <summary>A general-procedure penalty of 永兴县卫生健康局 against a natural person, moved to 陈述申辩, with a site record as evidence.</summary>
-    public static async Task<(int CaseId, int EvidenceId)> CaseAtStatementAsync(ZhifaFactory app, HttpClient handler, string partyKind = "NaturalPerson")
+    /// <summary>
+    /// A general-procedure penalty of 永兴县卫生健康局 against a natural person (or <paramref name="partyKind"/>) with the given
+    /// proposal, whose 事先告知书 was made from that proposal and served, moved to 陈述申辩, with a site record as evidence.
+    /// </summary>
+    public static async Task<(int CaseId, int EvidenceId)> CaseAtStatementAsync(ZhifaFactory app, HttpClient handler, string kinds = "Warning", decimal? fine = null,
+        string content = "警告", DiscretionTier? tier = DiscretionTier.Ordinary, string outsideRangeReason = "", string partyKind = "NaturalPerson")
     {
         var body = await app.PenaltyBodyAsync();
         if (partyKind != "NaturalPerson")
             body["parties"] = new[] { new Dictionary<string, object?> { ["kind"] = partyKind, ["name"] = "永兴县康宁诊所有限公司", ["creditCode"] = Zhifa.Domain.Common.IdentityCodes.CompleteCreditCode("91431023MA4L" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture)), ["legalRepresentative"] = "李明" } };
         var c = await handler.OpenAsync(body);
         int caseId = c.GetProperty("id").GetInt32();
-        foreach (var step in ToStatement)
-        {
-            var moved = await MoveAsync(handler, caseId, step);
-            Assert.True(moved.StatusCode == HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
-        }
+        foreach (var step in new[] { CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice })
+            await ExpectAsync(await MoveAsync(handler, caseId, step), HttpStatusCode.OK);
+        await ProposeAsync(app, caseId, kinds, fine, content, tier, outsideRangeReason);
+        int noticeId = await DecisionTestData.NotifyAsync(handler, caseId);
+        await DecisionTestData.ServeAsync(handler, caseId, noticeId);
+        await ExpectAsync(await MoveAsync(handler, caseId, CaseSteps.Statement), HttpStatusCode.OK);
         var doc = await DocumentTestData.GenerateAsync(handler, caseId, DocumentTestData.SiteRecordInput);
         return (caseId, doc.GetProperty("id").GetInt32());
+    }
+
+    /// <summary>
+    /// The head issues the decision of a case at 陈述申辩: the party waived its period in writing, and a major case is
+    /// discussed collectively first (art. 57) — the discussion itself refused while the gate is closed.
+    /// </summary>
+    public static async Task<HttpResponseMessage> WaiveDiscussAndIssueAsync(ZhifaFactory app, HttpClient handler, int caseId, bool discuss = true)
+    {
+        await DecisionTestData.WaiveAsync(handler, caseId, await DecisionTestData.LatestNoticeIdAsync(handler, caseId));
+        if (discuss) await ExpectAsync(await DecisionTestData.DiscussAsync(handler, caseId), HttpStatusCode.OK);
+        return await DecisionTestData.IssueDecisionAsync(app, caseId);
     }
 
     /// <summary>Sets the case's proposal as the proposal page would (the proposal area owns that page).</summary>
@@ -52,6 +67,8 @@ internal static class LegalReviewTestData
             p.Tier = tier;
             p.OutsideRangeReason = outsideRangeReason;
             p.EvidenceReason = "现场笔录与询问笔录相互印证";
+            p.BasisReason = "行为符合细则第三十五条规定的情形";
+            p.DiscretionReason = "违法时间较长，按一般档次裁量";
             p.UpdatedAt = DateTime.UtcNow;
             p.UpdatedBy = "handler";
             await db.SaveChangesAsync();
