@@ -101,6 +101,7 @@ public sealed class CollectiveDiscussionConfiguration : IEntityTypeConfiguration
         e.Property(d => d.Reason).HasMaxLength(2000);
         e.Property(d => d.Place).HasMaxLength(200);
         e.Property(d => d.Conclusion).HasMaxLength(4000);
+        e.Property(d => d.ProposalFingerprint).HasMaxLength(64);
         e.Property(d => d.RecordedBy).HasMaxLength(256);
         e.HasIndex(d => d.CaseId);
         e.HasMany(d => d.Participants).WithOne().HasForeignKey(p => p.DiscussionId).OnDelete(DeleteBehavior.Cascade);

@@ -139,6 +139,8 @@ public sealed class CollectiveDiscussion
     public DateTime HeldAt { get; set; }
     public string Place { get; set; } = "";
     public string Conclusion { get; set; } = "";
+    /// <summary>The proposal as it was discussed (<see cref="DecisionProposal.Fingerprint"/>): a later change needs a new discussion.</summary>
+    public string ProposalFingerprint { get; set; } = "";
     public int DocumentId { get; set; }
     public DateTime RecordedAt { get; set; }
     public string RecordedBy { get; set; } = "";

@@ -17,6 +17,10 @@ public sealed record ParticipantOpinion(int UserId, string? Opinion);
 /// </summary>
 public static class DecisionRules
 {
+    /// <summary>LAW-4 art. 57: a discussion decides the proposal it discussed; once the proposal changed, it must be discussed again.</summary>
+    public static bool DiscussedAsProposed(IEnumerable<string> discussedFingerprints, DecisionProposal? proposal)
+        => proposal is not null && discussedFingerprints.Contains(proposal.Fingerprint(), StringComparer.Ordinal);
+
     /// <summary>Art. 44/45 with art. 85: the party states and defends within 5 working days of service.</summary>
     public const int StatementWorkingDays = 5;
     /// <summary>Art. 64 (一): a hearing is requested within 5 working days of the notice's service.</summary>

@@ -222,4 +222,17 @@ public sealed class DecisionRulesTests
     [MemberData(nameof(NewConditions))]
     public void The_state_machine_asks_the_decision_steps_conditions(CaseFacts facts, string to, string[] codes)
         => Assert.Equal(codes, CaseStateMachine.Check(facts, to).Unmet.Select(u => u.Code));
+
+    [Theory]
+    [InlineData(new[] { "same" }, true)]
+    [InlineData(new[] { "earlier", "same" }, true)]
+    [InlineData(new[] { "earlier" }, false)]
+    [InlineData(new string[0], false)]
+    public void A_discussion_decides_only_the_proposal_it_discussed(string[] discussed, bool covered)
+    {
+        var proposal = new DecisionProposal { Outcome = DecisionOutcome.Penalty, PenaltyKinds = "Fine", FineYuan = 3000m, Content = "罚款三千元" };
+        var fingerprints = discussed.Select(d => d == "same" ? proposal.Fingerprint() : new string('0', 64)).ToList();
+        Assert.Equal(covered, DecisionRules.DiscussedAsProposed(fingerprints, proposal));
+        Assert.False(DecisionRules.DiscussedAsProposed(fingerprints, null));
+    }
 }

@@ -149,6 +149,32 @@ public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<Zhifa
     }
 
     [Fact]
+    public async Task A_proposal_changed_after_its_collective_discussion_is_discussed_again_before_the_head_issues()
+    {
+        var handler = await app.ApiClientAsync("handler");
+        var reviewer = await app.ApiClientAsync("reviewer");
+        var (caseId, evidence) = await CaseAtStatementAsync(app, handler, "Fine,RevokeLicence", 5000m, "吊销公共场所卫生许可证，并处罚款。");
+        await ApproveAsync(handler, reviewer, caseId, evidence);
+        await ExpectAsync(await DecisionTestData.DiscussAsync(handler, caseId), HttpStatusCode.OK);
+
+        // A lighter fine after the discussion: reviewed again, but what the discussion decided is no longer what is proposed.
+        await ProposeAsync(app, caseId, "Fine,RevokeLicence", 3000m);
+        await ApproveAsync(handler, reviewer, caseId, evidence);
+        await DecisionTestData.WaiveAsync(handler, caseId, await DecisionTestData.LatestNoticeIdAsync(handler, caseId));
+        var refused = await DecisionTestData.IssueDecisionAsync(app, caseId);
+        var (code, _, body) = await refused.ReadProblemAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("validation", code);
+        Assert.Contains("discussion.not_concluded", body);
+        Assert.Contains("拟作出的决定在集体讨论后已修改，须重新集体讨论", body);
+        Assert.Equal(CaseSteps.Statement, (await handler.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}")).GetProperty("step").GetString());
+
+        await ExpectAsync(await DecisionTestData.DiscussAsync(handler, caseId), HttpStatusCode.OK);
+        await ExpectAsync(await DecisionTestData.IssueDecisionAsync(app, caseId), HttpStatusCode.OK);
+        Assert.Equal(CaseSteps.Decided, (await handler.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}")).GetProperty("step").GetString());
+    }
+
+    [Fact]
     public async Task The_decision_page_refuses_the_discussion_and_the_decision_of_a_major_case_in_Chinese_until_review_agrees()
     {
         var handler = await app.ApiClientAsync("handler");

@@ -48,7 +48,8 @@ public sealed class DecisionFactsService(AppDbContext db, CalendarService calend
         var (latest, served) = await NoticesAsync(c.Id);
         var proposal = await proposals.GetAsync(c.Id);
         bool hearingOpen = await db.Set<Hearing>().AnyAsync(h => h.CaseId == c.Id && h.HeldAt == null && h.WithdrawnAt == null);
-        bool discussed = await db.Set<CollectiveDiscussion>().AnyAsync(d => d.CaseId == c.Id);
+        bool discussed = DecisionRules.DiscussedAsProposed(
+            await db.Set<CollectiveDiscussion>().Where(d => d.CaseId == c.Id).Select(d => d.ProposalFingerprint).ToListAsync(), proposal);
         bool issued = await db.Set<Decision>().AnyAsync(d => d.CaseId == c.Id);
         return facts with
         {

@@ -111,8 +111,11 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
             problems.Add(new("hearing", "hearing.not_held", "当事人申请了听证，听证尚未举行"));
         if (await db.Set<Statement>().AnyAsync(s => s.CaseId == c.Id && s.Answer == StatementAnswer.Pending))
             problems.Add(new("statements", "statement.not_answered", "尚有陈述申辩未答复是否采纳"));
-        if (gate.Required && !await db.Set<CollectiveDiscussion>().AnyAsync(d => d.CaseId == c.Id))
-            problems.Add(new("discussion", "discussion.not_concluded", "重大执法决定须经负责人集体讨论（行政处罚法第五十七条）"));
+        var discussed = await db.Set<CollectiveDiscussion>().Where(d => d.CaseId == c.Id).Select(d => d.ProposalFingerprint).ToListAsync();
+        if (gate.Required && !DecisionRules.DiscussedAsProposed(discussed, p))
+            problems.Add(new("discussion", "discussion.not_concluded", discussed.Count == 0
+                ? "重大执法决定须经负责人集体讨论（行政处罚法第五十七条）"
+                : "拟作出的决定在集体讨论后已修改，须重新集体讨论（行政处罚法第五十七条）"));
         return problems;
     }
 

@@ -31,7 +31,7 @@ public sealed class DiscussionInput
 public sealed record StaffView(int UserId, string Name, string Roles);
 
 /// <summary>LAW-4 art. 57: collective discussion of major (legal review required) and complex cases, with its minutes as the 集体讨论记录.</summary>
-public sealed class DiscussionService(AppDbContext db, CurrentUser me, DocumentService documents, LegalReviewGateService legalReview)
+public sealed class DiscussionService(AppDbContext db, CurrentUser me, DocumentService documents, LegalReviewGateService legalReview, ProposalService proposals)
 {
     /// <summary>The staff accounts of the agency, who may take part.</summary>
     public async Task<List<StaffView>> StaffAsync(int agencyId)
@@ -75,7 +75,7 @@ public sealed class DiscussionService(AppDbContext db, CurrentUser me, DocumentS
         var d = new CollectiveDiscussion
         {
             CaseId = c.Id, AgencyId = c.AgencyId, Reason = input.Reason.Trim(), HeldAt = at.Value, Place = input.Place?.Trim() ?? "",
-            Conclusion = input.Conclusion!.Trim(), DocumentId = doc.Id, RecordedAt = db.UtcNow, RecordedBy = me.UserName, Participants = rows,
+            Conclusion = input.Conclusion!.Trim(), ProposalFingerprint = (await proposals.GetAsync(c.Id))?.Fingerprint() ?? "", DocumentId = doc.Id, RecordedAt = db.UtcNow, RecordedBy = me.UserName, Participants = rows,
         };
         db.Add(d);
         await db.SaveChangesAsync();

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Zhifa.Migrations.Postgres.Migrations
+namespace Zhifa.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,17 +15,17 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "Agencies",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ParentId = table.Column<int>(type: "integer", nullable: true),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ShortName = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
-                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Contact = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    CaseNumberFormat = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ShortName = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CaseNumberFormat = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -43,11 +42,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -58,26 +57,26 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DisplayName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: true),
-                    OfficerId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OfficerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -88,18 +87,18 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    Time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: true),
-                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SubjectType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SubjectId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    BeforeDigest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    AfterDigest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Time = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SubjectId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BeforeDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AfterDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,9 +109,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "AuditHeads",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -123,10 +122,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "CalendarYears",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Json = table.Column<string>(type: "text", nullable: false),
-                    LoadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LoadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    LoadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LoadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,10 +136,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "StoredFiles",
                 columns: table => new
                 {
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PurgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PurgedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -151,14 +150,14 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "DecisionSettingss",
                 columns: table => new
                 {
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    LargeFineCitizenYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
-                    LargeFineOrganisationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
-                    LargeConfiscationCitizenYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
-                    LargeConfiscationOrganisationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
-                    DeputyHeadMaySign = table.Column<bool>(type: "boolean", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LargeFineCitizenYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    LargeFineOrganisationYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    LargeConfiscationCitizenYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    LargeConfiscationOrganisationYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    DeputyHeadMaySign = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -175,19 +174,19 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "MajorDecisionCatalogues",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    NaturalPersonFineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
-                    OrganisationFineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
-                    ConfiscationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
-                    MajorKinds = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    AfterHearing = table.Column<bool>(type: "boolean", nullable: false),
-                    MitigatedOrOutsideRange = table.Column<bool>(type: "boolean", nullable: false),
-                    AllGeneralProcedurePenalties = table.Column<bool>(type: "boolean", nullable: false),
-                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NaturalPersonFineYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    OrganisationFineYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    ConfiscationYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    MajorKinds = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    AfterHearing = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MitigatedOrOutsideRange = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AllGeneralProcedurePenalties = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -204,10 +203,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "NumberCounters",
                 columns: table => new
                 {
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Last = table.Column<int>(type: "integer", nullable: false)
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -224,17 +223,17 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "Parties",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
-                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
-                    LegalRepresentative = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    IsMinor = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    LegalRepresentative = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    IsMinor = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -251,11 +250,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "Units",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    IsLegalReviewUnit = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsLegalReviewUnit = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -272,11 +271,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<int>(type: "integer", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -293,19 +292,19 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "ApiTokens",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: true),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Scopes = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -322,11 +321,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -343,10 +342,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<int>(type: "integer", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -363,8 +362,8 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    RoleId = table.Column<int>(type: "integer", nullable: false)
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoleId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -387,10 +386,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -407,16 +406,16 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "DocumentTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    TypeCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TypeCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -439,14 +438,14 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "Matters",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ResponsibleUnitId = table.Column<int>(type: "integer", nullable: true),
-                    RandomInspection = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ResponsibleUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RandomInspection = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -469,15 +468,15 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "Officers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: true),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Position = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    HasLegalQualification = table.Column<bool>(type: "boolean", nullable: false),
-                    IsLegalReviewer = table.Column<bool>(type: "boolean", nullable: false),
-                    Active = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    HasLegalQualification = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsLegalReviewer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -500,24 +499,24 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "Cases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: true),
-                    MatterId = table.Column<int>(type: "integer", nullable: false),
-                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Procedure = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Facts = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ActEndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    SeriousHarm = table.Column<bool>(type: "boolean", nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    OpenedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MatterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Procedure = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Facts = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActEndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SeriousHarm = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -546,16 +545,16 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "DiscretionBenchmarks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    MatterId = table.Column<int>(type: "integer", nullable: false),
-                    Behaviour = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Basis = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Source = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MatterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Behaviour = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -578,12 +577,12 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "LegalBases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MatterId = table.Column<int>(type: "integer", nullable: false),
-                    Law = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Article = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MatterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Law = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Article = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -600,16 +599,16 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "Certificates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OfficerId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Issuer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
-                    Domains = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StateReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Domains = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StateReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -626,13 +625,13 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "TrainingRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OfficerId = table.Column<int>(type: "integer", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Hours = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: false),
-                    Result = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Hours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 1, nullable: false),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -649,22 +648,22 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "AccessRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    RequesterUserId = table.Column<int>(type: "integer", nullable: false),
-                    RequesterName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    IncludesSensitive = table.Column<bool>(type: "boolean", nullable: false),
-                    Days = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecisionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    ValidUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequesterUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequesterName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    IncludesSensitive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Days = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ValidUntil = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -687,31 +686,31 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "CaseDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    TypeCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    TemplateId = table.Column<int>(type: "integer", nullable: false),
-                    TemplateVersion = table.Column<int>(type: "integer", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    GeneratedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    GeneratedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Fields = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
-                    SignatureStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SignedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RefusalReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Witness = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SignatureRecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    SignatureRecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ScanSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ScanFileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    ScanContentType = table.Column<string>(type: "character varying(127)", maxLength: 127, nullable: false),
-                    ScanUploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ScanUploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TypeCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    TemplateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    GeneratedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    GeneratedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Fields = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    SignatureStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SignedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Witness = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SignatureRecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SignatureRecordedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ScanSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ScanFileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ScanContentType = table.Column<string>(type: "TEXT", maxLength: 127, nullable: false),
+                    ScanUploadedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ScanUploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -752,11 +751,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "CaseOfficers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    OfficerId = table.Column<int>(type: "integer", nullable: false),
-                    IsLead = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsLead = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -779,10 +778,10 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "CaseParties",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    PartyId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartyId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -805,15 +804,15 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "CaseSteps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    FromStep = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ToStep = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromStep = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ToStep = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -830,14 +829,14 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "DecisionLimitExtensions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    Days = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Days = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -860,25 +859,25 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "DecisionProposals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    PenaltyKinds = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    FineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
-                    ConfiscationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
-                    Content = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    LegalBasis = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Circumstances = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    IllegalGainsYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
-                    OutsideRangeReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    EvidenceReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    BasisReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    DiscretionReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PenaltyKinds = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FineYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    ConfiscationYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    LegalBasis = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Circumstances = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    IllegalGainsYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    OutsideRangeReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    EvidenceReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    BasisReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DiscretionReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -901,15 +900,15 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "ElectronicServiceConsents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    PartyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SignedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -932,19 +931,19 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "EnforcementApplications",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    AppliedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Court = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    OutcomeOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    OutcomeNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    OutcomeRecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppliedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Court = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OutcomeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OutcomeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OutcomeRecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -967,24 +966,24 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "EvidencePreservations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    Items = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RegisteredByUserId = table.Column<int>(type: "integer", nullable: false),
-                    RegisteredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ApprovalNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    OutcomeNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ResolvedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Items = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RegisteredByUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApprovalNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    OutcomeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1007,16 +1006,16 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "LegalHolds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    PlacedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    PlacedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ReleasedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ReleasedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PlacedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    PlacedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReleasedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ReleasedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1039,20 +1038,20 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "PaymentArrangements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Schedule = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RequestedByUserId = table.Column<int>(type: "integer", nullable: false),
-                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecisionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Schedule = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RequestedByUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1075,15 +1074,15 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "PaymentRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    AmountYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
-                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1106,20 +1105,20 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "RecordingExemptions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    Step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Explanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    RequestedByUserId = table.Column<int>(type: "integer", nullable: false),
-                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecisionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RequestedByUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1142,38 +1141,38 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "Records",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CollectorOfficerId = table.Column<int>(type: "integer", nullable: true),
-                    Parties = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Proves = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    DeviceNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Interruptions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    InterruptionExplanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(127)", maxLength: 127, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CaptureTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Latitude = table.Column<double>(type: "double precision", nullable: true),
-                    Longitude = table.Column<double>(type: "double precision", nullable: true),
-                    MetadataWarning = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RegisteredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Late = table.Column<bool>(type: "boolean", nullable: false),
-                    LateApprovedInAdvance = table.Column<bool>(type: "boolean", nullable: false),
-                    LateApprovalNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Sensitive = table.Column<bool>(type: "boolean", nullable: false),
-                    RetentionClass = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    PurgeMarkedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    PurgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CollectorOfficerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Parties = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Proves = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DeviceNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Interruptions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    InterruptionExplanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 127, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CaptureTime = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    MetadataWarning = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Late = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LateApprovedInAdvance = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LateApprovalNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Sensitive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RetentionClass = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PurgeMarkedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PurgedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1208,19 +1207,19 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "Recusals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    TargetOfficerId = table.Column<int>(type: "integer", nullable: true),
-                    TargetName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DecisionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TargetOfficerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TargetName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1243,17 +1242,17 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "ReviewConsultations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Consultants = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Question = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Advice = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Consultants = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Advice = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1276,16 +1275,16 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "ReviewCoordinations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    Participants = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Disagreement = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Participants = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Disagreement = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1308,15 +1307,15 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "ReviewFlags",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    Criterion = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    FlaggedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FlaggedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    FlaggedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Criterion = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    FlaggedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FlaggedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    FlaggedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1339,45 +1338,45 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "ReviewSubmissions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    UnitName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ContactPhone = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    BasicFacts = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    LawApplied = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Discretion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Investigation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    HearingAndAppraisal = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ProcedureFollowed = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    OtherMatters = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ProposalSnapshot = table.Column<string>(type: "character varying(40000)", maxLength: 40000, nullable: false),
-                    ProposalFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EvidenceDocumentIds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    EvidenceRecordIds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    HearingRecordDocumentId = table.Column<int>(type: "integer", nullable: true),
-                    AppraisalDone = table.Column<bool>(type: "boolean", nullable: false),
-                    AppraisalDocumentId = table.Column<int>(type: "integer", nullable: true),
-                    AppraisalRecordId = table.Column<int>(type: "integer", nullable: true),
-                    ExtraMaterial = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Reply = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    UnitOpinion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    SubmittedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ReturnedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReturnedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ReturnedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ReturnReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    RequestedMaterial = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ExtensionReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ExtensionApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ExtensionApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ExtensionApprovedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BasicFacts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    LawApplied = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Discretion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Investigation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    HearingAndAppraisal = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ProcedureFollowed = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    OtherMatters = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ProposalSnapshot = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: false),
+                    ProposalFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EvidenceDocumentIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    EvidenceRecordIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    HearingRecordDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AppraisalDone = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AppraisalDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AppraisalRecordId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ExtraMaterial = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Reply = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    UnitOpinion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SubmittedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReturnedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReturnedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ReturnedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RequestedMaterial = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ExtensionReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ExtensionApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExtensionApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ExtensionApprovedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1400,19 +1399,19 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "SeizureExtensions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    Days = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    RequestedByUserId = table.Column<int>(type: "integer", nullable: false),
-                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecisionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Days = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RequestedByUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1435,16 +1434,16 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "UploadSessions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(127)", maxLength: 127, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Received = table.Column<long>(type: "bigint", nullable: false),
-                    TempPath = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 127, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Received = table.Column<long>(type: "INTEGER", nullable: false),
+                    TempPath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1467,21 +1466,21 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "DiscretionGrades",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BenchmarkId = table.Column<int>(type: "integer", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Label = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Circumstances = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    Standard = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Warning = table.Column<bool>(type: "boolean", nullable: false),
-                    FineMinYuan = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: true),
-                    FineMaxYuan = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: true),
-                    CitizenFineMinYuan = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: true),
-                    CitizenFineMaxYuan = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: true),
-                    GainsMultipleMin = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: true),
-                    GainsMultipleMax = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BenchmarkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Circumstances = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Standard = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Warning = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FineMinYuan = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: true),
+                    FineMaxYuan = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: true),
+                    CitizenFineMinYuan = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: true),
+                    CitizenFineMaxYuan = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: true),
+                    GainsMultipleMin = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: true),
+                    GainsMultipleMax = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1498,17 +1497,18 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "CollectiveDiscussions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    HeldAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Conclusion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    DocumentId = table.Column<int>(type: "integer", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    HeldAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Conclusion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ProposalFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1537,21 +1537,21 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "Decisions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    DocumentId = table.Column<int>(type: "integer", nullable: false),
-                    TypeCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    PenaltyKinds = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    FineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
-                    ConfiscationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
-                    ProposalFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    IssuedByRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TypeCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PenaltyKinds = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FineYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    ConfiscationYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    ProposalFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    IssuedByRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1580,27 +1580,27 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "Notices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    DocumentId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    PenaltyKinds = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    FineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
-                    ConfiscationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
-                    ProposalFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    HearingRight = table.Column<bool>(type: "boolean", nullable: false),
-                    HearingReasons = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ServedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ServiceMethod = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ServedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    WaivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    WaiverNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    WaiverRecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PenaltyKinds = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FineYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    ConfiscationYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    ProposalFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    HearingRight = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HearingReasons = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ServedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ServiceMethod = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ServedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    WaivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WaiverNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    WaiverRecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1629,28 +1629,28 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "ServiceRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    DocumentId = table.Column<int>(type: "integer", nullable: false),
-                    DocumentTypeCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    DocumentTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Recipient = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ServedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Witnesses = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    LeftReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    TrackingNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    AnnouncementWhere = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    AnnouncementDays = table.Column<int>(type: "integer", nullable: false),
-                    ConsentId = table.Column<int>(type: "integer", nullable: true),
-                    ElectronicAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Intermediary = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ReceiptDocumentId = table.Column<int>(type: "integer", nullable: true),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentTypeCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    DocumentTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ServedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Witnesses = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    LeftReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TrackingNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AnnouncementWhere = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    AnnouncementDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ElectronicAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Intermediary = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReceiptDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1691,16 +1691,16 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "RecordExtractions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    RecordId = table.Column<int>(type: "integer", nullable: false),
-                    Maker = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Extractor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ExtractedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Maker = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Extractor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ExtractedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1717,24 +1717,24 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "ReviewOpinions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SubmissionId = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Findings = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    ReasonCategories = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Reasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Suggestions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ProposalFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ReviewedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    LeaderOpinion = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    LeaderAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LeaderBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    LeaderByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubmissionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    ReasonCategories = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Suggestions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ProposalFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ReviewedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LeaderOpinion = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    LeaderAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeaderBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    LeaderByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1757,13 +1757,13 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "DiscussionParticipants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DiscussionId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RoleLabel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Opinion = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DiscussionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RoleLabel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Opinion = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1780,25 +1780,25 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "Hearings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    NoticeId = table.Column<int>(type: "integer", nullable: false),
-                    RequestedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RequestNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ChairOfficerId = table.Column<int>(type: "integer", nullable: true),
-                    ChairName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ScheduledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NoticeDocumentId = table.Column<int>(type: "integer", nullable: true),
-                    NoticeServedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    HeldAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RecordDocumentId = table.Column<int>(type: "integer", nullable: true),
-                    WithdrawnAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    WithdrawalNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoticeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RequestNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ChairOfficerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ChairName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ScheduledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NoticeDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    NoticeServedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HeldAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RecordDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    WithdrawnAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WithdrawalNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1827,24 +1827,24 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 name: "Statements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    NoticeId = table.Column<int>(type: "integer", nullable: false),
-                    Form = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    MadeAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Content = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    DocumentId = table.Column<int>(type: "integer", nullable: true),
-                    FileSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    FileContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Answer = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    AnswerReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AnsweredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoticeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Form = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    MadeAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    FileContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AnswerReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
