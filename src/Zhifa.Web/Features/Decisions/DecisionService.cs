@@ -19,9 +19,6 @@ public sealed record SettingsInput(decimal? LargeFineCitizenYuan, decimal? Large
 public sealed record SettingsView(int AgencyId, decimal LargeFineCitizenYuan, decimal LargeFineOrganisationYuan, decimal LargeConfiscationCitizenYuan,
     decimal LargeConfiscationOrganisationYuan, bool DeputyHeadMaySign, DateTime UpdatedAt, string UpdatedBy);
 
-public sealed record DecisionProposalView(string Outcome, string OutcomeLabel, IReadOnlyList<string> PenaltyKinds, string PenaltyKindsLabel, decimal? FineYuan,
-    decimal? ConfiscationYuan, string Content, string LegalBasis, string EvidenceReason, string BasisReason, string DiscretionReason, string Proposed);
-
 public sealed record GateView(bool Required, bool IsOpen, IReadOnlyList<string> Reasons, string Message);
 
 public sealed record NoticeView(int Id, string Number, int DocumentId, string Outcome, string Proposed, bool HearingRight, string HearingReasons,
@@ -52,7 +49,7 @@ public sealed record OfficerOption(int Id, string Name, bool IsCaseOfficer);
 
 /// <summary>Everything of the decision steps of one case, as the page and the API show it.</summary>
 public sealed record DecisionOverview(
-    int CaseId, string Step, string StepLabel, bool Applies, DecisionProposalView? Proposal, GateView LegalReview, bool DiscussionRequired,
+    int CaseId, string Step, string StepLabel, bool Applies, ProposalDto? Proposal, string ProposedText, GateView LegalReview, bool DiscussionRequired,
     IReadOnlyList<NoticeView> Notices, IReadOnlyList<StatementView> Statements, IReadOnlyList<HearingView> Hearings, IReadOnlyList<RecusalView> Recusals,
     IReadOnlyList<DiscussionView> Discussions, DecisionView? Decision, IReadOnlyList<DecisionDeadline> Deadlines,
     IReadOnlyList<ValidationError> IssueProblems, bool MaySign, IReadOnlyList<StaffView> Staff, IReadOnlyList<OfficerOption> Officers);
@@ -241,9 +238,7 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
 
         return new DecisionOverview(
             c.Id, c.Step, CaseSteps.Label(c.Step), DecisionFactsService.Applies(c),
-            p is null ? null : new DecisionProposalView(p.Outcome.ToString(), DecisionRules.OutcomeLabel(p.Outcome), p.Kinds.Select(k => k.ToString()).ToList(),
-                DecisionRules.KindsLabel(p.Kinds), p.FineYuan, p.ConfiscationYuan, p.Content, p.LegalBasis, p.EvidenceReason, p.BasisReason, p.DiscretionReason,
-                NoticeService.ProposedText(p)),
+            p is null ? null : ProposalService.ToDto(p), p is null ? "" : NoticeService.ProposedText(p),
             new GateView(gate.Required, gate.IsOpen, gate.Reasons, gate.Message), gate.Required,
             notices.Select(n => new NoticeView(n.Id, n.Number, n.DocumentId, n.Outcome.ToString(), DescribeTerms(n), n.HearingRight, n.HearingReasons,
                 n.CreatedAt, n.CreatedBy, n.ServedAt, n.ServiceMethod, n.WaivedAt, n.WaiverNote, PeriodEnd(n))).ToList(),

@@ -104,10 +104,6 @@ public sealed record GateDto(bool Required, bool Passed, bool Open, string Messa
 
 public sealed record DueDto(DateOnly Due, bool Extended, bool Overdue, string Basis);
 
-public sealed record ProposalViewDto(
-    string Outcome, IReadOnlyList<string> PenaltyKinds, decimal? FineYuan, decimal? ConfiscationYuan, string Content, string LegalBasis,
-    string? Tier, string TierLabel, string OutsideRangeReason, string Fingerprint);
-
 public sealed record QualificationDto(int OfficerId, string Name, bool QualifiedThroughout, IReadOnlyList<string> Problems);
 
 public sealed record FindingDto(string Item, string Label, bool Conforms, string Note);
@@ -136,7 +132,7 @@ public sealed record PermissionsDto(bool Flag, bool Submit, bool Review, bool Ex
 
 public sealed record ReviewViewDto(
     int CaseId, string CaseNumber, string CaseTitle, string Step, string StatusLabel, GateDto Gate, IReadOnlyList<ReasonDto> Reasons,
-    ProposalViewDto? Proposal, bool ProposalChangedSinceSubmission, IReadOnlyList<QualificationDto> Qualifications, DueDto? Due,
+    Decisions.ProposalDto? Proposal, bool ProposalChangedSinceSubmission, IReadOnlyList<QualificationDto> Qualifications, DueDto? Due,
     IReadOnlyList<SubmissionDto> Submissions, IReadOnlyList<FlagDto> Flags, IReadOnlyList<ConsultationDto> Consultations,
     IReadOnlyList<CoordinationDto> Coordinations, IReadOnlyList<MaterialDto> AvailableMaterials, string RequestedMaterial,
     bool AnswersAnOpinion, PermissionsDto May);

@@ -423,20 +423,6 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         }).ToList();
     }
 
-    private static ProposalViewDto ToDto(DecisionProposal p) => new(
-        p.Outcome.ToString(), p.Kinds.Select(SimpleProcedure.Label).ToList(), p.FineYuan, p.ConfiscationYuan, p.Content, p.LegalBasis,
-        p.Tier?.ToString(), TierLabel(p.Tier), p.OutsideRangeReason, p.Fingerprint());
-
-    public static string TierLabel(DiscretionTier? t) => t switch
-    {
-        DiscretionTier.NoPenalty => "不予处罚",
-        DiscretionTier.Mitigated => "减轻处罚",
-        DiscretionTier.Lighter => "从轻处罚",
-        DiscretionTier.Ordinary => "一般处罚",
-        DiscretionTier.Heavier => "从重处罚",
-        _ => "未选择",
-    };
-
     private static string StatusLabel(LegalReviewGate g, ReviewSubmission? last, ReviewOpinion? opinion)
     {
         if (!g.Required) return "无需法制审核";
@@ -472,7 +458,7 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         var pending = last is { Status: SubmissionStatus.Submitted };
         return new ReviewViewDto(c.Id, c.Number, c.Title, c.Step, StatusLabel(g, last, lastOpinion),
             new GateDto(g.Required, g.Passed, g.IsOpen, g.Message), reasons.Select(r => new ReasonDto(r.Code, r.Message, r.Manual)).ToList(),
-            proposal is null ? null : ToDto(proposal), last is not null && proposal is not null && proposal.Fingerprint() != last.ProposalFingerprint,
+            proposal is null ? null : ProposalService.ToDto(proposal), last is not null && proposal is not null && proposal.Fingerprint() != last.ProposalFingerprint,
             await QualificationsAsync(c), last is null ? null : await DueDtoAsync(last), dtos,
             flags.Select(f => new FlagDto(f.Id, f.Criterion.ToString(), MajorDecisionCatalogue.Label(f.Criterion), f.Reason, f.FlaggedAt, f.FlaggedByName)).ToList(),
             consultations.Select(x => new ConsultationDto(x.Id, x.Kind.ToString(), ReviewRules.Label(x.Kind), x.Consultants, x.Question, x.Advice, x.At, x.RecordedByName)).ToList(),
