@@ -38,7 +38,7 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHttpContextAccessor 
         "清风招待所", "玉泉浴池", "明珠宾馆有限公司", "红星理发店", "紫荆花酒店有限公司", "平安旅社", "碧水湾洗浴有限公司",
     ];
     private static readonly string[] Representatives = ["陈某", "黄某", "罗某", "刘某", "曹某", "李某", "王某", "赵某", "周某", "吴某", "郑某", "孙某"];
-    private static readonly string[] Officers = ["张伟", "李娜", "王强", "刘洋", "杨帆"];
+    private static readonly string[] Streets = ["解放路", "人民路", "银都大道", "车站路", "便江大道", "文化路", "工业园路"];
 
     private int _party;
 
@@ -228,7 +228,8 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHttpContextAccessor 
     private static PartyInput Organisation(string name, string representative)
         => new()
         {
-            Kind = "LegalPerson", Name = name, LegalRepresentative = representative, Address = "永兴县便江镇" + name[3..Math.Min(name.Length, 7)] + "路 8 号",
+            Kind = "LegalPerson", Name = name, LegalRepresentative = representative,
+            Address = $"永兴县便江镇{Streets[StableNumber(name) % Streets.Length]} {StableNumber(name) % 197 + 1} 号",
             CreditCode = IdentityCodes.CompleteCreditCode("91431023MA4" + StableNumber(name).ToString("D6", System.Globalization.CultureInfo.InvariantCulture)),
         };
 
@@ -247,7 +248,7 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHttpContextAccessor 
         var db = s.GetRequiredService<AppDbContext>();
         var me = s.GetRequiredService<Infrastructure.CurrentUser>();
         var agencyId = me.AgencyId!.Value;
-        if (officers.Length == 0) officers = [Officers[0], Officers[1]];
+        if (officers.Length == 0) officers = ["张伟", "李娜"];
         var input = new CaseOpenInput
         {
             Category = category, Procedure = procedure, Title = string.Format(System.Globalization.CultureInfo.InvariantCulture, title, party.Name!.Replace("永兴县", "", StringComparison.Ordinal)),
