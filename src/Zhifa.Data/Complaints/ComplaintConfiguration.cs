@@ -24,3 +24,13 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         e.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+public sealed class ComplaintPolicyConfiguration : IEntityTypeConfiguration<ComplaintPolicy>
+{
+    public void Configure(EntityTypeBuilder<ComplaintPolicy> e)
+    {
+        e.HasKey(x => x.AgencyId);
+        e.Property(x => x.AgencyId).ValueGeneratedNever();
+        e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -197,3 +197,21 @@ public sealed class Complaint
         ClosedAt = at;
     }
 }
+
+/// <summary>An agency's own 办理期限 for complaints, in working days; without one the default of 15 applies.</summary>
+public sealed class ComplaintPolicy
+{
+    public const int MaxWorkingDays = 60;
+
+    public int AgencyId { get; set; }
+    public int HandlingWorkingDays { get; set; } = Complaint.DefaultHandlingWorkingDays;
+
+    public static ValidationErrors Validate(int? workingDays)
+    {
+        var errors = new ValidationErrors();
+        if (workingDays is null) errors.Add("handlingWorkingDays", "required", "办理期限不能为空");
+        else if (workingDays is < 1 or > MaxWorkingDays)
+            errors.Add("handlingWorkingDays", "out_of_range", $"办理期限应为 1 至 {MaxWorkingDays} 个工作日");
+        return errors;
+    }
+}

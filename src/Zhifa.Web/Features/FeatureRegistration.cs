@@ -76,6 +76,7 @@ public static class FeatureRegistration
         api.MapRedactionEndpoints();
         api.MapExecutionEndpoints();
         api.MapComplaintEndpoints();
+        api.MapComplaintPolicyEndpoints();
         var portal = app.MapGroup("/gs");
         portal.MapPortalEndpoints();
         portal.MapPublicComplaintEndpoints();

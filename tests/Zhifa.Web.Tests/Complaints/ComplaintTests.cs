@@ -174,6 +174,35 @@ public sealed class ComplaintTests(ZhifaFactory app) : IClassFixture<ZhifaFactor
     }
 }
 
+/// <summary>An agency's own 办理期限 moves the due dates it computes; its own administrator sets it.</summary>
+public sealed class ComplaintPolicyTests(ZhifaFactory app) : IClassFixture<ZhifaFactory>
+{
+    [Fact]
+    public async Task An_administrator_sets_the_handling_limit_and_the_due_date_follows()
+    {
+        int emergency = await app.WithDbAsync(db => db.Agencies.Where(a => a.Name == "永兴县应急管理局").Select(a => a.Id).SingleAsync());
+        var admin = await app.ApiClientAsync("yj.admin");
+        var before = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/agencies/{emergency}/complaint-policy");
+        Assert.Equal(Complaint.DefaultHandlingWorkingDays, before.GetProperty("handlingWorkingDays").GetInt32());
+
+        var bad = await admin.PutAsJsonAsync($"/api/v1/agencies/{emergency}/complaint-policy", new { handlingWorkingDays = 0 });
+        Assert.Equal(["handlingWorkingDays"], (await bad.ReadProblemAsync()).Fields);
+        var handler = await app.ApiClientAsync("yj.handler");
+        Assert.Equal(HttpStatusCode.Forbidden, (await handler.PutAsJsonAsync($"/api/v1/agencies/{emergency}/complaint-policy", new { handlingWorkingDays = 5 })).StatusCode);
+
+        var receipt = await app.Anonymous().PostAsJsonAsync("/gs/api/v1/complaints",
+            new { agencyId = emergency, kind = "Complaint", content = "某企业安全通道长期堵塞，存在重大隐患" });
+        var r = await receipt.Content.ReadFromJsonAsync<JsonElement>();
+        var number = r.GetProperty("receiptNumber").GetString();
+        var due15 = DateOnly.Parse(r.GetProperty("dueOn").GetString()!, CultureInfo.InvariantCulture);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/agencies/{emergency}/complaint-policy", new { handlingWorkingDays = 30 })).StatusCode);
+        var status = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/gs/api/v1/complaints/{number}");
+        var due30 = DateOnly.Parse(status.GetProperty("dueOn").GetString()!, CultureInfo.InvariantCulture);
+        Assert.True(due30 > due15.AddDays(14), $"{due15} → {due30}");
+    }
+}
+
 /// <summary>A complaint of agency B, for the scope test of the complaint routes.</summary>
 public sealed class ComplaintScopeProbe : IScopeProbeRecords
 {

@@ -49,6 +49,20 @@ public static class ComplaintEndpoints
         Map(g, "case", "LinkComplaintCase", "投诉举报转立案：记录由其立案的案件", (ComplaintService svc, Complaint c, LinkCaseInput i) => svc.LinkCaseAsync(c, i));
     }
 
+    public static void MapComplaintPolicyEndpoints(this IEndpointRouteBuilder api)
+    {
+        var g = api.MapGroup("/agencies/{agencyId:int}/complaint-policy").WithTags("投诉举报");
+        g.MapGet("", async (int agencyId, ComplaintService svc, CurrentUser me) =>
+            await me.CanSee(agencyId) ? Results.Ok(await svc.PolicyAsync(agencyId)) : Problems.NotFound("执法主体"))
+          .WithName("GetComplaintPolicy").WithSummary("执法主体的投诉举报办理期限（工作日，未设置时为 15 个工作日）");
+        g.MapPut("", async (int agencyId, ComplaintPolicyInput input, ComplaintService svc, CurrentUser me) =>
+        {
+            if (!await me.CanSee(agencyId)) return Problems.NotFound("执法主体");
+            if (!await me.CanAdminister(agencyId)) return Problems.Forbidden("只有本机关系统管理员可以设置办理期限");
+            return Results.Ok(await svc.SetPolicyAsync(agencyId, input));
+        }).WithName("SetComplaintPolicy").WithSummary("设置执法主体的投诉举报办理期限（1 至 60 个工作日）");
+    }
+
     public sealed record EmptyInput;
 
     private static void Map<TInput>(RouteGroupBuilder g, string action, string name, string summary, Func<ComplaintService, Complaint, TInput, Task> act)

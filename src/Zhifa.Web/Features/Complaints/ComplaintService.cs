@@ -29,6 +29,8 @@ public sealed record NoteInput(string? Note);
 public sealed record ReplyInput(string? Reply);
 public sealed record RejectInput(string? Reason);
 public sealed record LinkCaseInput(int? CaseId);
+public sealed record ComplaintPolicyInput(int? HandlingWorkingDays);
+public sealed record ComplaintPolicyView(int AgencyId, int HandlingWorkingDays, bool IsDefault);
 
 /// <summary>SUP-4: public intake of complaints and reports, and their handling by the agency's staff.</summary>
 public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvider time, CalendarService calendar, CaseService cases)
@@ -58,7 +60,25 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
         return new ComplaintReceipt(c.ReceiptNumber, agency.Name, await DueOnAsync(c), c.ContactPhone.Length > 0);
     }
 
-    private async Task<DateOnly> DueOnAsync(Complaint c) => Complaint.DueOn(await calendar.GetAsync(), CaseService.ChinaDay(c.ReceivedAt));
+    private async Task<DateOnly> DueOnAsync(Complaint c)
+        => Complaint.DueOn(await calendar.GetAsync(), CaseService.ChinaDay(c.ReceivedAt), (await PolicyAsync(c.AgencyId)).HandlingWorkingDays);
+
+    public async Task<ComplaintPolicyView> PolicyAsync(int agencyId)
+    {
+        var p = await db.Set<ComplaintPolicy>().AsNoTracking().FirstOrDefaultAsync(x => x.AgencyId == agencyId);
+        return new ComplaintPolicyView(agencyId, p?.HandlingWorkingDays ?? Complaint.DefaultHandlingWorkingDays, p is null);
+    }
+
+    /// <summary>Sets the agency's 办理期限; due dates of open complaints follow, as they are computed, not stored.</summary>
+    public async Task<ComplaintPolicyView> SetPolicyAsync(int agencyId, ComplaintPolicyInput input)
+    {
+        ComplaintPolicy.Validate(input.HandlingWorkingDays).ThrowIfAny();
+        var p = await db.Set<ComplaintPolicy>().FirstOrDefaultAsync(x => x.AgencyId == agencyId);
+        if (p is null) db.Add(p = new ComplaintPolicy { AgencyId = agencyId });
+        p.HandlingWorkingDays = input.HandlingWorkingDays!.Value;
+        await db.SaveChangesAsync();
+        return new ComplaintPolicyView(agencyId, p.HandlingWorkingDays, false);
+    }
 
     public async Task<PublicComplaintStatus?> PublicStatusAsync(string receipt)
     {
@@ -97,9 +117,11 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
         var officerIds = list.Where(c => c.OfficerId != null).Select(c => c.OfficerId!.Value).Distinct().ToList();
         var officers = await db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var limits = await db.Set<ComplaintPolicy>().AsNoTracking().Where(p => agencyIds.Contains(p.AgencyId))
+            .ToDictionaryAsync(p => p.AgencyId, p => p.HandlingWorkingDays);
         return list.Select(c =>
         {
-            var due = Complaint.DueOn(cal, CaseService.ChinaDay(c.ReceivedAt));
+            var due = Complaint.DueOn(cal, CaseService.ChinaDay(c.ReceivedAt), limits.GetValueOrDefault(c.AgencyId, Complaint.DefaultHandlingWorkingDays));
             return new ComplaintRow(c.Id, c.ReceiptNumber, c.AgencyId, agencies.GetValueOrDefault(c.AgencyId, ""), Complaint.Label(c.Kind),
                 c.Status.ToString(), Complaint.Label(c.Status), c.ReceivedAt, due, Complaint.IsOverdue(c.Status, due, Today),
                 c.UnitId is { } u ? units.GetValueOrDefault(u, "") : "", c.OfficerId is { } o ? officers.GetValueOrDefault(o, "") : "", c.CaseId);
