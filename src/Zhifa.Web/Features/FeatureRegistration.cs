@@ -4,6 +4,7 @@ using Zhifa.Web.Features.Agencies;
 using Zhifa.Web.Features.Audit;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.CaseFiles;
+using Zhifa.Web.Features.Complaints;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Features.Decisions;
 using Zhifa.Web.Features.Documents;
@@ -50,6 +51,7 @@ public static class FeatureRegistration
         services.AddLegalReviewFeature();
         services.AddRedactionFeature();
         services.AddExecutionFeature();
+        services.AddScoped<ComplaintService>();
     }
 
     public static void MapFeatures(this IEndpointRouteBuilder app)
@@ -73,6 +75,10 @@ public static class FeatureRegistration
         api.MapLegalReviewEndpoints();
         api.MapRedactionEndpoints();
         api.MapExecutionEndpoints();
-        app.MapGroup("/gs").MapPortalEndpoints();
+        api.MapComplaintEndpoints();
+        api.MapComplaintPolicyEndpoints();
+        var portal = app.MapGroup("/gs");
+        portal.MapPortalEndpoints();
+        portal.MapPublicComplaintEndpoints();
     }
 }
