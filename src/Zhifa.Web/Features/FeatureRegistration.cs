@@ -17,7 +17,7 @@ using Zhifa.Web.Features.Demo;
 using Zhifa.Web.Features.Matters;
 using Zhifa.Web.Features.Officers;
 using Zhifa.Web.Features.Portal;
-using Zhifa.Web.Features.Publication;
+using Zhifa.Web.Features.Publicity;
 using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features;
@@ -49,7 +49,7 @@ public static class FeatureRegistration
         services.AddProposalFeature();
         services.AddDecisionFeature();
         services.AddLegalReviewFeature();
-        services.AddRedactionFeature();
+        services.AddPublicityFeature();
         services.AddExecutionFeature();
         services.AddScoped<ComplaintService>();
     }
@@ -74,6 +74,7 @@ public static class FeatureRegistration
         api.MapDecisionEndpoints();
         api.MapLegalReviewEndpoints();
         api.MapRedactionEndpoints();
+        api.MapPublicationEndpoints();
         api.MapExecutionEndpoints();
         api.MapComplaintEndpoints();
         api.MapComplaintPolicyEndpoints();

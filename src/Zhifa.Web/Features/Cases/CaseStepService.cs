@@ -15,7 +15,7 @@ public sealed record NextStepView(string Step, string Label, bool Allowed, IRead
 
 /// <summary>Moves a case along its steps only through <see cref="CaseStateMachine"/>; a refused move changes nothing.</summary>
 public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, LegalReviewGateService legalReview,
-    Decisions.DecisionFactsService decisionFacts, ExecutionStateService execution)
+    Decisions.DecisionFactsService decisionFacts, ExecutionStateService execution, Publicity.DecisionPublicationService publications)
 {
     private DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
 
@@ -59,6 +59,7 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
         var check = CaseStateMachine.Check(await FactsAsync(c), input.ToStep!);
         if (!check.IsAllowed)
             throw new DomainValidationException(check.Unmet.Select(u => new ValidationError("toStep", u.Code, u.Message)).ToList());
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
         var tracked = await db.Cases.SingleAsync(x => x.Id == c.Id);
         db.CaseSteps.Add(new CaseStepRecord
         {
@@ -68,6 +69,9 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
         tracked.Step = input.ToStep!;
         await db.SaveChangesAsync();
         c.Step = tracked.Step;
+        // PUB-4: the decision's publication is owed from the day it is made; the task is created with the move.
+        await publications.OpenTaskAsync(c);
+        if (tx is not null) await tx.CommitAsync();
     }
 }
 

@@ -1,7 +1,7 @@
 using Zhifa.Domain.Redaction;
 using Zhifa.Web.Infrastructure;
 
-namespace Zhifa.Web.Features.Publication;
+namespace Zhifa.Web.Features.Publicity;
 
 /// <summary>
 /// The redaction preview (PUB-5): any signed-in staff member pastes a text and sees what would be hidden before
@@ -13,10 +13,6 @@ public static class RedactionEndpoints
     public sealed record SpanDto(int Start, int Length, RedactionKind Kind, string KindLabel, string Text, string Mask);
     public sealed record PreviewDto(string RedactedText, IReadOnlyList<SpanDto> Spans);
 
-    public static void AddRedactionFeature(this IServiceCollection services)
-    {
-        _ = services; // the engine is static and pure; nothing to register yet
-    }
 
     public static void MapRedactionEndpoints(this IEndpointRouteBuilder group)
     {

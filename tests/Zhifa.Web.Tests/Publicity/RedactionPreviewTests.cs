@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Zhifa.Web.Tests.Infrastructure;
 
-namespace Zhifa.Web.Tests.Publication;
+namespace Zhifa.Web.Tests.Publicity;
 
 /// <summary>PUB-5: the redaction preview, over the API and on the publicity officer's page.</summary>
 public sealed class RedactionPreviewTests(ZhifaFactory app) : IClassFixture<ZhifaFactory>

@@ -7,7 +7,7 @@ using Zhifa.Domain.Common;
 using Zhifa.Domain.Redaction;
 using Zhifa.Web.Infrastructure;
 
-namespace Zhifa.Web.Features.Publication;
+namespace Zhifa.Web.Features.Publicity;
 
 /// <summary>
 /// The publicity officer's redaction check: paste a decision's full text, see every proposed redaction highlighted
