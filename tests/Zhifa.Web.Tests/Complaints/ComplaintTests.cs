@@ -41,14 +41,16 @@ public sealed class ComplaintTests(ZhifaFactory app) : IClassFixture<ZhifaFactor
             ["Input.AgencyId"] = health.ToString(CultureInfo.InvariantCulture), ["Input.Kind"] = "Report", ["Input.Content"] = Content,
             ["Input.Subject"] = "某诊所", ["Input.ContactName"] = Name, ["Input.ContactPhone"] = Phone, ["Input.Website"] = "",
         });
-        var html = await posted.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        var receipt = System.Text.RegularExpressions.Regex.Match(html, "TS\\d{8}-[2-9A-Z]{8}").Value;
-        Assert.True(Complaint.IsReceiptNumber(receipt), html);
+        // Post/Redirect/Get: the submission redirects to the status page, whose address carries only the receipt number.
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var location = posted.Headers.Location!.OriginalString;
+        var receipt = System.Text.RegularExpressions.Regex.Match(location, "^/gs/complaints/(TS\\d{8}-[2-9A-Z]{8})$").Groups[1].Value;
+        Assert.True(Complaint.IsReceiptNumber(receipt), location);
 
-        var status = await anonymous.GetAsync($"/gs/complaints/{receipt}");
+        var status = await anonymous.GetAsync(location);
         var page = await status.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.Contains("请记下您的受理回执号", page, StringComparison.Ordinal);
         Assert.Contains("待受理", page, StringComparison.Ordinal);
         foreach (var secret in new[] { Phone, Name, Content, "某诊所" }) Assert.DoesNotContain(secret, page, StringComparison.Ordinal);
 
@@ -58,6 +60,33 @@ public sealed class ComplaintTests(ZhifaFactory app) : IClassFixture<ZhifaFactor
 
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/gs/complaints/TS20261201-ZZZZZZZZ")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/gs/api/v1/complaints/TS20261201-ZZZZZZZZ")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Refreshing_after_submitting_shows_the_status_without_the_banner_and_saves_nothing_twice()
+    {
+        var anonymous = app.Anonymous();
+        int health = await AgencyIdAsync("永兴县卫生健康局");
+        var content = $"便江镇某浴室水质浑浊、毛巾不消毒，请查处（{Guid.NewGuid():N}）";
+        var posted = await ZhifaFactory.PostFormAsync(anonymous, "/gs/complaints", new()
+        {
+            ["Input.AgencyId"] = health.ToString(CultureInfo.InvariantCulture), ["Input.Kind"] = "Complaint", ["Input.Content"] = content,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var location = posted.Headers.Location!.OriginalString;
+        Assert.DoesNotContain(Uri.EscapeDataString(content[..4]), location, StringComparison.Ordinal);
+
+        var first = await anonymous.GetStringAsync(location);
+        Assert.Contains("请记下您的受理回执号", first, StringComparison.Ordinal);
+        Assert.Contains("您未留联系电话", first, StringComparison.Ordinal);
+        // The browser's refresh repeats the GET, not the POST: the banner was shown once and nothing is submitted again.
+        var refreshed = await anonymous.GetStringAsync(location);
+        Assert.DoesNotContain("请记下您的受理回执号", refreshed, StringComparison.Ordinal);
+        Assert.Contains("待受理", refreshed, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<Complaint>().CountAsync(c => c.Content == content)));
+
+        // Another visitor opening the same address sees the status but no banner.
+        Assert.DoesNotContain("请记下您的受理回执号", await app.Anonymous().GetStringAsync(location), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public sealed class CaseOpenInput
     public List<PartyInput> Parties { get; set; } = [];
     /// <summary>At least two officers of the agency; the first is the lead handler.</summary>
     public List<int> OfficerIds { get; set; } = [];
+    /// <summary>SUP-4: the complaint this case is opened from; it is linked and marked 已转立案 with the opening.</summary>
+    public int? ComplaintId { get; set; }
 }
 
 public sealed record CaseFilter(int? AgencyId = null, string? Step = null, string? Category = null, int? OfficerId = null, string? Q = null,
@@ -84,8 +86,12 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
 
     // ---- opening -------------------------------------------------------------------------------------------------
 
-    /// <summary>Checks everything and opens the case with the next number; a refused opening changes nothing.</summary>
-    public async Task<Case> OpenAsync(int agencyId, CaseOpenInput input)
+    /// <summary>
+    /// Checks everything and opens the case with the next number; a refused opening changes nothing.
+    /// <paramref name="alsoInTransaction"/> runs after the case is saved and before the opening commits (e.g. SUP-4
+    /// links the complaint it came from); what it saves or throws commits or rolls back with the case.
+    /// </summary>
+    public async Task<Case> OpenAsync(int agencyId, CaseOpenInput input, Func<Case, Task>? alsoInTransaction = null)
     {
         var day = Today;
         var errors = new ValidationErrors();
@@ -138,7 +144,7 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
                 CaseOpeningRules.CheckDuplicate(c.Category, await SameActCasesAsync(agencyId, matter!.Id, input.ActEndedOn, linked), dup);
                 dup.ThrowIfAny();
                 c.Parties = linked.Select(p => p.Id == 0 ? new CaseParty { Party = p } : new CaseParty { PartyId = p.Id }).ToList();
-                await NumberAndSaveAsync(c, sqlite);
+                await NumberAndSaveAsync(c, sqlite, alsoInTransaction);
                 return c;
             });
         }
@@ -227,19 +233,26 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
     /// REC-1: the counter of (agency, kind, year) is incremented in the transaction that inserts the case, so a number
     /// is issued only with its case: unique and gap-free, also under concurrent openings.
     /// </summary>
-    private async Task NumberAndSaveAsync(Case c, bool sqlite)
+    private async Task NumberAndSaveAsync(Case c, bool sqlite, Func<Case, Task>? alsoInTransaction)
     {
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == c.AgencyId);
         var kind = CaseNumbering.KindOf(c.Category);
         if (sqlite)
         {
-            // The process lock held by the caller serialises openings; SaveChanges writes counter and case in one transaction.
+            // The process lock held by the caller serialises openings; SaveChanges writes counter and case in one transaction
+            // (an explicit one only when another change has to join it).
+            await using var own = alsoInTransaction is null ? null : await db.Database.BeginTransactionAsync();
             var counter = await db.NumberCounters.FirstOrDefaultAsync(n => n.AgencyId == c.AgencyId && n.Kind == kind && n.Year == c.Year);
             if (counter is null) db.NumberCounters.Add(counter = new NumberCounter { AgencyId = c.AgencyId, Kind = kind, Year = c.Year });
             counter.Last++;
             Assign(c, agency, counter.Last);
             db.Cases.Add(c);
             await db.SaveChangesAsync();
+            if (own is not null)
+            {
+                await alsoInTransaction!(c);
+                await own.CommitAsync();
+            }
             return;
         }
 
@@ -254,6 +267,7 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
         Assign(c, agency, last.Single());
         db.Cases.Add(c);
         await db.SaveChangesAsync();
+        if (alsoInTransaction is not null) await alsoInTransaction(c);
         await tx.CommitAsync();
     }
 

@@ -5,12 +5,13 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Matters;
 using Zhifa.Domain.Officers;
+using Zhifa.Web.Features.Complaints;
 using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Cases;
 
 /// <summary>Opens a case (/cases/new, REC-1): the form lists the agency's matters, units and officers with their certificate status today.</summary>
-public sealed class NewModel(CaseService cases, CurrentUser me) : PageModel
+public sealed class NewModel(CaseService cases, ComplaintService complaints, CurrentUser me) : PageModel
 {
     /// <summary>Blank party rows offered without scripts; blank rows are ignored, more parties can be added on the case page.</summary>
     public const int PartyRows = 3;
@@ -23,10 +24,25 @@ public sealed class NewModel(CaseService cases, CurrentUser me) : PageModel
     public List<Unit> Units { get; private set; } = [];
     public List<Officer> Officers { get; private set; } = [];
     public DateOnly Today => cases.Today;
+    /// <summary>SUP-4: the receipt number of the complaint the case is opened from, if any.</summary>
+    public string? ComplaintReceipt { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? agencyId)
+    public async Task<IActionResult> OnGetAsync(int? agencyId, int? complaintId, string? category)
     {
         if (!cases.MayOpenCases) return Forbid();
+        // ---- SUP-4: opened from a complaint, the form starts from its agency, subject and content.
+        if (complaintId is { } cid)
+        {
+            var complaint = await complaints.FindVisibleAsync(cid);
+            if (complaint is null) return NotFound();
+            var draft = ComplaintService.CaseDraft(complaint);
+            agencyId = draft.AgencyId;
+            Input.ComplaintId = draft.ComplaintId;
+            Input.Title = draft.Title;
+            Input.Facts = draft.Facts;
+            if (CaseOpeningRules.ParseCategory(category) is { } cat) Input.Category = cat.ToString();
+        }
+        // ---- end SUP-4
         var target = agencyId ?? me.AgencyId;
         if (target is null)
         {
@@ -60,7 +76,7 @@ public sealed class NewModel(CaseService cases, CurrentUser me) : PageModel
         }
         try
         {
-            var c = await cases.OpenAsync(target.Value, Input);
+            var c = Input.ComplaintId is null ? await cases.OpenAsync(target.Value, Input) : await complaints.OpenCaseAsync(target.Value, Input);
             TempData["StatusMessage"] = $"已立案，案号 {c.Number}";
             return Redirect($"/cases/{c.Id}");
         }
@@ -80,5 +96,6 @@ public sealed class NewModel(CaseService cases, CurrentUser me) : PageModel
         Units = await cases.UnitsOfAsync(agencyId);
         Officers = await cases.OfficersOfAsync(agencyId);
         while (Input.Parties.Count < PartyRows) Input.Parties.Add(new PartyInput());
+        if (Input.ComplaintId is { } cid) ComplaintReceipt = (await complaints.FindVisibleAsync(cid))?.ReceiptNumber;
     }
 }

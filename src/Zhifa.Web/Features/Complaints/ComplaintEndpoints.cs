@@ -46,7 +46,7 @@ public static class ComplaintEndpoints
         Map(g, "notes", "AddComplaintNote", "记录投诉举报办理情况", (ComplaintService svc, Complaint c, NoteInput i) => svc.NoteAsync(c, i));
         Map(g, "reply", "ReplyComplaint", "答复投诉举报（答复内容在公开查询页显示）", (ComplaintService svc, Complaint c, ReplyInput i) => svc.ReplyAsync(c, i));
         Map(g, "reject", "RejectComplaint", "不予受理投诉举报（须写明理由，理由在公开查询页显示）", (ComplaintService svc, Complaint c, RejectInput i) => svc.RejectAsync(c, i));
-        Map(g, "case", "LinkComplaintCase", "投诉举报转立案：记录由其立案的案件", (ComplaintService svc, Complaint c, LinkCaseInput i) => svc.LinkCaseAsync(c, i));
+        Map(g, "case", "LinkComplaintCase", "投诉举报转立案：记录已另行立案的案件（由投诉举报直接立案的，在立案请求 POST /api/v1/cases 中带 complaintId，投诉举报自动转为已转立案）", (ComplaintService svc, Complaint c, LinkCaseInput i) => svc.LinkCaseAsync(c, i));
     }
 
     public static void MapComplaintPolicyEndpoints(this IEndpointRouteBuilder api)

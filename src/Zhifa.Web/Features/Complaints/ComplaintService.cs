@@ -19,7 +19,7 @@ public sealed record PublicComplaintStatus(string ReceiptNumber, string Agency, 
     DateTime ReceivedAt, DateOnly DueOn, DateTime? ClosedAt, string Reply, string RejectionReason);
 
 public sealed record ComplaintRow(int Id, string ReceiptNumber, int AgencyId, string Agency, string Kind, string Status, string StatusLabel,
-    DateTime ReceivedAt, DateOnly DueOn, bool Overdue, string Unit, string Officer, int? CaseId);
+    DateTime ReceivedAt, DateOnly DueOn, bool Overdue, string Unit, string Officer, int? CaseId, string? CaseNumber = null);
 
 public sealed record ComplaintDetail(ComplaintRow Row, string Content, string Subject, string Notes, string Reply, DateTime? RepliedAt,
     string RejectionReason, bool Anonymous, bool ContactShown, string? ContactName, string? ContactPhone);
@@ -30,6 +30,8 @@ public sealed record ReplyInput(string? Reply);
 public sealed record RejectInput(string? Reason);
 public sealed record LinkCaseInput(int? CaseId);
 public sealed record ComplaintPolicyInput(int? HandlingWorkingDays);
+/// <summary>What the case form starts from when a case is opened from a complaint: its agency, 案由 and facts with their source.</summary>
+public sealed record ComplaintCaseDraft(int ComplaintId, int AgencyId, string ReceiptNumber, string Title, string Facts);
 public sealed record ComplaintPolicyView(int AgencyId, int HandlingWorkingDays, bool IsDefault);
 
 /// <summary>SUP-4: public intake of complaints and reports, and their handling by the agency's staff.</summary>
@@ -117,6 +119,8 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
         var officerIds = list.Where(c => c.OfficerId != null).Select(c => c.OfficerId!.Value).Distinct().ToList();
         var officers = await db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var caseIds = list.Where(c => c.CaseId != null).Select(c => c.CaseId!.Value).Distinct().ToList();
+        var caseNumbers = await db.Cases.AsNoTracking().Where(k => caseIds.Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.Number);
         var limits = await db.Set<ComplaintPolicy>().AsNoTracking().Where(p => agencyIds.Contains(p.AgencyId))
             .ToDictionaryAsync(p => p.AgencyId, p => p.HandlingWorkingDays);
         return list.Select(c =>
@@ -124,12 +128,16 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
             var due = Complaint.DueOn(cal, CaseService.ChinaDay(c.ReceivedAt), limits.GetValueOrDefault(c.AgencyId, Complaint.DefaultHandlingWorkingDays));
             return new ComplaintRow(c.Id, c.ReceiptNumber, c.AgencyId, agencies.GetValueOrDefault(c.AgencyId, ""), Complaint.Label(c.Kind),
                 c.Status.ToString(), Complaint.Label(c.Status), c.ReceivedAt, due, Complaint.IsOverdue(c.Status, due, Today),
-                c.UnitId is { } u ? units.GetValueOrDefault(u, "") : "", c.OfficerId is { } o ? officers.GetValueOrDefault(o, "") : "", c.CaseId);
+                c.UnitId is { } u ? units.GetValueOrDefault(u, "") : "", c.OfficerId is { } o ? officers.GetValueOrDefault(o, "") : "", c.CaseId,
+                c.CaseId is { } k ? caseNumbers.GetValueOrDefault(k) : null);
         }).ToList();
     }
 
     /// <summary>Staff of the complaint's own agency see the contact; a supervising agency does not (SEC-3).</summary>
     public bool MaySeeContact(Complaint c) => me.AgencyId == c.AgencyId;
+
+    /// <summary>Whether the user's role opens cases at all (立案 from a complaint).</summary>
+    public bool MayOpenCases => cases.MayOpenCases;
 
     /// <summary>The agency's own staff handle its complaints; a supervising agency only looks.</summary>
     public bool MayHandle(Complaint c) => me.AgencyId == c.AgencyId;
@@ -192,6 +200,48 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
         if (k is null || k.AgencyId != c.AgencyId) throw new DomainValidationException("caseId", "unknown", "未找到本执法主体的该案件");
         c.OpenedCase(k.Id, Now);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>The case form's starting point: the subject as 案由, the content as facts, headed by where they came from.</summary>
+    public static ComplaintCaseDraft CaseDraft(Complaint c)
+    {
+        var source = $"案件来源：公众{Complaint.Label(c.Kind)}（受理回执号 {c.ReceiptNumber}，{Display.Date(c.ReceivedAt)} 收到）";
+        var title = c.Subject.Length > 0 ? c.Subject : $"{Complaint.Label(c.Kind)}线索 {c.ReceiptNumber}";
+        return new ComplaintCaseDraft(c.Id, c.AgencyId, c.ReceiptNumber, title, source + "\n" + c.Content);
+    }
+
+    /// <summary>
+    /// Opens a case from a complaint (SUP-4 → REC-1): the complaint must be this agency's and still open; it is linked
+    /// to the case and becomes 已转立案 in the transaction that opens the case, so neither happens without the other.
+    /// The caller has checked that the user may open cases for <paramref name="agencyId"/>.
+    /// </summary>
+    public async Task<Domain.Cases.Case> OpenCaseAsync(int agencyId, CaseOpenInput input)
+    {
+        var id = input.ComplaintId ?? throw new DomainValidationException("complaintId", "required", "请指定投诉举报");
+        var found = await FindVisibleAsync(id);
+        if (found is null || found.AgencyId != agencyId)
+            throw new DomainValidationException("complaintId", "unknown", "未找到本执法主体的该投诉举报");
+        if (!MayHandle(found)) throw new DomainValidationException("complaintId", "not_allowed", "只有本机关人员可以由投诉举报立案");
+        CheckStillOpen(found);
+        // The copy read inside the transaction must come from the database, not from the tracker.
+        db.Entry(found).State = EntityState.Detached;
+        return await cases.OpenAsync(agencyId, input, async k =>
+        {
+            // Read again inside the transaction (locked on PostgreSQL) so that two openings from one complaint cannot both succeed.
+            var c = !db.Database.IsSqlite()
+                ? await db.Set<Complaint>().FromSqlRaw("SELECT * FROM \"Complaints\" WHERE \"Id\" = {0} FOR UPDATE", id).SingleAsync()
+                : await db.Set<Complaint>().SingleAsync(x => x.Id == id);
+            CheckStillOpen(c);
+            c.OpenedCase(k.Id, Now);
+            c.AddNote($"立案，案号 {k.Number}", me.DisplayName, Display.ToChina(Now));
+            await db.SaveChangesAsync();
+        });
+    }
+
+    private static void CheckStillOpen(Complaint c)
+    {
+        if (!Complaint.CanMove(c.Status, ComplaintStatus.CaseOpened))
+            throw new DomainValidationException("complaintId", "closed", $"该投诉举报当前状态为“{Complaint.Label(c.Status)}”，不能再由其立案");
     }
 
     public async Task<List<(int Id, string Name)>> UnitsAsync(int agencyId)

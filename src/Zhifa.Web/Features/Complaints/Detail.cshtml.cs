@@ -12,6 +12,7 @@ public sealed class DetailModel(ComplaintService svc) : PageModel
     public ComplaintDetail Detail { get; private set; } = null!;
     public bool CanHandle { get; private set; }
     public bool Closed { get; private set; }
+    public bool CanOpenCase { get; private set; }
     public List<(int Id, string Name)> Units { get; private set; } = [];
     public List<(int Id, string Name)> Officers { get; private set; } = [];
     [BindProperty] public int? UnitId { get; set; }
@@ -37,6 +38,7 @@ public sealed class DetailModel(ComplaintService svc) : PageModel
         Detail = await svc.DetailAsync(_complaint);
         CanHandle = svc.MayHandle(_complaint);
         Closed = Complaint.IsClosed(_complaint.Status);
+        CanOpenCase = CanHandle && svc.MayOpenCases;
         Units = await svc.UnitsAsync(_complaint.AgencyId);
         Officers = await svc.OfficersAsync(_complaint.AgencyId);
     }

@@ -25,7 +25,10 @@ public sealed class ComplaintsModel(ComplaintService svc) : PageModel
 
     [BindProperty] public InputModel Input { get; set; } = new();
     public List<(int Id, string Name)> Agencies { get; private set; } = [];
-    public ComplaintReceipt? Receipt { get; private set; }
+
+    /// <summary>TempData keys of the one-time receipt banner on the status page: the receipt number and whether a phone was left.</summary>
+    public const string SubmittedKey = "ComplaintSubmitted";
+    public const string ReplyByPhoneKey = "ComplaintReplyByPhone";
 
     public async Task<IActionResult> OnGetAsync(string? receipt)
     {
@@ -37,17 +40,22 @@ public sealed class ComplaintsModel(ComplaintService svc) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Agencies = await svc.AgenciesAsync();
+        ComplaintReceipt receipt;
         try
         {
-            Receipt = await svc.SubmitAsync(new ComplaintSubmission(Input.AgencyId, Input.Kind, Input.Content, Input.Subject, Input.ContactName,
+            receipt = await svc.SubmitAsync(new ComplaintSubmission(Input.AgencyId, Input.Kind, Input.Content, Input.Subject, Input.ContactName,
                 Input.ContactPhone, Input.Website));
         }
         catch (DomainValidationException ex)
         {
             ModelState.AddDomainErrors(ex, nameof(Input));
+            Agencies = await svc.AgenciesAsync();
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
-        return Page();
+        // Post/Redirect/Get: refreshing the status page cannot submit again. Only the receipt number travels, never the content.
+        TempData[SubmittedKey] = receipt.ReceiptNumber;
+        TempData[ReplyByPhoneKey] = receipt.ReplyByPhone;
+        return Redirect($"/gs/complaints/{receipt.ReceiptNumber}");
     }
 }
