@@ -75,7 +75,7 @@ public sealed class RedactionPreviewTests(ZhifaFactory app) : IClassFixture<Zhif
     public async Task The_page_highlights_each_redaction_with_its_kind_and_shows_the_text_to_publish()
     {
         var client = await app.SignInAsync("publicity");
-        var html = await (await client.GetAsync("/")).Content.ReadAsStringAsync();
+        var html = await (await client.GetAsync("/publicity/decisions")).Content.ReadAsStringAsync();
         Assert.Contains("href=\"/publication/redaction\"", html);
 
         var response = await ZhifaFactory.PostFormAsync(client, "/publication/redaction", new() { ["Text"] = Decision, ["KnownNames"] = "陈小红" });

@@ -14,7 +14,7 @@ namespace Zhifa.Web.Features.Demo;
 /// Demo cases of every category at different steps, opened, moved, recorded and documented through the same services
 /// and rules as the pages, acting as the demo handlers — so the demo can never show what the rules would refuse.
 /// </summary>
-public sealed class DemoCases(IServiceScopeFactory scopes, IHttpContextAccessor accessor)
+public sealed partial class DemoCases(IServiceScopeFactory scopes, IHttpContextAccessor accessor)
 {
     private static readonly DateTime Now = DateTime.UtcNow;
 
@@ -137,6 +137,7 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHttpContextAccessor 
                     await s.GetRequiredService<SeizureExtensionService>().DecideAsync(c, x, new HeadDecisionInput(true, "同意延长三十日"));
                 }
             });
+            await PublicationsAsync();
         }
         finally
         {

@@ -281,3 +281,26 @@ public sealed class PublicationService(AppDbContext db, CurrentUser me, TimeProv
     public static List<ApprovalView> Approvals(Publication p) => [.. p.Approvals.OrderBy(a => a.Id)
         .Select(a => new ApprovalView(a.Step.ToString(), PublicationRules.Label(a.Step), a.Outcome == ApprovalOutcome.Approved ? "同意" : "退回", a.Note, a.At, a.ByName, a.Current))];
 }
+
+/// <summary>LAW-10: once a day, penalties past their period leave the portal (each an audited change).</summary>
+public sealed class DailyPublicationExpiry(IServiceScopeFactory scopes, TimeProvider time, ILogger<DailyPublicationExpiry> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
+        do
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                int expired = await scope.ServiceProvider.GetRequiredService<PublicationService>().ExpireDueAsync();
+                if (expired > 0) log.LogInformation("Publication period ended for {Count} decisions", expired);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Publication expiry failed; it runs again within the hour");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
