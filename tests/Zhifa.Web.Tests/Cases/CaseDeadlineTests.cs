@@ -32,7 +32,10 @@ public sealed class CaseDeadlineTests(ZhifaFactory app) : IClassFixture<ZhifaFac
         int caseId = (await api.OpenAsync(body)).GetProperty("id").GetInt32();
         Assert.Empty((await api.GetFromJsonAsync<List<JsonElement>>($"/api/v1/cases/{caseId}/deadlines"))!);
         (await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = CaseSteps.CoercionImplemented })).EnsureSuccessStatusCode();
-        var d = Assert.Single((await api.GetFromJsonAsync<List<JsonElement>>($"/api/v1/cases/{caseId}/deadlines"))!);
+        var deadlines = (await api.GetFromJsonAsync<List<JsonElement>>($"/api/v1/cases/{caseId}/deadlines"))!;
+        var d = Assert.Single(deadlines, x => x.GetProperty("label").GetString() == "查封、扣押期限届满");
         Assert.Equal(CaseTestData.Iso(CaseTestData.Today.AddDays(30)), d.GetProperty("due").GetString());
+        // The seizure decision is also to be published within 20 working days (PUB-4).
+        Assert.Single(deadlines, x => x.GetProperty("label").GetString()!.StartsWith("公开执法决定", StringComparison.Ordinal));
     }
 }

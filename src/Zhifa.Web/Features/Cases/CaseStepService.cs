@@ -79,7 +79,8 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
 public sealed record DeadlineView(string Label, DateOnly Due, bool Overdue, string Basis, bool Extended = false);
 
 /// <summary>The time limits that run for a case now, computed from its history on every request (never stored).</summary>
-public sealed class CaseDeadlineService(TimeProvider time, SeizureExtensionService seizures, EvidencePreservationService preservations, ExecutionStateService execution)
+public sealed class CaseDeadlineService(TimeProvider time, SeizureExtensionService seizures, EvidencePreservationService preservations, ExecutionStateService execution,
+    Publicity.DecisionPublicationService publications)
 {
     private static readonly string[] Decided = [CaseSteps.Decided, CaseSteps.Served, CaseSteps.Executed, CaseSteps.Closed, CaseSteps.Archived];
 
@@ -108,6 +109,7 @@ public sealed class CaseDeadlineService(TimeProvider time, SeizureExtensionServi
                 : new DeadlineView("查封、扣押期限届满", ends, today > ends, basis));
         }
         list.AddRange(await execution.DeadlinesAsync(c));
+        list.AddRange(await publications.DeadlinesAsync(c));
         return list;
     }
 

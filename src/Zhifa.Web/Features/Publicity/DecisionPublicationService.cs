@@ -154,6 +154,25 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
 
     private static List<StoredSpan> Stored(Publication p) => JsonSerializer.Deserialize<List<StoredSpan>>(p.RedactionSpans, SpanJson) ?? [];
 
+    /// <summary>The case's publication deadlines (SUP-1): the publication still owed, or a withdrawal due.</summary>
+    public async Task<List<DeadlineView>> DeadlinesAsync(Case c)
+    {
+        var open = await db.Set<Publication>().AsNoTracking().Include(p => p.Approvals)
+            .Where(p => p.CaseId == c.Id && p.Kind == PublicationKind.Decision
+                && (p.Status == PublicationStatus.Draft || p.Status == PublicationStatus.Approving || p.Status == PublicationStatus.Published))
+            .ToListAsync();
+        var list = new List<DeadlineView>();
+        foreach (var r in await RowsAsync(open))
+        {
+            if (r.DueOn is { } due && PublicationRules.IsOpen(Enum.Parse<PublicationStatus>(r.Status)))
+                list.Add(new DeadlineView($"公开执法决定（{r.StatusLabel}）", due, r.Overdue,
+                    $"公示制度：作出决定之日起 {PublicationRules.DueWorkingDays(c.Category)} 个工作日内公开（工作日）"));
+            if (r.WithdrawalDueOn is { } w)
+                list.Add(new DeadlineView("撤回已公开的决定", w, r.WithdrawalOverdue, "行政处罚法第四十八条：决定被变更、撤销或确认违法的，三日内撤回（工作日）"));
+        }
+        return list;
+    }
+
     // ---- lists and detail ----
 
     public async Task<List<TaskRow>> ListAsync(int? agencyId, string? status, bool overdueOnly)
