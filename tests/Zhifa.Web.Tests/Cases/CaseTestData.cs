@@ -9,7 +9,7 @@ using Zhifa.Web.Tests.Scope;
 namespace Zhifa.Web.Tests.Cases;
 
 /// <summary>Demo names and a valid case body for the case tests.</summary>
-internal static class CaseTestData
+public static class CaseTestData
 {
     public const string Health = "永兴县卫生健康局";
     public const string PenaltyMatter = "330217001000";
