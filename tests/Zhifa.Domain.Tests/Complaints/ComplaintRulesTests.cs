@@ -8,13 +8,7 @@ namespace Zhifa.Domain.Tests.Complaints;
 /// <summary>SUP-4: receipt numbers, which status moves are allowed, the 15-working-day due date and the public intake checks.</summary>
 public sealed class ComplaintRulesTests
 {
-    private static readonly Lazy<WorkingDayCalendar> Real = new(() =>
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "Zhifa.slnx"))) dir = dir.Parent;
-        var folder = Path.Combine(dir.FullName, "src", "Zhifa.Web", "Features", "Calendar", "holidays-cn");
-        return new WorkingDayCalendar(Directory.GetFiles(folder, "*.json").Select(f => WorkingDayCalendar.ParseYearJson(File.ReadAllText(f))));
-    });
+    private static readonly Lazy<WorkingDayCalendar> Real = Calendar.OfficialCalendar.Shared;
 
     private static DateOnly D(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 

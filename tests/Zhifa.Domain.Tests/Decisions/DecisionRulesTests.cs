@@ -9,22 +9,12 @@ namespace Zhifa.Domain.Tests.Decisions;
 /// <summary>LAW-1, LAW-3, LAW-4, LAW-6, REC-4: the periods over the 2026 holidays, the hearing right, art. 62 and the decision's reasons.</summary>
 public sealed class DecisionRulesTests
 {
-    private static readonly Lazy<WorkingDayCalendar> Calendar = new(() =>
-    {
-        var folder = Path.Combine(RepositoryRoot(), "src", "Zhifa.Web", "Features", "Calendar", "holidays-cn");
-        return new WorkingDayCalendar(Directory.GetFiles(folder, "*.json").Select(f => WorkingDayCalendar.ParseYearJson(File.ReadAllText(f))));
-    });
+    private static readonly Lazy<WorkingDayCalendar> Calendar = Tests.Calendar.OfficialCalendar.Shared;
 
     private static DateOnly AddWorkingDays(DateOnly d, int n) => Calendar.Value.AddWorkingDays(d, n).Date;
 
     private static DateOnly D(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Zhifa.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Zhifa.slnx not found");
-    }
 
     [Theory]
     [InlineData("2026-03-02", "2026-03-09")] // an ordinary week: Monday to Monday

@@ -8,13 +8,7 @@ namespace Zhifa.Domain.Tests.Execution;
 /// <summary>LAW-5 art. 61, LAW-8, LAW-9: service within 7 working days, what each method needs, remedies and the court window.</summary>
 public sealed class ServiceAndEnforcementTests
 {
-    private static readonly Lazy<WorkingDayCalendar> Real = new(() =>
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "Zhifa.slnx"))) dir = dir.Parent;
-        var folder = Path.Combine(dir.FullName, "src", "Zhifa.Web", "Features", "Calendar", "holidays-cn");
-        return new WorkingDayCalendar(Directory.GetFiles(folder, "*.json").Select(f => WorkingDayCalendar.ParseYearJson(File.ReadAllText(f))));
-    });
+    private static readonly Lazy<WorkingDayCalendar> Real = Calendar.OfficialCalendar.Shared;
 
     private static DateOnly D(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 

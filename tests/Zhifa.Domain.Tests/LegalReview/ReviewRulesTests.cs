@@ -77,18 +77,8 @@ public sealed class ReviewRulesTests
     public void The_limit_is_extended_once_and_only_before_it_has_passed(bool extended, string today, bool allowed)
         => Assert.Equal(allowed, ReviewRules.ExtensionRefusal(extended, DateOnly.ParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture), new DateOnly(2026, 3, 9)) is null);
 
-    private static readonly Lazy<WorkingDayCalendar> Calendar = new(() =>
-    {
-        var folder = Path.Combine(Root(), "src", "Zhifa.Web", "Features", "Calendar", "holidays-cn");
-        return new WorkingDayCalendar(Directory.GetFiles(folder, "*.json").Select(f => WorkingDayCalendar.ParseYearJson(File.ReadAllText(f))));
-    });
+    private static readonly Lazy<WorkingDayCalendar> Calendar = Tests.Calendar.OfficialCalendar.Shared;
 
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Zhifa.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("repository root not found");
-    }
 
     [Theory]
     [InlineData("2026-03-02", false, "2026-03-09")] // Monday: five working days later is the next Monday
