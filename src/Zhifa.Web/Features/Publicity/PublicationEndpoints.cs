@@ -39,26 +39,26 @@ public static class PublicationEndpoints
           .WithName("GetPublication").WithSummary("公示事项详情：摘要字段、公开方式、不予公开情形、审核链和记录、各版本、法律状态和撤回")
           .Produces<PublicationDetail>();
         g.MapPut("/{publicationId:int}/content", (int publicationId, ContentInput input, PublicationService svc, DecisionPublicationService d) =>
-            Prepare(publicationId, svc, d, p => d.SaveContentAsync(p, input)))
+            OnDecision(publicationId, svc, d, d.WhyNotPrepare, p => d.SaveContentAsync(p, input)))
           .WithName("SavePublicationContent").WithSummary("拟稿：选择摘要或全文公开，修改标题、违法行为、依据、执法结论（保存时再次自动脱敏）");
         g.MapGet("/{publicationId:int}/redaction", async (int publicationId, PublicationService svc, DecisionPublicationService d) =>
             await svc.FindVisibleAsync(publicationId) is { } p ? Results.Ok(await d.RedactionAsync(p)) : Problems.NotFound("公示事项"))
           .WithName("GetPublicationRedaction").WithSummary("全文公开的脱敏：决定书原文、系统建议的每一处脱敏（类型、原文、替换为）、已确认的脱敏和预览")
           .Produces<RedactionView>();
         g.MapPost("/{publicationId:int}/redaction", (int publicationId, RedactionConfirmInput input, PublicationService svc, DecisionPublicationService d) =>
-            Prepare(publicationId, svc, d, p => d.ConfirmRedactionAsync(p, input)))
+            OnDecision(publicationId, svc, d, d.WhyNotPrepare, p => d.ConfirmRedactionAsync(p, input)))
           .WithName("ConfirmPublicationRedaction").WithSummary("公示管理员逐处确认脱敏：保留的脱敏、补充隐去的文字（正文中每处都隐去）；须附原文摘要值 sourceSha256");
         g.MapPost("/{publicationId:int}/non-disclosure", (int publicationId, NonDisclosureInput input, PublicationService svc, DecisionPublicationService d) =>
-            Prepare(publicationId, svc, d, p => d.ProposeNonDisclosureAsync(p, input)))
+            OnDecision(publicationId, svc, d, d.WhyNotPrepare, p => d.ProposeNonDisclosureAsync(p, input)))
           .WithName("ProposeNonDisclosure").WithSummary("拟不予公开（未成年人、国家秘密、商业秘密、个人隐私、危及安全、法律禁止）或例外公开（第三方同意、公共利益），经审核链审批");
         g.MapDelete("/{publicationId:int}/non-disclosure", (int publicationId, PublicationService svc, DecisionPublicationService d) =>
-            Prepare(publicationId, svc, d, d.ClearNonDisclosureAsync))
+            OnDecision(publicationId, svc, d, d.WhyNotPrepare, d.ClearNonDisclosureAsync))
           .WithName("ClearNonDisclosure").WithSummary("取消拟不予公开，按正常程序公开");
         g.MapPost("/{publicationId:int}/legal-status", (int publicationId, LegalStatusInput input, PublicationService svc, DecisionPublicationService d) =>
-            Manage(publicationId, svc, d, p => d.SetLegalStatusAsync(p, input)))
+            OnDecision(publicationId, svc, d, d.WhyNotManage, p => d.SetLegalStatusAsync(p, input)))
           .WithName("SetPublicationLegalStatus").WithSummary("更新已公开决定的法律状态（复议中、诉讼中、已变更、已撤销、被确认违法）；后三者须在 3 个工作日内撤回");
         g.MapPost("/{publicationId:int}/withdraw", (int publicationId, WithdrawInput input, PublicationService svc, DecisionPublicationService d) =>
-            Manage(publicationId, svc, d, p => d.WithdrawAsync(p, input)))
+            OnDecision(publicationId, svc, d, d.WhyNotManage, p => d.WithdrawAsync(p, input)))
           .WithName("WithdrawPublication").WithSummary("撤回已公开的决定，须写明向社会公开的撤回理由；门户只显示撤回理由，不再显示原文");
         g.MapPost("/{publicationId:int}/versions", async (int publicationId, PublicationService svc, DecisionPublicationService d) =>
         {
@@ -83,18 +83,12 @@ public static class PublicationEndpoints
           .WithName("ReturnPublication").WithSummary("当前环节退回承办单位（须写明理由），重新拟稿后审核链重新开始");
     }
 
-    private static async Task<IResult> Prepare(int id, PublicationService svc, DecisionPublicationService d, Func<Publication, Task> act)
+    /// <summary>A change of a decision's publication by someone the check allows; answers with the whole detail.</summary>
+    private static async Task<IResult> OnDecision(int id, PublicationService svc, DecisionPublicationService d, Func<Publication, string?> whyNot,
+        Func<Publication, Task> act)
     {
         if (await svc.FindVisibleAsync(id) is not { } p) return Problems.NotFound("公示事项");
-        if (d.WhyNotPrepare(p) is { } why) return Problems.Forbidden(why);
-        await act(p);
-        return Results.Ok(await d.DetailAsync(p));
-    }
-
-    private static async Task<IResult> Manage(int id, PublicationService svc, DecisionPublicationService d, Func<Publication, Task> act)
-    {
-        if (await svc.FindVisibleAsync(id) is not { } p) return Problems.NotFound("公示事项");
-        if (d.WhyNotManage(p) is { } why) return Problems.Forbidden(why);
+        if (whyNot(p) is { } why) return Problems.Forbidden(why);
         await act(p);
         return Results.Ok(await d.DetailAsync(p));
     }
