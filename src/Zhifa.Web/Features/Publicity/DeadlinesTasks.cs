@@ -32,12 +32,18 @@ public static class DecisionTasks
     {
         var q = db.Set<Publication>().AsNoTracking().Where(p => p.Kind == PublicationKind.Decision);
         if (agencies is not null) q = q.Where(p => agencies.Contains(p.AgencyId));
-        if (unitId is { } u) q = q.Where(p => p.UnitId == u);
         var rows = await q.Select(p => new
         {
             p.Id, p.SeriesId, p.Version, p.AgencyId, p.UnitId, p.CaseId, p.Category, p.Title, p.DocumentNumber, p.TriggeredOn, p.Status,
             p.PublishedAt, p.LegalStatus, p.LegalStatusChangedOn, p.WithdrawnAt, p.NonDisclosureGround, p.NonDisclosureReason,
         }).ToListAsync();
+        // 谁执法谁公示: the owner is the case's unit; a case opened without one belongs to the unit responsible for its matter.
+        var caseIds = rows.Where(r => r.UnitId is null && r.CaseId is not null).Select(r => r.CaseId!.Value).Distinct().ToList();
+        var matterUnits = caseIds.Count == 0 ? [] : await (from c in db.Cases.AsNoTracking()
+                                                           where caseIds.Contains(c.Id)
+                                                           join m in db.Matters on c.MatterId equals m.Id
+                                                           select new { c.Id, m.ResponsibleUnitId }).ToDictionaryAsync(x => x.Id, x => x.ResponsibleUnitId);
+        int? Owner(int? unit, int? caseId) => unit ?? (caseId is { } id && matterUnits.TryGetValue(id, out var mu) ? mu : null);
 
         var list = new List<DecisionSeries>();
         foreach (var g in rows.GroupBy(r => r.SeriesId))
@@ -45,11 +51,13 @@ public static class DecisionTasks
             var first = g.MinBy(r => r.Version)!;
             var latest = g.MaxBy(r => r.Version)!;
             if (first.TriggeredOn is not { } triggered) continue;
+            var owner = Owner(latest.UnitId, latest.CaseId);
+            if (unitId is { } u && owner != u) continue;
             if (triggeredFrom is { } from && triggered < from) continue;
             if (triggeredTo is { } to && triggered > to) continue;
             var published = g.Where(r => r.PublishedAt is not null).Select(r => r.PublishedAt!.Value).DefaultIfEmpty().Min();
             list.Add(new DecisionSeries(
-                g.Key, latest.Id, latest.AgencyId, latest.UnitId, latest.CaseId, first.Category, latest.Title, latest.DocumentNumber,
+                g.Key, latest.Id, latest.AgencyId, owner, latest.CaseId, first.Category, latest.Title, latest.DocumentNumber,
                 triggered, PublicationRules.DueOn(calendar, triggered, first.Category), latest.Status,
                 published == default ? null : CaseService.ChinaDay(published),
                 latest.LegalStatus, latest.LegalStatusChangedOn,
