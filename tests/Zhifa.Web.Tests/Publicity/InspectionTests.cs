@@ -36,8 +36,8 @@ public sealed class InspectionTests(ReportClockFactory app) : IClassFixture<Repo
         (_missing, _late, _onTime, _withheld) = (chosen[0], chosen[1], chosen[2], chosen[3]);
         await app.UpdateAsync(tasks.Select(t => t.Id).Except(chosen.Select(c => c.Id)), p => p.TriggeredOn = new DateOnly(2026, 6, 1));
         await app.UpdateAsync(chosen.Select(c => c.Id), p => p.TriggeredOn = new DateOnly(2026, 9, 28));
-        await app.UpdateAsync([_late.Id], p => (p.Status, p.PublishedAt) = (PublicationStatus.Published, DueOn(p).ToDateTime(new TimeOnly(2, 0)).AddDays(2)));
-        await app.UpdateAsync([_onTime.Id], p => (p.Status, p.PublishedAt) = (PublicationStatus.Published, DueOn(p).ToDateTime(new TimeOnly(2, 0))));
+        await app.UpdateAsync([_late.Id], p => (p.Status, p.PublishedAt) = (PublicationStatus.Published, DueOn(p).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc).AddDays(2)));
+        await app.UpdateAsync([_onTime.Id], p => (p.Status, p.PublishedAt) = (PublicationStatus.Published, DueOn(p).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc)));
         await app.UpdateAsync([_withheld.Id], p => (p.Status, p.NonDisclosureGround, p.NonDisclosureReason) = (PublicationStatus.NotDisclosed, NonDisclosureGround.TradeSecret, "涉及配方工艺"));
     }
 

@@ -10,6 +10,7 @@ public static class PublicityReportFeature
     {
         services.AddScoped<DeadlinesService>();
         services.AddScoped<InspectionService>();
+        services.AddScoped<InspectionNoteService>();
         services.AddScoped<AnnualReportFiguresQuery>();
         services.AddScoped<AnnualReportService>();
         services.AddScoped<IPublicationKind, AnnualReportKind>();
@@ -19,6 +20,7 @@ public static class PublicityReportFeature
     {
         api.MapDeadlineEndpoints();
         api.MapInspectionEndpoints();
+        api.MapInspectionNoteEndpoints();
         api.MapAnnualReportEndpoints();
         portal.MapAnnualReportPortalEndpoints();
     }

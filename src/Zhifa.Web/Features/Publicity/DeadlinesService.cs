@@ -9,7 +9,7 @@ namespace Zhifa.Web.Features.Publicity;
 
 /// <summary>One publication item owed: its kind, whose it is, what it is, when it is due and on which rule.</summary>
 public sealed record DeadlineRow(string Kind, string KindLabel, int? PublicationId, int AgencyId, string Agency, int? UnitId, string Unit,
-    int? CaseId, string Title, DateOnly? DueOn, string DueRule, bool Overdue, int DaysOverdue, string Status);
+    int? CaseId, string Title, DateOnly? DueOn, string DueRule, bool Overdue, int DaysOverdue, string Status, int? InspectionNoteId = null);
 
 /// <summary>What one unit owes: items due, of which overdue, and stale items.</summary>
 public sealed record DeadlineUnitCount(int AgencyId, string Agency, int? UnitId, string Unit, int Due, int Overdue, int Stale);
@@ -77,6 +77,13 @@ public sealed class DeadlinesService(AppDbContext db, CurrentUser me, TimeProvid
             rows.Add(new("stale", "待更新", p.Id, p.AgencyId, agencyNames[p.AgencyId], p.UnitId, UnitName(p.UnitId), null, p.Title,
                 null, "所依据的信息已变化，应及时更新（动态调整）", true, 0, "已公开的版本已过时"));
         }
+
+        // The inspection's findings still waiting for the unit's answer.
+        var notes = await db.Set<InspectionNote>().AsNoTracking()
+            .Where(n => agencies.Contains(n.AgencyId) && n.Status == InspectionNoteStatus.Open && (unitId == null || n.UnitId == unitId)).ToListAsync();
+        foreach (var n in notes.OrderBy(n => n.Id))
+            rows.Add(new("inspection-note", "巡查意见", null, n.AgencyId, agencyNames[n.AgencyId], n.UnitId, UnitName(n.UnitId), null,
+                $"{n.Year} 年第 {n.Quarter} 季度巡查：{n.Content}", null, "整改后答复", false, 0, "待整改答复", n.Id));
 
         // Last year's annual report, owed by each agency by 31 January (a calendar date); a unit filter leaves it out.
         if (unitId is null)
