@@ -102,6 +102,9 @@ public sealed class AnnualReportTests(ReportClockFactory app) : IClassFixture<Re
         // The current year may be previewed and drafted, but not submitted before it is over.
         var draft = (await (await publicity.PostAsync($"/api/v1/agencies/{b.Id}/annual-reports/{Year + 1}/generate", null)).Content.ReadFromJsonAsync<View>())!;
         Assert.False(draft.YearFinished);
+        // Regenerating before release refreshes the same draft rather than starting a version.
+        var refreshed = (await (await publicity.PostAsync($"/api/v1/agencies/{b.Id}/annual-reports/{Year + 1}/generate", null)).Content.ReadFromJsonAsync<View>())!;
+        Assert.Equal((draft.PublicationId, 1, "Draft"), (refreshed.PublicationId, refreshed.Version, refreshed.Status));
         var submit = await publicity.PostAsJsonAsync($"/api/v1/publications/{draft.PublicationId}/submit", new { });
         Assert.Equal(HttpStatusCode.BadRequest, submit.StatusCode);
         Assert.Equal(["year"], (await submit.ReadProblemAsync()).Fields);
@@ -132,6 +135,11 @@ public sealed class AnnualReportTests(ReportClockFactory app) : IClassFixture<Re
         html = await submitted.Content.ReadAsStringAsync();
         Assert.Contains("已提交审核", html);
         Assert.Contains("<span data-testid=\"report-status\">审核中</span>", html);
+
+        // While in the chain, the figures the approvers read are not regenerated under them.
+        var during = await (await app.ApiClientAsync("publicity")).PostAsync($"/api/v1/agencies/{b.Id}/annual-reports/{year}/generate", null);
+        Assert.Equal(HttpStatusCode.BadRequest, during.StatusCode);
+        Assert.Equal(["status"], (await during.ReadProblemAsync()).Fields);
 
         var docx = await client.GetAsync($"/publicity/annual-report?handler=docx&agencyId={b.Id}&year={year}");
         Assert.Equal(DocumentWord.ContentType, docx.Content.Headers.ContentType?.MediaType);
