@@ -50,6 +50,7 @@ public static class FeatureRegistration
         services.AddDecisionFeature();
         services.AddLegalReviewFeature();
         services.AddPublicityFeature();
+        services.AddPublicityReportFeature();
         services.AddExecutionFeature();
         services.AddScoped<ComplaintService>();
     }
@@ -81,5 +82,6 @@ public static class FeatureRegistration
         var portal = app.MapGroup("/gs");
         portal.MapPortalEndpoints();
         portal.MapPublicComplaintEndpoints();
+        api.MapPublicityReportEndpoints(portal);
     }
 }

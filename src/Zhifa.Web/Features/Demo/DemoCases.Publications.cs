@@ -8,10 +8,11 @@ namespace Zhifa.Web.Features.Demo;
 public sealed partial class DemoCases
 {
     /// <summary>
-    /// The health commission's decisions go through the real publication chain (PUB-1, PUB-4): the publicity officer
-    /// prepares them (the first in full text with its redaction confirmed), the deputy head checks, the head signs.
-    /// Two stay behind so that the desk has work: one waiting for the head, one not yet prepared. One published decision
-    /// is under 复议, and one was withdrawn after it was changed, so the portal shows both.
+    /// The health commission's penalty decisions go through the real publication chain (PUB-1, PUB-4): the publicity
+    /// officer prepares them (the first in full text with its redaction confirmed), the deputy head checks, the head
+    /// signs. The desk keeps work: the last penalty not yet prepared, the one before it waiting for the head, and the
+    /// other decisions (inspections, licences, 确认) still to publish within 20 working days. One published decision is
+    /// under 复议, and one was withdrawn after it was changed, so the portal shows both.
     /// </summary>
     private async Task PublicationsAsync()
     {
@@ -21,7 +22,8 @@ public sealed partial class DemoCases
             var db = s.GetRequiredService<AppDbContext>();
             var agencyId = await db.Agencies.Where(a => a.Name == "永兴县卫生健康局").Select(a => a.Id).SingleAsync();
             var drafts = await db.Set<Publication>().Where(p => p.AgencyId == agencyId && p.Kind == PublicationKind.Decision
-                && p.Status == PublicationStatus.Draft && p.NonDisclosureGround == null).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
+                && p.Category == Domain.Cases.CaseCategory.Penalty && p.Status == PublicationStatus.Draft && p.NonDisclosureGround == null)
+                .OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
             var publications = s.GetRequiredService<PublicationService>();
             var decisions = s.GetRequiredService<DecisionPublicationService>();
             foreach (var id in drafts.Take(drafts.Count - 1))

@@ -518,6 +518,43 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "InspectionNotes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quarter = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reply = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RepliedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RepliedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RepliedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionNotes_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InspectionNotes_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Matters",
                 columns: table => new
                 {
@@ -2421,6 +2458,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 column: "NoticeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InspectionNotes_AgencyId_Year_Quarter",
+                table: "InspectionNotes",
+                columns: new[] { "AgencyId", "Year", "Quarter" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionNotes_UnitId",
+                table: "InspectionNotes",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LegalBases_MatterId",
                 table: "LegalBases",
                 column: "MatterId");
@@ -2844,6 +2891,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Hearings");
+
+            migrationBuilder.DropTable(
+                name: "InspectionNotes");
 
             migrationBuilder.DropTable(
                 name: "LegalBases");
