@@ -30,6 +30,7 @@ public static class FeatureRegistration
         services.AddSingleton<Infrastructure.Storage.BlobStore>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoCases>();
+        services.AddScoped<DemoPreDisclosure>();
         services.AddScoped<AgencyService>();
         services.AddScoped<TokenService>();
         services.AddScoped<UserService>();
@@ -75,11 +76,13 @@ public static class FeatureRegistration
         api.MapLegalReviewEndpoints();
         api.MapRedactionEndpoints();
         api.MapPublicationEndpoints();
+        api.MapPreDisclosureEndpoints();
         api.MapExecutionEndpoints();
         api.MapComplaintEndpoints();
         api.MapComplaintPolicyEndpoints();
         var portal = app.MapGroup("/gs");
         portal.MapPortalEndpoints();
         portal.MapPublicComplaintEndpoints();
+        portal.MapPreDisclosurePortalEndpoints();
     }
 }

@@ -10,6 +10,7 @@ public static class PublicationEndpoints
         services.AddScoped<PublicationService>();
         services.AddScoped<DecisionPublicationService>();
         services.AddScoped<IPublicationKind, DecisionReadiness>();
+        services.AddPreDisclosureFeature();
     }
 
     public static void MapPublicationEndpoints(this IEndpointRouteBuilder api)
