@@ -55,7 +55,7 @@ public static class ProcedureFlowchart
         }
         var far = moves.Where(m => Index(steps, m.To) != Index(steps, m.From) + 1).ToList();
         int height = (steps.Count == 0 ? Top : y[^1] + BoxHeight) + 24;
-        int width = 560;
+        int width = 440;
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{Esc(title)}\">\n");
         sb.Append("<title>").Append(Esc(title)).Append("</title>\n");
