@@ -187,6 +187,30 @@ public sealed class PreDisclosureTests(ZhifaFactory app) : IClassFixture<ZhifaFa
     }
 
     [Fact]
+    public async Task A_version_returned_by_the_legality_review_goes_back_to_draft_with_its_reason_and_the_portal_keeps_the_published_one()
+    {
+        int health = await AgencyIdAsync();
+        var key = PreDisclosureLists.Powers;
+        var publicity = await app.ApiClientAsync("publicity");
+        int id = (await JsonAsync(await publicity.PostAsync($"/api/v1/agencies/{health}/pre-disclosure/{key}/versions", null))).GetProperty("id").GetInt32();
+        await JsonAsync(await publicity.PostAsJsonAsync($"/api/v1/publications/{id}/submit", new { note = "" }));
+
+        var reviewer = await app.ApiClientAsync("reviewer");
+        var noReason = await reviewer.PostAsJsonAsync($"/api/v1/publications/{id}/return", new { note = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("note", (await noReason.ReadProblemAsync()).Fields);
+        await JsonAsync(await reviewer.PostAsJsonAsync($"/api/v1/publications/{id}/return", new { note = "职权名称与权责清单不一致" }));
+
+        var version = await JsonAsync(await publicity.GetAsync($"/api/v1/agencies/{health}/pre-disclosure/{key}/versions/2"));
+        Assert.Equal("Draft", version.GetProperty("status").GetString());
+        Assert.Contains(version.GetProperty("approvals").EnumerateArray(), a => a.GetProperty("note").GetString() == "职权名称与权责清单不一致");
+        Assert.Equal(1, (await JsonAsync(await app.Anonymous().GetAsync($"/gs/api/v1/agencies/{health}/lists/{key}"))).GetProperty("version").GetInt32());
+        var page = await (await app.SignInAsync("publicity")).GetStringAsync($"/publicity/lists/{health}/{key}");
+        Assert.Contains("职权名称与权责清单不一致", page, StringComparison.Ordinal);
+        Assert.Contains("handler=Submit", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Generating_is_refused_to_other_roles_and_when_nothing_changed_and_another_agency_gets_404()
     {
         int health = await AgencyIdAsync();
