@@ -5,6 +5,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Domain.Officers;
 using Zhifa.Domain.Publicity;
+using Microsoft.Extensions.DependencyInjection;
+using Zhifa.Web.Features.Publicity;
 using Zhifa.Web.Tests.Infrastructure;
 
 namespace Zhifa.Web.Tests.Publicity;
@@ -251,5 +253,17 @@ public sealed class PreDisclosureDemoTests(ZhifaFactory app) : IClassFixture<Zhi
 
         var page = await (await app.SignInAsync("publicity")).GetStringAsync("/publicity/lists");
         Assert.Contains("需动态调整", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_publication_kind_tells_the_rest_of_the_platform_which_published_lists_are_stale()
+    {
+        using var scope = app.Services.CreateScope();
+        var kind = scope.ServiceProvider.GetServices<IPublicationKind>().Single(k => k.Kind == PublicationKind.PreDisclosure);
+        var published = await app.WithDbAsync(db => db.Set<Publication>()
+            .Where(p => p.Kind == PublicationKind.PreDisclosure && p.Status == PublicationStatus.Published).ToListAsync());
+        var stale = new List<string>();
+        foreach (var p in published) if (await kind.IsStaleAsync(p)) stale.Add(p.ListKey);
+        Assert.Equal(new[] { PreDisclosureLists.Basis, PreDisclosureLists.Powers }.Order(), stale.Order());
     }
 }
