@@ -166,6 +166,9 @@ public sealed class PreDisclosureTests(ZhifaFactory app) : IClassFixture<ZhifaFa
         Assert.Contains("/gs/complaints", page, StringComparison.Ordinal);
         foreach (var key in PreDisclosureLists.All) Assert.Contains($"/gs/agencies/{health}/lists/{key}", page, StringComparison.Ordinal);
 
+        var signedIn = await (await app.SignInAsync("publicity")).GetAsync($"/gs/agencies/{health}");
+        Assert.Contains("private", signedIn.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+
         var json = await JsonAsync(await anonymous.GetAsync($"/gs/api/v1/agencies/{health}"));
         Assert.Equal(PreDisclosureLists.All.Count, json.GetProperty("lists").GetArrayLength());
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/gs/agencies/99999")).StatusCode);

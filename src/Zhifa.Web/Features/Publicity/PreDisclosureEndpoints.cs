@@ -85,5 +85,10 @@ public static class PreDisclosureEndpoints
             }).AllowAnonymous().WithTags("公示").WithName("GetFlowchartPublic").WithSummary("公开：执法流程图（SVG，由办案流程规则生成）");
     }
 
-    public static void Cache(HttpContext http) => http.Response.Headers.CacheControl = PublicCacheControl;
+    /// <summary>
+    /// Anonymous answers may sit in shared caches; a signed-in visitor's page carries their name in the menu, so it is
+    /// cached by their own browser only.
+    /// </summary>
+    public static void Cache(HttpContext http)
+        => http.Response.Headers.CacheControl = http.User.Identity?.IsAuthenticated == true ? "private, max-age=60" : PublicCacheControl;
 }
