@@ -139,6 +139,23 @@ public static class CaseStateMachine
     private static IEnumerable<Move> MovesOf(CaseFacts f)
         => Table.Where(m => m.Category == f.Category && (m.Procedure is null || m.Procedure == f.Procedure));
 
+    /// <summary>The procedures a category runs (a penalty has two; the others one), for showing every path.</summary>
+    public static IReadOnlyList<(CaseCategory Category, CaseProcedure Procedure)> Procedures { get; } =
+        Table.Select(m => (m.Category, m.Procedure ?? CaseProcedure.Standard)).Distinct().ToList();
+
+    /// <summary>
+    /// The moves of a path as the table has them, each with every condition it checks (the unmet form of each, as a
+    /// case that met none of them would read it) — what a published flowchart (PUB-2) draws.
+    /// </summary>
+    public static IReadOnlyList<TransitionCheck> Moves(CaseCategory category, CaseProcedure procedure)
+    {
+        var none = new CaseFacts(category, procedure, "", 0, 0, MandatoryRecordsPresent: false, LegalReviewPassedOrNotRequired: false,
+            NoticePeriodOverOrWaived: false, SimpleProcedureEligible: false, DecisionServed: false, ExecutionIncomplete: "",
+            NoticeServed: false, HearingSettled: false, CollectiveDiscussionConcludedOrNotRequired: false, NotHeavierThanNotice: false,
+            DecisionReasonsGiven: false, DecisionDocumentIssued: false);
+        return MovesOf(none).Select(m => new TransitionCheck(m.From, m.To, m.Conditions.Select(c => c(none)).OfType<UnmetCondition>().ToList())).ToList();
+    }
+
     /// <summary>Every step the case could move to next, whether or not its conditions hold now.</summary>
     public static IReadOnlyList<string> NextSteps(CaseFacts facts) => MovesOf(facts).Where(m => m.From == facts.Step).Select(m => m.To).ToList();
 

@@ -30,6 +30,7 @@ public static class FeatureRegistration
         services.AddSingleton<Infrastructure.Storage.BlobStore>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoCases>();
+        services.AddScoped<DemoPreDisclosure>();
         services.AddScoped<AgencyService>();
         services.AddScoped<TokenService>();
         services.AddScoped<UserService>();
@@ -76,6 +77,7 @@ public static class FeatureRegistration
         api.MapLegalReviewEndpoints();
         api.MapRedactionEndpoints();
         api.MapPublicationEndpoints();
+        api.MapPreDisclosureEndpoints();
         api.MapExecutionEndpoints();
         api.MapComplaintEndpoints();
         api.MapComplaintPolicyEndpoints();
@@ -83,5 +85,6 @@ public static class FeatureRegistration
         portal.MapPortalEndpoints();
         portal.MapPublicComplaintEndpoints();
         api.MapPublicityReportEndpoints(portal);
+        portal.MapPreDisclosurePortalEndpoints();
     }
 }

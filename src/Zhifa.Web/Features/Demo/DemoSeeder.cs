@@ -14,7 +14,7 @@ namespace Zhifa.Web.Features.Demo;
 /// county emergency management bureau, their officers and certificates, their matters and one account per role.
 /// Dates are relative to today so that the expiring and expired certificates stay so.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider time, DemoCases cases)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider time, DemoCases cases, DemoPreDisclosure preDisclosure)
 {
     public const string Password = "Zhifa@2026";
 
@@ -115,6 +115,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         await AccountAsync("yj.handler", "吴刚", safety, officers[9], Roles.Handler);
         await AccountAsync("yj.head", "刘明", safety, null, Roles.Head);
         await AccountAsync("yj.admin", "马超", safety, officers[12], Roles.Administrator);
+        await preDisclosure.SeedAsync(health.Id);
         await DemoBenchmarks.SeedAsync(db, time);
         await cases.SeedAsync();
     }

@@ -11,6 +11,7 @@ public static class PublicationEndpoints
         services.AddScoped<DecisionPublicationService>();
         services.AddScoped<IPublicationKind, DecisionReadiness>();
         services.AddHostedService<DailyPublicationExpiry>();
+        services.AddPreDisclosureFeature();
     }
 
     public static void MapPublicationEndpoints(this IEndpointRouteBuilder api)
