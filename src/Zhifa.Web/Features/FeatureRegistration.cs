@@ -52,6 +52,7 @@ public static class FeatureRegistration
         services.AddPublicityFeature();
         services.AddExecutionFeature();
         services.AddScoped<ComplaintService>();
+        services.AddPortalDecisionFeature();
     }
 
     public static void MapFeatures(this IEndpointRouteBuilder app)
@@ -78,8 +79,10 @@ public static class FeatureRegistration
         api.MapExecutionEndpoints();
         api.MapComplaintEndpoints();
         api.MapComplaintPolicyEndpoints();
+        api.MapDecisionErrorReportEndpoints();
         var portal = app.MapGroup("/gs");
         portal.MapPortalEndpoints();
         portal.MapPublicComplaintEndpoints();
+        portal.MapPortalDecisionEndpoints();
     }
 }
