@@ -27,7 +27,7 @@ public static class PortalSearchIndex
             : await db.Set<Publication>().Where(x => x.SeriesId == publication.SeriesId).ToListAsync();
         if (!versions.Contains(publication)) versions.Add(publication);
         var ids = versions.Select(v => v.Id).Where(id => id != 0).ToList();
-        var entries = await set.Where(x => ids.Contains(x.PublicationId)).ToListAsync();
+        var entries = await set.Where(x => EF.Constant(ids).Contains(x.PublicationId)).ToListAsync();
         foreach (var v in versions)
         {
             var existing = entries.FirstOrDefault(x => x.PublicationId == v.Id);
@@ -67,9 +67,10 @@ public static class PortalSearchIndex
                 check.CommandText = $"SELECT count(*) FROM sqlite_master WHERE name = '{FtsTable}'";
                 bool exists = Convert.ToInt64(await check.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
                 if (exists) return;
-                // detail=none: only AND of tokens is asked, so positions are not stored and the index stays small.
+                // detail=none: only AND of tokens is asked, so positions are not stored and the index stays small; the
+                // tokens are plain ASCII, so the ascii tokenizer reads them as unicode61 would, only faster.
                 await db.Database.ExecuteSqlRawAsync($"""
-                    CREATE VIRTUAL TABLE "{FtsTable}" USING fts5("Tokens", content='PortalSearchEntries', content_rowid='Id', tokenize='unicode61', detail=none);
+                    CREATE VIRTUAL TABLE "{FtsTable}" USING fts5("Tokens", content='PortalSearchEntries', content_rowid='Id', tokenize='ascii', detail=none);
                     CREATE TRIGGER IF NOT EXISTS "PortalSearchEntries_fts_insert" AFTER INSERT ON "PortalSearchEntries" BEGIN
                         INSERT INTO "{FtsTable}"(rowid, "Tokens") VALUES (new."Id", new."Tokens");
                     END;

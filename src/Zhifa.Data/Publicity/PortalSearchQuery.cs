@@ -5,7 +5,7 @@ using Zhifa.Domain.Publicity;
 
 namespace Zhifa.Data.Publicity;
 
-/// <summary>One page of the portal's decision search: the publication ids newest first, and the count up to the cap.</summary>
+/// <summary>One page of the portal's decision search: the publication ids newest first, and the count up to <see cref="PortalSearchCriteria.CountCap"/>.</summary>
 public sealed record PortalSearchHits(IReadOnlyList<int> PublicationIds, int Total, bool TotalCapped);
 
 /// <summary>
@@ -51,12 +51,12 @@ public static class PortalSearchQuery
         // Every value is a parameter; the text holds only fixed SQL and integers.
         string pageSql = $"SELECT e.\"PublicationId\" AS \"Value\" {body} ORDER BY {order} LIMIT {limit.ToString(CultureInfo.InvariantCulture)} OFFSET {offset.ToString(CultureInfo.InvariantCulture)}";
         var ids = await db.Database.SqlQueryRaw<int>(pageSql, [.. args]).ToListAsync();
-        // Counting stops past the cap: "more than 10,000" is as useful as the exact number and costs far less.
-        int cap = PortalSearchCriteria.MaxRows + 1;
+        // Counting stops past the cap; a page or a download beyond it is still served.
+        int cap = PortalSearchCriteria.CountCap + 1;
         string countSql = $"SELECT COUNT(*) AS \"Value\" FROM (SELECT 1 AS x {body} LIMIT {cap.ToString(CultureInfo.InvariantCulture)}) t";
         int total = ids.Count < limit && (offset == 0 || ids.Count > 0)
             ? offset + ids.Count
             : await db.Database.SqlQueryRaw<int>(countSql, [.. args]).SingleAsync();
-        return new PortalSearchHits(ids, Math.Min(total, PortalSearchCriteria.MaxRows), total > PortalSearchCriteria.MaxRows);
+        return new PortalSearchHits(ids, Math.Min(total, PortalSearchCriteria.CountCap), total > PortalSearchCriteria.CountCap);
     }
 }

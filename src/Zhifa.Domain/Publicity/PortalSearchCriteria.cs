@@ -10,8 +10,10 @@ public sealed record PortalSearchCriteria(string Query, IReadOnlyList<string> To
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
-    /// <summary>Counting and paging stop here; a download holds at most this many rows too.</summary>
+    /// <summary>Paging stops here; a download holds at most this many rows too.</summary>
     public const int MaxRows = 10_000;
+    /// <summary>Counting stops here: "more than 1,000" serves a reader as well as the exact number and costs a tenth.</summary>
+    public const int CountCap = 1_000;
 
     public static readonly PortalSearchCriteria Latest = new("", [], null, null, null, null, null, null, 1, DefaultPageSize);
 

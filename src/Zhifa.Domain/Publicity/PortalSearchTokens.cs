@@ -8,7 +8,7 @@ namespace Zhifa.Domain.Publicity;
 /// name) are the common query, which trigram indexes cannot find; so every run of Chinese text is indexed as its
 /// overlapping character pairs, and Latin letters and digits as whole words. A query matches when the text holds every
 /// token of the query. Tokens are written as plain ASCII (c + UTF-16 hex for Chinese, w + the word for Latin) so that
-/// SQLite's unicode61 tokenizer and PostgreSQL's 'simple' parser read them identically whatever the locale.
+/// SQLite's FTS5 tokenizer and PostgreSQL's 'simple' parser read them identically whatever the locale.
 /// </summary>
 public static class PortalSearchTokens
 {
@@ -71,7 +71,7 @@ public static class PortalSearchTokens
     private static IEnumerable<string> Tokens(string raw, bool query)
     {
         // Full-width letters and digits (２０２６, ＡＢＣ) read as their ASCII forms.
-        var text = raw.Normalize(NormalizationForm.FormKC);
+        var text = raw.IsNormalized(NormalizationForm.FormKC) ? raw : raw.Normalize(NormalizationForm.FormKC);
         int i = 0;
         while (i < text.Length)
         {
@@ -98,9 +98,17 @@ public static class PortalSearchTokens
     }
 
     private static string Chinese(string text, int start, int length)
-    {
-        var sb = new StringBuilder("c", 1 + 4 * length);
-        for (int k = start; k < start + length; k++) sb.Append(((int)text[k]).ToString("x4", CultureInfo.InvariantCulture));
-        return sb.ToString();
-    }
+        => string.Create(1 + 4 * length, (text, start), static (span, state) =>
+        {
+            const string hex = "0123456789abcdef";
+            span[0] = 'c';
+            for (int k = 0; k * 4 + 1 < span.Length; k++)
+            {
+                int ch = state.text[state.start + k];
+                span[1 + k * 4] = hex[(ch >> 12) & 0xF];
+                span[2 + k * 4] = hex[(ch >> 8) & 0xF];
+                span[3 + k * 4] = hex[(ch >> 4) & 0xF];
+                span[4 + k * 4] = hex[ch & 0xF];
+            }
+        });
 }

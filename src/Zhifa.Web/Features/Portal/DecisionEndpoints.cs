@@ -64,7 +64,7 @@ public static class DecisionPortalFeature
             ShortPublicCache(http);
             return Results.Ok(new { page.Items, page.Total, page.TotalCapped, page.Page, page.PageSize, page.Pages });
         }).WithName("SearchDecisionsPublic")
-          .WithSummary("公开检索行政执法决定：q 全文检索（两个字即可，如“罚款”或企业简称），按执法主体、类别、决定日期、罚款金额筛选，分页（最多翻阅前 10000 条）");
+          .WithSummary("公开检索行政执法决定：q 全文检索（两个字即可，如“罚款”或企业简称），按执法主体、类别、决定日期、罚款金额筛选，分页（最多翻阅前 10000 条；total 计数到 1000 为止，totalCapped 表示更多）");
 
         api.MapGet("/{seriesId:int}", async (int seriesId, DecisionPortalService svc, HttpContext http) =>
         {

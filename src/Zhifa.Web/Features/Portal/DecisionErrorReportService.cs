@@ -54,7 +54,7 @@ public sealed class DecisionErrorReportService(AppDbContext db, CurrentUser me, 
         var unitIds = list.Where(r => r.UnitId != null).Select(r => r.UnitId!.Value).Distinct().ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
         var pubIds = list.Select(r => r.PublicationId).Distinct().ToList();
-        var titles = await db.Set<Publication>().AsNoTracking().Where(p => pubIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title);
+        var titles = await db.Set<Publication>().AsNoTracking().Where(p => EF.Constant(pubIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title);
         var shown = list.Where(r => MayHandle(r) && r.Contact.Length > 0).ToList();
         foreach (var r in shown)
             db.AddAuditEvent(ContactViewedAction, nameof(PublicationErrorReport), r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.AgencyId,

@@ -10,7 +10,7 @@ using Zhifa.Web.Features.Cases;
 
 namespace Zhifa.Web.Features.Portal;
 
-/// <summary>One page of the portal's decision search; Total stops at <see cref="PortalSearchCriteria.MaxRows"/> (TotalCapped).</summary>
+/// <summary>One page of the portal's decision search; Total stops at <see cref="PortalSearchCriteria.CountCap"/> (TotalCapped).</summary>
 public sealed record DecisionPage(IReadOnlyList<PublicDecision> Items, int Total, bool TotalCapped, int Page, int PageSize)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -64,7 +64,9 @@ public sealed class DecisionPortalService(AppDbContext db, TimeProvider time, Ca
     private async Task<List<PublicDecision>> DecisionsAsync(IReadOnlyList<int> ids)
     {
         if (ids.Count == 0) return [];
-        var rows = await db.Set<Publication>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync();
+        // Inlined ids: a parameter list becomes json_each on SQLite, which the planner scans instead of using the key.
+        var wanted = ids.ToList();
+        var rows = await db.Set<Publication>().AsNoTracking().Where(p => EF.Constant(wanted).Contains(p.Id)).ToListAsync();
         var names = await AgencyNamesAsync(rows.Select(r => r.AgencyId));
         var byId = rows.ToDictionary(r => r.Id);
         return [.. ids.Where(byId.ContainsKey).Select(id => PublicDecision.From(byId[id], names.GetValueOrDefault(byId[id].AgencyId, "")))];
