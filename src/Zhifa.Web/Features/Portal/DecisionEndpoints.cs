@@ -40,8 +40,10 @@ public static class DecisionPortalFeature
     public static bool NotModified(HttpContext http, string etag)
     {
         var headers = http.Response.GetTypedHeaders();
-        headers.ETag = EntityTagHeaderValue.Parse(etag);
         bool anonymous = http.User.Identity?.IsAuthenticated != true;
+        // The signed-in rendering differs (the staff's menu), so it gets its own tag.
+        if (!anonymous) etag = etag[..^1] + "-s\"";
+        headers.ETag = EntityTagHeaderValue.Parse(etag);
         headers.CacheControl = new CacheControlHeaderValue { Public = anonymous, Private = !anonymous, MaxAge = TimeSpan.FromSeconds(MaxAgeSeconds) };
         var match = http.Request.GetTypedHeaders().IfNoneMatch;
         return match.Any(m => m.Tag == "*" || m.Compare(EntityTagHeaderValue.Parse(etag), useStrongComparison: false));
