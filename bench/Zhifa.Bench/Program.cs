@@ -9,6 +9,7 @@ var benches = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCas
     ["upload"] = UploadBench.RunAsync,
     ["cases"] = CaseListBench.RunAsync,
     ["redaction"] = RedactionBench.RunAsync,
+    ["portal"] = PortalSearchBench.RunAsync,
 };
 
 var selected = args.Length == 0 ? [.. benches.Keys] : args;

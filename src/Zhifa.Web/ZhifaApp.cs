@@ -58,7 +58,11 @@ public static class ZhifaApp
         var options = services.GetRequiredService<ZhifaOptions>();
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (options.MigrateOnStart) await db.Database.MigrateAsync();
+        if (options.MigrateOnStart)
+        {
+            await db.Database.MigrateAsync();
+            await Zhifa.Data.Publicity.PortalSearchIndex.EnsureSchemaAsync(db);
+        }
         if (!options.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
 
         foreach (var role in Roles.All)

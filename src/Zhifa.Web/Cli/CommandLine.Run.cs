@@ -28,6 +28,7 @@ public static partial class CommandLine
             {
                 case "migrate":
                     await services.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+                    await Zhifa.Data.Publicity.PortalSearchIndex.EnsureSchemaAsync(services.GetRequiredService<AppDbContext>());
                     await Console.Out.WriteLineAsync("数据库结构已是最新");
                     return 0;
                 case "verify":

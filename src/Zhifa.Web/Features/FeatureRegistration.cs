@@ -54,6 +54,7 @@ public static class FeatureRegistration
         services.AddPublicityReportFeature();
         services.AddExecutionFeature();
         services.AddScoped<ComplaintService>();
+        services.AddPortalDecisionFeature();
     }
 
     public static void MapFeatures(this IEndpointRouteBuilder app)
@@ -81,10 +82,12 @@ public static class FeatureRegistration
         api.MapExecutionEndpoints();
         api.MapComplaintEndpoints();
         api.MapComplaintPolicyEndpoints();
+        api.MapDecisionErrorReportEndpoints();
         var portal = app.MapGroup("/gs");
         portal.MapPortalEndpoints();
         portal.MapPublicComplaintEndpoints();
         api.MapPublicityReportEndpoints(portal);
         portal.MapPreDisclosurePortalEndpoints();
+        portal.MapPortalDecisionEndpoints();
     }
 }

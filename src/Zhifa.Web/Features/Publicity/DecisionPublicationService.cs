@@ -415,6 +415,8 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         p.WithdrawnAt = db.UtcNow;
         p.WithdrawnBy = me.UserName;
         p.WithdrawalReason = input.Reason!.Trim();
+        // Its old text leaves the portal's search in the same transaction.
+        await Data.Publicity.PortalSearchIndex.SyncAsync(db, p);
         await db.SaveChangesAsync();
     }
 

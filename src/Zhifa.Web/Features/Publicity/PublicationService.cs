@@ -258,6 +258,8 @@ public sealed class PublicationService(AppDbContext db, CurrentUser me, TimeProv
                 : [];
             p.ShownUntil = PublicationRules.ShownUntil(await PolicyAsync(p.AgencyId), p.Category, kinds, p.FineYuan, Today);
         }
+        // The portal's search lists the new version and drops the superseded one in the same transaction.
+        await Zhifa.Data.Publicity.PortalSearchIndex.SyncAsync(db, p);
     }
 
     /// <summary>LAW-10: penalties past their period leave the portal; each is an audited change. Run daily and on demand.</summary>
@@ -270,6 +272,7 @@ public sealed class PublicationService(AppDbContext db, CurrentUser me, TimeProv
         {
             p.Status = PublicationStatus.Expired;
             p.ExpiredAt = Now;
+            await Zhifa.Data.Publicity.PortalSearchIndex.SyncAsync(db, p);
         }
         await db.SaveChangesAsync();
         return due.Count;

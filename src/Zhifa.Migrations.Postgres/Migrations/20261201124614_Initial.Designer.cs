@@ -12,7 +12,7 @@ using Zhifa.Data;
 namespace Zhifa.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201123717_Initial")]
+    [Migration("20261201124614_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3128,6 +3128,57 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.ToTable("InspectionNotes");
                 });
 
+            modelBuilder.Entity("Zhifa.Domain.Publicity.PortalSearchEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("FineFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PublicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ShownUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Tokens")
+                        .IsRequired()
+                        .HasMaxLength(4000000)
+                        .HasColumnType("character varying(4000000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedOn");
+
+                    b.HasIndex("PublicationId")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("AgencyId", "Id");
+
+                    b.HasIndex("Category", "Id");
+
+                    b.ToTable("PortalSearchEntries", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Domain.Publicity.Publication", b =>
                 {
                     b.Property<int>("Id")
@@ -4583,6 +4634,15 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Zhifa.Domain.Publicity.PortalSearchEntry", b =>
+                {
+                    b.HasOne("Zhifa.Domain.Publicity.Publication", null)
+                        .WithMany()
+                        .HasForeignKey("PublicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Zhifa.Domain.Publicity.Publication", b =>

@@ -11,7 +11,7 @@ using Zhifa.Data;
 namespace Zhifa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201123702_Initial")]
+    [Migration("20261201124606_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3031,6 +3031,55 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.ToTable("InspectionNotes");
                 });
 
+            modelBuilder.Entity("Zhifa.Domain.Publicity.PortalSearchEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FineFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ShownUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tokens")
+                        .IsRequired()
+                        .HasMaxLength(4000000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedOn");
+
+                    b.HasIndex("PublicationId")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("AgencyId", "Id");
+
+                    b.HasIndex("Category", "Id");
+
+                    b.ToTable("PortalSearchEntries", (string)null);
+                });
+
             modelBuilder.Entity("Zhifa.Domain.Publicity.Publication", b =>
                 {
                     b.Property<int>("Id")
@@ -4472,6 +4521,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Zhifa.Domain.Publicity.PortalSearchEntry", b =>
+                {
+                    b.HasOne("Zhifa.Domain.Publicity.Publication", null)
+                        .WithMany()
+                        .HasForeignKey("PublicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Zhifa.Domain.Publicity.Publication", b =>

@@ -1885,6 +1885,32 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PortalSearchEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PublicationId = table.Column<int>(type: "integer", nullable: false),
+                    SeriesId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FineFen = table.Column<long>(type: "bigint", nullable: true),
+                    ShownUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    Tokens = table.Column<string>(type: "character varying(4000000)", maxLength: 4000000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalSearchEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PortalSearchEntries_Publications_PublicationId",
+                        column: x => x.PublicationId,
+                        principalTable: "Publications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PublicationApprovals",
                 columns: table => new
                 {
@@ -2570,6 +2596,32 @@ namespace Zhifa.Migrations.Postgres.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PortalSearchEntries_AgencyId_Id",
+                table: "PortalSearchEntries",
+                columns: new[] { "AgencyId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalSearchEntries_Category_Id",
+                table: "PortalSearchEntries",
+                columns: new[] { "Category", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalSearchEntries_DecidedOn",
+                table: "PortalSearchEntries",
+                column: "DecidedOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalSearchEntries_PublicationId",
+                table: "PortalSearchEntries",
+                column: "PublicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalSearchEntries_SeriesId",
+                table: "PortalSearchEntries",
+                column: "SeriesId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PublicationApprovals_PublicationId",
                 table: "PublicationApprovals",
                 column: "PublicationId");
@@ -2913,6 +2965,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "PaymentRecords");
+
+            migrationBuilder.DropTable(
+                name: "PortalSearchEntries");
 
             migrationBuilder.DropTable(
                 name: "PublicationApprovals");

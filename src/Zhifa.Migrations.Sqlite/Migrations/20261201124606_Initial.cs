@@ -1884,6 +1884,32 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PortalSearchEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PublicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FineFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    ShownUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Tokens = table.Column<string>(type: "TEXT", maxLength: 4000000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalSearchEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PortalSearchEntries_Publications_PublicationId",
+                        column: x => x.PublicationId,
+                        principalTable: "Publications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PublicationApprovals",
                 columns: table => new
                 {
@@ -2569,6 +2595,32 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PortalSearchEntries_AgencyId_Id",
+                table: "PortalSearchEntries",
+                columns: new[] { "AgencyId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalSearchEntries_Category_Id",
+                table: "PortalSearchEntries",
+                columns: new[] { "Category", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalSearchEntries_DecidedOn",
+                table: "PortalSearchEntries",
+                column: "DecidedOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalSearchEntries_PublicationId",
+                table: "PortalSearchEntries",
+                column: "PublicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalSearchEntries_SeriesId",
+                table: "PortalSearchEntries",
+                column: "SeriesId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PublicationApprovals_PublicationId",
                 table: "PublicationApprovals",
                 column: "PublicationId");
@@ -2912,6 +2964,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "PaymentRecords");
+
+            migrationBuilder.DropTable(
+                name: "PortalSearchEntries");
 
             migrationBuilder.DropTable(
                 name: "PublicationApprovals");

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using Microsoft.Net.Http.Headers;
+using Zhifa.Domain.Common;
+using Zhifa.Domain.Publicity;
+using Zhifa.Web.Infrastructure;
+
+namespace Zhifa.Web.Features.Portal;
+
+/// <summary>The decision search's query string, bound as text so that every refused value is named by <see cref="PortalSearchCriteria.Parse"/>.</summary>
+public sealed record DecisionSearchParameters(string? Q, string? AgencyId, string? Category, string? From, string? To, string? MinFine,
+    string? MaxFine, string? Page, string? PageSize)
+{
+    public static DecisionSearchParameters FromQuery(IQueryCollection q) => new(q["q"], q["agencyId"], q["category"], q["from"], q["to"],
+        q["minFine"], q["maxFine"], q["page"], q["pageSize"]);
+
+    public PortalSearchCriteria Parse(int maxPageSize = PortalSearchCriteria.MaxPageSize)
+        => PortalSearchCriteria.Parse(Q, AgencyId, Category, From, To, MinFine, MaxFine, Page, PageSize, maxPageSize);
+}
+
+public static class DecisionPortalFeature
+{
+    /// <summary>Public responses may be kept briefly by browsers and proxies: a new publication shows within a minute.</summary>
+    public const int MaxAgeSeconds = 60;
+    public const int FeedEntries = 50;
+
+    public static IServiceCollection AddPortalDecisionFeature(this IServiceCollection services)
+    {
+        services.AddScoped<DecisionPortalService>();
+        services.AddScoped<DecisionErrorReportService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Sets the public caching headers with the content's ETag; true when the client's copy is current and a 304 should
+    /// answer. A signed-in user's pages carry their name in the layout, so only anonymous ones are public.
+    /// </summary>
+    public static bool NotModified(HttpContext http, string etag)
+    {
+        var headers = http.Response.GetTypedHeaders();
+        bool anonymous = http.User.Identity?.IsAuthenticated != true;
+        // The signed-in rendering differs (the staff's menu), so it gets its own tag.
+        if (!anonymous) etag = etag[..^1] + "-s\"";
+        headers.ETag = EntityTagHeaderValue.Parse(etag);
+        headers.CacheControl = new CacheControlHeaderValue { Public = anonymous, Private = !anonymous, MaxAge = TimeSpan.FromSeconds(MaxAgeSeconds) };
+        var match = http.Request.GetTypedHeaders().IfNoneMatch;
+        return match.Any(m => m.Tag == "*" || m.Compare(EntityTagHeaderValue.Parse(etag), useStrongComparison: false));
+    }
+
+    private static void ShortPublicCache(HttpContext http)
+        => http.Response.GetTypedHeaders().CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromSeconds(MaxAgeSeconds) };
+
+    public static string BaseUrl(ZhifaOptions options, HttpRequest request)
+        => (string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : options.PublicBaseUrl.Trim()).TrimEnd('/');
+
+    /// <summary>The anonymous portal side under /gs: the read API, downloads, the feed and error reports.</summary>
+    public static void MapPortalDecisionEndpoints(this IEndpointRouteBuilder portal)
+    {
+        var api = portal.MapGroup("/api/v1/decisions").AddEndpointFilter<DomainValidationFilter>().WithTags("公示").AllowAnonymous();
+
+        api.MapGet("", async ([AsParameters] DecisionSearchParameters query, DecisionPortalService svc, HttpContext http) =>
+        {
+            var page = await svc.SearchAsync(query.Parse());
+            ShortPublicCache(http);
+            return Results.Ok(new { page.Items, page.Total, page.TotalCapped, page.Page, page.PageSize, page.Pages });
+        }).WithName("SearchDecisionsPublic")
+          .WithSummary("公开检索行政执法决定：q 全文检索（两个字即可，如“罚款”或企业简称），按执法主体、类别、决定日期、罚款金额筛选，分页（最多翻阅前 10000 条；total 计数到 1000 为止，totalCapped 表示更多）");
+
+        api.MapGet("/{seriesId:int}", async (int seriesId, DecisionPortalService svc, HttpContext http) =>
+        {
+            if (await svc.DetailAsync(seriesId) is not { } view) return Problems.NotFound("公开的执法决定");
+            return NotModified(http, view.ETag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(view);
+        }).WithName("GetDecisionPublic")
+          .WithSummary("公开的执法决定（现行版本）：公开字段、法律状态和各版本；已撤回的只显示撤回理由；支持 ETag/304");
+
+        api.MapGet("/{seriesId:int}/versions/{version:int}", async (int seriesId, int version, DecisionPortalService svc, HttpContext http) =>
+        {
+            if (await svc.DetailAsync(seriesId, version) is not { } view) return Problems.NotFound("公开的执法决定版本");
+            return NotModified(http, view.ETag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(view);
+        }).WithName("GetDecisionVersionPublic")
+          .WithSummary("公开的执法决定的历史版本（已被新版本替代的版本）");
+
+        api.MapPost("/{seriesId:int}/error-reports", async (int seriesId, ErrorReportInput input, DecisionPortalService svc) =>
+            await svc.ReportErrorAsync(seriesId, input) is { } receipt
+                ? Results.Created($"/gs/decisions/{seriesId}/report/{receipt.ReceiptNumber}", receipt)
+                : Problems.NotFound("公开的执法决定"))
+          .WithName("ReportDecisionErrorPublic")
+          .WithSummary($"公众报告公开的执法决定中的错误：转承办单位，{PublicationErrorReport.DueWorkingDays} 个工作日内处理，返回回执号");
+
+        portal.MapGet("/decisions/feed.atom", async (DecisionPortalService svc, ZhifaOptions options, HttpContext http) =>
+        {
+            var latest = await svc.LatestAsync(FeedEntries);
+            var baseUrl = BaseUrl(options, http.Request);
+            var xml = Atom(latest, baseUrl);
+            var etag = "\"" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(xml)))[..32] + "\"";
+            if (NotModified(http, etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
+            return Results.Text(xml, "application/atom+xml; charset=utf-8", Encoding.UTF8);
+        }).AllowAnonymous().WithTags("公示").WithName("DecisionFeedPublic").WithSummary("新公开的行政执法决定（Atom 订阅，最新 50 条）");
+
+        portal.MapGet("/decisions/export.csv", async (HttpContext http, DecisionPortalService svc) =>
+        {
+            var criteria = DecisionSearchParameters.FromQuery(http.Request.Query).Parse();
+            var rows = await svc.ExportAsync(criteria);
+            ShortPublicCache(http);
+            return Results.File(Csv(rows), "text/csv; charset=utf-8", $"行政执法决定-{svc.Today:yyyyMMdd}.csv");
+        }).AddEndpointFilter<DomainValidationFilter>().AllowAnonymous().WithTags("公示").WithName("ExportDecisionsCsvPublic")
+          .WithSummary("下载当前检索结果（CSV，UTF-8 带 BOM，可直接用 Excel 打开；最多 10000 条）");
+
+        portal.MapGet("/decisions/export.json", async (HttpContext http, DecisionPortalService svc) =>
+        {
+            var criteria = DecisionSearchParameters.FromQuery(http.Request.Query).Parse();
+            var rows = await svc.ExportAsync(criteria);
+            ShortPublicCache(http);
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(new { total = rows.Count, cap = PortalSearchCriteria.MaxRows, items = rows }, JsonOptions);
+            return Results.File(bytes, "application/json; charset=utf-8", $"行政执法决定-{svc.Today:yyyyMMdd}.json");
+        }).AddEndpointFilter<DomainValidationFilter>().AllowAnonymous().WithTags("公示").WithName("ExportDecisionsJsonPublic")
+          .WithSummary("下载当前检索结果（JSON；最多 10000 条）");
+    }
+
+    /// <summary>The staff side under /api/v1: the error reports of the visible agencies and their handling.</summary>
+    public static void MapDecisionErrorReportEndpoints(this IEndpointRouteBuilder api)
+    {
+        var g = api.MapGroup("/publication-error-reports").WithTags("公示");
+        g.MapGet("", async (int? agencyId, string? status, bool? overdue, DecisionErrorReportService svc) =>
+            Results.Ok(await svc.ListAsync(agencyId, status, overdue == true)))
+          .WithName("ListPublicationErrorReports")
+          .WithSummary($"本机关（及所辖）公示纠错列表：处理期限（{PublicationErrorReport.DueWorkingDays} 个工作日）、是否逾期；overdue=true 只列逾期未处理的");
+        g.MapGet("/{errorReportId:int}", async (int errorReportId, DecisionErrorReportService svc) =>
+            await svc.FindVisibleAsync(errorReportId) is { } r ? Results.Ok(await svc.DetailAsync(r)) : Problems.NotFound("公示纠错"))
+          .WithName("GetPublicationErrorReport").WithSummary("公示纠错详情；联系方式仅向本机关人员显示，每次查看记入审计日志");
+        g.MapPost("/{errorReportId:int}/resolve", async (int errorReportId, ResolveErrorReportInput input, DecisionErrorReportService svc) =>
+        {
+            var r = await svc.FindVisibleAsync(errorReportId);
+            if (r is null) return Problems.NotFound("公示纠错");
+            if (!svc.MayHandle(r)) return Problems.Forbidden("只有本机关人员可以处理该纠错");
+            await svc.ResolveAsync(r, input);
+            return Results.Ok(await svc.DetailAsync(r));
+        }).WithName("ResolvePublicationErrorReport").WithSummary("处理公示纠错：status 为 Corrected（已更正）或 Rejected（不予更正），并写明答复");
+    }
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    private static readonly string[] CsvHeader =
+        ["编号", "版本", "标题", "决定书文号", "执法主体", "类别", "当事人", "统一社会信用代码", "违法行为", "执法依据", "执法结论", "罚款金额（元）", "决定日期", "公开时间", "法律状态", "网址"];
+
+    /// <summary>UTF-8 with BOM so that Excel reads the Chinese; cells that a spreadsheet would run as formulas are quoted.</summary>
+    public static byte[] Csv(IEnumerable<PublicDecision> rows)
+    {
+        var sb = new StringBuilder();
+        void Line(IEnumerable<string> cells) => sb.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
+        Line(CsvHeader);
+        foreach (var d in rows)
+            Line([d.Id.ToString(CultureInfo.InvariantCulture), d.Version.ToString(CultureInfo.InvariantCulture), d.Title, d.DocumentNumber, d.Agency,
+                d.CategoryLabel, d.Party, d.PartyCreditCode, d.Violation, d.LegalBasis, d.Conclusion, d.FineYuan?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+                d.DecidedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", Display.DateTime(d.PublishedAt), d.LegalStatusLabel, $"/gs/decisions/{d.Id}"]);
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+    }
+
+    private static string Cell(string value)
+    {
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal)) value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    /// <summary>RFC 4287: each entry's id is the address of its version, which never changes; the feed's is its own address.</summary>
+    public static string Atom(IReadOnlyList<PublicDecision> items, string baseUrl)
+    {
+        const string ns = "http://www.w3.org/2005/Atom";
+        var sb = new StringBuilder();
+        using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
+        {
+            string Time(DateTime? utc) => DateTime.SpecifyKind(utc ?? DateTime.UnixEpoch, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            w.WriteStartElement("feed", ns);
+            w.WriteElementString("id", ns, baseUrl + "/gs/decisions/feed.atom");
+            w.WriteElementString("title", ns, "行政执法决定公开");
+            w.WriteElementString("updated", ns, Time(items.Count > 0 ? items.Max(i => i.PublishedAt) : null));
+            w.WriteStartElement("link", ns); w.WriteAttributeString("rel", "self"); w.WriteAttributeString("href", baseUrl + "/gs/decisions/feed.atom"); w.WriteEndElement();
+            w.WriteStartElement("link", ns); w.WriteAttributeString("rel", "alternate"); w.WriteAttributeString("href", baseUrl + "/gs/decisions"); w.WriteEndElement();
+            w.WriteStartElement("author", ns); w.WriteElementString("name", ns, "行政执法信息公示平台"); w.WriteEndElement();
+            foreach (var d in items)
+            {
+                var url = $"{baseUrl}/gs/decisions/{d.Id}/v/{d.Version}";
+                w.WriteStartElement("entry", ns);
+                w.WriteElementString("id", ns, url);
+                w.WriteElementString("title", ns, d.Title);
+                w.WriteElementString("updated", ns, Time(d.PublishedAt));
+                w.WriteElementString("published", ns, Time(d.PublishedAt));
+                w.WriteStartElement("author", ns); w.WriteElementString("name", ns, d.Agency); w.WriteEndElement();
+                w.WriteStartElement("link", ns); w.WriteAttributeString("rel", "alternate"); w.WriteAttributeString("href", $"{baseUrl}/gs/decisions/{d.Id}"); w.WriteEndElement();
+                w.WriteStartElement("summary", ns);
+                w.WriteAttributeString("type", "text");
+                w.WriteString($"{d.DocumentNumber} {d.Party}：{d.Conclusion}（{d.LegalStatusLabel}）");
+                w.WriteEndElement();
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+        }
+        // StringBuilder output declares UTF-16; the response is UTF-8.
+        return sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+    }
+
+    public static string FieldMessage(DomainValidationException ex) => string.Join("；", ex.Errors.Select(e => e.Message));
+}

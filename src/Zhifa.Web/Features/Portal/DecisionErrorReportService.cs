@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data;
+using Zhifa.Domain.Publicity;
+using Zhifa.Web.Features.Calendar;
+using Zhifa.Web.Features.Cases;
+using Zhifa.Web.Infrastructure;
+
+namespace Zhifa.Web.Features.Portal;
+
+public sealed record ErrorReportRow(int Id, string ReceiptNumber, int AgencyId, string Agency, string Unit, int SeriesId, string Title,
+    string Content, bool ContactShown, string? Contact, DateTime ReceivedAt, DateOnly DueOn, bool Overdue, string Status, string StatusLabel,
+    string Reply, DateTime? RepliedAt, bool MayHandle);
+
+public sealed record ResolveErrorReportInput(string? Status, string? Reply);
+
+/// <summary>
+/// PUB-10, the staff's side of error reports: each reaches its publication's owner unit with a due date of
+/// <see cref="PublicationErrorReport.DueWorkingDays"/> working days; the agency's staff correct or reject it with a reply.
+/// The reporter's contact is shown only to the agency's own staff, and showing it is audited.
+/// </summary>
+public sealed class DecisionErrorReportService(AppDbContext db, CurrentUser me, TimeProvider time, CalendarService calendar)
+{
+    public const string ContactViewedAction = "publication.error-report.contact-viewed";
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+    private DateOnly Today => CaseService.ChinaDay(Now);
+
+    public async Task<PublicationErrorReport?> FindVisibleAsync(int id)
+    {
+        var r = await db.Set<PublicationErrorReport>().FirstOrDefaultAsync(x => x.Id == id);
+        return r is not null && await me.CanSee(r.AgencyId) ? r : null;
+    }
+
+    public bool MayHandle(PublicationErrorReport r) => me.AgencyId == r.AgencyId;
+
+    /// <summary>The visible agencies' reports, pending first then newest; overdueOnly keeps the pending ones past their due date.</summary>
+    public async Task<List<ErrorReportRow>> ListAsync(int? agencyId, string? status, bool overdueOnly)
+    {
+        var q = await db.Set<PublicationErrorReport>().AsNoTracking().InScopeAsync(me, r => r.AgencyId);
+        if (agencyId is { } a) q = q.Where(r => r.AgencyId == a);
+        if (Enum.TryParse<ErrorReportStatus>(status, true, out var s) && !int.TryParse(status, out _)) q = q.Where(r => r.Status == s);
+        var list = await q.OrderBy(r => r.Status == ErrorReportStatus.Pending ? 0 : 1).ThenByDescending(r => r.Id).Take(1000).ToListAsync();
+        var rows = await RowsAsync(list);
+        return overdueOnly ? [.. rows.Where(r => r.Overdue)] : rows;
+    }
+
+    public async Task<ErrorReportRow> DetailAsync(PublicationErrorReport r) => (await RowsAsync([r]))[0];
+
+    private async Task<List<ErrorReportRow>> RowsAsync(List<PublicationErrorReport> list)
+    {
+        var cal = await calendar.GetAsync();
+        var agencyIds = list.Select(r => r.AgencyId).Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
+        var unitIds = list.Where(r => r.UnitId != null).Select(r => r.UnitId!.Value).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
+        var pubIds = list.Select(r => r.PublicationId).Distinct().ToList();
+        var titles = await db.Set<Publication>().AsNoTracking().Where(p => EF.Constant(pubIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title);
+        var shown = list.Where(r => MayHandle(r) && r.Contact.Length > 0).ToList();
+        foreach (var r in shown)
+            db.AddAuditEvent(ContactViewedAction, nameof(PublicationErrorReport), r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.AgencyId,
+                $"查看公示纠错联系方式：{r.ReceiptNumber}");
+        if (shown.Count > 0) await db.SaveChangesAsync();
+        return [.. list.Select(r =>
+        {
+            var due = PublicationErrorReportRules.DueOn(cal, CaseService.ChinaDay(r.ReceivedAt));
+            bool contact = MayHandle(r) && r.Contact.Length > 0;
+            return new ErrorReportRow(r.Id, r.ReceiptNumber, r.AgencyId, agencies.GetValueOrDefault(r.AgencyId, ""),
+                r.UnitId is { } u ? units.GetValueOrDefault(u, "") : "", r.SeriesId, titles.GetValueOrDefault(r.PublicationId, ""), r.Content,
+                contact, contact ? r.Contact : null, r.ReceivedAt, due, PublicationErrorReportRules.IsOverdue(r.Status, due, Today), r.Status.ToString(),
+                PublicationErrorReportRules.Label(r.Status), r.Reply, r.RepliedAt, MayHandle(r));
+        })];
+    }
+
+    /// <summary>The agency's staff close a pending report: corrected (the decision gets a new version separately) or rejected, with a reply.</summary>
+    public async Task ResolveAsync(PublicationErrorReport r, ResolveErrorReportInput input)
+    {
+        var errors = PublicationErrorReportRules.ValidateResolution(input.Status, input.Reply, out var status);
+        if (r.Status != ErrorReportStatus.Pending) errors.Add("status", "closed", $"该纠错已处理（{PublicationErrorReportRules.Label(r.Status)}）");
+        errors.ThrowIfAny();
+        r.Status = status;
+        r.Reply = input.Reply!.Trim();
+        r.RepliedAt = Now;
+        r.RepliedBy = me.UserName;
+        await db.SaveChangesAsync();
+    }
+}
