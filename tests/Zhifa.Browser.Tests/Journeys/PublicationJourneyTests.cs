@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Zhifa.Browser.Tests.Infrastructure;
 using Zhifa.Domain.Publicity;
+using System.Net.Http.Json;
+using Zhifa.Domain.Cases;
 using Zhifa.Web.Tests.Cases;
+using Zhifa.Web.Tests.Decisions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Zhifa.Browser.Tests.Journeys;
@@ -33,7 +36,15 @@ public sealed class PublicationJourneyTests(BrowserApp app)
             },
         };
         int caseId = (await api.OpenAsync(body)).GetProperty("id").GetInt32();
-        await Zhifa.Web.Tests.Decisions.DecisionTestData.DecideAsync(app.App, api, caseId, "Warning,Fine", 3000m);
+        // The steps of DecisionTestData.DecideAsync, with clients of the real port.
+        await DecisionTestData.MoveAsync(api, caseId, CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice);
+        await DecisionTestData.ProposeAsync(app.App, caseId, "Warning,Fine", 3000m);
+        int noticeId = await DecisionTestData.NotifyAsync(api, caseId);
+        await DecisionTestData.ServeAsync(api, caseId, noticeId);
+        await DecisionTestData.MoveAsync(api, caseId, CaseSteps.Statement);
+        await DecisionTestData.WaiveAsync(api, caseId, noticeId);
+        var signed = await (await app.ApiAsync("head")).PostAsJsonAsync($"/api/v1/cases/{caseId}/decision", new { place = "永兴县卫生健康局" });
+        Assert.True(signed.IsSuccessStatusCode, await signed.Content.ReadAsStringAsync());
         return await app.App.WithDbAsync(db => db.Set<Publication>().Where(p => p.CaseId == caseId).Select(p => p.Id).SingleAsync());
     }
 

@@ -10,7 +10,7 @@ namespace Zhifa.Web.Tests.Portal;
 /// </summary>
 public static class PortalOutputs
 {
-        public sealed record Output(string Url, int Status, string Body);
+    public sealed record Output(string Url, int Status, string Body);
 
     /// <summary>
     /// Fetches the portal's outputs for the given queries (each searched on the page, in the API and in both

@@ -16,8 +16,10 @@ public sealed class DecisionPublicationTests(ZhifaFactory app) : IClassFixture<Z
     private const string PersonName = "欧阳建华";
     private const string PersonPhone = "13907351234";
 
+    private const string PersonAddress = "永兴县便江镇解放路 18 号 3 栋 201 室";
+
     /// <summary>A general penalty against a natural person, decided by the head; returns the publication task's id.</summary>
-    private async Task<(int CaseId, int PublicationId)> DecidedAsync(decimal fine = 3000m)
+    private async Task<(int CaseId, int PublicationId)> DecidedAsync(decimal fine = 3000m, string? idNumber = null)
     {
         var api = await app.ApiClientAsync("handler");
         var body = await app.PenaltyBodyAsync();
@@ -25,8 +27,8 @@ public sealed class DecisionPublicationTests(ZhifaFactory app) : IClassFixture<Z
         {
             new Dictionary<string, object?>
             {
-                ["kind"] = "NaturalPerson", ["name"] = PersonName, ["idNumber"] = CaseTestData.NewIdNumber(), ["phone"] = PersonPhone,
-                ["address"] = "永兴县便江镇解放路 18 号 3 栋 201 室",
+                ["kind"] = "NaturalPerson", ["name"] = PersonName, ["idNumber"] = idNumber ?? CaseTestData.NewIdNumber(), ["phone"] = PersonPhone,
+                ["address"] = PersonAddress,
             },
         };
         int caseId = (await api.OpenAsync(body)).GetProperty("id").GetInt32();
@@ -255,6 +257,29 @@ public sealed class DecisionPublicationTests(ZhifaFactory app) : IClassFixture<Z
         Assert.Equal("Expired", await StatusAsync(id));
         string sid = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.SubjectType == nameof(Publication) && e.SubjectId == sid && e.Details.Contains("ExpiredAt"))));
+    }
+
+    [Fact]
+    public async Task Decisions_published_in_full_in_summary_and_withdrawn_show_no_personal_data_anywhere_on_the_portal()
+    {
+        string[] ids = [CaseTestData.NewIdNumber(), CaseTestData.NewIdNumber(), CaseTestData.NewIdNumber()];
+        var publicity = await app.ApiClientAsync("publicity");
+        var (_, full) = await DecidedAsync(idNumber: ids[0]);
+        await ConfirmProposedAsync(publicity, full);
+        var (_, summary) = await DecidedAsync(idNumber: ids[1]);
+        var (_, withdrawn) = await DecidedAsync(idNumber: ids[2]);
+        foreach (var id in new[] { full, summary, withdrawn })
+        {
+            await OkAsync(await publicity.PostAsJsonAsync($"/api/v1/publications/{id}/submit", new { note = "" }));
+            await ApproveAllAsync(id, "deputy", "head");
+        }
+        await OkAsync(await publicity.PostAsJsonAsync($"/api/v1/publications/{withdrawn}/withdraw", new { reason = "决定经行政诉讼撤销" }));
+
+        var outputs = await Portal.PortalOutputs.CollectAsync(app.Anonymous(), ["罚款", "欧阳", "卫生", "建华"], [full, summary, withdrawn]);
+        // The full text and the summary are really there, so the scan looked at them.
+        Assert.Contains(outputs, o => o.Url == $"/gs/decisions/{full}" && o.Status == 200 && o.Body.Contains("欧阳某", StringComparison.Ordinal));
+        Assert.Contains(outputs, o => o.Url == $"/gs/decisions/{withdrawn}" && o.Body.Contains("决定经行政诉讼撤销", StringComparison.Ordinal));
+        Portal.PortalOutputs.AssertNoneContains(outputs, [PersonName, .. ids, PersonPhone, PersonAddress, "3 栋 201 室", "解放路 18 号"]);
     }
 
     [Fact]
