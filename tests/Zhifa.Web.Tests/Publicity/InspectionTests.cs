@@ -102,7 +102,9 @@ public sealed class InspectionTests(ReportClockFactory app) : IClassFixture<Repo
         Assert.Equal(4, Convert.ToInt32(summary["到期应公开"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(1, Convert.ToInt32(summary["逾期未公开"], System.Globalization.CultureInfo.InvariantCulture));
         var problems = stream.Query(useHeaderRow: true, sheetName: "问题清单").Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal(["逾期公开", "逾期未公开", "不予公开"], problems.Select(p => (string)p["问题"]));
+        Assert.Equal(["逾期公开", "逾期未公开", "不予公开"], problems.Select(p => (string)p["问题"]).Where(p => p != "需更新"));
+        // The demo's pre-disclosure lists made stale by the benchmarks loaded after them are named too.
+        Assert.Contains(problems, p => (string)p["问题"] == "需更新");
     }
 
     [Fact]
