@@ -10,7 +10,7 @@ public static class PublicationEndpoints
         services.AddScoped<PublicationService>();
         services.AddScoped<DecisionPublicationService>();
         services.AddScoped<IPublicationKind, DecisionReadiness>();
-        services.AddHostedService<DailyPublicationExpiry>();
+        services.AddHostedService<HourlyPublicationExpiry>();
         services.AddPreDisclosureFeature();
     }
 

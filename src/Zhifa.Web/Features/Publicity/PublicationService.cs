@@ -285,8 +285,8 @@ public sealed class PublicationService(AppDbContext db, CurrentUser me, TimeProv
         .Select(a => new ApprovalView(a.Step.ToString(), PublicationRules.Label(a.Step), a.Outcome == ApprovalOutcome.Approved ? "同意" : "退回", a.Note, a.At, a.ByName, a.Current))];
 }
 
-/// <summary>LAW-10: once a day, penalties past their period leave the portal (each an audited change).</summary>
-public sealed class DailyPublicationExpiry(IServiceScopeFactory scopes, TimeProvider time, ILogger<DailyPublicationExpiry> log) : BackgroundService
+/// <summary>LAW-10: on start and every hour, penalties past their period leave the portal (each an audited change).</summary>
+public sealed class HourlyPublicationExpiry(IServiceScopeFactory scopes, TimeProvider time, ILogger<HourlyPublicationExpiry> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
