@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
-using Zhifa.Data.Accounts;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Features.Cases;
@@ -213,18 +211,7 @@ public sealed partial class DemoCases(IServiceScopeFactory scopes, IHttpContextA
         });
     }
 
-    /// <summary>Runs <paramref name="work"/> in a scope of its own, signed in as <paramref name="userName"/>.</summary>
-    private async Task AsAsync(string userName, Func<IServiceProvider, Task> work)
-    {
-        using var scope = scopes.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
-        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
-        accessor.HttpContext = new DefaultHttpContext { User = principal, RequestServices = scope.ServiceProvider };
-        // The services read the user when they are created, so they come from a scope made after the sign-in.
-        using var acting = scopes.CreateScope();
-        await work(acting.ServiceProvider);
-    }
+    private Task AsAsync(string userName, Func<IServiceProvider, Task> work) => DemoActor.AsAsync(scopes, accessor, userName, work);
 
     private static PartyInput Organisation(string name, string representative)
         => new()

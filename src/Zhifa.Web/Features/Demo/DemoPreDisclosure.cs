@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Zhifa.Data.Accounts;
 using Zhifa.Domain.Publicity;
 using Zhifa.Web.Features.Publicity;
 
@@ -43,15 +41,5 @@ public sealed class DemoPreDisclosure(IServiceScopeFactory scopes, IHttpContextA
         }
     }
 
-    private async Task AsAsync(string userName, Func<IServiceProvider, Task> work)
-    {
-        using var scope = scopes.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
-        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
-        accessor.HttpContext = new DefaultHttpContext { User = principal, RequestServices = scope.ServiceProvider };
-        // The services read the user when they are created, so they come from a scope made after the sign-in.
-        using var acting = scopes.CreateScope();
-        await work(acting.ServiceProvider);
-    }
+    private Task AsAsync(string userName, Func<IServiceProvider, Task> work) => DemoActor.AsAsync(scopes, accessor, userName, work);
 }
