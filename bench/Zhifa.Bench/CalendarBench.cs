@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Zhifa.Domain.Calendar;
 
@@ -13,7 +12,6 @@ internal static class CalendarBench
     private const int Pairs = 1_000_000;
     private const int MaxDays = 60;
     private const int Seed = 20260930;
-    private const int TimedRuns = 5;
 
     public static Task RunAsync()
     {
@@ -42,16 +40,16 @@ internal static class CalendarBench
         }
         var mismatches = fast.Zip(slow).Count(p => p.First != p.Second);
 
-        var addSeconds = Best(() => RunAdd(calendar, froms, days));
-        var naiveSeconds = Best(() => RunNaive(naive, froms, days));
-        var countSeconds = Best(() => RunCount(calendar, froms, fast));
+        var addSeconds = Timing.Best(() => RunAdd(calendar, froms, days));
+        var naiveSeconds = Timing.Best(() => RunNaive(naive, froms, days));
+        var countSeconds = Timing.Best(() => RunCount(calendar, froms, fast));
 
         var addRate = Pairs / addSeconds;
         var naiveRate = Pairs / naiveSeconds;
         var countRate = Pairs / countSeconds;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Pairs:N0} pairs, dates 2007-2026, N 0-{MaxDays}, seed {Seed}, best of {TimedRuns} runs; results agree: {(mismatches == 0 ? "yes" : $"NO ({mismatches:N0} differ)")}"));
+            $"{Pairs:N0} pairs, dates 2007-2026, N 0-{MaxDays}, seed {Seed}, best of {Timing.TimedRuns} runs; results agree: {(mismatches == 0 ? "yes" : $"NO ({mismatches:N0} differ)")}"));
         Console.WriteLine();
         Console.WriteLine($"{"Method",-34} {"Time (ms)",10} {"Ops/s",16} {"vs naive",9}");
         Console.WriteLine(new string('-', 72));
@@ -64,21 +62,6 @@ internal static class CalendarBench
     private static void Row(string name, double seconds, double rate, double ratio) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-34} {seconds * 1000,10:F1} {rate,16:N0} {ratio,8:F1}x"));
-
-    private static double Best(Func<long> run)
-    {
-        run(); // warm-up
-        var best = double.MaxValue;
-        for (var i = 0; i < TimedRuns; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            var checksum = run();
-            watch.Stop();
-            GC.KeepAlive(checksum);
-            best = Math.Min(best, watch.Elapsed.TotalSeconds);
-        }
-        return best;
-    }
 
     // The checksums keep the loops from being optimised away.
     private static long RunAdd(WorkingDayCalendar calendar, DateOnly[] froms, int[] days)

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +8,6 @@ using Zhifa.Data;
 using Zhifa.Domain.Agencies;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Matters;
-using Zhifa.Web;
 using Zhifa.Web.Features.Admin;
 
 namespace Zhifa.Bench;
@@ -26,42 +23,20 @@ public static class CaseListBench
     private static readonly string[] Steps = [CaseSteps.Filed, CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice,
         CaseSteps.Statement, CaseSteps.Decided, CaseSteps.Served, CaseSteps.Closed];
 
-    public static async Task RunAsync()
+    public static Task RunAsync() => BenchServer.RunAsync("cases", async (app, address) =>
     {
-        var dir = Path.Combine(Path.GetTempPath(), "zhifa-bench-cases-" + Guid.NewGuid().ToString("N")[..8]);
-        try
-        {
-            var (_, hostArgs) = Zhifa.Web.Cli.CommandLine.Split(["--urls", "http://127.0.0.1:0", "--data-dir", dir, "--no-demo", "--Logging:LogLevel:Default=Warning"]);
-            var app = ZhifaApp.Build([.. hostArgs]);
-            await ZhifaApp.InitializeAsync(app.Services);
-            await app.StartAsync();
-            try
-            {
-                var (agencyId, token) = await PrepareAsync(app.Services, dir);
-                var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-                using var client = new HttpClient { BaseAddress = new Uri(address) };
-                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var (agencyId, token) = await PrepareAsync(app.Services);
+        using var client = new HttpClient { BaseAddress = address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-                var list = await MeasureAsync(client, $"/api/v1/cases?agencyId={agencyId}&step={CaseSteps.Investigation}&pageSize=20");
-                var health = await MeasureAsync(client, "/healthz");
-                Console.WriteLine($"cases: {Cases:N0} in one agency, {Steps.Length} steps; {Requests} sequential requests each");
-                Console.WriteLine($"{"what",-44}{"p50 ms",10}{"p95 ms",10}");
-                Console.WriteLine($"{"first page, filtered by step (20 rows)",-44}{list.P50,10:F2}{list.P95,10:F2}");
-                Console.WriteLine($"{"/healthz (reference)",-44}{health.P50,10:F2}{health.P95,10:F2}");
-                Console.WriteLine($"ratio list p50 / healthz p50: {list.P50 / health.P50:F1}");
-            }
-            finally
-            {
-                await app.StopAsync();
-                await app.DisposeAsync();
-            }
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            try { Directory.Delete(dir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
-    }
+        var list = await MeasureAsync(client, $"/api/v1/cases?agencyId={agencyId}&step={CaseSteps.Investigation}&pageSize=20");
+        var health = await MeasureAsync(client, "/healthz");
+        Console.WriteLine($"cases: {Cases:N0} in one agency, {Steps.Length} steps; {Requests} sequential requests each");
+        Console.WriteLine($"{"what",-44}{"p50 ms",10}{"p95 ms",10}");
+        Console.WriteLine($"{"first page, filtered by step (20 rows)",-44}{list.P50,10:F2}{list.P95,10:F2}");
+        Console.WriteLine($"{"/healthz (reference)",-44}{health.P50,10:F2}{health.P95,10:F2}");
+        Console.WriteLine($"ratio list p50 / healthz p50: {list.P50 / health.P50:F1}");
+    });
 
     private static async Task<(double P50, double P95)> MeasureAsync(HttpClient client, string url)
     {
@@ -80,7 +55,7 @@ public static class CaseListBench
     }
 
     /// <summary>One agency with a matter, then a million cases written in one transaction straight to SQLite.</summary>
-    private static async Task<(int AgencyId, string Token)> PrepareAsync(IServiceProvider services, string dir)
+    private static async Task<(int AgencyId, string Token)> PrepareAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +9,6 @@ using Zhifa.Data.Publicity;
 using Zhifa.Domain.Agencies;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Publicity;
-using Zhifa.Web;
 
 namespace Zhifa.Bench;
 
@@ -43,49 +40,29 @@ public static class PortalSearchBench
     ];
     private static readonly string[] Places = ["经营场所", "生产车间", "仓库", "门店", "后厨", "办公区域"];
 
-    public static async Task RunAsync()
+    public static Task RunAsync()
     {
         int count = int.TryParse(Environment.GetEnvironmentVariable("ZHIFA_BENCH_DECISIONS"), out var n) && n > 0 ? n : 1_000_000;
-        var dir = Path.Combine(Path.GetTempPath(), "zhifa-bench-portal-" + Guid.NewGuid().ToString("N")[..8]);
-        try
+        // The static reference needs the application's wwwroot, wherever the bench is started from.
+        var repo = new DirectoryInfo(AppContext.BaseDirectory);
+        while (repo is not null && !File.Exists(Path.Combine(repo.FullName, "Zhifa.slnx"))) repo = repo.Parent;
+        var webRoot = Path.Combine(repo?.FullName ?? ".", "src", "Zhifa.Web", "wwwroot");
+        return BenchServer.RunAsync("portal", async (app, address) =>
         {
-            // The static reference needs the application's wwwroot, wherever the bench is started from.
-            var repo = new DirectoryInfo(AppContext.BaseDirectory);
-            while (repo is not null && !File.Exists(Path.Combine(repo.FullName, "Zhifa.slnx"))) repo = repo.Parent;
-            var webRoot = Path.Combine(repo?.FullName ?? ".", "src", "Zhifa.Web", "wwwroot");
-            var (_, hostArgs) = Zhifa.Web.Cli.CommandLine.Split(["--urls", "http://127.0.0.1:0", "--data-dir", dir, "--no-demo", "--webroot", webRoot,
-                "--Logging:LogLevel:Default=Warning"]);
-            var app = ZhifaApp.Build([.. hostArgs]);
-            await ZhifaApp.InitializeAsync(app.Services);
-            await app.StartAsync();
-            try
-            {
-                var (agencyIds, shortNames) = await PrepareAsync(app.Services, count);
-                var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-                using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Clients }) { BaseAddress = new Uri(address) };
+            var (agencyIds, shortNames) = await PrepareAsync(app.Services, count);
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Clients }) { BaseAddress = address };
 
-                var urls = SearchMix(agencyIds, shortNames);
-                var search = await LoadAsync(client, urls);
-                var stat = await LoadAsync(client, [("", "/css/site.css")]);
-                Console.WriteLine($"decisions: {count:N0} published; {Clients} concurrent clients, {Phase.TotalSeconds:F0} s per phase; {urls.Count} different searches");
-                Console.WriteLine($"{"what",-52}{"p50 ms",9}{"p95 ms",9}{"req/s",9}");
-                Console.WriteLine($"{"search mix (2-char words, short names, filters)",-52}{search.P50,9:F2}{search.P95,9:F2}{search.Rate,9:F0}");
-                foreach (var (kind, r) in search.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal))
-                    Console.WriteLine($"{"  " + kind,-52}{r.P50,9:F2}{r.P95,9:F2}");
-                Console.WriteLine($"{"static file /css/site.css (reference)",-52}{stat.P50,9:F2}{stat.P95,9:F2}{stat.Rate,9:F0}");
-                Console.WriteLine($"ratio search p50 / static p50: {search.P50 / stat.P50:F1}; static throughput / search throughput: {stat.Rate / search.Rate:F1}");
-            }
-            finally
-            {
-                await app.StopAsync();
-                await app.DisposeAsync();
-            }
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            try { Directory.Delete(dir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
+            var urls = SearchMix(agencyIds, shortNames);
+            var search = await LoadAsync(client, urls);
+            var stat = await LoadAsync(client, [("", "/css/site.css")]);
+            Console.WriteLine($"decisions: {count:N0} published; {Clients} concurrent clients, {Phase.TotalSeconds:F0} s per phase; {urls.Count} different searches");
+            Console.WriteLine($"{"what",-52}{"p50 ms",9}{"p95 ms",9}{"req/s",9}");
+            Console.WriteLine($"{"search mix (2-char words, short names, filters)",-52}{search.P50,9:F2}{search.P95,9:F2}{search.Rate,9:F0}");
+            foreach (var (kind, r) in search.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal))
+                Console.WriteLine($"{"  " + kind,-52}{r.P50,9:F2}{r.P95,9:F2}");
+            Console.WriteLine($"{"static file /css/site.css (reference)",-52}{stat.P50,9:F2}{stat.P95,9:F2}{stat.Rate,9:F0}");
+            Console.WriteLine($"ratio search p50 / static p50: {search.P50 / stat.P50:F1}; static throughput / search throughput: {stat.Rate / search.Rate:F1}");
+        }, "--webroot", webRoot);
     }
 
     private sealed record Load(double P50, double P95, double Rate, Dictionary<string, (double P50, double P95)> ByKind);

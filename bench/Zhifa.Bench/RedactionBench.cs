@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -14,7 +13,6 @@ namespace Zhifa.Bench;
 internal static partial class RedactionBench
 {
     private const int TargetBytesPerRun = 16 * 1024 * 1024;
-    private const int TimedRuns = 5;
 
     [GeneratedRegex("[0-9]+")]
     private static partial Regex Digits();
@@ -28,12 +26,12 @@ internal static partial class RedactionBench
         double megabytes = corpusBytes * (double)repeats / (1024 * 1024);
 
         int spans = documents.Sum(d => Redactor.Redact(d).Spans.Count);
-        var redact = Best(() => RunRedact(documents, repeats));
-        var regex = Best(() => RunRegex(documents, repeats));
-        var decode = Best(() => RunDecode(bytes, repeats));
+        var redact = Timing.Best(() => RunRedact(documents, repeats));
+        var regex = Timing.Best(() => RunRegex(documents, repeats));
+        var decode = Timing.Best(() => RunDecode(bytes, repeats));
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{documents.Count} real decisions, {corpusBytes:N0} bytes UTF-8, repeated {repeats}x = {megabytes:F1} MB a run, best of {TimedRuns} runs; {spans} spans proposed per pass"));
+            $"{documents.Count} real decisions, {corpusBytes:N0} bytes UTF-8, repeated {repeats}x = {megabytes:F1} MB a run, best of {Timing.TimedRuns} runs; {spans} spans proposed per pass"));
         Console.WriteLine();
         Console.WriteLine($"{"Method",-34} {"Time (ms)",10} {"MB/s",10} {"vs regex",9} {"vs UTF-8",9}");
         Console.WriteLine(new string('-', 76));
@@ -46,21 +44,6 @@ internal static partial class RedactionBench
     private static void Row(string name, double seconds, double megabytes, double regexSeconds, double decodeSeconds) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-34} {seconds * 1000,10:F1} {megabytes / seconds,10:F1} {regexSeconds / seconds,8:F2}x {decodeSeconds / seconds,8:F3}x"));
-
-    private static double Best(Func<long> run)
-    {
-        run(); // warm-up
-        var best = double.MaxValue;
-        for (var i = 0; i < TimedRuns; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            var checksum = run();
-            watch.Stop();
-            GC.KeepAlive(checksum);
-            best = Math.Min(best, watch.Elapsed.TotalSeconds);
-        }
-        return best;
-    }
 
     // The checksums keep the loops from being optimised away.
     private static long RunRedact(List<string> documents, int repeats)
