@@ -67,19 +67,6 @@ public sealed class PreservationsModel(CaseService cases, EvidencePreservationSe
         return await ActAsync(caseId, () => svc.ResolveAsync(x, new PreservationOutcomeInput(Outcome, OutcomeNote)), "已作出处理决定");
     }
 
-    private async Task<IActionResult> ActAsync(int caseId, Func<Task> act, string done)
-    {
-        try
-        {
-            await act();
-        }
-        catch (DomainValidationException ex)
-        {
-            ModelState.AddDomainErrors(ex, "");
-            await LoadAsync(caseId);
-            return Page();
-        }
-        TempData["StatusMessage"] = done;
-        return Redirect($"/cases/{caseId}#preservations");
-    }
+    private Task<IActionResult> ActAsync(int caseId, Func<Task> act, string done)
+        => this.ChangeAsync(act, () => LoadAsync(caseId), done, $"/cases/{caseId}#preservations");
 }

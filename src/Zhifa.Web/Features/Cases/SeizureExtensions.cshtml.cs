@@ -56,19 +56,6 @@ public sealed class SeizureExtensionsModel(CaseService cases, SeizureExtensionSe
             approve ? $"已批准延长查封、扣押期限 {x.Days} 日" : "已不予批准延期申请");
     }
 
-    private async Task<IActionResult> ActAsync(int caseId, Func<Task> act, string done)
-    {
-        try
-        {
-            await act();
-        }
-        catch (DomainValidationException ex)
-        {
-            ModelState.AddDomainErrors(ex, "");
-            await LoadAsync(caseId);
-            return Page();
-        }
-        TempData["StatusMessage"] = done;
-        return Redirect($"/cases/{caseId}#seizure-extension");
-    }
+    private Task<IActionResult> ActAsync(int caseId, Func<Task> act, string done)
+        => this.ChangeAsync(act, () => LoadAsync(caseId), done, $"/cases/{caseId}#seizure-extension");
 }
