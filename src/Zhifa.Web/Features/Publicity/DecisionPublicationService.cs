@@ -138,8 +138,12 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
     {
         if (decisionId is { } id && await db.Set<Decision>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id) is { } d)
             return await db.Set<CaseDocument>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == d.DocumentId);
-        return await db.Set<CaseDocument>().AsNoTracking().Where(x => x.CaseId == caseId && x.Number != "").OrderByDescending(x => x.Id).FirstOrDefaultAsync();
+        return await LatestNumbered(db, caseId).FirstOrDefaultAsync();
     }
+
+    /// <summary>The case's numbered documents, newest first: without a Decision row, the latest is the one made at the decision step.</summary>
+    public static IQueryable<CaseDocument> LatestNumbered(AppDbContext db, int caseId)
+        => db.Set<CaseDocument>().AsNoTracking().Where(x => x.CaseId == caseId && x.Number != "").OrderByDescending(x => x.Id);
 
     private async Task<string?> SourceAsync(Publication p)
     {

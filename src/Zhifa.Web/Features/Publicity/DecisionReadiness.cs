@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Domain.Common;
-using Zhifa.Domain.Documents;
 using Zhifa.Domain.Publicity;
 
 namespace Zhifa.Web.Features.Publicity;
@@ -15,8 +14,7 @@ public sealed class DecisionReadiness(AppDbContext db) : IPublicationKind
     {
         // The simple procedure writes its decision after the move to 决定: its number is taken when the item is submitted.
         if (p.DocumentNumber.Length == 0 && p.CaseId is { } caseId)
-            p.DocumentNumber = await db.Set<CaseDocument>().Where(d => d.CaseId == caseId && d.Number != "").OrderByDescending(d => d.Id)
-                .Select(d => d.Number).FirstOrDefaultAsync() ?? "";
+            p.DocumentNumber = await DecisionPublicationService.LatestNumbered(db, caseId).Select(d => d.Number).FirstOrDefaultAsync() ?? "";
         var errors = new ValidationErrors();
         if (p.NonDisclosureGround is null || p.DisclosureException != DisclosureException.None)
         {
