@@ -344,6 +344,51 @@ public sealed class DecisionPublicationTests(ZhifaFactory app) : IClassFixture<Z
         Assert.DoesNotContain("data-testid=\"approve\"", await (await app.SignInAsync("head")).GetStringAsync($"/publicity/decisions/{id}"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_policy_page_shows_the_chain_and_refuses_bad_periods_in_chinese_and_other_roles()
+    {
+        int health = await app.AgencyIdAsync();
+        var publicity = await app.SignInAsync("publicity");
+        var shown = await publicity.GetStringAsync($"/publicity/policy?agencyId={health}");
+        Assert.Contains("分管领导审核 → 主要负责人审签", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"ShortPeriodMonths\"", shown, StringComparison.Ordinal);
+
+        var head = await app.SignInAsync("head");
+        var bad = await ZhifaFactory.PostFormAsync(head, $"/publicity/policy?agencyId={health}", new()
+        {
+            ["AgencyId"] = health.ToString(System.Globalization.CultureInfo.InvariantCulture), ["DeputyHeadCheck"] = "true",
+            ["ShortPeriodMonths"] = "0", ["LongPeriodMonths"] = "36", ["SmallFineYuan"] = "3000",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("较短公示期须在 1 至 120 个月之间", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(PublicationPolicy.DefaultShortMonths, (await OkAsync(await (await app.ApiClientAsync("head")).GetAsync($"/api/v1/agencies/{health}/publication-policy"))).GetProperty("shortPeriodMonths").GetInt32());
+    }
+
+    [Fact]
+    public async Task On_the_page_a_minor_cannot_be_published_by_exception_and_a_published_decision_is_withdrawn_with_its_reason()
+    {
+        var (_, id) = await DecidedAsync();
+        var page = await app.SignInAsync("publicity");
+        var refused = await ZhifaFactory.PostFormAsync(page, $"/publicity/decisions/{id}", new()
+        {
+            ["Ground"] = "Minor", ["Reason"] = "当事人未满十八周岁", ["Exception"] = "PublicInterest", ["ExceptionReason"] = "社会关注",
+        }, $"/publicity/decisions/{id}?handler=NonDisclosure");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("不适用例外公开", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await app.WithDbAsync(db => db.Set<Publication>().Where(p => p.Id == id).Select(p => p.NonDisclosureGround).SingleAsync()));
+
+        var publicity = await app.ApiClientAsync("publicity");
+        await OkAsync(await publicity.PostAsJsonAsync($"/api/v1/publications/{id}/submit", new { note = "" }));
+        await ApproveAllAsync(id, "deputy", "head");
+        var noReason = await ZhifaFactory.PostFormAsync(page, $"/publicity/decisions/{id}", new() { ["Reason"] = "" }, $"/publicity/decisions/{id}?handler=Withdraw");
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("撤回理由（向社会公开）不能为空", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var done = await ZhifaFactory.PostFormAsync(page, $"/publicity/decisions/{id}", new() { ["Reason"] = "经行政诉讼判决撤销" }, $"/publicity/decisions/{id}?handler=Withdraw");
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Contains("经行政诉讼判决撤销", await page.GetStringAsync($"/publicity/decisions/{id}"), StringComparison.Ordinal);
+        Assert.Equal("Withdrawn", await StatusAsync(id));
+    }
+
     /// <summary>Posts a form that repeats a field (the kept spans), with the page's antiforgery token.</summary>
     private static async Task<HttpResponseMessage> PostPairsAsync(HttpClient client, string page, List<KeyValuePair<string, string>> pairs, string action)
     {
