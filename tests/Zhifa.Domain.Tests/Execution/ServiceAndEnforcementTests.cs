@@ -128,11 +128,11 @@ public sealed class ServiceAndEnforcementTests
     {
         foreach (var procedure in new[] { CaseProcedure.General, CaseProcedure.Simple })
         {
-            var decided = new CaseFacts(CaseCategory.Penalty, procedure, CaseSteps.Decided, 2, 1, DecisionServed: false);
+            var decided = Cases.CaseFactsExamples.Ready(CaseCategory.Penalty, procedure, CaseSteps.Decided) with { DecisionServed = false };
             Assert.Equal("service.decision_not_served", Assert.Single(CaseStateMachine.Check(decided, CaseSteps.Served).Unmet).Code);
             Assert.True(CaseStateMachine.Check(decided with { DecisionServed = true }, CaseSteps.Served).IsAllowed);
 
-            var executed = new CaseFacts(CaseCategory.Penalty, procedure, CaseSteps.Executed, 2, 1, ExecutionIncomplete: "尚未制作结案报告");
+            var executed = Cases.CaseFactsExamples.Ready(CaseCategory.Penalty, procedure, CaseSteps.Executed) with { ExecutionIncomplete = "尚未制作结案报告" };
             var unmet = Assert.Single(CaseStateMachine.Check(executed, CaseSteps.Closed).Unmet);
             Assert.Equal("execution.incomplete", unmet.Code);
             Assert.Contains("尚未制作结案报告", unmet.Message);

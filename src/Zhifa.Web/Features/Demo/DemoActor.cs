@@ -9,6 +9,8 @@ public static class DemoActor
     /// <summary>Runs <paramref name="work"/> in a scope of its own, signed in as <paramref name="userName"/>.</summary>
     public static async Task AsAsync(IServiceScopeFactory scopes, IHttpContextAccessor accessor, string userName, Func<IServiceProvider, Task> work)
     {
+        // Acting as another account inside an act restores the outer account afterwards.
+        var outer = accessor.HttpContext;
         using var scope = scopes.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
@@ -16,6 +18,13 @@ public static class DemoActor
         accessor.HttpContext = new DefaultHttpContext { User = principal, RequestServices = scope.ServiceProvider };
         // The services read the user when they are created, so they come from a scope made after the sign-in.
         using var acting = scopes.CreateScope();
-        await work(acting.ServiceProvider);
+        try
+        {
+            await work(acting.ServiceProvider);
+        }
+        finally
+        {
+            accessor.HttpContext = outer;
+        }
     }
 }
