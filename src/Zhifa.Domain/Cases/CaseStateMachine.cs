@@ -103,7 +103,8 @@ public static class CaseStateMachine
         R("proposal.missing", "proposal", f => f.ProposalMade),
         R("decision.no_document", "outcome", f => !f.ProposalMade || f.ProposalHasDecisionDocument),
         R("decision.legal_basis_missing", "legalBasis", f => !f.ProposalMade || f.LegalBasisGiven),
-        R("decision.reasons_missing", "reasons", f => !f.ProposalMade || f.MissingReasons.Count == 0, f => [string.Join("、", f.MissingReasons.Select(ReasonLabel))]),
+        // REC-4: each of the three reasons, beside its own field.
+        Reason("evidenceReason"), Reason("basisReason"), Reason("discretionReason"),
         R("legal_review.not_passed", "legalReview", f => f.LegalReviewAllows, f => [f.LegalReviewMessage]),
         NoticeServed,
         R("notice.period_not_over", "notice", f => !f.NoticeServed || f.StatementPeriodOverOrWaived,
@@ -245,5 +246,6 @@ public static class CaseStateMachine
         _ => [],
     };
 
-    private static string ReasonLabel(string field) => Messages.Get("reason." + field);
+    private static Rule<CaseFacts> Reason(string field) => R("decision.reasons_missing", field, f => !f.ProposalMade || !f.MissingReasons.Contains(field),
+        _ => [Messages.Get("reason." + field)]);
 }

@@ -81,7 +81,13 @@ public sealed class Lifecycle<TFacts>(IReadOnlyList<Move<TFacts>> moves)
     public MoveCheck Check(string from, string to, TFacts facts, Actor? actor, string? act, Func<IReadOnlyList<string>, UnmetCondition> notAMove)
     {
         var move = Find(from, to);
-        if (move is null) return new MoveCheck(from, to, [], [notAMove(NextFrom(from))]);
+        if (move is null)
+        {
+            // Asked by an act, the actor is still told whether it may make that act at all (the head signs, at any step).
+            var actMove = act is null ? null : Moves.FirstOrDefault(m => m.Act == act);
+            var who = actor is null || actMove is null ? [] : actMove.Who.Select(w => w.Check(actor, facts)).OfType<UnmetCondition>().ToList();
+            return new MoveCheck(from, to, who, [notAMove(NextFrom(from))]);
+        }
         var forbidden = actor is null ? [] : move.Who.Select(w => w.Check(actor, facts)).OfType<UnmetCondition>().ToList();
         var unmet = move.Conditions.Select(c => c.Check(facts)).OfType<UnmetCondition>().ToList();
         if (move.Act is not null && move.Act != act) unmet.Insert(0, UnmetCondition.Of(move.Act));

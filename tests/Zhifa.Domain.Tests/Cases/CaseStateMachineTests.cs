@@ -133,6 +133,15 @@ public sealed class CaseStateMachineTests
     }
 
     [Fact]
+    public void Each_missing_reason_of_the_decision_is_named_beside_its_own_field()
+    {
+        var check = Check(CaseCategory.Penalty, CaseProcedure.General, CaseSteps.Statement, CaseSteps.Decided,
+            f => f with { MissingReasons = ["evidenceReason", "basisReason", "discretionReason"] });
+        Assert.Equal(["evidenceReason", "basisReason", "discretionReason"], check.Unmet.Select(u => u.Field));
+        Assert.Contains("裁量理由", check.Unmet[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_discussion_held_before_the_proposal_changed_does_not_decide_it()
         => Assert.Equal(["discussion.outdated"], Check(CaseCategory.Penalty, CaseProcedure.General, CaseSteps.Statement, CaseSteps.Decided,
             f => f with { Discussion = DiscussionState.ProposalChangedSince }).Unmet.Select(u => u.Code));
@@ -180,6 +189,14 @@ public sealed class CaseStateMachineTests
         var plain = CaseStateMachine.Check(Penalty(CaseSteps.Statement), CaseSteps.Decided, Head);
         Assert.Equal("decision.not_issued", plain.Unmet[0].Code);
         Assert.True(CaseStateMachine.Check(Penalty(CaseSteps.Statement), CaseSteps.Decided, Head, CaseActs.IssueDecision).IsAllowed);
+    }
+
+    [Fact]
+    public void Asked_by_an_act_at_the_wrong_step_the_actor_is_still_told_it_may_not_make_that_act()
+    {
+        var check = CaseStateMachine.Check(Penalty(CaseSteps.Notice), CaseSteps.Decided, Handler, CaseActs.IssueDecision);
+        Assert.Equal(["actor.not_signer"], check.Forbidden.Select(u => u.Code));
+        Assert.Equal(["transition.not_allowed"], check.Unmet.Select(u => u.Code));
     }
 
     [Fact]

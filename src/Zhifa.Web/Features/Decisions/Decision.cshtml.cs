@@ -153,6 +153,7 @@ public sealed class DecisionPageModel(CaseService cases, DecisionService decisio
     {
         if (!await LoadAsync(caseId)) return NotFound();
         var issued = await decisions.IssueAsync(Case, new IssueInput(Input.Place, Input.Note));
+        if (issued.Forbidden.Count > 0) return Forbid();
         if (!issued.Succeeded)
         {
             ModelState.AddRefusal(issued, "Input");
