@@ -40,7 +40,8 @@ public sealed class DecisionRulesTests
     [InlineData("2026-09-30", "2026-09-30", null)]
     [InlineData("2026-09-30", "2026-10-13", null)]
     [InlineData("2026-09-30", "2026-10-14", "hearing.request_late")]
-    [InlineData("2026-09-30", "2026-09-29", "before_service")]
+    [InlineData("2026-09-30", "2026-09-29", "date.before_predecessor")]
+    [InlineData("2026-09-30", "2026-12-02", "date.in_future")]
     [InlineData("2026-04-30", "2026-05-11", null)]
     [InlineData("2026-04-30", "2026-05-12", "hearing.request_late")]
     public void A_hearing_is_requested_within_five_working_days_of_service(string served, string requested, string? code)

@@ -34,7 +34,7 @@ public sealed class ServiceAndEnforcementTests
 
     private static readonly DateTime Decided = new(2026, 12, 1, 1, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime Now = new(2026, 12, 3, 2, 0, 0, DateTimeKind.Utc);
-    private static DateOnly ChinaDay(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(8));
+    private static DateTime China(DateTime utc) => utc.AddHours(8);
 
     public static TheoryData<ServiceFacts, string[]> Services => new()
     {
@@ -61,7 +61,7 @@ public sealed class ServiceAndEnforcementTests
     {
         var made = new DateTime(2026, 12, 1, 1, 0, 40, DateTimeKind.Utc);
         var facts = new ServiceFacts(ServiceMethod.Direct, "刘某", made.AddSeconds(secondsFromDocument), "便江镇", null, null, null, null, null, null, null, null);
-        Assert.Equal(accepted, !ServiceRules.Validate(facts, new Dictionary<int, DateOnly>(), made, Now, ChinaDay).Any);
+        Assert.Equal(accepted, !ServiceRules.Validate(facts, new Dictionary<int, DateOnly>(), made, Now, China).Any);
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public sealed class ServiceAndEnforcementTests
     public void Each_method_of_service_needs_its_own_proof_and_electronic_service_needs_prior_written_consent(ServiceFacts facts, string[] fields)
     {
         var consents = new Dictionary<int, DateOnly> { [7] = D("2026-12-01"), [8] = D("2026-12-05") };
-        Assert.Equal(fields, ServiceRules.Validate(facts, consents, Decided, Now, ChinaDay).Items.Select(e => e.Field));
+        Assert.Equal(fields, ServiceRules.Validate(facts, consents, Decided, Now, China).Items.Select(e => e.Field));
     }
 
     [Theory]
@@ -84,16 +84,17 @@ public sealed class ServiceAndEnforcementTests
     [Theory]
     // decision served, demand served, day of application, refusal codes
     [InlineData("2026-01-05", null, "2026-08-01", new[] { "demand.not_served" })]
-    [InlineData("2026-01-05", "2026-07-10", "2026-07-15", new[] { "demand.ten_days" })]               // remedies ended 5 July; only 5 days after the demand
-    [InlineData("2026-01-05", "2026-07-10", "2026-07-20", new[] { "demand.ten_days" })]               // the tenth day itself is not yet “after ten days”
-    [InlineData("2026-01-05", "2026-07-10", "2026-07-21", new string[0])]
+    [InlineData("2026-01-05", "2026-07-10", "2026-07-15", new[] { "demand.ten_days" })]               // remedies ended 5 July; only 3 working days after the demand
+    [InlineData("2026-01-05", "2026-07-10", "2026-07-21", new[] { "demand.ten_days" })]               // eleven calendar days, but only the 7th working day
+    [InlineData("2026-01-05", "2026-07-10", "2026-07-24", new[] { "demand.ten_days" })]               // the tenth working day itself is not yet “after ten days”
+    [InlineData("2026-01-05", "2026-07-10", "2026-07-25", new string[0])]
     [InlineData("2026-01-05", "2026-02-01", "2026-07-05", new[] { "remedies.running" })]              // the last day of the litigation period
     [InlineData("2026-01-05", "2026-02-01", "2026-07-06", new string[0])]
     [InlineData("2026-01-05", "2026-02-01", "2026-10-05", new string[0])]                              // the last day of the three months
     [InlineData("2026-01-05", "2026-02-01", "2026-10-06", new[] { "window.closed" })]
-    public void Court_enforcement_waits_ten_days_after_the_demand_and_the_remedy_periods_then_runs_three_months(string served, string? demand, string day, string[] codes)
+    public void Court_enforcement_waits_ten_working_days_after_the_demand_and_the_remedy_periods_then_runs_three_months(string served, string? demand, string day, string[] codes)
     {
-        var window = EnforcementRules.Window(D(served), demand is null ? null : D(demand));
+        var window = EnforcementRules.Window(D(served), demand is null ? null : D(demand), AddWorkingDays);
         Assert.Equal(D("2026-10-05"), window.Closes);
         Assert.Equal(codes, EnforcementRules.MayApply(D(day), obligationOutstanding: true, window).Select(r => r.Code));
     }
@@ -103,7 +104,7 @@ public sealed class ServiceAndEnforcementTests
     {
         Assert.Equal("payment.not_overdue", EnforcementRules.MayDemand(false)?.Code);
         Assert.Null(EnforcementRules.MayDemand(true));
-        var window = EnforcementRules.Window(D("2026-01-05"), D("2026-02-01"));
+        var window = EnforcementRules.Window(D("2026-01-05"), D("2026-02-01"), AddWorkingDays);
         Assert.Equal(["payment.nothing_outstanding"], EnforcementRules.MayApply(D("2026-08-01"), obligationOutstanding: false, window).Select(r => r.Code));
     }
 

@@ -32,7 +32,12 @@ public sealed record PositionView(decimal FineYuan, decimal PrincipalPaidYuan, d
     decimal LateFeeYuan, decimal LateFeePaidYuan, decimal LateFeeOutstandingYuan, decimal TotalOutstandingYuan, DateOnly? NextDue, bool Overdue,
     int DaysOverdue, bool PaidInFull, IReadOnlyList<InstalmentView> Schedule, string Basis);
 
-public sealed record WindowView(DateOnly? DemandServedOn, DateOnly? Opens, DateOnly Closes, DateOnly RemediesEnd, bool OpenToday, IReadOnlyList<UnmetReason> RefusedToday);
+/// <summary>
+/// The court-enforcement window: <c>Opens</c> is the earliest day to apply and <c>OpensBasis</c> the rule that sets it;
+/// <c>DemandPeriodEnds</c> is the tenth working day after the 催告书 was served.
+/// </summary>
+public sealed record WindowView(DateOnly? DemandServedOn, DateOnly? DemandPeriodEnds, DateOnly? Opens, string? OpensBasis, DateOnly Closes, DateOnly RemediesEnd,
+    bool OpenToday, IReadOnlyList<UnmetReason> RefusedToday);
 
 public sealed record EnforcementView(int Id, DateOnly AppliedOn, string Court, string Reference, string RecordedBy, string Outcome, string OutcomeLabel,
     DateOnly? OutcomeOn, string OutcomeNote, bool Concluded);
@@ -100,11 +105,30 @@ public sealed class ExecutionStateService(AppDbContext db, ProposalService propo
     public async Task<int> ExtensionDaysAsync(int caseId)
         => await db.Set<DecisionLimitExtension>().Where(x => x.CaseId == caseId).SumAsync(x => (int?)x.Days) ?? 0;
 
+    private static string CalendarNote(WorkingDayResult result)
+        => result.YearsWithoutData is { } years ? $"（{string.Join("、", years)} 年节假日安排尚未载入，按周末推算）" : "";
+
     private async Task<(DateOnly Due, string Note)> AddWorkingDaysAsync(DateOnly from, int days)
     {
         var result = (await calendar.GetAsync()).AddWorkingDays(from, days);
-        var note = result.YearsWithoutData is { } years ? $"（{string.Join("、", years)} 年节假日安排尚未载入，按周末推算）" : "";
-        return (result.Date, note);
+        return (result.Date, CalendarNote(result));
+    }
+
+    /// <summary>
+    /// The court-enforcement window (行政强制法第五十三条、第五十四条、第六十九条) counted on the official working-day calendar,
+    /// with a note when the ten working days run through a year whose holidays are not loaded.
+    /// </summary>
+    public async Task<(EnforcementWindow Window, string CalendarNote)> EnforcementWindowAsync(DateOnly decisionServedOn, DateOnly? demandServedOn)
+    {
+        var cal = await calendar.GetAsync();
+        var note = "";
+        var window = EnforcementRules.Window(decisionServedOn, demandServedOn, (from, days) =>
+        {
+            var result = cal.AddWorkingDays(from, days);
+            note = CalendarNote(result);
+            return result.Date;
+        });
+        return (window, note);
     }
 
     public async Task<ExecutionSummary> SummaryAsync(Case c)
@@ -179,12 +203,13 @@ public sealed class ExecutionStateService(AppDbContext db, ProposalService propo
         WindowView? window = null;
         if (decisionServedOn is { } s0 && fine is not null)
         {
-            var w = EnforcementRules.Window(s0, demandServedOn);
+            var (w, note) = await EnforcementWindowAsync(s0, demandServedOn);
             var refused = EnforcementRules.MayApply(today, outstanding, w);
-            window = new WindowView(w.DemandServedOn, w.Opens, w.Closes, w.RemediesEnd, refused.Count == 0, refused);
+            var opensBasis = w.OpensBasis is null ? null : w.OpensBasis + (w.OpensBasis == EnforcementRules.DemandPeriodBasis ? note : "");
+            window = new WindowView(w.DemandServedOn, w.DemandPeriodEnds, w.Opens, opensBasis, w.Closes, w.RemediesEnd, refused.Count == 0, refused);
             if (demandServedOn is not null && outstanding && applications.Count == 0)
                 deadlines.Add(new DeadlineView($"申请人民法院强制执行（{(w.Opens is { } o ? Iso(o) : "—")} 起）", w.Closes, today > w.Closes,
-                    "行政强制法第五十四条：催告书送达十日后仍未履行的方可申请；第五十三条：自复议、诉讼期限届满之日起三个月内（自然日）"));
+                    $"行政强制法第五十四条、第六十九条：催告书送达十个工作日后仍未履行的方可申请{note}；第五十三条：自复议、诉讼期限届满之日起三个月内（自然日）"));
         }
 
         DateOnly? limitDue = c.Category == CaseCategory.Penalty && c.Procedure == CaseProcedure.General
