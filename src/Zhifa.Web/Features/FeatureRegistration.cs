@@ -28,6 +28,7 @@ public static class FeatureRegistration
     public static void AddFeatures(this IServiceCollection services)
     {
         services.AddSingleton<Infrastructure.Storage.BlobStore>();
+        services.AddScoped<DomainEvents>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoCases>();
         services.AddScoped<DemoPreDisclosure>();
@@ -50,9 +51,10 @@ public static class FeatureRegistration
         services.AddProposalFeature();
         services.AddDecisionFeature();
         services.AddLegalReviewFeature();
+        // Execution before Publicity: a case lists the execution's deadlines before its publication's.
+        services.AddExecutionFeature();
         services.AddPublicityFeature();
         services.AddPublicityReportFeature();
-        services.AddExecutionFeature();
         services.AddScoped<ComplaintService>();
         services.AddPortalDecisionFeature();
     }

@@ -16,8 +16,7 @@ public sealed record NextStepView(string Step, string Label, bool Allowed, IRead
 
 /// <summary>Moves a case along its steps only through <see cref="CaseStateMachine"/>; a refused move changes nothing.</summary>
 public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, LegalReviewGateService legalReview,
-    Decisions.DecisionFactsService decisionFacts, ExecutionStateService execution, Publicity.DecisionPublicationService publications,
-    Documents.DocumentService documents)
+    Decisions.DecisionFactsService decisionFacts, ExecutionStateService execution, Documents.DocumentService documents, DomainEvents events)
 {
     private DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
 
@@ -83,6 +82,7 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
         if (!check.IsAllowed) return Outcome<Case>.Refused(check);
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
         var tracked = await db.Cases.SingleAsync(x => x.Id == c.Id);
+        var from = tracked.Step;
         db.CaseSteps.Add(new CaseStepRecord
         {
             CaseId = c.Id, FromStep = tracked.Step, ToStep = input.ToStep!, At = db.UtcNow, By = me.UserName,
@@ -91,8 +91,8 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
         tracked.Step = input.ToStep!;
         await db.SaveChangesAsync();
         c.Step = tracked.Step;
-        // PUB-4: the decision's publication is owed from the day it is made; the task is created with the move.
-        await publications.OpenTaskAsync(c);
+        // Other areas react in this transaction (PUB-4: the decision's publication task opens with the move to 决定).
+        await events.PublishAsync(new CaseMoved(c, from, c.Step));
         if (tx is not null) await tx.CommitAsync();
         return Outcome<Case>.Done(c);
     }
@@ -101,9 +101,18 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
 /// <summary>A time limit running for a case; <see cref="Extended"/> when an approved extension moved its end.</summary>
 public sealed record DeadlineView(string Label, DateOnly Due, bool Overdue, string Basis, bool Extended = false);
 
+/// <summary>
+/// Another area's time limits of a case (execution, publication …), shown among the case's own; the case area asks its
+/// registered sources instead of calling those areas.
+/// </summary>
+public interface ICaseDeadlineSource
+{
+    Task<IReadOnlyList<DeadlineView>> DeadlinesAsync(Case c);
+}
+
 /// <summary>The time limits that run for a case now, computed from its history on every request (never stored).</summary>
 public sealed class CaseDeadlineService(TimeProvider time, SeizureExtensionService seizures, EvidencePreservationService preservations, ExecutionStateService execution,
-    Publicity.DecisionPublicationService publications)
+    IEnumerable<ICaseDeadlineSource> sources)
 {
     private static readonly string[] Decided = [CaseSteps.Decided, CaseSteps.Served, CaseSteps.Executed, CaseSteps.Closed, CaseSteps.Archived];
 
@@ -131,8 +140,7 @@ public sealed class CaseDeadlineService(TimeProvider time, SeizureExtensionServi
                 ? new DeadlineView($"查封、扣押期限届满（已经批准延长 {term.ExtensionDays} 日，原定 {CaseDeadlines.Label(ends)}）", extended, today > extended, basis, Extended: true)
                 : new DeadlineView("查封、扣押期限届满", ends, today > ends, basis));
         }
-        list.AddRange(await execution.DeadlinesAsync(c));
-        list.AddRange(await publications.DeadlinesAsync(c));
+        foreach (var source in sources) list.AddRange(await source.DeadlinesAsync(c));
         return list;
     }
 

@@ -1,4 +1,5 @@
 using Zhifa.Domain.Execution;
+using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Features.Documents;
 using Zhifa.Web.Infrastructure;
 
@@ -10,6 +11,7 @@ public static class ExecutionEndpoints
     public static void AddExecutionFeature(this IServiceCollection services)
     {
         services.AddScoped<ExecutionStateService>();
+        services.AddScoped<ICaseDeadlineSource>(s => s.GetRequiredService<ExecutionStateService>());
         services.AddScoped<ExecutionService>();
         services.AddScoped<OverdueService>();
     }

@@ -46,7 +46,7 @@ public sealed record VersionView(int Id, int Version, string Status, string Stat
 
 /// <summary>PUB-4 … PUB-7: the publication of a case's decision, from the task created when it is made to its withdrawal.</summary>
 public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, PublicationService publications, CalendarService calendar,
-    BlobStore blobs)
+    BlobStore blobs) : ICaseDeadlineSource
 {
     private static readonly JsonSerializerOptions SpanJson = new(JsonSerializerDefaults.Web);
     private sealed record StoredSpan(int Start, int Length, RedactionKind Kind);
@@ -159,7 +159,7 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
     private static List<StoredSpan> Stored(Publication p) => JsonSerializer.Deserialize<List<StoredSpan>>(p.RedactionSpans, SpanJson) ?? [];
 
     /// <summary>The case's publication deadlines (SUP-1): the publication still owed, or a withdrawal due.</summary>
-    public async Task<List<DeadlineView>> DeadlinesAsync(Case c)
+    public async Task<IReadOnlyList<DeadlineView>> DeadlinesAsync(Case c)
     {
         var open = await db.Set<Publication>().AsNoTracking().Include(p => p.Approvals)
             .Where(p => p.CaseId == c.Id && p.Kind == PublicationKind.Decision
@@ -442,4 +442,10 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         await db.SaveChangesAsync();
         return next;
     }
+}
+
+/// <summary>PUB-4: a decision's publication is owed from the day it is made, so its task opens with the case's move to 决定.</summary>
+public sealed class DecisionPublicationOnCaseMoved(DecisionPublicationService publications) : IDomainEventHandler<CaseMoved>
+{
+    public Task HandleAsync(CaseMoved e) => publications.OpenTaskAsync(e.Case);
 }

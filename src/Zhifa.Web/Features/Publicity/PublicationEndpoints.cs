@@ -1,4 +1,6 @@
+using Zhifa.Domain.Cases;
 using Zhifa.Domain.Publicity;
+using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Publicity;
@@ -9,6 +11,8 @@ public static class PublicationEndpoints
     {
         services.AddScoped<PublicationService>();
         services.AddScoped<DecisionPublicationService>();
+        services.AddScoped<ICaseDeadlineSource>(s => s.GetRequiredService<DecisionPublicationService>());
+        services.AddScoped<IDomainEventHandler<CaseMoved>, DecisionPublicationOnCaseMoved>();
         services.AddScoped<IPublicationKind, DecisionReadiness>();
         services.AddHostedService<HourlyPublicationExpiry>();
         services.AddPreDisclosureFeature();
