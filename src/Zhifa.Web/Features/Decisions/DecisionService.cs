@@ -90,6 +90,7 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
             problems.Add(new("outcome", "decision.no_document", "处理结果为“其他处理”的，没有对应的决定书，不能在本页签发"));
         if (string.IsNullOrWhiteSpace(p.LegalBasis)) problems.Add(new("legalBasis", "required", "决定须载明法律依据"));
         problems.AddRange(DecisionRules.MissingReasons(p));
+        problems.AddRange(Domain.Agencies.AgencyRemedies.Problems(await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == c.AgencyId))); // LAW-9: 复议机关 and court
         var gate = await legalReview.GateAsync(c);
         if (!gate.IsOpen) problems.Add(new("legalReview", "legal_review.not_passed", $"重大执法决定须经法制审核同意后方可签发：{gate.Message}"));
 
