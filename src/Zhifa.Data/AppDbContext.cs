@@ -75,6 +75,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
             e.Property(a => a.Address).HasMaxLength(200);
             e.Property(a => a.Contact).HasMaxLength(100);
             e.Property(a => a.CaseNumberFormat).HasMaxLength(60);
+            e.Property(a => a.ReconsiderationOrgan).HasMaxLength(AgencyRemedies.MaxLength);
+            e.Property(a => a.CompetentCourt).HasMaxLength(AgencyRemedies.MaxLength);
             e.HasIndex(a => a.CreditCode).IsUnique();
             e.HasIndex(a => a.ParentId);
             e.HasOne<Agency>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);

@@ -14,7 +14,11 @@ public sealed class DecisionProposalConfiguration : IEntityTypeConfiguration<Dec
         e.Property(p => p.FineYuan).HasPrecision(14, 2);
         e.Property(p => p.ConfiscationYuan).HasPrecision(14, 2);
         e.Property(p => p.Content).HasMaxLength(4000);
-        e.Property(p => p.LegalBasis).HasMaxLength(4000);
+        e.Property(p => p.ViolatedProvisions).HasMaxLength(DecisionProvisions.ViolatedMaxLength);
+        e.Property(p => p.PenaltyBasis).HasMaxLength(DecisionProvisions.CitationMaxLength);
+        e.Property(p => p.PenaltyNorms).HasMaxLength(2000);
+        e.Ignore(p => p.LegalBasis);
+        e.Ignore(p => p.PenaltyNormList);
         e.Property(p => p.OutsideRangeReason).HasMaxLength(2000);
         e.Property(p => p.EvidenceReason).HasMaxLength(4000);
         e.Property(p => p.BasisReason).HasMaxLength(4000);

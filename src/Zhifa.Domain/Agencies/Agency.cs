@@ -23,6 +23,10 @@ public sealed class Agency
     public List<Unit> Units { get; set; } = [];
     /// <summary>How this agency numbers its cases (REC-1); see <see cref="Zhifa.Domain.Cases.CaseNumbering"/>.</summary>
     public string CaseNumberFormat { get; set; } = Cases.CaseNumbering.DefaultFormat;
+    /// <summary>行政复议机关 every decision names (LAW-9); see <see cref="AgencyRemedies"/>. Empty until the agency sets it.</summary>
+    public string ReconsiderationOrgan { get; set; } = "";
+    /// <summary>The court a decision names for 行政诉讼: the basic court where the agency sits, or the one designated by 集中管辖.</summary>
+    public string CompetentCourt { get; set; } = "";
 
     public Unit? LegalReviewUnit => Units.FirstOrDefault(u => u.IsLegalReviewUnit);
 

@@ -16,6 +16,10 @@ public sealed record CaseFacts : IFacts
     public required CaseProcedure Procedure { get; init; }
     public required string Step { get; init; }
     public required int AgencyId { get; init; }
+    public required string AgencyName { get; init; }
+    /// <summary>LAW-9 (行政处罚法第五十九条第一款第五项): the agency names the 复议机关 and the court its decisions tell the party of.</summary>
+    public required bool ReconsiderationOrganSet { get; init; }
+    public required bool CompetentCourtSet { get; init; }
 
     /// <summary>The officers handling the case, without those recused (LAW-3 art. 43).</summary>
     public required IReadOnlySet<int> HandlerOfficerIds { get; init; }
@@ -105,6 +109,8 @@ public static class CaseStateMachine
         R("decision.legal_basis_missing", "legalBasis", f => !f.ProposalMade || f.LegalBasisGiven),
         // REC-4: each of the three reasons, beside its own field.
         Reason("evidenceReason"), Reason("basisReason"), Reason("discretionReason"),
+        R("agency.reconsideration_organ_missing", "reconsiderationOrgan", f => f.ReconsiderationOrganSet, f => [f.AgencyName]),
+        R("agency.competent_court_missing", "competentCourt", f => f.CompetentCourtSet, f => [f.AgencyName]),
         R("legal_review.not_passed", "legalReview", f => f.LegalReviewAllows, f => [f.LegalReviewMessage]),
         NoticeServed,
         R("notice.period_not_over", "notice", f => !f.NoticeServed || f.StatementPeriodOverOrWaived,

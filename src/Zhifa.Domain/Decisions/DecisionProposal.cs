@@ -29,8 +29,17 @@ public sealed class DecisionProposal
     public decimal? ConfiscationYuan { get; set; }
     /// <summary>The decision as it will read (决定内容), for every category.</summary>
     public string Content { get; set; } = "";
-    /// <summary>The provisions applied (law and article).</summary>
-    public string LegalBasis { get; set; } = "";
+    /// <summary>违法条款: the provisions the act breaks (the norms of conduct), e.g. 《公共场所卫生管理条例》第八条.</summary>
+    public string ViolatedProvisions { get; set; } = "";
+    /// <summary>处罚依据: the 罚则 applied to the act, e.g. 《公共场所卫生管理条例实施细则》第三十五条第一款; empty unless a penalty.</summary>
+    public string PenaltyBasis { get; set; } = "";
+    /// <summary>
+    /// Every 罚则 that fines the act with its maximum fine, one per line (see <see cref="PenaltyNorm.ParseLines"/>); the
+    /// <see cref="PenaltyBasis"/> is one of them, the one with the higher fine where there are several (行政处罚法第二十九条).
+    /// </summary>
+    public string PenaltyNorms { get; set; } = "";
+    /// <summary>The ground in law of a 不予处罚 (行政处罚法第三十条、第三十一条、第三十三条、第三十六条); null for other outcomes.</summary>
+    public NoPenaltyGround? NoPenaltyGround { get; set; }
     public DiscretionTier? Tier { get; set; }
     /// <summary>The circumstances found (违法情节), one per line, as the matter's benchmark or the law words them (DIS-2).</summary>
     public string Circumstances { get; set; } = "";
@@ -47,20 +56,26 @@ public sealed class DecisionProposal
     public DateTime UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
 
+    public IReadOnlyList<PenaltyNorm> PenaltyNormList => PenaltyNorm.ParseLines(PenaltyNorms);
+
+    /// <summary>The provisions in one line (违法条款；处罚依据 or 不予处罚依据), for those who read them together.</summary>
+    public string LegalBasis => DecisionProvisions.Summary(this);
+
     public IReadOnlyList<PenaltyKind> Kinds => PenaltyKinds
         .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(k => Enum.TryParse<PenaltyKind>(k, out var kind) ? (PenaltyKind?)kind : null)
         .OfType<PenaltyKind>().ToList();
 
     /// <summary>
-    /// SHA-256 over everything that makes the decision what it is (outcome, kinds, amounts, content, basis, tier and
+    /// SHA-256 over everything that makes the decision what it is (outcome, kinds, amounts, content, provisions, ground, tier and
     /// reasons), not over who saved it when: an approved review stays valid until one of these changes.
     /// </summary>
     public string Fingerprint()
     {
         var text = string.Join('\u001f',
             Outcome.ToString(), string.Join(',', Kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal)),
-            Amount(FineYuan), Amount(ConfiscationYuan), Content.Trim(), LegalBasis.Trim(), Tier?.ToString() ?? "",
+            Amount(FineYuan), Amount(ConfiscationYuan), Content.Trim(), ViolatedProvisions.Trim(), PenaltyBasis.Trim(), PenaltyNorm.ToLines(PenaltyNormList),
+            NoPenaltyGround?.ToString() ?? "", Tier?.ToString() ?? "",
             OutsideRangeReason.Trim(), EvidenceReason.Trim(), BasisReason.Trim(), DiscretionReason.Trim(),
             string.Join('\n', CircumstanceList), Amount(IllegalGainsYuan));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

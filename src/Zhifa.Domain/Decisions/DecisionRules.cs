@@ -32,6 +32,22 @@ public static class DecisionRules
     /// <summary>LAW-9: the remedies every decision states.</summary>
     public const string Remedies = "如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议（《中华人民共和国行政复议法》第二十条），或者在六个月内依法提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。";
 
+    /// <summary>
+    /// LAW-9: the remedies as a decision document states them, naming the 复议机关 and the court (行政处罚法第五十九条第一款
+    /// 第五项; 行政复议法第二十条第三款: where the 复议机关 is not named, the 60 days run only from when the party learns it,
+    /// for up to a year). Both periods
+    /// are calendar periods from the day the party learnt of the decision, i.e. received it: 60 days (行政复议法第二十条;
+    /// only its 三日、五日、七日、十日 are working days, 第八十八条第二款) and six months (行政诉讼法第四十六条); one that
+    /// ends on a rest day ends on the next working day (行政复议法第八十八条第一款 and 行政诉讼法第一百零一条 with
+    /// 民事诉讼法第八十五条). Without a name the sentence falls back to the general wording.
+    /// </summary>
+    public static string RemediesText(string? reconsiderationOrgan, string? court)
+    {
+        var organ = string.IsNullOrWhiteSpace(reconsiderationOrgan) ? "依法" : "向" + reconsiderationOrgan.Trim();
+        var litigation = string.IsNullOrWhiteSpace(court) ? "依法" : "依法向" + court.Trim();
+        return $"如不服本决定，可以在收到本决定书之日起六十日内{organ}申请行政复议（《中华人民共和国行政复议法》第二十条），或者在六个月内{litigation}提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。";
+    }
+
     public static readonly IReadOnlyList<string> ServiceMethods = ["直接送达", "留置送达", "邮寄送达", "电子送达", "委托送达", "公告送达"];
 
     public static IReadOnlyList<PenaltyKind> ParseKinds(string text) => text

@@ -7,10 +7,21 @@ public sealed record DocumentPartyInfo(string Name, string IdNumber, string Cred
 
 public sealed record DocumentOfficerInfo(string Name, string CertificateNumber);
 
-/// <summary>What a document is filled from: the case, its parties and officers, and the agency.</summary>
+/// <summary>
+/// The law the case's proposed decision applies, each provision in its place (行政处罚法第四十四条、第五十九条): the 违法条款
+/// the act breaks, the 处罚依据 that penalises it and, where several norms fine it, why that one (第二十九条); for a 不予处罚,
+/// its ground and the circumstance found. <see cref="Summary"/> is all of it in one line.
+/// </summary>
+public sealed record DocumentBasis(string ViolatedProvisions, string PenaltyBasis, string NormChoice, string NoPenaltyBasis, string NoPenaltyCircumstance, string Summary);
+
+/// <summary>
+/// What a document is filled from: the case, its parties and officers, the agency (with the 复议机关 and court its
+/// decisions name) and the case's proposed decision, when there is one.
+/// </summary>
 public sealed record DocumentCaseData(
     string AgencyName, string CaseNumber, string Title, string Facts, string Place,
-    IReadOnlyList<DocumentPartyInfo> Parties, IReadOnlyList<DocumentOfficerInfo> Officers);
+    IReadOnlyList<DocumentPartyInfo> Parties, IReadOnlyList<DocumentOfficerInfo> Officers,
+    DocumentBasis? Basis = null, string ReconsiderationOrgan = "", string CompetentCourt = "");
 
 /// <summary>The rules of generating, numbering and signing documents (REC-3).</summary>
 public static class DocumentRules
@@ -48,6 +59,19 @@ public static class DocumentRules
         map["执法证号"] = Join(data.Officers.Select(o => o.CertificateNumber));
         map["事实"] = data.Facts;
         map["日期"] = ChineseDate(generatedLocal);
+        if (data.Basis is { } basis)
+        {
+            map["违法条款"] = basis.ViolatedProvisions;
+            map["处罚依据"] = basis.PenaltyBasis;
+            map["罚则适用"] = basis.NormChoice;
+            map["不予处罚依据"] = basis.NoPenaltyBasis;
+            map["不予处罚情节"] = basis.NoPenaltyCircumstance;
+            // Templates made before the provisions were split name them all at once.
+            map["法律依据"] = basis.Summary;
+        }
+        map["复议机关"] = data.ReconsiderationOrgan;
+        map["管辖法院"] = data.CompetentCourt;
+        map["救济途径"] = Decisions.DecisionRules.RemediesText(data.ReconsiderationOrgan, data.CompetentCourt);
         foreach (var (key, value) in fields)
             if (map.ContainsKey(key) && !string.IsNullOrWhiteSpace(value)) map[key] = value.Trim();
         return map;
@@ -70,14 +94,18 @@ public static class DocumentRules
         return result;
     }
 
-    /// <summary>Each required field must be filled; the error names the field by its placeholder key and its label.</summary>
-    public static ValidationErrors ValidateFields(DocumentType type, IReadOnlyDictionary<string, string> fields)
+    /// <summary>
+    /// Each required field must be filled, by the user or, for a field the case also fills (e.g. 违法条款 from the
+    /// proposed decision), by <paramref name="fromCase"/>; the error names the field by its placeholder key and its label.
+    /// </summary>
+    public static ValidationErrors ValidateFields(DocumentType type, IReadOnlyDictionary<string, string> fields, IReadOnlyDictionary<string, string>? fromCase = null)
     {
         var errors = new ValidationErrors();
         foreach (var f in type.Fields)
         {
             fields.TryGetValue(f.Key, out var v);
-            if (f.Required) errors.Required(f.Key, v, f.Label);
+            var filled = string.IsNullOrWhiteSpace(v) && fromCase is not null && fromCase.TryGetValue(f.Key, out var c) ? c : v;
+            if (f.Required) errors.Required(f.Key, filled, f.Label);
             errors.MaxLength(f.Key, v, FieldMaxLength, f.Label);
         }
         return errors;

@@ -30,10 +30,15 @@ public static class DocumentTypes
     private const string PartySign = "当事人（签名）：____________　　日期：____年__月__日";
     private const string OfficerSign = "执法人员（签名）：____________　____________";
     private const string Seal = "{{机关名称}}（印章）　{{日期}}";
-    private const string Remedy = "如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。";
+    /// <summary>LAW-9: the remedies, naming the agency's 复议机关 and court (<see cref="Decisions.DecisionRules.RemediesText"/>).</summary>
+    private const string Remedy = "{{救济途径}}";
 
     private static DocumentField Time => new("时间", "时间", true, Hint: "例如 2026年3月2日 10时00分至11时00分");
     private static DocumentField Place => new("地点", "地点", false, Hint: "不填则用案件地点");
+
+    // The provisions of a notice or decision, each in its place (行政处罚法第四十四条、第五十九条); filled from the proposed decision.
+    private static DocumentField Violated => new("违法条款", "违法条款（当事人违反的法律、法规、规章条款）", true, true, "不填则用拟作出的决定所载的违法条款");
+    private static DocumentField Basis => new("处罚依据", "处罚依据（罚则）", true, true, "不填则用拟作出的决定所载的处罚依据");
 
     /// <summary>REC-4: the reasons a general-procedure decision states, and how the party's statements were answered.</summary>
     private static DocumentField[] Reasons =>
@@ -78,11 +83,12 @@ public static class DocumentTypes
         ]),
         new("penalty-notice", "行政处罚事先告知书", "罚告",
         [
-            new("法律依据", "违反及处罚的法律依据", true, true), new("拟处罚内容", "拟作出的行政处罚", true, true),
+            Violated, Basis, new("拟处罚内容", "拟作出的行政处罚", true, true),
             new("处罚理由", "拟作出处罚的理由", false, true), new("听证权利", "听证权利告知", false, true),
         ],
         [
-            "{{当事人}}：", "经查，你（单位）{{事实}}", "以上事实违反了{{法律依据}}。", "{{处罚理由}}", "本机关拟对你（单位）作出如下行政处罚：{{拟处罚内容}}",
+            "{{当事人}}：", "经查，你（单位）{{事实}}", "以上事实违反了{{违法条款}}的规定。", "{{处罚理由}}", "{{罚则适用}}",
+            "依据{{处罚依据}}的规定，本机关拟对你（单位）作出如下行政处罚：{{拟处罚内容}}",
             "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）有权进行陈述和申辩；符合听证条件的，有权要求听证。请于收到本告知书之日起五个工作日内提出，逾期视为放弃上述权利。",
             "{{听证权利}}", Seal, PartySign,
         ]),
@@ -119,17 +125,22 @@ public static class DocumentTypes
         ]),
         new("collective-discussion", "集体讨论记录", null, [Time, Place, new("内容", "讨论情况", true, true), new("意见", "讨论决定", true, true)],
         ["案由：{{案由}}　案号：{{案号}}", "时间：{{时间}}", "地点：{{地点}}", "案件事实：{{事实}}", "讨论情况：{{内容}}", "讨论决定：{{意见}}", "主持人（签名）：____________　记录人（签名）：____________"]),
-        new("penalty-decision", "行政处罚决定书", "罚决", [new("法律依据", "法律依据", true, true), new("决定内容", "处罚决定", true, true), .. Reasons],
+        new("penalty-decision", "行政处罚决定书", "罚决", [Violated, Basis, new("决定内容", "处罚决定", true, true), .. Reasons],
         [
-            "当事人：{{当事人}}　证件号码：{{当事人证件号}}", "地址：{{当事人地址}}", "经查，{{事实}}", "以上事实违反了{{法律依据}}。",
-            "证据采信理由：{{证据采信理由}}", "依据选择理由：{{依据选择理由}}", "裁量理由：{{裁量理由}}", "{{陈述申辩情况}}",
-            "本机关决定：{{决定内容}}", "罚款应当自收到本决定书之日起十五日内缴纳，逾期不缴纳的，每日按罚款数额的百分之三加处罚款。", Remedy, Seal,
+            "当事人：{{当事人}}　证件号码：{{当事人证件号}}", "地址：{{当事人地址}}", "经查，{{事实}}", "以上事实违反了{{违法条款}}的规定。",
+            "证据采信理由：{{证据采信理由}}", "依据选择理由：{{依据选择理由}}", "裁量理由：{{裁量理由}}", "{{陈述申辩情况}}", "{{罚则适用}}",
+            "依据{{处罚依据}}的规定，本机关决定：{{决定内容}}", "罚款应当自收到本决定书之日起十五日内缴纳，逾期不缴纳的，每日按罚款数额的百分之三加处罚款。", Remedy, Seal,
         ]),
-        new("no-penalty-decision", "不予行政处罚决定书", "不罚", [new("法律依据", "法律依据", true, true), new("决定内容", "决定内容", true, true), .. Reasons],
+        // 行政处罚法第三十条、第三十一条、第三十三条、第三十六条: the ground is cited with the circumstance found for it.
+        new("no-penalty-decision", "不予行政处罚决定书", "不罚",
         [
-            "当事人：{{当事人}}　证件号码：{{当事人证件号}}", "地址：{{当事人地址}}", "经查，{{事实}}",
+            Violated, new("不予处罚依据", "不予处罚的法律依据", true, Hint: "不填则用拟作出的决定所载的理由，如《中华人民共和国行政处罚法》第三十三条第一款"),
+            new("不予处罚情节", "不予处罚的情形", true, true, "不填则用拟作出的决定所记录的情节"), new("决定内容", "决定内容", true, true), .. Reasons,
+        ],
+        [
+            "当事人：{{当事人}}　证件号码：{{当事人证件号}}", "地址：{{当事人地址}}", "经查，{{事实}}", "以上事实违反了{{违法条款}}的规定。",
             "证据采信理由：{{证据采信理由}}", "依据选择理由：{{依据选择理由}}", "裁量理由：{{裁量理由}}", "{{陈述申辩情况}}",
-            "依据{{法律依据}}，本机关决定不予行政处罚：{{决定内容}}", Remedy, Seal,
+            "当事人的违法行为属于以下情形：{{不予处罚情节}}。", "依据{{不予处罚依据}}的规定，本机关决定：{{决定内容}}", Remedy, Seal,
         ]),
         new("statement-record", "陈述申辩笔录", null, [Time, Place, new("陈述人", "陈述申辩人", true), new("内容", "陈述申辩内容", true, true)],
         [
@@ -150,9 +161,10 @@ public static class DocumentTypes
 /// <summary>Placeholders are written {{名称}} in a template; only the names below are known.</summary>
 public static partial class DocumentPlaceholders
 {
-    /// <summary>Filled from the case and its agency.</summary>
+    /// <summary>Filled from the case, its proposed decision and its agency.</summary>
     public static readonly IReadOnlyList<string> FromCase =
-        ["机关名称", "文书名称", "文书编号", "案号", "案由", "当事人", "当事人证件号", "当事人地址", "法定代表人", "地点", "时间", "执法人员", "执法证号", "事实", "日期"];
+        ["机关名称", "文书名称", "文书编号", "案号", "案由", "当事人", "当事人证件号", "当事人地址", "法定代表人", "地点", "时间", "执法人员", "执法证号", "事实", "日期",
+         "违法条款", "处罚依据", "罚则适用", "不予处罚依据", "不予处罚情节", "复议机关", "管辖法院", "救济途径"];
 
     /// <summary>Every known placeholder: those filled from the case and every free-text field of any type.</summary>
     public static IReadOnlySet<string> Known { get; } =

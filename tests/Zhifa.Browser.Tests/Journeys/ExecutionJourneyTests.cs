@@ -45,7 +45,8 @@ public sealed class ExecutionJourneyTests(BrowserApp app)
             // 800 yuan lies below the benchmark's 1000–3000, so the reason for leaving the range is given (DIS-2).
             await scope.ServiceProvider.GetRequiredService<ProposalService>().SaveAsync(c, new ProposalInput
             {
-                Outcome = "Penalty", PenaltyKinds = ["Fine"], FineYuan = 800m, Content = "罚款 800 元", LegalBasis = "《公共场所卫生管理条例》第十四条",
+                Outcome = "Penalty", PenaltyKinds = ["Fine"], FineYuan = 800m, Content = "罚款 800 元",
+                ViolatedProvisions = "《公共场所卫生管理条例》第八条", PenaltyBasis = "《公共场所卫生管理条例》第十四条",
                 OutsideRangeReason = "当事人营业不足十日且已主动停业申请许可，依法减轻处罚",
                 EvidenceReason = "笔录相互印证", BasisReason = "条款适用", DiscretionReason = "减轻处罚",
             });

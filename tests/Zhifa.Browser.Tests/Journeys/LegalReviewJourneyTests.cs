@@ -91,7 +91,9 @@ public sealed class LegalReviewJourneyTests(BrowserApp app)
             await handler.GetByLabel("罚款", new() { Exact = true }).CheckAsync();
             await handler.GetByLabel("罚款（元）").FillAsync("120000");
             await handler.GetByLabel("决定内容").FillAsync("吊销《医疗机构执业许可证》，并处罚款十二万元。");
-            await handler.GetByLabel("法律依据").FillAsync("《医疗机构管理条例》第四十八条");
+            await handler.GetByLabel(new Regex("^违法条款")).FillAsync("《医疗机构管理条例》第二十八条");
+            await handler.GetByLabel("罚则 1", new() { Exact = true }).FillAsync("《医疗机构管理条例》第四十八条");
+            await handler.GetByLabel("罚则 2", new() { Exact = true }).FillAsync("");
             await handler.GetByLabel("证据采信理由").FillAsync("现场笔录、询问笔录与排班表相互印证。");
             await handler.GetByLabel("依据选择理由").FillAsync("使用非卫生技术人员从事医疗卫生技术工作，适用第四十八条。");
             await handler.GetByLabel("裁量理由").FillAsync("责令限期改正后仍不改正，情节严重。");

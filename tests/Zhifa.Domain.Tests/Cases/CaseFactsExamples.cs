@@ -13,7 +13,8 @@ public static class CaseFactsExamples
 
     public static CaseFacts Ready(CaseCategory category, CaseProcedure procedure, string step) => new()
     {
-        Category = category, Procedure = procedure, Step = step, AgencyId = AgencyId,
+        Category = category, Procedure = procedure, Step = step, AgencyId = AgencyId, AgencyName = "永兴县卫生健康局",
+        ReconsiderationOrganSet = true, CompetentCourtSet = true,
         HandlerOfficerIds = new HashSet<int> { HandlerOfficer, SecondHandlerOfficer }, QualifiedOfficers = 2, Parties = 1,
         MandatoryRecordsPresent = true, UnsignedRecords = [],
         MajorDecision = false, LegalReviewAllows = true, LegalReviewMessage = "",

@@ -131,8 +131,8 @@ public sealed class DecisionApiTests(ZhifaFactory app) : IClassFixture<ZhifaFact
         Assert.Contains("证据采信理由：现场笔录与询问笔录相互印证", text);
         Assert.Contains("依据选择理由：行为符合第十四条规定的情形", text);
         Assert.Contains("裁量理由：初次违法，按一般情节处罚", text);
-        Assert.Contains("六十日内依法申请行政复议", text);
-        Assert.Contains("六个月内依法提起行政诉讼", text);
+        Assert.Contains("六十日内向永兴县人民政府申请行政复议", text);
+        Assert.Contains("六个月内依法向永兴县人民法院提起行政诉讼", text);
 
         var history = await app.WithDbAsync(db => db.CaseSteps.Where(h => h.CaseId == caseId && h.ToStep == CaseSteps.Decided).Select(h => h.By).ToListAsync());
         Assert.Equal(["head"], history);
@@ -218,8 +218,9 @@ public sealed class DecisionApiTests(ZhifaFactory app) : IClassFixture<ZhifaFact
         Assert.Equal("不予行政处罚决定书", decision.GetProperty("typeName").GetString());
         Assert.Contains("不罚〔", decision.GetProperty("number").GetString());
         var text = await DocumentTextAsync(api, decision.GetProperty("documentId").GetInt32());
-        Assert.Contains("本机关决定不予行政处罚", text);
-        Assert.Contains("六十日内依法申请行政复议", text);
+        Assert.Contains("本机关决定：不予行政处罚", text);
+        Assert.Contains("《中华人民共和国行政处罚法》第三十三条第一款", text);
+        Assert.Contains("六十日内向永兴县人民政府申请行政复议", text);
     }
 
     [Fact]

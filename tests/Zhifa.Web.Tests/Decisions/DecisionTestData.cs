@@ -48,7 +48,18 @@ public static class DecisionTestData
             p.FineYuan = outcome == DecisionOutcome.Penalty ? fine : null;
             p.ConfiscationYuan = confiscation;
             p.Content = outcome == DecisionOutcome.Penalty ? "警告，并处罚款。" : "不予行政处罚。";
-            p.LegalBasis = "《公共场所卫生管理条例》第十四条";
+            p.ViolatedProvisions = "《公共场所卫生管理条例》第八条";
+            p.PenaltyBasis = outcome == DecisionOutcome.Penalty ? "《公共场所卫生管理条例》第十四条" : "";
+            p.PenaltyNorms = outcome == DecisionOutcome.Penalty ? p.PenaltyBasis + "\t" : "";
+            // A 不予处罚 rests on its ground and records the circumstance the law attaches to it.
+            var ground = outcome switch
+            {
+                DecisionOutcome.FirstViolationNoPenalty => NoPenaltyGround.FirstViolation,
+                DecisionOutcome.NoPenalty => NoPenaltyGround.MinorAndCorrected,
+                _ => (NoPenaltyGround?)null,
+            };
+            p.NoPenaltyGround = ground;
+            if (ground is { } g) p.Circumstances = NoPenaltyGrounds.Of(g).Circumstance.Text;
             p.EvidenceReason = reasons ? "现场笔录与询问笔录相互印证" : "";
             p.BasisReason = reasons ? "行为符合第十四条规定的情形" : "";
             p.DiscretionReason = reasons ? "初次违法，按一般情节处罚" : "";

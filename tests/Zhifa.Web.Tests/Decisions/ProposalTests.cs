@@ -19,6 +19,7 @@ public sealed class ProposalTests(ZhifaFactory app) : IClassFixture<ZhifaFactory
     private const string Ordinary = "未取得\u201c卫生许可证\u201d擅自营业的";
     private const string Heavier = "擅自营业期间发生危害健康事故的";
     private static readonly string First = StatutoryCircumstance.FirstViolation.Text;
+    private const string Violated = "《公共场所卫生管理条例实施细则》第二十二条第二款";
 
     private async Task<(HttpClient Api, int CaseId)> OpenAsync(string procedure = "General", string matter = CaseTestData.PenaltyMatter)
     {
@@ -33,7 +34,8 @@ public sealed class ProposalTests(ZhifaFactory app) : IClassFixture<ZhifaFactory
         => new()
         {
             ["outcome"] = "Penalty", ["penaltyKinds"] = fine is null ? new[] { "Warning" } : new[] { "Warning", "Fine" }, ["fineYuan"] = fine,
-            ["content"] = "给予警告，并处罚款。", ["legalBasis"] = "《公共场所卫生管理条例实施细则》第三十五条", ["tier"] = tier,
+            ["content"] = "给予警告，并处罚款。", ["tier"] = tier,
+            ["violatedProvisions"] = Violated, ["penaltyBasis"] = "《公共场所卫生管理条例实施细则》第三十五条",
             ["circumstances"] = circumstances, ["outsideRangeReason"] = reason,
             ["evidenceReason"] = "现场笔录与询问笔录相互印证。", ["basisReason"] = "该行为违反细则第二十二条。", ["discretionReason"] = "按裁量基准一般阶次。",
         };
@@ -106,7 +108,7 @@ public sealed class ProposalTests(ZhifaFactory app) : IClassFixture<ZhifaFactory
     public async Task First_violation_no_penalty_needs_its_circumstance_and_unknown_circumstances_are_refused()
     {
         var (api, caseId) = await OpenAsync();
-        var noCircumstance = new Dictionary<string, object?> { ["outcome"] = "FirstViolationNoPenalty", ["content"] = "不予行政处罚。" };
+        var noCircumstance = new Dictionary<string, object?> { ["outcome"] = "FirstViolationNoPenalty", ["content"] = "不予行政处罚。", ["violatedProvisions"] = Violated };
         Assert.Contains("首违不罚须记录情节", await (await PutAsync(api, caseId, noCircumstance)).Content.ReadAsStringAsync());
 
         var unknown = Proposal(2000, circumstances: "当事人态度很好");
@@ -160,6 +162,7 @@ public sealed class ProposalTests(ZhifaFactory app) : IClassFixture<ZhifaFactory
         {
             ["outcome"] = "Penalty", ["penaltyKinds"] = new[] { "Warning", "Fine" }, ["fineYuan"] = 500, ["content"] = "给予警告，并处罚款500元。",
             ["tier"] = "Ordinary", ["circumstances"] = new[] { "全年未进行卫生检测的" },
+            ["violatedProvisions"] = "《公共场所卫生管理条例实施细则》第十九条", ["penaltyBasis"] = "《公共场所卫生管理条例实施细则》第三十六条第一项",
         };
         Assert.Equal(HttpStatusCode.OK, (await PutAsync(api, caseId, fine)).StatusCode);
         var tooMuch = await MoveAsync(api, caseId, CaseSteps.Decided);
@@ -171,6 +174,7 @@ public sealed class ProposalTests(ZhifaFactory app) : IClassFixture<ZhifaFactory
         {
             ["outcome"] = "Penalty", ["penaltyKinds"] = new[] { "警告" }, ["content"] = "给予警告。", ["tier"] = "从轻",
             ["circumstances"] = new[] { "首次被发现未按规定进行卫生检测，检测项目部分缺项的" },
+            ["violatedProvisions"] = "《公共场所卫生管理条例实施细则》第十九条", ["penaltyBasis"] = "《公共场所卫生管理条例实施细则》第三十六条第一项",
         };
         Assert.Equal(HttpStatusCode.OK, (await PutAsync(api, caseId, warning)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await MoveAsync(api, caseId, CaseSteps.Decided)).StatusCode);
@@ -205,6 +209,7 @@ public sealed class ProposalTests(ZhifaFactory app) : IClassFixture<ZhifaFactory
         {
             ["Input.Circumstances"] = Ordinary, ["Input.Outcome"] = "Penalty", ["Input.PenaltyKinds"] = "Fine", ["Input.FineYuan"] = "9000",
             ["Input.Tier"] = "Ordinary", ["Input.Content"] = "处罚款9000元。",
+            ["Input.ViolatedProvisions"] = Violated, ["Input.PenaltyNorms[0].Citation"] = "《公共场所卫生管理条例实施细则》第三十五条第一款", ["Input.PenaltyNorms[0].MaxFineYuan"] = "30000",
         });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("须填写超出裁量基准的理由", await refused.Content.ReadAsStringAsync());
@@ -213,6 +218,7 @@ public sealed class ProposalTests(ZhifaFactory app) : IClassFixture<ZhifaFactory
         {
             ["Input.Circumstances"] = Ordinary, ["Input.Outcome"] = "Penalty", ["Input.PenaltyKinds"] = "Fine", ["Input.FineYuan"] = "9000",
             ["Input.Tier"] = "Ordinary", ["Input.Content"] = "处罚款9000元。", ["Input.OutsideRangeReason"] = "违法经营时间长达两年",
+            ["Input.ViolatedProvisions"] = Violated, ["Input.PenaltyNorms[0].Citation"] = "《公共场所卫生管理条例实施细则》第三十五条第一款", ["Input.PenaltyNorms[0].MaxFineYuan"] = "30000",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var after = await (await client.GetAsync(page)).Content.ReadAsStringAsync();

@@ -51,7 +51,7 @@ public sealed class DocumentTests(ZhifaFactory app) : IClassFixture<ZhifaFactory
     {
         var c = await CreateCaseAsync(app);
         var client = await app.ApiClientAsync("handler");
-        object Notice() => new { typeCode = "penalty-notice", fields = new Dictionary<string, string> { ["法律依据"] = "《医疗机构管理条例》第十四条", ["拟处罚内容"] = "罚款人民币五千元" } };
+        object Notice() => new { typeCode = "penalty-notice", fields = new Dictionary<string, string> { ["违法条款"] = "《医疗机构管理条例》第二十四条", ["处罚依据"] = "《医疗机构管理条例》第四十四条", ["拟处罚内容"] = "罚款人民币五千元" } };
         int year = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).Year;
         // The demo's case awaiting the statement already holds a served notice: numbering goes on from there.
         int before = await app.WithDbAsync(db => db.NumberCounters.Where(n => n.Kind == "罚告" && n.AgencyId == c.AgencyId && n.Year == year).Select(n => n.Last).SingleOrDefaultAsync());

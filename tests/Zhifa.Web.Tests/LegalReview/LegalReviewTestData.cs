@@ -64,7 +64,8 @@ internal static class LegalReviewTestData
             p.PenaltyKinds = kinds;
             p.FineYuan = fine;
             p.Content = content;
-            p.LegalBasis = "《公共场所卫生管理条例实施细则》第三十五条";
+            p.ViolatedProvisions = "《公共场所卫生管理条例实施细则》第二十二条第二款";
+            p.PenaltyBasis = "《公共场所卫生管理条例实施细则》第三十五条";
             p.Tier = tier;
             p.OutsideRangeReason = outsideRangeReason;
             p.EvidenceReason = "现场笔录与询问笔录相互印证";

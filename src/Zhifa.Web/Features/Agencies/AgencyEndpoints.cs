@@ -8,12 +8,13 @@ public static class AgencyEndpoints
 {
     public sealed record UnitDto(int Id, string Name, bool IsLegalReviewUnit);
     public sealed record AgencyDto(int Id, int? ParentId, string Name, string ShortName, string Type, string TypeLabel, string Level,
-        string CreditCode, string Address, string Contact, string CaseNumberFormat, IReadOnlyList<UnitDto> Units);
+        string CreditCode, string Address, string Contact, string CaseNumberFormat, IReadOnlyList<UnitDto> Units,
+        string ReconsiderationOrgan, string CompetentCourt);
     public sealed record UnitInput(string? Name, bool IsLegalReviewUnit);
 
     public static AgencyDto ToDto(Agency a) => new(a.Id, a.ParentId, a.Name, a.ShortName, a.Type.ToString(), AgencyService.TypeLabel(a.Type),
         a.Level.ToString(), a.CreditCode, a.Address, a.Contact, a.CaseNumberFormat,
-        a.Units.OrderBy(u => u.Id).Select(u => new UnitDto(u.Id, u.Name, u.IsLegalReviewUnit)).ToList());
+        a.Units.OrderBy(u => u.Id).Select(u => new UnitDto(u.Id, u.Name, u.IsLegalReviewUnit)).ToList(), a.ReconsiderationOrgan, a.CompetentCourt);
 
     public static void MapAgencyEndpoints(this IEndpointRouteBuilder group)
     {
@@ -42,6 +43,19 @@ public static class AgencyEndpoints
             await agencies.UpdateAsync(a, input);
             return Results.Ok(ToDto(a));
         }).WithSummary("修改执法主体");
+
+        g.MapGet("/{agencyId:int}/remedies", async (int agencyId, AgencyService agencies) =>
+            await agencies.FindVisibleAsync(agencyId) is { } a ? Results.Ok(await agencies.RemediesAsync(a)) : Problems.NotFound("执法主体"))
+            .WithSummary("查看本机关决定书载明的行政复议机关和管辖法院，及按行政复议法第二十四条、第二十七条和行政诉讼法第十四条、第十八条推荐的名称");
+
+        g.MapPut("/{agencyId:int}/remedies", async (int agencyId, RemediesInput input, AgencyService agencies) =>
+        {
+            var a = await agencies.FindVisibleAsync(agencyId);
+            if (a is null) return Problems.NotFound("执法主体");
+            if (!await agencies.MaySetRemediesAsync(a)) return Problems.Forbidden();
+            await agencies.SaveRemediesAsync(a, input);
+            return Results.Ok(await agencies.RemediesAsync(a));
+        }).WithSummary("设置决定书载明的行政复议机关和管辖法院（本机关管理员或主要负责人）；未设置的，不能签发处罚决定");
 
         g.MapPost("/{agencyId:int}/units", async (int agencyId, UnitInput input, AgencyService agencies, CurrentUser me) =>
         {

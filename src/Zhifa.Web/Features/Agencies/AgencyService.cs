@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
+using Zhifa.Domain.Accounts;
 using Zhifa.Domain.Agencies;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Infrastructure;
@@ -20,6 +21,14 @@ public sealed class AgencyInput
     /// <summary>Case number rule, e.g. {agency}{kind}〔{year}〕{seq}号; the default when empty.</summary>
     public string? CaseNumberFormat { get; set; }
 }
+
+/// <summary>The 复议机关 and court the agency's decisions name (LAW-9).</summary>
+public sealed record RemediesInput(string? ReconsiderationOrgan, string? CompetentCourt);
+
+/// <summary>The agency's remedies as set, what the rule suggests (with why) and whether the reader may change them.</summary>
+public sealed record RemediesView(int AgencyId, string AgencyName, string ReconsiderationOrgan, string CompetentCourt,
+    string? SuggestedReconsiderationOrgan, string ReconsiderationOrganRule, string? SuggestedCompetentCourt, string CompetentCourtRule,
+    string RemediesText, bool CanChange);
 
 /// <summary>Creates and changes agencies and their units (ORG-1); callers check scope first.</summary>
 public sealed class AgencyService(AppDbContext db, CurrentUser me)
@@ -81,6 +90,26 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me)
         agency.Address = input.Address?.Trim() ?? "";
         agency.Contact = input.Contact?.Trim() ?? "";
         agency.CaseNumberFormat = string.IsNullOrWhiteSpace(input.CaseNumberFormat) ? Domain.Cases.CaseNumbering.DefaultFormat : input.CaseNumberFormat.Trim();
+    }
+
+    /// <summary>The agency's administrators and its head set where its decisions send the party.</summary>
+    public async Task<bool> MaySetRemediesAsync(Agency agency)
+        => await me.CanAdminister(agency.Id) || (me.AgencyId == agency.Id && me.IsInRole(Roles.Head));
+
+    public async Task<RemediesView> RemediesAsync(Agency agency)
+    {
+        var suggestion = AgencyRemedies.Suggest(agency.Name, agency.Type, agency.Level);
+        return new RemediesView(agency.Id, agency.Name, agency.ReconsiderationOrgan, agency.CompetentCourt,
+            suggestion.ReconsiderationOrgan, suggestion.OrganReason, suggestion.CompetentCourt, suggestion.CourtReason,
+            Domain.Decisions.DecisionRules.RemediesText(agency.ReconsiderationOrgan, agency.CompetentCourt), await MaySetRemediesAsync(agency));
+    }
+
+    public async Task SaveRemediesAsync(Agency agency, RemediesInput input)
+    {
+        AgencyRemedies.Validate(input.ReconsiderationOrgan, input.CompetentCourt).ThrowIfAny();
+        agency.ReconsiderationOrgan = input.ReconsiderationOrgan!.Trim();
+        agency.CompetentCourt = input.CompetentCourt!.Trim();
+        await db.SaveChangesAsync();
     }
 
     public async Task<Unit> AddUnitAsync(Agency agency, string? name, bool isLegalReview)

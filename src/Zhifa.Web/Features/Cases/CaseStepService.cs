@@ -37,9 +37,11 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
         var simpleProblems = await Decisions.ProposalService.SimpleProcedureProblemsAsync(db, c);
         var (served, incomplete) = await execution.FactsAsync(c);
         var d = await decisionFacts.StepFactsAsync(c, gate);
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == c.AgencyId).Select(a => new { a.Name, a.ReconsiderationOrgan, a.CompetentCourt }).SingleAsync();
         return new CaseFacts
         {
-            Category = c.Category, Procedure = c.Procedure, Step = c.Step, AgencyId = c.AgencyId,
+            Category = c.Category, Procedure = c.Procedure, Step = c.Step, AgencyId = c.AgencyId, AgencyName = agency.Name,
+            ReconsiderationOrganSet = !string.IsNullOrWhiteSpace(agency.ReconsiderationOrgan), CompetentCourtSet = !string.IsNullOrWhiteSpace(agency.CompetentCourt),
             HandlerOfficerIds = officerIds.ToHashSet(),
             QualifiedOfficers = officers.Count(o => o.IsQualifiedOn(Today)),
             Parties = parties,

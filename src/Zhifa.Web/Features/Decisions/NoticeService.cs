@@ -31,6 +31,8 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
 {
     public static string ProposedText(DecisionProposal p)
     {
+        // 首违不罚 is a 不予行政处罚 too, and the decision says so (行政处罚法第三十三条第一款).
+        if (p.Outcome is DecisionOutcome.NoPenalty or DecisionOutcome.FirstViolationNoPenalty) return $"不予行政处罚。{p.Content}";
         if (p.Outcome != DecisionOutcome.Penalty) return $"{DecisionRules.OutcomeLabel(p.Outcome)}。{p.Content}";
         var parts = new List<string> { DecisionRules.KindsLabel(p.Kinds) };
         if (p.FineYuan is { } fine) parts.Add($"罚款 {DecisionRules.Yuan(fine)}");
@@ -57,7 +59,8 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
         var errors = new ValidationErrors().MaxLength("reasons", input.Reasons, 4000, "拟作出处罚的理由");
         var p = await proposals.GetAsync(c.Id);
         if (p is null) errors.Add("proposal", "proposal.missing", "尚未填写拟作出的决定，不能制作事先告知书");
-        else if (string.IsNullOrWhiteSpace(p.LegalBasis)) errors.Add("legalBasis", "required", "拟作出的决定尚未填写法律依据，不能制作事先告知书");
+        // 行政处罚法第四十四条: the notice tells the facts, the reasons and the provisions, each in its place.
+        else foreach (var m in DecisionProvisions.Missing(p)) errors.Add(m.Field, m.Code, m.Message + "，不能制作事先告知书");
         errors.ThrowIfAny();
 
         var settings = await facts.SettingsAsync(c.AgencyId);
@@ -70,7 +73,9 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
         await using var tx = await db.Database.BeginTransactionAsync();
         var doc = await documents.GenerateAsync(c, new GenerateInput("penalty-notice", new Dictionary<string, string?>
         {
-            ["法律依据"] = p!.LegalBasis,
+            ["违法条款"] = p!.ViolatedProvisions,
+            // A 不予处罚 is told with its ground in place of the 罚则.
+            ["处罚依据"] = p.Outcome == DecisionOutcome.Penalty ? p.PenaltyBasis : DecisionProvisions.ForDocuments(p).NoPenaltyBasis,
             ["拟处罚内容"] = ProposedText(p),
             ["处罚理由"] = string.IsNullOrWhiteSpace(input.Reasons) ? p.DiscretionReason : input.Reasons,
             ["听证权利"] = hearingText,

@@ -32,12 +32,18 @@ public sealed class ProposalModel(CaseService cases, ProposalService proposals) 
             Input = new ProposalInput
             {
                 Outcome = p.Outcome, PenaltyKinds = p.PenaltyKinds.ToList(), FineYuan = p.FineYuan, ConfiscationYuan = p.ConfiscationYuan,
-                IllegalGainsYuan = p.IllegalGainsYuan, Content = p.Content, LegalBasis = p.LegalBasis, Tier = p.Tier, Circumstances = p.Circumstances.ToList(),
+                IllegalGainsYuan = p.IllegalGainsYuan, Content = p.Content, Tier = p.Tier, Circumstances = p.Circumstances.ToList(),
                 OutsideRangeReason = p.OutsideRangeReason, EvidenceReason = p.EvidenceReason, BasisReason = p.BasisReason, DiscretionReason = p.DiscretionReason,
+                ViolatedProvisions = p.ViolatedProvisions, NoPenaltyGround = p.NoPenaltyGround,
+                // The basis is kept only where it was a choice among norms that fine nothing; otherwise the rule chooses it again.
+                PenaltyBasis = p.PenaltyNorms.Count > 1 && p.PenaltyKinds.All(k => k != nameof(PenaltyKind.Fine)) ? p.PenaltyBasis : null,
+                PenaltyNorms = p.PenaltyNorms.Select(n => new PenaltyNormInput { Citation = n.Citation, MaxFineYuan = n.MaxFineYuan }).ToList(),
             };
         else
         {
-            Input.LegalBasis = View.SuggestedLegalBasis;
+            // A new proposal starts from what the matter's provisions say.
+            Input.ViolatedProvisions = View.SuggestedViolatedProvisions;
+            Input.PenaltyNorms = View.SuggestedPenaltyNorms.Select(n => new PenaltyNormInput { Citation = n.Citation, MaxFineYuan = n.MaxFineYuan }).ToList();
             Input.Outcome = nameof(DecisionOutcome.Penalty);
         }
         return Page();
@@ -69,7 +75,7 @@ public sealed class ProposalModel(CaseService cases, ProposalService proposals) 
         catch (DomainValidationException ex)
         {
             ModelState.Clear();
-            foreach (var e in ex.Errors) ModelState.AddModelError(e.Field == "case" ? "" : "Input." + char.ToUpperInvariant(e.Field[0]) + e.Field[1..], e.Message);
+            foreach (var e in ex.Errors) ModelState.AddModelError(e.Field == "case" ? "" : "Input." + PropertyPath(e.Field), e.Message);
             await LoadAsync(c);
             Recommendation = await proposals.RecommendAsync(c, Input.Circumstances, Input.IllegalGainsYuan);
             return Page();
@@ -87,4 +93,13 @@ public sealed class ProposalModel(CaseService cases, ProposalService proposals) 
     }
 
     public static IReadOnlyList<PenaltyKind> Kinds => Enum.GetValues<PenaltyKind>();
+
+    /// <summary>The rows of 罚则 the form offers: those entered and empty ones up to the most a proposal lists.</summary>
+    public IReadOnlyList<PenaltyNormInput> NormRows => Input.PenaltyNorms
+        .Concat(Enumerable.Range(0, Math.Max(0, Domain.Decisions.DecisionProvisions.MaxNorms - Input.PenaltyNorms.Count)).Select(_ => new PenaltyNormInput()))
+        .Take(Math.Max(Domain.Decisions.DecisionProvisions.MaxNorms, Input.PenaltyNorms.Count)).ToList();
+
+    /// <summary>penaltyNorms[0].maxFineYuan → PenaltyNorms[0].MaxFineYuan, so that each refusal sits beside its field.</summary>
+    private static string PropertyPath(string field)
+        => string.Join('.', field.Split('.').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
 }

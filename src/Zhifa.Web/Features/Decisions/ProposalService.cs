@@ -19,7 +19,17 @@ public sealed class ProposalInput
     public decimal? FineYuan { get; set; }
     public decimal? ConfiscationYuan { get; set; }
     public string? Content { get; set; }
-    public string? LegalBasis { get; set; }
+    /// <summary>违法条款: the provisions the act breaks (the norms of conduct).</summary>
+    public string? ViolatedProvisions { get; set; }
+    /// <summary>
+    /// 处罚依据: the 罚则 applied. May be left out: with one norm it is that norm, with several and a fine the one with the
+    /// higher fine (行政处罚法第二十九条); a lower one is refused.
+    /// </summary>
+    public string? PenaltyBasis { get; set; }
+    /// <summary>Every 罚则 that fines the act, with its maximum fine; needed where there are several (art. 29).</summary>
+    public List<PenaltyNormInput> PenaltyNorms { get; set; } = [];
+    /// <summary>For 不予处罚: UnderFourteen / Incapacity / MinorAndCorrected / FirstViolation / NoFault / TimeBarred.</summary>
+    public string? NoPenaltyGround { get; set; }
     /// <summary>NoPenalty / Mitigated / Lighter / Ordinary / Heavier.</summary>
     public string? Tier { get; set; }
     public string? OutsideRangeReason { get; set; }
@@ -32,6 +42,15 @@ public sealed class ProposalInput
     public decimal? IllegalGainsYuan { get; set; }
 }
 
+/// <summary>One 罚则 as entered: its citation (《法》第N条) and the maximum fine it allows.</summary>
+public sealed class PenaltyNormInput
+{
+    public string? Citation { get; set; }
+    public decimal? MaxFineYuan { get; set; }
+}
+
+public sealed record PenaltyNormDto(string Citation, decimal? MaxFineYuan, bool Applied);
+
 public sealed record RecommendationDto(bool HasBenchmark, string Tier, string TierLabel, IReadOnlyList<string> SupportedTiers, string Outcome,
     int? GradeOrder, string? GradeLabel, string? GradeStandard, bool Warning, decimal? FineMinYuan, decimal? FineMaxYuan, string RangeText,
     IReadOnlyList<string> Reasons, IReadOnlyList<string> Circumstances);
@@ -39,14 +58,20 @@ public sealed record RecommendationDto(bool HasBenchmark, string Tier, string Ti
 public sealed record ProposalDto(int Id, int CaseId, string Outcome, string OutcomeLabel, IReadOnlyList<string> PenaltyKinds, IReadOnlyList<string> PenaltyKindLabels,
     decimal? FineYuan, decimal? ConfiscationYuan, decimal? IllegalGainsYuan, string Content, string LegalBasis, string? Tier, string? TierLabel,
     IReadOnlyList<string> Circumstances, string OutsideRangeReason, string EvidenceReason, string BasisReason, string DiscretionReason,
-    DateTime UpdatedAt, string UpdatedBy, string Fingerprint);
+    DateTime UpdatedAt, string UpdatedBy, string Fingerprint,
+    string ViolatedProvisions, string PenaltyBasis, IReadOnlyList<PenaltyNormDto> PenaltyNorms, string NormChoice,
+    string? NoPenaltyGround, string? NoPenaltyGroundLabel, string? NoPenaltyBasis);
+
+/// <summary>A ground of 不予处罚 as the page and the API offer it.</summary>
+public sealed record NoPenaltyGroundDto(string Ground, string Label, string Citation, string Circumstance, string Outcome);
 
 /// <summary>
 /// The proposal with what the reviewer needs beside it: the recommendation of the recorded circumstances, how the proposal
 /// departs from it (each departure is why <see cref="ProposalDto.OutsideRangeReason"/> was required) and whether it is locked.
 /// </summary>
 public sealed record ProposalView(ProposalDto? Proposal, RecommendationDto Recommendation, IReadOnlyList<string> Deviations, bool Locked,
-    IReadOnlyList<string> MissingReasons, string SuggestedLegalBasis);
+    IReadOnlyList<string> MissingReasons, string SuggestedViolatedProvisions, IReadOnlyList<PenaltyNormDto> SuggestedPenaltyNorms,
+    IReadOnlyList<NoPenaltyGroundDto> NoPenaltyGrounds);
 
 /// <summary>A circumstance the page offers: the law's own, or one of a benchmark grade's.</summary>
 public sealed record CircumstanceOption(string Text, string Group);
@@ -80,12 +105,15 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
         return list;
     }
 
-    /// <summary>The matter's provisions, as the legal basis is prefilled: 《法》第N条、《条例》第M条.</summary>
-    public async Task<string> SuggestedLegalBasisAsync(Case c)
+    /// <summary>What the matter's provisions (and its benchmark's amounts) suggest as 违法条款 and 罚则 of a new proposal.</summary>
+    public async Task<ProvisionSuggestion> SuggestedProvisionsAsync(Case c)
     {
         var bases = await db.LegalBases.AsNoTracking().Where(b => b.MatterId == c.MatterId).OrderBy(b => b.Id).ToListAsync();
-        return string.Join("、", bases.Select(b => $"《{b.Law}》{b.Article}"));
+        return DecisionProvisions.Suggest(bases, await benchmarks.FindAsync(c.MatterId));
     }
+
+    public static IReadOnlyList<NoPenaltyGroundDto> GroundOptions { get; } = NoPenaltyGrounds.All
+        .Select(g => new NoPenaltyGroundDto(g.Ground.ToString(), g.Label, g.Citation, g.Circumstance.Text, g.Outcome.ToString())).ToList();
 
     public async Task<ProposalView> ViewAsync(Case c)
     {
@@ -99,8 +127,10 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
             if (p.BasisReason.Length == 0) missing.Add("依据选择理由");
             if (p.DiscretionReason.Length == 0) missing.Add("裁量理由");
         }
+        var suggested = await SuggestedProvisionsAsync(c);
         return new ProposalView(p is null ? null : ToDto(p), ToDto(rec, p?.CircumstanceList ?? []), deviations,
-            DecisionProposal.IsLockedAt(c.Category, c.Procedure, c.Step), missing, await SuggestedLegalBasisAsync(c));
+            DecisionProposal.IsLockedAt(c.Category, c.Procedure, c.Step), missing, suggested.ViolatedProvisions,
+            suggested.PenaltyNorms.Select(n => new PenaltyNormDto(n.Citation, n.MaxFineYuan, false)).ToList(), GroundOptions);
     }
 
     /// <summary>
@@ -152,8 +182,13 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
         foreach (var x in circumstances.Where(x => !known.Contains(x) && StatutoryCircumstance.Find(x) is null))
             errors.Add("circumstances", "unknown", $"情节“{x}”既不是法定情节，也不在本事项的裁量基准中");
         circumstances = circumstances.Select(x => StatutoryCircumstance.Find(x)?.Text ?? x).Distinct(StringComparer.Ordinal).ToList();
-        if (outcome == DecisionOutcome.FirstViolationNoPenalty && !circumstances.Contains(StatutoryCircumstance.FirstViolation.Text))
-            errors.Add("circumstances", "first_violation_missing", $"首违不罚须记录情节“{StatutoryCircumstance.FirstViolation.Text}”");
+        // 行政处罚法第三十条、第三十一条、第三十三条、第三十六条: a 不予处罚 rests on a ground, and the circumstance it needs is recorded.
+        NoPenaltyGround? ground = NoPenaltyGrounds.Parse(input.NoPenaltyGround);
+        if (ground is null && !string.IsNullOrWhiteSpace(input.NoPenaltyGround)) errors.Add("noPenaltyGround", "invalid", "不予处罚的理由无效");
+        else if (outcome is { } o2) ground = NoPenaltyGrounds.Check(o2, ground, circumstances, errors);
+        // 违法条款 and 处罚依据, each in its place; several 罚则 fining the act: the higher fine applies (art. 29).
+        var provisions = DecisionProvisions.Check(outcome ?? DecisionOutcome.Other, kinds.Contains(PenaltyKind.Fine), input.FineYuan,
+            input.ViolatedProvisions, input.PenaltyBasis, (input.PenaltyNorms ?? []).Select(n => (n?.Citation, n?.MaxFineYuan)).ToList(), errors);
         if (outcome is DecisionOutcome.NoPenalty or DecisionOutcome.FirstViolationNoPenalty)
         {
             if (tier is not null and not DiscretionTier.NoPenalty) errors.Add("tier", "invalid", "不予处罚的，裁量档次只能是“不予处罚”");
@@ -172,7 +207,6 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
                 errors.Add("outsideRangeReason", "required", $"拟作出的决定超出裁量基准（{string.Join("；", deviations)}），须填写超出裁量基准的理由");
         }
         errors.Required("content", input.Content, "决定内容").MaxLength("content", input.Content, 4000, "决定内容")
-            .MaxLength("legalBasis", input.LegalBasis, 4000, "法律依据")
             .MaxLength("outsideRangeReason", input.OutsideRangeReason, 2000, "超出裁量基准的理由")
             .MaxLength("evidenceReason", input.EvidenceReason, 4000, "证据采信理由")
             .MaxLength("basisReason", input.BasisReason, 4000, "依据选择理由")
@@ -186,7 +220,10 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
         p.FineYuan = input.FineYuan;
         p.ConfiscationYuan = input.ConfiscationYuan;
         p.Content = input.Content!.Trim();
-        p.LegalBasis = input.LegalBasis?.Trim() ?? "";
+        p.ViolatedProvisions = provisions.ViolatedProvisions;
+        p.PenaltyBasis = provisions.PenaltyBasis;
+        p.PenaltyNorms = PenaltyNorm.ToLines(provisions.PenaltyNorms);
+        p.NoPenaltyGround = ground;
         p.Tier = tier;
         p.Circumstances = string.Join('\n', circumstances);
         p.IllegalGainsYuan = input.IllegalGainsYuan;
@@ -200,10 +237,16 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
         return p;
     }
 
-    public static ProposalDto ToDto(DecisionProposal p) => new(p.Id, p.CaseId, p.Outcome.ToString(), ProposalMapping.OutcomeLabel(p.Outcome),
-        p.Kinds.Select(k => k.ToString()).ToList(), p.Kinds.Select(SimpleProcedure.Label).ToList(), p.FineYuan, p.ConfiscationYuan, p.IllegalGainsYuan,
-        p.Content, p.LegalBasis, p.Tier?.ToString(), p.Tier is { } t ? DiscretionRules.Label(t) : null, p.CircumstanceList, p.OutsideRangeReason,
-        p.EvidenceReason, p.BasisReason, p.DiscretionReason, p.UpdatedAt, p.UpdatedBy, p.Fingerprint());
+    public static ProposalDto ToDto(DecisionProposal p)
+    {
+        var ground = p.NoPenaltyGround is { } g ? NoPenaltyGrounds.Of(g) : null;
+        return new(p.Id, p.CaseId, p.Outcome.ToString(), ProposalMapping.OutcomeLabel(p.Outcome),
+            p.Kinds.Select(k => k.ToString()).ToList(), p.Kinds.Select(SimpleProcedure.Label).ToList(), p.FineYuan, p.ConfiscationYuan, p.IllegalGainsYuan,
+            p.Content, p.LegalBasis, p.Tier?.ToString(), p.Tier is { } t ? DiscretionRules.Label(t) : null, p.CircumstanceList, p.OutsideRangeReason,
+            p.EvidenceReason, p.BasisReason, p.DiscretionReason, p.UpdatedAt, p.UpdatedBy, p.Fingerprint(),
+            p.ViolatedProvisions, p.PenaltyBasis, p.PenaltyNormList.Select(n => new PenaltyNormDto(n.Citation, n.MaxFineYuan, n.Citation == p.PenaltyBasis)).ToList(),
+            DecisionProvisions.NormChoice(p), ground?.Ground.ToString(), ground?.Label, ground?.Citation);
+    }
 
     public static RecommendationDto ToDto(Recommendation r, IReadOnlyList<string> circumstances) => new(r.HasBenchmark, r.Tier.ToString(), r.TierLabel,
         r.SupportedTiers.Select(t => t.ToString()).ToList(), r.Outcome.ToString(), r.Grade?.Order, r.Grade?.Label, r.Grade?.Standard, r.Warning,

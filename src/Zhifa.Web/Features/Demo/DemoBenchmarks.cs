@@ -24,7 +24,8 @@ public static class DemoBenchmarks
     {
         Outcome = "Penalty", PenaltyKinds = ["Warning"], Tier = "Lighter", Circumstances = [SimpleCaseCircumstance],
         Content = "给予警告，并责令于十五日内对顾客用品用具进行卫生检测。",
-        LegalBasis = "《公共场所卫生管理条例实施细则》第三十六条第一项",
+        ViolatedProvisions = "《公共场所卫生管理条例实施细则》第十九条",
+        PenaltyBasis = "《公共场所卫生管理条例实施细则》第三十六条第一项",
         DiscretionReason = "首次被发现，检测项目部分缺项，按裁量基准从轻阶次给予警告。",
     };
 

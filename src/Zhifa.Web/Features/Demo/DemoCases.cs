@@ -70,7 +70,8 @@ public sealed partial class DemoCases(IServiceScopeFactory scopes, IHttpContextA
                     await s.GetRequiredService<Decisions.ProposalService>().SaveAsync(c, DemoBenchmarks.SimpleCaseProposal());
                     await MoveAsync(s, c, CaseSteps.Decided, c.Place);
                     // The simple procedure's decision is written and handed over on the spot (art. 52).
-                    var decision = await DocumentAsync(s, c, "penalty-decision", new() { ["法律依据"] = "《公共场所卫生管理条例实施细则》第三十六条", ["决定内容"] = "警告" });
+                    // Its 违法条款 and 处罚依据 are those of the proposal.
+                    var decision = await DocumentAsync(s, c, "penalty-decision", new() { ["决定内容"] = "警告" });
                     await ExecuteAsync(s, c, SimplePenalty, target, decision.Id, paid: null);
                 }
 
@@ -288,8 +289,13 @@ public sealed partial class DemoCases(IServiceScopeFactory scopes, IHttpContextA
         {
             Outcome = "Penalty", PenaltyKinds = suspend ? ["SuspendBusiness", "Fine"] : ["Warning", "Fine"], FineYuan = 3000m,
             Content = suspend ? "责令停业整顿，并处罚款人民币叁仟元整。" : "警告，并处罚款人民币叁仟元整。",
-            LegalBasis = "《公共场所卫生管理条例》第八条、第十四条", EvidenceReason = "现场笔录、询问笔录和现场照片相互印证。",
-            BasisReason = "未取得卫生许可证擅自营业，适用《公共场所卫生管理条例》第十四条。",
+            ViolatedProvisions = "《公共场所卫生管理条例》第八条、《公共场所卫生管理条例实施细则》第二十二条第二款",
+            // 停业整顿 is given by the 条例's 罚则, the amount of the fine by the 细则's (which sets the 条例's range).
+            PenaltyBasis = suspend ? "《公共场所卫生管理条例》第十四条第一款第四项、《公共场所卫生管理条例实施细则》第三十五条第一款" : "《公共场所卫生管理条例实施细则》第三十五条第一款",
+            EvidenceReason = "现场笔录、询问笔录和现场照片相互印证。",
+            BasisReason = suspend
+                ? "未取得卫生许可证擅自营业，经责令改正仍继续营业，依《公共场所卫生管理条例》第十四条第一款第四项责令停业整顿，并依实施细则第三十五条第一款处以罚款。"
+                : "未取得卫生许可证擅自营业，违反《公共场所卫生管理条例》第八条和实施细则第二十二条第二款，依实施细则第三十五条第一款处罚。",
             DiscretionReason = suspend ? "经责令改正后仍继续营业，情节较重。" : "经营时间较短，首次被查处，按一般情节处罚。",
             OutsideRangeReason = suspend ? "经责令改正拒不改正，依法责令停业整顿" : null,
         });

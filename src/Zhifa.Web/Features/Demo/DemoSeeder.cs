@@ -44,6 +44,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             Name = "郴州市司法局", ShortName = "郴司", Type = AgencyType.AdministrativeOrgan, Level = AgencyLevel.City,
             CreditCode = IdentityCodes.CompleteCreditCode("11431000MB1739045"), Address = "湖南省郴州市北湖区人民西路 8 号",
             Contact = "0735-2222001", Units = [new Unit { Name = "行政执法协调监督科", IsLegalReviewUnit = true }],
+            // 行政复议法第二十八条 lets the party choose the 本级人民政府 or the provincial 司法厅; the demo names the former.
+            ReconsiderationOrgan = "郴州市人民政府", CompetentCourt = "郴州市北湖区人民法院",
         };
         db.Agencies.Add(city);
         await db.SaveChangesAsync();
@@ -53,6 +55,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             ParentId = city.Id, Name = "永兴县卫生健康局", ShortName = "永卫", Type = AgencyType.AdministrativeOrgan, Level = AgencyLevel.County,
             CreditCode = IdentityCodes.CompleteCreditCode("11431023MB1C55826"), Address = "湖南省郴州市永兴县便江街道银都大道 16 号",
             Contact = "0735-5522110",
+            // 行政复议法第二十四条第一款第一项: a county department is reviewed by the county government; 行政诉讼法第十八条、第十四条.
+            ReconsiderationOrgan = "永兴县人民政府", CompetentCourt = "永兴县人民法院",
             Units =
             [
                 new Unit { Name = "公共卫生监督股" },
@@ -64,7 +68,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         {
             ParentId = city.Id, Name = "永兴县应急管理局", ShortName = "永应急", Type = AgencyType.AdministrativeOrgan, Level = AgencyLevel.County,
             CreditCode = IdentityCodes.CompleteCreditCode("11431023MB1D6017X"), Address = "湖南省郴州市永兴县便江街道解放路 35 号",
-            Contact = "0735-5523119",
+            Contact = "0735-5523119", ReconsiderationOrgan = "永兴县人民政府", CompetentCourt = "永兴县人民法院",
             Units = [new Unit { Name = "安全生产执法大队" }, new Unit { Name = "政策法规股", IsLegalReviewUnit = true }],
         };
         db.Agencies.AddRange(health, safety);
@@ -144,7 +148,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             ResponsibleUnitId = pub.Id, RandomInspection = false,
             Bases =
             [
-                new LegalBasis { Law = "公共场所卫生管理条例实施细则", Article = "第三十五条", Text = "对未依法取得公共场所卫生许可证擅自营业的，由县级以上地方人民政府卫生计生行政部门责令限期改正，给予警告，并处以五百元以上五千元以下罚款……" },
+                new LegalBasis { Law = "公共场所卫生管理条例实施细则", Article = "第三十五条", Text = "对未依法取得公共场所卫生许可证擅自营业的，由县级以上地方人民政府卫生计生行政部门责令限期改正，给予警告，并处以五百元以上五千元以下罚款；有下列情形之一的，处以五千元以上三万元以下罚款：（一）擅自营业曾受过卫生计生行政部门处罚的；（二）擅自营业时间在三个月以上的；（三）以涂改、转让、倒卖、伪造的卫生许可证擅自营业的……" },
             ],
         },
         new Matter

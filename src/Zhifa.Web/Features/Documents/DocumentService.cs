@@ -6,6 +6,7 @@ using Zhifa.Domain.Rules;
 using Zhifa.Domain.Agencies;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Decisions;
 using Zhifa.Domain.Documents;
 using Zhifa.Domain.Records;
 using Zhifa.Web.Features.LegalReview;
@@ -186,7 +187,7 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
 
     // ---- generation ----
 
-    private async Task<DocumentCaseData> CaseDataAsync(Case c, string agencyName)
+    private async Task<DocumentCaseData> CaseDataAsync(Case c, Agency agency)
     {
         var parties = await db.CaseParties.AsNoTracking().Where(p => p.CaseId == c.Id).OrderBy(p => p.Id)
             .Select(p => p.Party!).ToListAsync();
@@ -197,8 +198,11 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
         var officerInfo = officerIds.Select(id => officers.First(o => o.Id == id)).Select(o => new DocumentOfficerInfo(o.Name,
             (o.Certificates.FirstOrDefault(x => x.StatusOn(today) == Domain.Officers.CertificateStatus.Valid)
              ?? o.Certificates.OrderByDescending(x => x.ValidUntil).FirstOrDefault())?.Number ?? "")).ToList();
-        return new DocumentCaseData(agencyName, c.Number, c.Title, c.Facts, c.Place,
-            parties.Select(p => new DocumentPartyInfo(p.Name, p.IdNumber, p.CreditCode, p.Address, p.LegalRepresentative)).ToList(), officerInfo);
+        // The notice and the decision cite the provisions the case's proposed decision applies.
+        var proposal = await db.Set<DecisionProposal>().AsNoTracking().FirstOrDefaultAsync(p => p.CaseId == c.Id);
+        return new DocumentCaseData(agency.Name, c.Number, c.Title, c.Facts, c.Place,
+            parties.Select(p => new DocumentPartyInfo(p.Name, p.IdNumber, p.CreditCode, p.Address, p.LegalRepresentative)).ToList(), officerInfo,
+            proposal is null ? null : DecisionProvisions.ForDocuments(proposal), agency.ReconsiderationOrgan, agency.CompetentCourt);
     }
 
     /// <summary>
@@ -213,11 +217,15 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
         if (DocumentRules.IssuedOnlyWithDecision(type, c.Procedure) && !issuingDecision)
             throw new DomainValidationException("typeCode", "decision.issue_only", $"{type.Name}由负责人在案件的“决定”页签发时生成");
         var fields = DocumentRules.NormalizeFields(type, input.Fields);
-        DocumentRules.ValidateFields(type, fields).ThrowIfAny();
+        var agency = await db.Agencies.AsNoTracking().FirstAsync(a => a.Id == c.AgencyId);
+        // LAW-9: a decision tells where the party may turn; it is not made while the agency names no 复议机关 or court.
+        if (type.Placeholders.Contains("救济途径") && AgencyRemedies.Problems(agency) is { Count: > 0 } remedies) throw new DomainValidationException(remedies);
+        var data = await CaseDataAsync(c, agency);
+        var local = ToChina(db.UtcNow);
+        DocumentRules.ValidateFields(type, fields, DocumentRules.FillMap(type, data, new Dictionary<string, string>(), "", local)).ThrowIfAny();
         if (DocumentRules.NeedsLegalReview(type) && await legalReview.GateAsync(c) is { IsOpen: false } gate)
             throw new DomainValidationException("typeCode", "legal_review.not_passed", $"{type.Name}须在法制审核同意后方可制作：{gate.Message}");
 
-        var agency = await db.Agencies.AsNoTracking().FirstAsync(a => a.Id == c.AgencyId);
         var template = await CurrentTemplateAsync(c.AgencyId, type);
         byte[] templateBytes;
         await using (var read = blobs.OpenRead(template.Sha256))
@@ -226,8 +234,6 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
             await read.CopyToAsync(buffer);
             templateBytes = buffer.ToArray();
         }
-        var data = await CaseDataAsync(c, agency.Name);
-        var local = ToChina(db.UtcNow);
 
         if (db.Database.IsSqlite())
         {
