@@ -1,3 +1,4 @@
+using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Common;
 
 namespace Zhifa.Domain.Execution;
@@ -24,30 +25,36 @@ public sealed class EnforcementApplication
     public bool Concluded => Outcome != EnforcementOutcome.Pending;
 }
 
-/// <summary>The window in which an application to court may be made; both ends inclusive, calendar days.</summary>
-public sealed record EnforcementWindow(DateOnly? Opens, DateOnly Closes, DateOnly RemediesEnd, DateOnly? DemandServedOn);
+/// <summary>
+/// The window in which an application to court may be made; both ends inclusive. <see cref="DemandWaitEnds"/> is the
+/// tenth working day after the 催告书 was served; <see cref="Closing"/> is the three months' end with its basis.
+/// </summary>
+public sealed record EnforcementWindow(DateOnly? Opens, DateOnly Closes, DateOnly RemediesEnd, DateOnly? DemandServedOn,
+    DateOnly? DemandWaitEnds = null, PeriodEnd? Closing = null);
 
 /// <summary>LAW-8 and LAW-9: remedies, the written demand (催告) and the court-enforcement window.</summary>
 public static class EnforcementRules
 {
-    /// <summary>行政复议法 (2023) art. 20: sixty days from knowing of the decision (calendar days).</summary>
-    public static DateOnly ReconsiderationEnds(DateOnly servedOn) => servedOn.AddDays(60);
+    /// <summary>行政复议法 (2023) art. 20: sixty calendar days from knowing of the decision; a rest day at the end moves it (art. 88).</summary>
+    public static PeriodEnd ReconsiderationEnds(DateOnly servedOn, WorkingDayCalendar calendar) => LegalPeriods.Reconsideration.EndFrom(servedOn, calendar);
 
-    /// <summary>行政诉讼法 art. 46: six months from knowing of the decision.</summary>
-    public static DateOnly LitigationEnds(DateOnly servedOn) => servedOn.AddMonths(6);
+    /// <summary>行政诉讼法 art. 46: six months from knowing of the decision; a rest day at the end moves it (art. 101).</summary>
+    public static PeriodEnd LitigationEnds(DateOnly servedOn, WorkingDayCalendar calendar) => LegalPeriods.Litigation.EndFrom(servedOn, calendar);
 
     /// <summary>
-    /// 行政强制法 art. 54: not before ten days have passed since the 催告书 was served (from the eleventh day); art. 53:
-    /// within three months from the day the periods for review and litigation expired, and so not before they expired.
+    /// 行政强制法 art. 54 and 69: not before ten working days have passed since the 催告书 was served (from the day after
+    /// the tenth); art. 53: within three months from the day the periods for review and litigation expired (their
+    /// moved end), and so not before they expired.
     /// </summary>
-    public static EnforcementWindow Window(DateOnly decisionServedOn, DateOnly? demandServedOn)
+    public static EnforcementWindow Window(DateOnly decisionServedOn, DateOnly? demandServedOn, WorkingDayCalendar calendar)
     {
-        var remediesEnd = LitigationEnds(decisionServedOn);
-        var closes = remediesEnd.AddMonths(3);
-        DateOnly? opens = demandServedOn is { } d
-            ? (d.AddDays(11) > remediesEnd.AddDays(1) ? d.AddDays(11) : remediesEnd.AddDays(1))
+        var remediesEnd = LitigationEnds(decisionServedOn, calendar).Last;
+        var closing = LegalPeriods.CourtEnforcementApplication.EndFrom(remediesEnd, calendar);
+        DateOnly? waitEnds = demandServedOn is { } d ? LegalPeriods.DemandWait.EndFrom(d, calendar).Last : null;
+        DateOnly? opens = waitEnds is { } w
+            ? (w > remediesEnd ? w.AddDays(1) : remediesEnd.AddDays(1))
             : null;
-        return new EnforcementWindow(opens, closes, remediesEnd, demandServedOn);
+        return new EnforcementWindow(opens, closing.Last, remediesEnd, demandServedOn, waitEnds, closing);
     }
 
     /// <summary>行政强制法 art. 35: the demand comes only once the obligation is overdue.</summary>
@@ -63,8 +70,8 @@ public static class EnforcementRules
         if (window.DemandServedOn is null) list.Add(new("demand.not_served", "申请强制执行前须催告当事人履行义务，且催告书须已送达（行政强制法第五十四条）"));
         else if (window.Opens is { } opens && day < opens)
         {
-            if (day < window.DemandServedOn.Value.AddDays(11))
-                list.Add(new("demand.ten_days", $"催告书送达满十日后方可申请（{window.DemandServedOn.Value.AddDays(11):yyyy-MM-dd} 起，行政强制法第五十四条）"));
+            if (window.DemandWaitEnds is { } waited && day <= waited)
+                list.Add(new("demand.ten_days", $"催告书送达满十个工作日后方可申请（{waited.AddDays(1):yyyy-MM-dd} 起，行政强制法第五十四条、第六十九条）"));
             if (day <= window.RemediesEnd)
                 list.Add(new("remedies.running", $"申请行政复议、提起行政诉讼的期限届满后方可申请（{window.RemediesEnd.AddDays(1):yyyy-MM-dd} 起，行政强制法第五十三条）"));
         }

@@ -253,7 +253,7 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
         var s = await PayableAsync(c, "appliedOn");
         EnforcementRules.ValidateApplication(input.AppliedOn, input.Court, input.Reference, s.Today).ThrowIfAny();
         if (s.Applications.Any(a => !a.Concluded)) throw new DomainValidationException("appliedOn", "application.pending", "已有法院尚在审查的申请");
-        var window = EnforcementRules.Window(s.DecisionServedOn!.Value, s.Enforcement?.DemandServedOn);
+        var window = await state.WindowAsync(s.DecisionServedOn!.Value, s.Enforcement?.DemandServedOn);
         var refused = EnforcementRules.MayApply(input.AppliedOn!.Value, !s.Payment!.PaidInFull, window);
         if (refused.Count > 0) throw new DomainValidationException(refused.Select(r => new ValidationError("appliedOn", r.Code, r.Message)).ToList());
         var a = new EnforcementApplication
