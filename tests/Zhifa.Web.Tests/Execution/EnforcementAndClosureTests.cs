@@ -1,10 +1,10 @@
-using Zhifa.Domain.Execution;
-using Zhifa.Domain.Calendar;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Cases;
+using Zhifa.Domain.Execution;
 using Zhifa.Web.Tests.Cases;
 using Zhifa.Web.Tests.Infrastructure;
 using Zhifa.Web.Tests.Records;

@@ -1,13 +1,13 @@
-using Zhifa.Web.Features.Calendar;
-using Zhifa.Domain.Calendar;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Documents;
 using Zhifa.Domain.Execution;
+using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.Decisions;
 using Zhifa.Web.Tests.Cases;
 using Zhifa.Web.Tests.Infrastructure;

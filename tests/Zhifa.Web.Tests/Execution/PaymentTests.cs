@@ -1,9 +1,9 @@
-using Zhifa.Domain.Execution;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Zhifa.Domain.Cases;
+using Zhifa.Domain.Execution;
 using Zhifa.Web.Tests.Infrastructure;
 
 namespace Zhifa.Web.Tests.Execution;

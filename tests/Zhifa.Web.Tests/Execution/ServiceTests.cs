@@ -1,8 +1,8 @@
-using Zhifa.Domain.Calendar;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Cases;
 using Zhifa.Web.Tests.Cases;
 using Zhifa.Web.Tests.Infrastructure;
