@@ -1,4 +1,4 @@
-using System.Globalization;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Calendar;
 
@@ -21,22 +21,30 @@ public enum PeriodUnit
 /// <summary>
 /// A period the law sets: where it comes from, how it is counted, and whether its last day moves off a rest day.
 /// Every period starts the day after the day that triggers it (民法典第二百零一条：开始的当日不计入，自下一日开始计算;
-/// 民事诉讼法第八十五条：期间开始的时和日，不计算在期间内).
+/// 民事诉讼法第八十五条：期间开始的时和日，不计算在期间内). Its words are in Resources/Messages.resx under
+/// <c>period.{Code}.name</c>, <c>.source</c> (the article and its words) and <c>.reason</c> (why the rest-day rule applies or not).
 /// </summary>
-/// <param name="Name">What must be done, e.g. 缴纳罚款.</param>
-/// <param name="Source">The article and its words, e.g. 行政处罚法第六十七条：自收到行政处罚决定书之日起十五日内缴纳罚款.</param>
+/// <param name="Code">The stable code of the period, e.g. fine_payment.</param>
 /// <param name="Length">How many units.</param>
 /// <param name="Unit">Working days, calendar days, months or years.</param>
 /// <param name="MovesOffRestDay">Whether a last day that is a rest day (a weekend or holiday that is not worked) moves to the next working day.</param>
-/// <param name="RestDayRule">The rule that moves it, as a move note cites it (e.g. 民法典第二百零三条), or the rule it keeps to.</param>
-/// <param name="RestDayReason">Why the rest-day rule applies to this period or not.</param>
-public sealed record LegalPeriod(string Name, string Source, int Length, PeriodUnit Unit, bool MovesOffRestDay, string RestDayRule, string RestDayReason)
+/// <param name="RuleCode">The message code of the rule a move note cites (e.g. 民法典第二百零三条), or of the rule the period keeps to.</param>
+public sealed record LegalPeriod(string Code, int Length, PeriodUnit Unit, bool MovesOffRestDay, string RuleCode)
 {
-    /// <summary>The start rule every period follows, as the pages write it.</summary>
-    public const string StartRule = "自触发之日的次日起算（民法典第二百零一条）";
+    /// <summary>What must be done, e.g. 缴纳罚款.</summary>
+    public string Name => Messages.Get($"period.{Code}.name");
+
+    /// <summary>The article and its words.</summary>
+    public string Source => Messages.Get($"period.{Code}.source");
+
+    /// <summary>The rule that moves it, as a move note cites it, or the rule it keeps to.</summary>
+    public string RestDayRule => Messages.Get(RuleCode);
+
+    /// <summary>Why the rest-day rule applies to this period or not.</summary>
+    public string RestDayReason => Messages.Get($"period.{Code}.reason");
 
     /// <summary>工作日 or 自然日, as the deadline rows write it.</summary>
-    public string CountLabel => Unit == PeriodUnit.WorkingDays ? "工作日" : "自然日";
+    public string CountLabel => Messages.Get(Unit == PeriodUnit.WorkingDays ? "period.unit.working_days" : "period.unit.calendar_days");
 
     /// <summary>
     /// The last day of a period that needs no calendar (calendar days, months or years that do not move); the
@@ -46,7 +54,7 @@ public sealed record LegalPeriod(string Name, string Source, int Length, PeriodU
     public DateOnly LastDay(DateOnly trigger, int extraDays = 0)
     {
         if (Unit == PeriodUnit.WorkingDays || MovesOffRestDay)
-            throw new InvalidOperationException($"“{Name}”的期限须按工作日历计算");
+            throw new InvalidOperationException(Messages.Get("period.needs_calendar", Name));
         return Unmoved(trigger, extraDays);
     }
 
@@ -78,7 +86,7 @@ public sealed record LegalPeriod(string Name, string Source, int Length, PeriodU
             // DateOnly.AddMonths keeps the day of the month and stops at the month's last day: 民法典第二百零二条.
             PeriodUnit.Months => trigger.AddMonths(Length).AddDays(extraDays),
             PeriodUnit.Years => trigger.AddYears(Length).AddDays(extraDays),
-            _ => throw new InvalidOperationException($"“{Name}”按工作日计算"),
+            _ => throw new InvalidOperationException(Messages.Get("period.counts_working_days", Name)),
         };
     }
 }
@@ -94,12 +102,8 @@ public readonly record struct PeriodEnd(LegalPeriod Period, DateOnly Last, DateO
     public string? CalendarNote => StatutoryHolidays.Note(YearsWithoutData);
 
     /// <summary>“届满日为休息日的顺延至…” when the last day moved, else null.</summary>
-    public string? MoveNote => Moved
-        ? $"届满日{Label(Unmoved)}为休息日，顺延至{Label(Last)}（{Period.RestDayRule}）"
-        : null;
+    public string? MoveNote => Moved ? Messages.Get("period.moved", Unmoved, Last, Period.RestDayRule) : null;
 
     /// <summary>The basis as a deadline row writes it: the source, the count, and the move when there is one.</summary>
     public string Basis => $"{Period.Source}（{Period.CountLabel}）" + (MoveNote is { } m ? "；" + m : "");
-
-    private static string Label(DateOnly day) => day.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 }

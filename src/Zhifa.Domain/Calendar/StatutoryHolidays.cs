@@ -1,4 +1,5 @@
 using System.Globalization;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Calendar;
 
@@ -30,21 +31,21 @@ public static class StatutoryHolidays
         var newYear = DateOnly.FromDateTime(Lunar.ToDateTime(year, 1, 1, 0, 0, 0, 0)); // 正月初一
         var days = new List<CalendarDay>
         {
-            new(new DateOnly(year, 1, 1), "元旦", true),
+            new(new DateOnly(year, 1, 1), Name("new_year"), true),
             // 除夕 is the last day of the lunar year, the 29th or 30th of the twelfth month (a leap twelfth month
             // included): always the day before 正月初一.
-            new(newYear.AddDays(-1), "春节", true),
-            new(newYear, "春节", true),
-            new(newYear.AddDays(1), "春节", true),
-            new(newYear.AddDays(2), "春节", true),
-            new(SolarTerms.Qingming(year), "清明节", true),
-            new(new DateOnly(year, 5, 1), "劳动节", true),
-            new(new DateOnly(year, 5, 2), "劳动节", true),
-            new(LunarDay(year, 5, 5), "端午节", true),
-            new(LunarDay(year, 8, 15), "中秋节", true),
-            new(new DateOnly(year, 10, 1), "国庆节", true),
-            new(new DateOnly(year, 10, 2), "国庆节", true),
-            new(new DateOnly(year, 10, 3), "国庆节", true),
+            new(newYear.AddDays(-1), Name("spring_festival"), true),
+            new(newYear, Name("spring_festival"), true),
+            new(newYear.AddDays(1), Name("spring_festival"), true),
+            new(newYear.AddDays(2), Name("spring_festival"), true),
+            new(SolarTerms.Qingming(year), Name("qingming"), true),
+            new(new DateOnly(year, 5, 1), Name("labour_day"), true),
+            new(new DateOnly(year, 5, 2), Name("labour_day"), true),
+            new(LunarDay(year, 5, 5), Name("dragon_boat"), true),
+            new(LunarDay(year, 8, 15), Name("mid_autumn"), true),
+            new(new DateOnly(year, 10, 1), Name("national_day"), true),
+            new(new DateOnly(year, 10, 2), Name("national_day"), true),
+            new(new DateOnly(year, 10, 3), Name("national_day"), true),
         };
         // 中秋 can fall on 1 to 3 October (it did in 2020 and 2001): the day is off once, under the first name.
         return days.GroupBy(d => d.Date).Select(g => g.First()).OrderBy(d => d.Date).ToList().AsReadOnly();
@@ -74,11 +75,13 @@ public static class StatutoryHolidays
         var estimated = years.Where(Covers).ToList();
         var weekendsOnly = years.Where(y => !Covers(y)).ToList();
         if (estimated.Count > 0)
-            parts.Add($"{Years(estimated)}年国务院放假通知尚未载入，法定节假日按《全国年节及纪念日放假办法》推算，调休未计");
+            parts.Add(Messages.Get("calendar.note.estimated", Years(estimated)));
         if (weekendsOnly.Count > 0)
-            parts.Add($"{Years(weekendsOnly)}年无节假日数据，仅按周末推算");
+            parts.Add(Messages.Get("calendar.note.weekends_only", Years(weekendsOnly)));
         return string.Join("；", parts);
     }
+
+    private static string Name(string code) => Messages.Get("holiday." + code);
 
     private static string Years(List<int> years) => string.Join("、", years.Select(y => y.ToString(CultureInfo.InvariantCulture)));
 }

@@ -74,8 +74,9 @@ public sealed class EvidencePreservation
             errors.Add("case", "not_applicable", "只有普通程序的行政处罚案件在作出处罚决定前可以先行登记保存（行政处罚法第五十六条）");
         errors.Required("items", items, "保存物品").MaxLength("items", items?.Trim(), 2000, "保存物品")
             .Required("place", place, "保存地点").MaxLength("place", place?.Trim(), 200, "保存地点");
-        if (startedOn is null) errors.Add("startedOn", "required", "请填写先行登记保存的日期");
-        else if (startedOn > today) errors.Add("startedOn", "in_future", "先行登记保存的日期不能晚于今天");
+        // No earlier bound: evidence is gathered (第五十六条) from the first inspection on, and filing may follow it (第五十四条).
+        if (startedOn is not { } on) errors.Add("startedOn", "required", "请填写先行登记保存的日期");
+        else errors.EventDay("startedOn", "先行登记保存的日期", on, today);
         return errors;
     }
 

@@ -82,12 +82,15 @@ public static class DecisionRules
     public static bool PeriodOverOrWaived(DateOnly? servedOn, bool waived, DateOnly today, Func<DateOnly, int, DateOnly> addWorkingDays)
         => waived || (servedOn is { } d && today > StatementPeriodEnds(d, addWorkingDays));
 
-    public static ValidationErrors ValidateService(DateTime? servedAtUtc, string? method, DateTime createdAtUtc, DateTime nowUtc)
+    /// <summary>
+    /// The service of a notice (事先告知书 or 听证通知书, named by <paramref name="document"/>): a method, and a time not in
+    /// the future nor before the notice was made; <paramref name="toChina"/> turns UTC into China Standard Time.
+    /// </summary>
+    public static ValidationErrors ValidateService(DateTime? servedAtUtc, string? method, string document, DateTime createdAtUtc, DateTime nowUtc, Func<DateTime, DateTime> toChina)
     {
         var errors = new ValidationErrors();
         if (servedAtUtc is not { } at) errors.Add("servedAt", "required", "送达时间不能为空");
-        else if (at > nowUtc.AddMinutes(5)) errors.Add("servedAt", "in_future", "送达时间不能晚于现在");
-        else if (at < createdAtUtc.AddMinutes(-5)) errors.Add("servedAt", "before_notice", "送达时间不能早于告知书制作时间");
+        else errors.EventMoment("servedAt", "送达时间", toChina(at), toChina(nowUtc), new PriorMoment($"{document}制作时间", toChina(createdAtUtc)));
         if (string.IsNullOrWhiteSpace(method)) errors.Add("serviceMethod", "required", "送达方式不能为空");
         else if (!ServiceMethods.Contains(method.Trim())) errors.Add("serviceMethod", "invalid", $"送达方式只能是{string.Join("、", ServiceMethods)}");
         return errors;
@@ -103,9 +106,9 @@ public static class DecisionRules
             return errors.Add("requestedOn", "notice.not_served", "事先告知书尚未送达，不能受理听证申请");
         if (requestedOn is not { } asked) return errors.Add("requestedOn", "required", "申请日期不能为空");
         var last = StatementPeriodEnds(served, addWorkingDays);
-        if (asked > today) errors.Add("requestedOn", "in_future", "申请日期不能晚于今天");
-        else if (asked < served) errors.Add("requestedOn", "before_service", "申请日期不能早于告知书送达日期");
-        else if (asked > last)
+        errors.EventDay("requestedOn", "申请日期", asked, today, new PriorDay("告知书送达之日", served));
+        if (errors.Any) return errors;
+        if (asked > last)
             errors.Add("requestedOn", "hearing.request_late",
                 $"听证申请须在告知书送达之日起五个工作日内提出（最后一日为 {ChineseDate(last)}，工作日，行政处罚法第六十四条、第八十五条），{ChineseDate(asked)}提出的申请已逾期");
         return errors;

@@ -21,6 +21,12 @@ public sealed record DocumentType(string Code, string Name, string? NumberKind, 
 /// <summary>The catalogue of document types; the codes are stable identifiers used in URLs and stored rows.</summary>
 public static class DocumentTypes
 {
+    /// <summary>
+    /// The 笔录 the party (or the person questioned) signs, or whose refusal to sign is noted: 行政处罚法第五十五条,
+    /// 行政强制法第十八条第九项. Internal minutes (合议记录, 集体讨论记录) are signed by the staff and are not among them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PartySignedRecords = ["site-record", "inquiry-record", "hearing-record", "statement-record"];
+
     private const string PartySign = "当事人（签名）：____________　　日期：____年__月__日";
     private const string OfficerSign = "执法人员（签名）：____________　____________";
     private const string Seal = "{{机关名称}}（印章）　{{日期}}";

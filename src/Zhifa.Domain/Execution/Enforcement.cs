@@ -26,15 +26,28 @@ public sealed class EnforcementApplication
 }
 
 /// <summary>
-/// The window in which an application to court may be made; both ends inclusive. <see cref="DemandWaitEnds"/> is the
-/// tenth working day after the 催告书 was served; <see cref="Closing"/> is the three months' end with its basis.
+/// The window in which an application to court may be made, both ends inclusive. <see cref="DemandPeriodEnds"/> is the
+/// tenth working day after the 催告书 was served (null while it is not); <see cref="Opens"/> is the day after the later of
+/// it and <see cref="RemediesEnd"/>, and <see cref="OpensBasis"/> names the rule that sets it. <see cref="Closing"/> is
+/// the end of the three months with its basis (moved off a rest day).
 /// </summary>
-public sealed record EnforcementWindow(DateOnly? Opens, DateOnly Closes, DateOnly RemediesEnd, DateOnly? DemandServedOn,
-    DateOnly? DemandWaitEnds = null, PeriodEnd? Closing = null);
+public sealed record EnforcementWindow(DateOnly? Opens, DateOnly Closes, DateOnly RemediesEnd, DateOnly? DemandServedOn, DateOnly? DemandPeriodEnds, string? OpensBasis,
+    PeriodEnd? Closing = null);
 
 /// <summary>LAW-8 and LAW-9: remedies, the written demand (催告) and the court-enforcement window.</summary>
 public static class EnforcementRules
 {
+    /// <summary>
+    /// 行政强制法第五十四条: ten days after the 催告书 was served; 第六十九条: a period of ten days or less in that law counts
+    /// working days, without public holidays. It is the only such period of that law the platform counts (the 催告书's own
+    /// 履行期限, 第三十五条, is set by the agency, and 查封、扣押's thirty days of 第二十五条 are calendar days).
+    /// </summary>
+    public const int DemandWorkingDays = LegalPeriods.DemandWaitWorkingDays;
+
+    public const string DemandPeriodBasis = "行政强制法第五十四条、第六十九条：催告书送达十个工作日后";
+
+    public const string RemediesBasis = "行政强制法第五十三条：申请行政复议、提起行政诉讼的期限届满后";
+
     /// <summary>行政复议法 (2023) art. 20: sixty calendar days from knowing of the decision; a rest day at the end moves it (art. 88).</summary>
     public static PeriodEnd ReconsiderationEnds(DateOnly servedOn, WorkingDayCalendar calendar) => LegalPeriods.Reconsideration.EndFrom(servedOn, calendar);
 
@@ -42,42 +55,47 @@ public static class EnforcementRules
     public static PeriodEnd LitigationEnds(DateOnly servedOn, WorkingDayCalendar calendar) => LegalPeriods.Litigation.EndFrom(servedOn, calendar);
 
     /// <summary>
-    /// 行政强制法 art. 54 and 69: not before ten working days have passed since the 催告书 was served (from the day after
-    /// the tenth); art. 53: within three months from the day the periods for review and litigation expired (their
-    /// moved end), and so not before they expired.
+    /// 行政强制法第五十四条 with 第六十九条: the ten days run on the official working-day calendar from the day after the
+    /// 催告书 was served (that day does not count), so they always end on a working day, and the application may be made
+    /// from the day after the tenth working day. 第五十三条: within three months from the day the periods for review and
+    /// litigation expired (their end moved off a rest day), and so not before they expired; the three months move too.
     /// </summary>
     public static EnforcementWindow Window(DateOnly decisionServedOn, DateOnly? demandServedOn, WorkingDayCalendar calendar)
     {
         var remediesEnd = LitigationEnds(decisionServedOn, calendar).Last;
         var closing = LegalPeriods.CourtEnforcementApplication.EndFrom(remediesEnd, calendar);
-        DateOnly? waitEnds = demandServedOn is { } d ? LegalPeriods.DemandWait.EndFrom(d, calendar).Last : null;
-        DateOnly? opens = waitEnds is { } w
-            ? (w > remediesEnd ? w.AddDays(1) : remediesEnd.AddDays(1))
-            : null;
-        return new EnforcementWindow(opens, closing.Last, remediesEnd, demandServedOn, waitEnds, closing);
+        if (demandServedOn is not { } served) return new(null, closing.Last, remediesEnd, null, null, null, closing);
+        var demandEnds = LegalPeriods.DemandWait.EndFrom(served, calendar).Last;
+        return demandEnds >= remediesEnd
+            ? new(demandEnds.AddDays(1), closing.Last, remediesEnd, served, demandEnds, DemandPeriodBasis, closing)
+            : new(remediesEnd.AddDays(1), closing.Last, remediesEnd, served, demandEnds, RemediesBasis, closing);
     }
 
     /// <summary>行政强制法 art. 35: the demand comes only once the obligation is overdue.</summary>
     public static UnmetReason? MayDemand(bool paymentOverdue)
         => paymentOverdue ? null : new("payment.not_overdue", "罚款尚未逾期，不能催告（行政强制法第三十五条：当事人逾期不履行的，方可书面催告）");
 
-    /// <summary>Every reason an application on <paramref name="day"/> is refused.</summary>
+    /// <summary>Every reason an application on <paramref name="day"/> is refused; each one before the window names its earliest day.</summary>
     public static IReadOnlyList<UnmetReason> MayApply(DateOnly day, bool obligationOutstanding, EnforcementWindow? window)
     {
         var list = new List<UnmetReason>();
         if (!obligationOutstanding) list.Add(new("payment.nothing_outstanding", "当事人已履行缴纳义务，无需申请强制执行"));
         if (window is null) { list.Add(new("decision.not_served", "决定书尚未送达")); return list; }
-        if (window.DemandServedOn is null) list.Add(new("demand.not_served", "申请强制执行前须催告当事人履行义务，且催告书须已送达（行政强制法第五十四条）"));
-        else if (window.Opens is { } opens && day < opens)
+        if (window.DemandServedOn is not { } served || window.DemandPeriodEnds is not { } demandEnds)
+            list.Add(new("demand.not_served", "申请强制执行前须催告当事人履行义务，且催告书须已送达（行政强制法第五十四条）"));
+        else if (day < window.Opens)
         {
-            if (window.DemandWaitEnds is { } waited && day <= waited)
-                list.Add(new("demand.ten_days", $"催告书送达满十个工作日后方可申请（{waited.AddDays(1):yyyy-MM-dd} 起，行政强制法第五十四条、第六十九条）"));
+            if (day <= demandEnds)
+                list.Add(new("demand.ten_days",
+                    $"催告书送达十个工作日后方可申请：最早为 {Iso(demandEnds.AddDays(1))}（催告书 {Iso(served)} 送达，第十个工作日为 {Iso(demandEnds)}；行政强制法第五十四条、第六十九条）"));
             if (day <= window.RemediesEnd)
-                list.Add(new("remedies.running", $"申请行政复议、提起行政诉讼的期限届满后方可申请（{window.RemediesEnd.AddDays(1):yyyy-MM-dd} 起，行政强制法第五十三条）"));
+                list.Add(new("remedies.running", $"申请行政复议、提起行政诉讼的期限届满后方可申请：最早为 {Iso(window.RemediesEnd.AddDays(1))}（行政强制法第五十三条）"));
         }
-        if (day > window.Closes) list.Add(new("window.closed", $"已超过申请期限：应当自复议、诉讼期限届满之日起三个月内申请（至 {window.Closes:yyyy-MM-dd}，行政强制法第五十三条）"));
+        if (day > window.Closes) list.Add(new("window.closed", $"已超过申请期限：应当自复议、诉讼期限届满之日起三个月内申请（至 {Iso(window.Closes)}，行政强制法第五十三条）"));
         return list;
     }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Label(EnforcementOutcome outcome) => outcome switch
     {
@@ -92,8 +110,9 @@ public static class EnforcementRules
     {
         var errors = new ValidationErrors().Required("court", court, "受理法院").MaxLength("court", court, 200, "受理法院")
             .MaxLength("reference", reference, 100, "案号或文号");
-        if (appliedOn is null) errors.Add("appliedOn", "required", "申请日期不能为空");
-        else if (appliedOn > today) errors.Add("appliedOn", "in_future", "申请日期不能晚于今天");
+        // Not before: the window of art. 53/54 (MayApply) says from when.
+        if (appliedOn is not { } on) errors.Add("appliedOn", "required", "申请日期不能为空");
+        else errors.EventDay("appliedOn", "申请日期", on, today);
         return errors;
     }
 
@@ -102,9 +121,8 @@ public static class EnforcementRules
         var errors = new ValidationErrors().MaxLength("note", note, 2000, "说明");
         if (a.Concluded) errors.Add("outcome", "already_concluded", "该申请的结果已登记，不能更改");
         if (outcome is not { } o || !Enum.IsDefined(o) || o == EnforcementOutcome.Pending) errors.Add("outcome", "required", "请选择法院的处理结果");
-        if (on is null) errors.Add("outcomeOn", "required", "结果日期不能为空");
-        else if (on > today) errors.Add("outcomeOn", "in_future", "结果日期不能晚于今天");
-        else if (on < a.AppliedOn) errors.Add("outcomeOn", "before_application", "结果日期不能早于申请日期");
+        if (on is not { } day) errors.Add("outcomeOn", "required", "结果日期不能为空");
+        else errors.EventDay("outcomeOn", "结果日期", day, today, new PriorDay("申请人民法院强制执行之日", a.AppliedOn));
         if (outcome is EnforcementOutcome.NotAllowed or EnforcementOutcome.Terminated) errors.Required("note", note, "说明");
         return errors;
     }

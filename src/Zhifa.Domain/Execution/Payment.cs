@@ -204,16 +204,20 @@ public static class PaymentRules
             principalPaid < fine ? next : null, days);
     }
 
-    /// <summary>A payment is positive, to the fen, not in the future, not before the decision, and not more than is owed that day.</summary>
-    public static ValidationErrors ValidatePayment(decimal? amount, DateOnly? paidOn, string? reference, DateOnly decidedOn, DateOnly today, decimal? owedThatDay)
+    /// <summary>
+    /// A payment is positive, to the fen, not more than is owed that day, and dated neither in the future nor before the
+    /// decision was served: the obligation is the served decision's (行政处罚法第六十七条: 自收到行政处罚决定书之日起),
+    /// which the party pays once it has it. <paramref name="decisionServedOn"/> is the day of the first service of the
+    /// decision — for 公告送达 the day the announcement was published, as a party may pay while it runs.
+    /// </summary>
+    public static ValidationErrors ValidatePayment(decimal? amount, DateOnly? paidOn, string? reference, DateOnly decisionServedOn, DateOnly today, decimal? owedThatDay)
     {
         var errors = new ValidationErrors().Required("reference", reference, "收据号或银行流水号").MaxLength("reference", reference, 100, "收据号或银行流水号");
         if (amount is not { } a) errors.Add("amountYuan", "required", "缴款金额不能为空");
         else if (a <= 0 || !IsFen(a)) errors.Add("amountYuan", "invalid", "缴款金额须大于零且精确到分");
         else if (owedThatDay is { } owed && a > owed) errors.Add("amountYuan", "too_much", $"缴款金额超过当日应缴的 {Yuan(owed)} 元");
         if (paidOn is not { } d) errors.Add("paidOn", "required", "缴款日期不能为空");
-        else if (d > today) errors.Add("paidOn", "in_future", "缴款日期不能晚于今天");
-        else if (d < decidedOn) errors.Add("paidOn", "before_decision", "缴款日期不能早于决定日期");
+        else errors.EventDay("paidOn", "缴款日期", d, today, new PriorDay("决定书送达之日", decisionServedOn));
         return errors;
     }
 }

@@ -102,10 +102,12 @@ public static class ServiceRules
 
     /// <summary>
     /// Checks a service before it is recorded. <paramref name="consents"/> are the case's recorded consents (id and
-    /// signing day); <paramref name="notBeforeUtc"/> is when the served document was made.
+    /// signing day); <paramref name="notBeforeUtc"/> is when the served document was made (a document is served only
+    /// once it exists); <paramref name="toChina"/> turns a UTC time into China Standard Time.
     /// </summary>
-    public static ValidationErrors Validate(ServiceFacts f, IReadOnlyDictionary<int, DateOnly> consents, DateTime notBeforeUtc, DateTime nowUtc, Func<DateTime, DateOnly> chinaDay)
+    public static ValidationErrors Validate(ServiceFacts f, IReadOnlyDictionary<int, DateOnly> consents, DateTime notBeforeUtc, DateTime nowUtc, Func<DateTime, DateTime> toChina)
     {
+        DateOnly ChinaDay(DateTime utc) => DateOnly.FromDateTime(toChina(utc));
         var errors = new ValidationErrors()
             .Required("recipient", f.Recipient, "受送达人").MaxLength("recipient", f.Recipient, 200, "受送达人")
             .MaxLength("place", f.Place, 200, "送达地点").MaxLength("witnesses", f.Witnesses, 500, "见证人")
@@ -118,13 +120,8 @@ public static class ServiceRules
             return errors;
         }
         if (f.ServedAtUtc is not { } at) errors.Add("servedAt", "required", method == ServiceMethod.Announcement ? "公告发布时间不能为空" : "送达时间不能为空");
-        else
-        {
-            if (at > nowUtc.AddMinutes(5)) errors.Add("servedAt", "in_future", "送达时间不能晚于现在");
-            // The pages take the time to the minute: a service in the minute the document was made is not before it.
-            if (at < notBeforeUtc.AddTicks(-(notBeforeUtc.Ticks % TimeSpan.TicksPerMinute)))
-                errors.Add("servedAt", "before_document", "送达时间不能早于文书制作时间");
-        }
+        else errors.EventMoment("servedAt", method == ServiceMethod.Announcement ? "公告发布时间" : "送达时间", toChina(at), toChina(nowUtc),
+            new PriorMoment("文书制作时间", toChina(notBeforeUtc)));
         switch (method)
         {
             case ServiceMethod.Direct:
@@ -145,7 +142,7 @@ public static class ServiceRules
                 errors.Required("electronicAddress", f.ElectronicAddress, "电子送达地址");
                 if (f.ConsentId is not { } consentId || !consents.TryGetValue(consentId, out var signed))
                     errors.Add("consentId", "consent_missing", "电子送达须先登记当事人同意电子送达的书面确认");
-                else if (f.ServedAtUtc is { } when && chinaDay(when) < signed)
+                else if (f.ServedAtUtc is { } when && ChinaDay(when) < signed)
                     errors.Add("consentId", "consent_after_service", "当事人书面同意晚于送达时间，不能据此电子送达");
                 break;
             case ServiceMethod.Entrusted:
@@ -160,8 +157,8 @@ public static class ServiceRules
     {
         var errors = new ValidationErrors().Required("partyName", partyName, "当事人").MaxLength("partyName", partyName, 200, "当事人")
             .Required("address", address, "电子送达地址").MaxLength("address", address, 200, "电子送达地址");
-        if (signedOn is null) errors.Add("signedOn", "required", "书面确认的签署日期不能为空");
-        else if (signedOn > today) errors.Add("signedOn", "in_future", "签署日期不能晚于今天");
+        if (signedOn is not { } on) errors.Add("signedOn", "required", "书面确认的签署日期不能为空");
+        else errors.EventDay("signedOn", "签署日期", on, today);
         return errors;
     }
 }

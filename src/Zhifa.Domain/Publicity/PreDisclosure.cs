@@ -202,7 +202,7 @@ public static class PreDisclosureBuilder
             var moves = CaseStateMachine.Moves(p.Category, p.Procedure);
             var rows = moves.Select((m, i) => new ListRow($"{m.From}>{m.To}",
                 [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), CaseSteps.Label(m.From), CaseSteps.Label(m.To),
-                 m.Unmet.Count == 0 ? "—" : string.Join("；", m.Unmet.Select(ProcedureFlowchart.ShortCondition))])).ToList();
+                 m.Conditions.Count == 0 ? "—" : string.Join("；", m.Conditions.Select(ProcedureFlowchart.ShortCondition))])).ToList();
             return new ListSection(PathKey(p.Category, p.Procedure), title, "流程图由本平台的办案流程规则生成，与系统实际执行的环节和条件一致。",
                 ["序号", "环节", "下一环节", "进入下一环节的条件"], rows, ProcedureFlowchart.Svg(title + "流程图", p.Category, p.Procedure));
         }).ToArray();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Zhifa.Domain.Cases;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Publicity;
 
@@ -14,37 +15,20 @@ public static class ProcedureFlowchart
     private const int BoxWidth = 180, BoxHeight = 40, BoxX = 70, Top = 56, LineHeight = 16, MinGap = 36, TextX = BoxX + BoxWidth / 2 + 14;
     private const string Font = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',sans-serif";
 
-    /// <summary>The condition of a move in a few words, by the state machine's stable code.</summary>
-    public static string ShortCondition(UnmetCondition c) => c.Code switch
-    {
-        "officers.too_few" => "两名以上持有效执法证人员",
-        "parties.none" => "已确定当事人",
-        "records.mandatory_missing" => "应当音像记录的环节有记录",
-        "legal_review.not_passed" => "重大执法决定经法制审核",
-        "notice.period_not_over" => "陈述申辩期满或当事人放弃",
-        "notice.not_served" => "事先告知书已送达",
-        "hearing.not_held" => "申请听证的已举行听证",
-        "discussion.not_concluded" => "重大复杂案件经集体讨论",
-        "decision.heavier_than_notice" => "不重于已告知的处罚",
-        "decision.reasons_missing" => "说明证据、依据和裁量理由",
-        "decision.not_issued" => "负责人签发决定书",
-        "simple.not_eligible" => "符合简易程序适用条件",
-        "service.decision_not_served" => "决定书已送达",
-        "execution.incomplete" => "执行完毕",
-        _ => c.Message,
-    };
+    /// <summary>The condition of a move in a few words (its ".short" text in the resources), by its stable code.</summary>
+    public static string ShortCondition(UnmetCondition c) => Messages.Short(c.Code) ?? c.Message;
 
     /// <summary>The SVG document of one path; <paramref name="title"/> is drawn at its top.</summary>
     public static string Svg(string title, CaseCategory category, CaseProcedure procedure)
         => Svg(title, CaseStateMachine.Path(category, procedure), CaseStateMachine.Moves(category, procedure));
 
-    public static string Svg(string title, IReadOnlyList<string> steps, IReadOnlyList<TransitionCheck> moves)
+    public static string Svg(string title, IReadOnlyList<string> steps, IReadOnlyList<PathMove> moves)
     {
         // The gap below each step holds the conditions of the move leaving it for the next step.
         var gaps = new int[steps.Count];
         for (int i = 0; i < steps.Count; i++)
         {
-            int lines = moves.Where(m => m.From == steps[i] && i + 1 < steps.Count && m.To == steps[i + 1]).Sum(m => m.Unmet.Count);
+            int lines = moves.Where(m => m.From == steps[i] && i + 1 < steps.Count && m.To == steps[i + 1]).Sum(m => m.Conditions.Count);
             gaps[i] = Math.Max(MinGap, 16 + lines * LineHeight);
         }
         var y = new int[steps.Count];
@@ -80,8 +64,8 @@ public static class ProcedureFlowchart
             int y1 = y[i] + BoxHeight, y2 = y[i + 1] - 2;
             sb.Append(CultureInfo.InvariantCulture, $"<g class=\"move\" data-from=\"{Esc(m.From)}\" data-to=\"{Esc(m.To)}\">")
               .Append(CultureInfo.InvariantCulture, $"<line x1=\"{cx}\" y1=\"{y1}\" x2=\"{cx}\" y2=\"{y2}\" stroke=\"#333\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>");
-            for (int k = 0; k < m.Unmet.Count; k++)
-                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{TextX}\" y=\"{y1 + 18 + k * LineHeight}\" font-family=\"{Font}\" font-size=\"12\" fill=\"#7c2d12\">· {Esc(ShortCondition(m.Unmet[k]))}</text>");
+            for (int k = 0; k < m.Conditions.Count; k++)
+                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{TextX}\" y=\"{y1 + 18 + k * LineHeight}\" font-family=\"{Font}\" font-size=\"12\" fill=\"#7c2d12\">· {Esc(ShortCondition(m.Conditions[k]))}</text>");
             sb.Append("</g>\n");
         }
         // A move that skips or goes back (none in today's table, but the drawing must not hide one) arcs on the left.

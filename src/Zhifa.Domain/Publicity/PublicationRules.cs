@@ -37,6 +37,14 @@ public static class PublicationRules
     /// <summary>A decision changed, revoked or found illegal must come off the portal.</summary>
     public static bool NeedsWithdrawal(LegalStatus s) => s is LegalStatus.Changed or LegalStatus.Revoked or LegalStatus.FoundIllegal;
 
+    /// <summary>
+    /// PUB-7: the day a published decision was changed, revoked or found illegal (the result received), from which the
+    /// withdrawal runs, is not after today and not before the decision was first published (<paramref name="publishedOn"/>,
+    /// the China day of the series' first release): what is withdrawn was public by then.
+    /// </summary>
+    public static ValidationErrors ValidateLegalStatusDate(DateOnly changedOn, DateOnly publishedOn, DateOnly today)
+        => new ValidationErrors().EventDay("changedOn", "收到结果的日期", changedOn, today, new PriorDay("决定公开之日", publishedOn));
+
     // ---- the approval chain ----
 
     /// <summary>The checks after preparation, in order; the head's sign-off is always the last.</summary>

@@ -4,6 +4,7 @@ using Zhifa.Data;
 using Zhifa.Data.Audit;
 using Zhifa.Domain.Accounts;
 using Zhifa.Domain.Agencies;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Web.Infrastructure;
 
@@ -64,6 +65,20 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, IServiceProvider 
 
     /// <summary>May change the agency's records: administrators within their scope.</summary>
     public async Task<bool> CanAdminister(int? agencyId) => IsAdministrator && await CanSee(agencyId);
+
+    private Actor? _actor;
+
+    /// <summary>The account as the lifecycle tables see it: its officer, agency, roles and the agencies it administers.</summary>
+    public async Task<Actor> ActorAsync()
+    {
+        if (_actor is not null) return _actor;
+        var db = services.GetRequiredService<AppDbContext>();
+        int? officerId = UserId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.OfficerId).FirstOrDefaultAsync() : null;
+        IReadOnlySet<int> actsFor = new HashSet<int>();
+        if (IsAdministrator)
+            actsFor = await VisibleAgencyIdsAsync() ?? (await db.Agencies.Select(a => a.Id).ToListAsync()).ToHashSet();
+        return _actor = new Actor(UserName, officerId, AgencyId, Roles.ToHashSet(), actsFor);
+    }
 }
 
 public static class ScopeQueryExtensions

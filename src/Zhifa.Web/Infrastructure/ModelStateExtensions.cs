@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Web.Infrastructure;
 
@@ -14,6 +15,16 @@ public static class ModelStateExtensions
         {
             var field = e.Field.Length == 0 ? "" : char.ToUpperInvariant(e.Field[0]) + e.Field[1..];
             modelState.AddModelError(prefix.Length == 0 || field.Length == 0 ? field : $"{prefix}.{field}", e.Message);
+        }
+    }
+
+    /// <summary>Puts every reason of a refused act beside the form field it names, under <paramref name="prefix"/>.</summary>
+    public static void AddRefusal<T>(this ModelStateDictionary modelState, Outcome<T> outcome, string prefix)
+    {
+        foreach (var e in outcome.Reasons)
+        {
+            var field = e.Field.Length == 0 ? "" : char.ToUpperInvariant(e.Field[0]) + e.Field[1..];
+            modelState.AddModelError(prefix.Length == 0 ? field : field.Length == 0 ? prefix : $"{prefix}.{field}", e.Message);
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Web.Infrastructure;
 
@@ -23,6 +24,28 @@ public static class Problems
         });
 
     public static IResult Validation(string field, string code, string message) => Validation([new ValidationError(field, code, message)]);
+
+    /// <summary>
+    /// A refused act: 403 when the actor may not make it, else 409 while its conditions are unmet; either way every
+    /// reason is listed with its stable code (and its field, where it has one).
+    /// </summary>
+    public static IResult Refused<T>(Outcome<T> outcome)
+    {
+        bool forbidden = outcome.Forbidden.Count > 0;
+        var reasons = outcome.Reasons;
+        return Results.Problem(new ProblemDetails
+        {
+            Type = TypeBase + (forbidden ? "forbidden" : "conditions_unmet"),
+            Title = forbidden ? "无权操作" : "条件未满足",
+            Status = forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
+            Detail = string.Join("；", reasons.Select(e => e.Message)),
+            Extensions =
+            {
+                ["code"] = forbidden ? "forbidden" : "conditions_unmet",
+                ["errors"] = reasons.Select(e => new { field = e.Field, code = e.Code, message = e.Message }).ToArray(),
+            },
+        });
+    }
 
     public static IResult NotFound(string what = "资源")
         => Problem(StatusCodes.Status404NotFound, "not_found", "未找到", $"{what}不存在或无权访问");

@@ -60,6 +60,7 @@ public sealed class BrowserApp : IAsyncLifetime
         // The application listens on a real port here, so the client calls that address rather than an in-memory server.
         var api = new HttpClient { BaseAddress = new Uri(BaseUrl) };
         api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await App.CreateTokenAsync(userName));
+        ZhifaFactory.Remember(api, userName, ApiAsync);
         return api;
     }
 

@@ -53,6 +53,10 @@ public sealed class LegalReviewJourneyTests(BrowserApp app)
             typeCode = "site-record", fields = new Dictionary<string, string> { ["时间"] = "2026年11月22日 10时00分", ["内容"] = "输液室内为患者输液的人员不能出示执业证书。" },
         });
         Assert.True(record.IsSuccessStatusCode, await record.Content.ReadAsStringAsync());
+        // The party signs the 笔录 on the spot (REC-3); an unsigned one would hold the review and the decision back.
+        var signed = await api.PostAsJsonAsync($"/api/v1/documents/{(await record.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32()}/signature",
+            new { refused = false, signedBy = "陈某", signedAt = DateTime.UtcNow.AddMinutes(-5) });
+        Assert.True(signed.IsSuccessStatusCode, await signed.Content.ReadAsStringAsync());
         return caseId;
     }
 
@@ -100,7 +104,14 @@ public sealed class LegalReviewJourneyTests(BrowserApp app)
             await Expect(handler.GetByTestId("outside-range-reason")).ToHaveTextAsync(OutsideRange);
 
             // The 事先告知书 is made from the proposal, tells the hearing right and is served; then the case moves on.
-            await MoveAsync(handler, caseId, "事先告知");
+            // 案件审核 is the unit head's: the handler sees why he may not, then the unit head moves the case on.
+            await handler.GotoAsync($"/cases/{caseId}");
+            await Expect(handler.GetByRole(AriaRole.Button, new() { Name = "转入“事先告知”" })).ToBeDisabledAsync();
+            await Expect(handler.GetByTestId("next-steps")).ToContainTextAsync("承办人不能审核自己承办的案件");
+            var unitHead = await session.NewVisitorAsync();
+            await Journey.SignInAsync(unitHead, "unithead");
+            await MoveAsync(unitHead, caseId, "事先告知");
+            await handler.GotoAsync($"/cases/{caseId}");
             await handler.GetByTestId("decision-link").ClickAsync();
             await handler.GetByRole(AriaRole.Button, new() { Name = "依拟作出的决定制作事先告知书" }).ClickAsync();
             var notice = handler.GetByTestId("notice");

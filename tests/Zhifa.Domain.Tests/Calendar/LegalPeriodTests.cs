@@ -146,7 +146,7 @@ public sealed class LegalPeriodTests
         // the National Day break (1–7 October) does not count, the make-up Saturday 10 October does.
         var window = EnforcementRules.Window(D("2026-01-05"), D("2026-09-25"), Calendar);
 
-        Assert.Equal(D("2026-10-15"), window.DemandWaitEnds);
+        Assert.Equal(D("2026-10-15"), window.DemandPeriodEnds);
         Assert.Equal(D("2026-10-16"), window.Opens);
         Assert.Equal(["demand.ten_days"], EnforcementRules.MayApply(D("2026-10-06"), true, window).Select(r => r.Code)); // eleven calendar days
     }

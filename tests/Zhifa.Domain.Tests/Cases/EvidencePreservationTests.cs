@@ -20,7 +20,7 @@ public sealed class EvidencePreservationTests
         { CaseCategory.Penalty, CaseProcedure.Simple, CaseSteps.Filed, "账册 1 本", "本局物证室", 0, ["not_applicable"] },
         { CaseCategory.Inspection, CaseProcedure.Standard, CaseSteps.OnSiteInspection, "账册 1 本", "本局物证室", 0, ["not_applicable"] },
         { CaseCategory.Penalty, CaseProcedure.General, CaseSteps.Investigation, " ", "", 0, ["required", "required"] },
-        { CaseCategory.Penalty, CaseProcedure.General, CaseSteps.Investigation, "账册 1 本", "本局物证室", -1, ["in_future"] },
+        { CaseCategory.Penalty, CaseProcedure.General, CaseSteps.Investigation, "账册 1 本", "本局物证室", -1, ["date.in_future"] },
         { CaseCategory.Penalty, CaseProcedure.General, CaseSteps.Investigation, "账册 1 本", "本局物证室", null, ["required"] },
         { CaseCategory.Penalty, CaseProcedure.General, CaseSteps.Investigation, new string('物', 2001), new string('地', 201), 0, ["too_long", "too_long"] },
     };

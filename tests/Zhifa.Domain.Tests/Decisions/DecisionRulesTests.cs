@@ -40,7 +40,8 @@ public sealed class DecisionRulesTests
     [InlineData("2026-09-30", "2026-09-30", null)]
     [InlineData("2026-09-30", "2026-10-13", null)]
     [InlineData("2026-09-30", "2026-10-14", "hearing.request_late")]
-    [InlineData("2026-09-30", "2026-09-29", "before_service")]
+    [InlineData("2026-09-30", "2026-09-29", "date.before_predecessor")]
+    [InlineData("2026-09-30", "2026-12-02", "date.in_future")]
     [InlineData("2026-04-30", "2026-05-11", null)]
     [InlineData("2026-04-30", "2026-05-12", "hearing.request_late")]
     public void A_hearing_is_requested_within_five_working_days_of_service(string served, string requested, string? code)
@@ -192,26 +193,6 @@ public sealed class DecisionRulesTests
         var bad = DecisionRules.ValidateDiscussion("", now.AddHours(1), "", [new(1, "同意"), new(9, ""), new(1, "x")], [1, 2, 3], now);
         Assert.Equal(["reason", "conclusion", "heldAt", "participants", "participants", "participants[1].userId", "participants[1].opinion"], bad.Items.Select(e => e.Field));
     }
-
-    public static TheoryData<CaseFacts, string, string[]> NewConditions => new()
-    {
-        { Facts(CaseSteps.Notice) with { NoticeServed = false }, CaseSteps.Statement, ["notice.not_served"] },
-        { Facts(CaseSteps.Statement) with { HearingSettled = false }, CaseSteps.Decided, ["hearing.not_held"] },
-        { Facts(CaseSteps.Statement) with { CollectiveDiscussionConcludedOrNotRequired = false }, CaseSteps.Decided, ["discussion.not_concluded"] },
-        { Facts(CaseSteps.Statement) with { NotHeavierThanNotice = false }, CaseSteps.Decided, ["decision.heavier_than_notice"] },
-        { Facts(CaseSteps.Statement) with { DecisionReasonsGiven = false }, CaseSteps.Decided, ["decision.reasons_missing"] },
-        { Facts(CaseSteps.Statement) with { DecisionDocumentIssued = false }, CaseSteps.Decided, ["decision.not_issued"] },
-        { Facts(CaseSteps.Statement) with { NoticePeriodOverOrWaived = false, DecisionDocumentIssued = false }, CaseSteps.Decided, ["notice.period_not_over", "decision.not_issued"] },
-        { Facts(CaseSteps.Statement), CaseSteps.Decided, [] },
-        { Facts(CaseSteps.Notice), CaseSteps.Statement, [] },
-    };
-
-    private static CaseFacts Facts(string step) => new(CaseCategory.Penalty, CaseProcedure.General, step, 2, 1);
-
-    [Theory]
-    [MemberData(nameof(NewConditions))]
-    public void The_state_machine_asks_the_decision_steps_conditions(CaseFacts facts, string to, string[] codes)
-        => Assert.Equal(codes, CaseStateMachine.Check(facts, to).Unmet.Select(u => u.Code));
 
     [Theory]
     [InlineData(new[] { "same" }, true)]

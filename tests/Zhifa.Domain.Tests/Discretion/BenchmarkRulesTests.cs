@@ -59,7 +59,7 @@ public sealed class BenchmarkRulesTests
     public void The_refused_simple_decision_names_each_problem_of_the_proposal()
     {
         var problems = SimpleProcedure.Problems([PenaltyKind.Fine, PenaltyKind.SuspendBusiness], 500, [PartyKind.NaturalPerson]);
-        var facts = new CaseFacts(CaseCategory.Penalty, CaseProcedure.Simple, CaseSteps.Filed, 2, 1, SimpleProcedureEligible: false, SimpleProcedureProblems: problems);
+        var facts = Cases.CaseFactsExamples.Ready(CaseCategory.Penalty, CaseProcedure.Simple, CaseSteps.Filed) with { SimpleProcedureProblems = problems };
         var unmet = Assert.Single(CaseStateMachine.Check(facts, CaseSteps.Decided).Unmet);
         Assert.Equal("simple.not_eligible", unmet.Code);
         Assert.Contains("责令停产停业", unmet.Message, StringComparison.Ordinal);

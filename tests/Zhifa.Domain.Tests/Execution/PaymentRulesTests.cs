@@ -117,7 +117,7 @@ public sealed class PaymentRulesTests
     [InlineData("100.001", "2026-12-10", "收据 001", 1)]
     [InlineData("0", "2026-12-10", "收据 001", 1)]
     [InlineData("100.00", "2026-12-31", "收据 001", 1)] // in the future
-    [InlineData("100.00", "2026-11-01", "收据 001", 1)] // before the decision
+    [InlineData("100.00", "2026-11-01", "收据 001", 1)] // before the decision was served
     [InlineData("100.00", "2026-12-10", "", 1)]
     [InlineData("2000.00", "2026-12-10", "收据 001", 1)] // more than owed
     public void A_payment_is_positive_to_the_fen_dated_and_referenced(string amount, string paidOn, string reference, int errors)

@@ -34,7 +34,7 @@ public sealed class ServiceAndEnforcementTests
 
     private static readonly DateTime Decided = new(2026, 12, 1, 1, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime Now = new(2026, 12, 3, 2, 0, 0, DateTimeKind.Utc);
-    private static DateOnly ChinaDay(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(8));
+    private static DateTime China(DateTime utc) => utc.AddHours(8);
 
     public static TheoryData<ServiceFacts, string[]> Services => new()
     {
@@ -61,7 +61,7 @@ public sealed class ServiceAndEnforcementTests
     {
         var made = new DateTime(2026, 12, 1, 1, 0, 40, DateTimeKind.Utc);
         var facts = new ServiceFacts(ServiceMethod.Direct, "刘某", made.AddSeconds(secondsFromDocument), "便江镇", null, null, null, null, null, null, null, null);
-        Assert.Equal(accepted, !ServiceRules.Validate(facts, new Dictionary<int, DateOnly>(), made, Now, ChinaDay).Any);
+        Assert.Equal(accepted, !ServiceRules.Validate(facts, new Dictionary<int, DateOnly>(), made, Now, China).Any);
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public sealed class ServiceAndEnforcementTests
     public void Each_method_of_service_needs_its_own_proof_and_electronic_service_needs_prior_written_consent(ServiceFacts facts, string[] fields)
     {
         var consents = new Dictionary<int, DateOnly> { [7] = D("2026-12-01"), [8] = D("2026-12-05") };
-        Assert.Equal(fields, ServiceRules.Validate(facts, consents, Decided, Now, ChinaDay).Items.Select(e => e.Field));
+        Assert.Equal(fields, ServiceRules.Validate(facts, consents, Decided, Now, China).Items.Select(e => e.Field));
     }
 
     [Theory]
@@ -132,11 +132,11 @@ public sealed class ServiceAndEnforcementTests
     {
         foreach (var procedure in new[] { CaseProcedure.General, CaseProcedure.Simple })
         {
-            var decided = new CaseFacts(CaseCategory.Penalty, procedure, CaseSteps.Decided, 2, 1, DecisionServed: false);
+            var decided = Cases.CaseFactsExamples.Ready(CaseCategory.Penalty, procedure, CaseSteps.Decided) with { DecisionServed = false };
             Assert.Equal("service.decision_not_served", Assert.Single(CaseStateMachine.Check(decided, CaseSteps.Served).Unmet).Code);
             Assert.True(CaseStateMachine.Check(decided with { DecisionServed = true }, CaseSteps.Served).IsAllowed);
 
-            var executed = new CaseFacts(CaseCategory.Penalty, procedure, CaseSteps.Executed, 2, 1, ExecutionIncomplete: "尚未制作结案报告");
+            var executed = Cases.CaseFactsExamples.Ready(CaseCategory.Penalty, procedure, CaseSteps.Executed) with { ExecutionIncomplete = "尚未制作结案报告" };
             var unmet = Assert.Single(CaseStateMachine.Check(executed, CaseSteps.Closed).Unmet);
             Assert.Equal("execution.incomplete", unmet.Code);
             Assert.Contains("尚未制作结案报告", unmet.Message);

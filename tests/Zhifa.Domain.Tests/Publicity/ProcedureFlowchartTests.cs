@@ -55,13 +55,13 @@ public sealed class ProcedureFlowchartTests
         var texts = decide.Elements(Svg + "text").Select(t => t.Value).ToList();
         Assert.Contains(texts, t => t.Contains("法制审核", StringComparison.Ordinal));
         Assert.Contains(texts, t => t.Contains("集体讨论", StringComparison.Ordinal));
-        Assert.Equal(CaseStateMachine.Moves(CaseCategory.Penalty, CaseProcedure.General).Single(m => m.To == CaseSteps.Decided).Unmet.Count, texts.Count);
+        Assert.Equal(CaseStateMachine.Moves(CaseCategory.Penalty, CaseProcedure.General).Single(m => m.To == CaseSteps.Decided).Conditions.Count, texts.Count);
     }
 
     [Fact]
     public void Every_condition_the_state_machine_checks_has_a_short_label_of_its_own()
     {
-        var conditions = CaseStateMachine.Procedures.SelectMany(p => CaseStateMachine.Moves(p.Category, p.Procedure)).SelectMany(m => m.Unmet).ToList();
+        var conditions = CaseStateMachine.Procedures.SelectMany(p => CaseStateMachine.Moves(p.Category, p.Procedure)).SelectMany(m => m.Conditions).ToList();
         Assert.NotEmpty(conditions);
         Assert.All(conditions, c => Assert.NotEqual(c.Message, ProcedureFlowchart.ShortCondition(c)));
     }
@@ -72,9 +72,9 @@ public sealed class ProcedureFlowchartTests
         var steps = new[] { CaseSteps.Filed, CaseSteps.Investigation, CaseSteps.Decided };
         var moves = new[]
         {
-            new TransitionCheck(CaseSteps.Filed, CaseSteps.Investigation, []),
-            new TransitionCheck(CaseSteps.Investigation, CaseSteps.Decided, []),
-            new TransitionCheck(CaseSteps.Filed, CaseSteps.Decided, []),
+            new PathMove(CaseSteps.Filed, CaseSteps.Investigation, []),
+            new PathMove(CaseSteps.Investigation, CaseSteps.Decided, []),
+            new PathMove(CaseSteps.Filed, CaseSteps.Decided, []),
         };
         var doc = XDocument.Parse(ProcedureFlowchart.Svg("<测试> & \"引号\"", steps, moves));
         Assert.Equal(3, doc.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "move"));

@@ -17,7 +17,7 @@ public sealed class CaseFileTests(ZhifaFactory app) : IClassFixture<ZhifaFactory
         var api = await app.ApiClientAsync("handler");
         var opened = await api.OpenAsync(await app.PenaltyBodyAsync());
         int caseId = opened.GetProperty("id").GetInt32();
-        await DocumentTestData.GenerateAsync(api, caseId, DocumentTestData.SiteRecordInput);
+        await DocumentTestData.GenerateSignedAsync(api, caseId, DocumentTestData.SiteRecordInput);
         await RecordTestData.UploadAsync(api, caseId, RecordTestData.RandomBytes(20_000), "执法记录仪.mp4");
         return (caseId, opened.GetProperty("number").GetString()!, api);
     }

@@ -19,7 +19,8 @@ public sealed class CaseStepTests(ZhifaFactory app) : IClassFixture<ZhifaFactory
     }
 
     private static async Task<HttpResponseMessage> MoveAsync(HttpClient api, int caseId, string to)
-        => await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = to, place = "永兴县便江镇", note = "" });
+        => await (to == CaseSteps.Notice ? await ZhifaFactory.CaseReviewerOfAsync(api) : api)
+            .PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = to, place = "永兴县便江镇", note = "" });
 
     private static async Task<string> StepAsync(HttpClient api, int caseId)
         => (await api.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}")).GetProperty("step").GetString()!;
@@ -29,7 +30,7 @@ public sealed class CaseStepTests(ZhifaFactory app) : IClassFixture<ZhifaFactory
     {
         var (api, caseId) = await OpenAsync();
         var refused = await MoveAsync(api, caseId, CaseSteps.Decided);
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var (_, fields, body) = await refused.ReadProblemAsync();
         Assert.Equal(["toStep"], fields);
         Assert.Contains("transition.not_allowed", body);

@@ -45,7 +45,7 @@ public sealed class DecisionApiTests(ZhifaFactory app) : IClassFixture<ZhifaFact
     private async Task ReviewAndDiscussAsync(HttpClient api, int caseId, int? hearingRecordId = null)
     {
         Assert.Contains("legal_review.not_passed", (await (await IssueAsync(caseId)).ReadProblemAsync()).Body);
-        int evidence = (await DocumentTestData.GenerateAsync(api, caseId, DocumentTestData.SiteRecordInput)).GetProperty("id").GetInt32();
+        int evidence = (await DocumentTestData.GenerateSignedAsync(api, caseId, DocumentTestData.SiteRecordInput)).GetProperty("id").GetInt32();
         await LegalReview.LegalReviewTestData.ExpectAsync(await LegalReview.LegalReviewTestData.PostAsync(api, caseId, "submissions",
             LegalReview.LegalReviewTestData.Submission(evidence, hearingRecordId: hearingRecordId)), HttpStatusCode.Created);
         await LegalReview.LegalReviewTestData.ExpectAsync(await LegalReview.LegalReviewTestData.PostAsync(await app.ApiClientAsync("reviewer"), caseId, "opinions",
@@ -67,7 +67,7 @@ public sealed class DecisionApiTests(ZhifaFactory app) : IClassFixture<ZhifaFact
     {
         var (api, caseId) = await AtNoticeAsync();
         var refused = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = CaseSteps.Statement });
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("notice.not_served", (await refused.ReadProblemAsync()).Body);
 
         int noticeId = await NotifyAsync(api, caseId);
@@ -100,7 +100,7 @@ public sealed class DecisionApiTests(ZhifaFactory app) : IClassFixture<ZhifaFact
     {
         var (api, caseId, noticeId) = await AtStatementAsync(servedDaysAgo: 0);
         var refused = await IssueAsync(caseId);
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var (_, fields, body) = await refused.ReadProblemAsync();
         Assert.Equal(["notice"], fields);
         Assert.Contains("notice.period_not_over", body);
@@ -247,6 +247,8 @@ public sealed class DecisionApiTests(ZhifaFactory app) : IClassFixture<ZhifaFact
 
         var (_, _, body) = await (await IssueAsync(caseId)).ReadProblemAsync();
         Assert.Contains("statement.not_answered", body);
+        Assert.Contains("records.unsigned", body); // the oral statement's 笔录 waits for the party's signature
+        await DecisionTestData.SignRecordsAsync(api, caseId);
 
         var noReason = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/statements/{writtenId}/answer", new { answer = "NotAdopted" });
         Assert.Equal(["reason"], (await noReason.ReadProblemAsync()).Fields);
@@ -333,6 +335,7 @@ public sealed class DecisionApiTests(ZhifaFactory app) : IClassFixture<ZhifaFact
 
         // Decided after a hearing: a major decision (LR-1), submitted with its 听证笔录.
         int record = await app.WithDbAsync(db => db.Set<CaseDocument>().Where(d => d.CaseId == caseId && d.TypeCode == "hearing-record").Select(d => d.Id).SingleAsync());
+        await DecisionTestData.SignRecordsAsync(api, caseId);
         await ReviewAndDiscussAsync(api, caseId, record);
         var issued = await IssueAsync(caseId);
         Assert.Equal(HttpStatusCode.OK, issued.StatusCode);

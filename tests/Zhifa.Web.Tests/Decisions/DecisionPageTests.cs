@@ -61,10 +61,14 @@ public sealed class DecisionPageTests(ZhifaFactory app) : IClassFixture<ZhifaFac
         var head = await app.SignInAsync("head");
         var early = await PostAsync(head, caseId, "Issue", new() { ["Input.Place"] = "局机关" });
         Assert.Equal(HttpStatusCode.OK, early.StatusCode);
-        Assert.Contains("期限未满且当事人未书面放弃", await early.Content.ReadAsStringAsync());
+        var earlyHtml = await early.Content.ReadAsStringAsync();
+        Assert.Contains("期限未满且当事人未书面放弃", earlyHtml);
+        Assert.Contains("陈述申辩笔录", earlyHtml);
+        Assert.Contains("尚未签名", earlyHtml); // the oral statement's 笔录 is not yet signed (REC-3)
         Assert.Equal(CaseSteps.Statement, await StepAsync(caseId));
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(page, caseId, "Waive", new() { ["Input.WaivedAt"] = Local(), ["Input.WaiverNote"] = "当事人书面声明放弃" }, $"&noticeId={noticeId}")).StatusCode);
+        await DecisionTestData.SignRecordsAsync(await app.ApiClientAsync("handler"), caseId);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(head, caseId, "Issue", new() { ["Input.Place"] = "局机关" })).StatusCode);
         Assert.Equal(CaseSteps.Decided, await StepAsync(caseId));
         var done = await (await head.GetAsync($"/cases/{caseId}/decision")).Content.ReadAsStringAsync();

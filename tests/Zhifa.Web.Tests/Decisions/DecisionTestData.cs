@@ -18,8 +18,20 @@ public static class DecisionTestData
     {
         foreach (var step in steps)
         {
-            var r = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = step });
+            var mover = step == CaseSteps.Notice ? await ZhifaFactory.CaseReviewerOfAsync(api) : api;
+            var r = await mover.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = step });
             if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"move to {step}: {await r.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>The party signs every 笔录 of the case still unsigned (陈述申辩笔录, 听证笔录 …), as it does before the decision (REC-3).</summary>
+    public static async Task SignRecordsAsync(HttpClient api, int caseId)
+    {
+        foreach (var d in (await api.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/documents")).EnumerateArray())
+        {
+            if (!Domain.Documents.DocumentTypes.PartySignedRecords.Contains(d.GetProperty("typeCode").GetString()) || d.GetProperty("signatureStatus").GetString() != "Unsigned") continue;
+            var r = await api.PostAsJsonAsync($"/api/v1/documents/{d.GetProperty("id").GetInt32()}/signature", new { refused = false, signedBy = "李明", signedAt = DateTime.UtcNow.AddMinutes(-1) });
+            if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"signature: {await r.Content.ReadAsStringAsync()}");
         }
     }
 

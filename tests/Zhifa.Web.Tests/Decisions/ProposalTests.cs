@@ -41,8 +41,9 @@ public sealed class ProposalTests(ZhifaFactory app) : IClassFixture<ZhifaFactory
     private static Task<HttpResponseMessage> PutAsync(HttpClient api, int caseId, Dictionary<string, object?> body)
         => api.PutAsJsonAsync($"/api/v1/cases/{caseId}/proposal", body);
 
-    private static Task<HttpResponseMessage> MoveAsync(HttpClient api, int caseId, string to)
-        => api.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = to, place = "", note = "" });
+    private static async Task<HttpResponseMessage> MoveAsync(HttpClient api, int caseId, string to)
+        => await (to == CaseSteps.Notice ? await ZhifaFactory.CaseReviewerOfAsync(api) : api)
+            .PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = to, place = "", note = "" });
 
     [Fact]
     public async Task The_recommendation_follows_the_circumstances_given()
@@ -149,7 +150,7 @@ public sealed class ProposalTests(ZhifaFactory app) : IClassFixture<ZhifaFactory
     {
         var (api, caseId) = await OpenAsync("Simple", CaseTestData.OtherPenaltyMatter);
         var none = await MoveAsync(api, caseId, CaseSteps.Decided);
-        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, none.StatusCode);
         Assert.Contains("尚未填写拟作出的决定", await none.Content.ReadAsStringAsync());
         var steps = await api.GetFromJsonAsync<List<JsonElement>>($"/api/v1/cases/{caseId}/steps");
         Assert.False(steps![0].GetProperty("allowed").GetBoolean());

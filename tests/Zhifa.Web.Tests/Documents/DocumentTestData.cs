@@ -62,6 +62,16 @@ public static class DocumentTestData
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>A 笔录 generated and signed by the party on the spot, as a decision or a review of its case needs (REC-3).</summary>
+    public static async Task<JsonElement> GenerateSignedAsync(HttpClient client, int caseId, object input)
+    {
+        var doc = await GenerateAsync(client, caseId, input);
+        var signed = await client.PostAsJsonAsync($"/api/v1/documents/{doc.GetProperty("id").GetInt32()}/signature",
+            new { refused = false, signedBy = "李明", signedAt = DateTime.UtcNow.AddMinutes(-5) });
+        Assert.True(signed.IsSuccessStatusCode, await signed.Content.ReadAsStringAsync());
+        return doc;
+    }
+
     /// <summary>The text of a .docx, paragraph by paragraph, read with the OpenXML SDK.</summary>
     public static string TextOf(byte[] docx)
     {

@@ -23,7 +23,7 @@ public sealed class ServiceTests(ZhifaFactory app) : IClassFixture<ZhifaFactory>
         Assert.True(execution.GetProperty("serviceDue").GetString()!.CompareTo(Iso(ExecutionTestData.Today)) > 0);
 
         var refused = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = CaseSteps.Served });
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("service.decision_not_served", await refused.Content.ReadAsStringAsync());
 
         int decision = await api.DecisionDocumentAsync(caseId);

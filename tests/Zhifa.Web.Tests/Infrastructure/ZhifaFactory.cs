@@ -168,7 +168,26 @@ public class ZhifaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var token = await CreateTokenAsync(userName);
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        Remember(client, userName, ApiClientAsync);
         return client;
+    }
+
+    private sealed record Owner(string UserName, Func<string, Task<HttpClient>> ClientOf);
+
+    /// <summary>Remembers whose <paramref name="client"/> is, and how to make another account's client of the same application.</summary>
+    public static void Remember(HttpClient client, string userName, Func<string, Task<HttpClient>> clientOf)
+        => Owners.AddOrUpdate(client, new Owner(userName, clientOf));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, Owner> Owners = new();
+
+    /// <summary>
+    /// The API client of whoever does the 案件审核 of the cases that <paramref name="handlerClient"/>'s account handles: the
+    /// unit head of the 卫生健康局, the head of the 应急管理局 (which has no unit head). A handler may not review its own case.
+    /// </summary>
+    public static Task<HttpClient> CaseReviewerOfAsync(HttpClient handlerClient)
+    {
+        if (!Owners.TryGetValue(handlerClient, out var owner)) return Task.FromResult(handlerClient);
+        return owner.ClientOf(owner.UserName.StartsWith("yj.", StringComparison.Ordinal) ? "yj.head" : "unithead");
     }
 
     /// <summary>Issues a token as the `token create` verb does.</summary>

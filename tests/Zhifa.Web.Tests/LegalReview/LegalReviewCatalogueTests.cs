@@ -50,7 +50,7 @@ public sealed class LegalReviewCatalogueTests(ZhifaFactory app) : IClassFixture<
         Assert.Equal("fine.natural_person", view.GetProperty("reasons")[0].GetProperty("code").GetString());
         Assert.Contains("10,000", view.GetProperty("reasons")[0].GetProperty("message").GetString());
         Assert.False((await ViewAsync(handler, company)).GetProperty("gate").GetProperty("required").GetBoolean());
-        Assert.Equal(HttpStatusCode.BadRequest, (await MoveAsync(handler, person, Zhifa.Domain.Cases.CaseSteps.Decided)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await MoveAsync(handler, person, Zhifa.Domain.Cases.CaseSteps.Decided)).StatusCode);
 
         await ExpectAsync(await admin.PutAsJsonAsync($"/api/v1/agencies/{agencyId}/legal-review-catalogue", new { allGeneralProcedurePenalties = true }), HttpStatusCode.OK);
         var all = await ViewAsync(handler, company);

@@ -16,7 +16,8 @@ namespace Zhifa.Web.Tests.LegalReview;
 internal static class LegalReviewTestData
 {
     public static async Task<HttpResponseMessage> MoveAsync(HttpClient api, int caseId, string to)
-        => await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = to, place = "永兴县卫生健康局", note = "" });
+        => await (to == CaseSteps.Notice ? await ZhifaFactory.CaseReviewerOfAsync(api) : api)
+            .PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = to, place = "永兴县卫生健康局", note = "" });
 
     /// <summary>
     /// A general-procedure penalty of 永兴县卫生健康局 against a natural person (or <paramref name="partyKind"/>) with the given
@@ -36,7 +37,7 @@ internal static class LegalReviewTestData
         int noticeId = await DecisionTestData.NotifyAsync(handler, caseId);
         await DecisionTestData.ServeAsync(handler, caseId, noticeId);
         await ExpectAsync(await MoveAsync(handler, caseId, CaseSteps.Statement), HttpStatusCode.OK);
-        var doc = await DocumentTestData.GenerateAsync(handler, caseId, DocumentTestData.SiteRecordInput);
+        var doc = await DocumentTestData.GenerateSignedAsync(handler, caseId, DocumentTestData.SiteRecordInput);
         return (caseId, doc.GetProperty("id").GetInt32());
     }
 

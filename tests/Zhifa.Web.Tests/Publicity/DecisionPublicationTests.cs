@@ -199,6 +199,13 @@ public sealed class DecisionPublicationTests(ZhifaFactory app) : IClassFixture<Z
 
         var noNote = await publicity.PostAsJsonAsync($"/api/v1/publications/{id}/legal-status", new { status = "Changed" });
         Assert.Contains("note", (await noNote.ReadProblemAsync()).Fields);
+        // Published a week ago, changed yesterday (a change cannot precede the publication).
+        await app.WithDbAsync(async db =>
+        {
+            var p = await db.Set<Publication>().SingleAsync(x => x.Id == id);
+            p.PublishedAt = p.PublishedAt!.Value.AddDays(-7);
+            await db.SaveChangesAsync();
+        });
         var changedOn = CaseTestData.Today.AddDays(-1);
         var detail = await OkAsync(await publicity.PostAsJsonAsync($"/api/v1/publications/{id}/legal-status",
             new { status = "Changed", note = "复议决定变更罚款数额", changedOn = CaseTestData.Iso(changedOn) }));

@@ -32,7 +32,7 @@ public sealed class RecordingExemptionTests(ZhifaFactory app) : IClassFixture<Zh
         int id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
 
         // Still pending: the case cannot close.
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = CaseSteps.Closed })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { toStep = CaseSteps.Closed })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsJsonAsync($"/api/v1/recording-exemptions/{id}/decision", new { approve = true })).StatusCode);
 
         var head = await app.ApiClientAsync("head");

@@ -53,10 +53,9 @@ public static class CaseEndpoints
         {
             var c = await cases.FindVisibleAsync(caseId);
             if (c is null) return Problems.NotFound("案件");
-            if (!await cases.MayChangeAsync(c)) return Problems.Forbidden();
-            await steps.MoveAsync(c, input);
-            return Results.Ok(await cases.ToDtoAsync(c));
-        }).WithSummary("把案件转入下一环节；不满足条件时列出全部未满足的条件，案件不变");
+            var moved = await steps.MoveAsync(c, input);
+            return moved.Succeeded ? Results.Ok(await cases.ToDtoAsync(c)) : Problems.Refused(moved);
+        }).WithSummary("把案件转入下一环节；本人无权办理该环节的答复 403，条件未满足的答复 409，均列出全部原因（code），案件不变");
 
         g.MapPost("/{caseId:int}/parties", async (int caseId, PartyInput input, CaseService cases) =>
         {

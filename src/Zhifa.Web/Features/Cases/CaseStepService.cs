@@ -3,6 +3,7 @@ using Zhifa.Data;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Records;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Features.Execution;
 using Zhifa.Web.Features.LegalReview;
 using Zhifa.Web.Infrastructure;
@@ -15,11 +16,12 @@ public sealed record NextStepView(string Step, string Label, bool Allowed, IRead
 
 /// <summary>Moves a case along its steps only through <see cref="CaseStateMachine"/>; a refused move changes nothing.</summary>
 public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, LegalReviewGateService legalReview,
-    Decisions.DecisionFactsService decisionFacts, ExecutionStateService execution, Publicity.DecisionPublicationService publications)
+    Decisions.DecisionFactsService decisionFacts, ExecutionStateService execution, Publicity.DecisionPublicationService publications,
+    Documents.DocumentService documents)
 {
     private DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
 
-    /// <summary>The facts of the case as the state machine needs them, read from the database today.</summary>
+    /// <summary>The facts of the case as its table needs them, read from the database today: every one of them.</summary>
     public async Task<CaseFacts> FactsAsync(Case c)
     {
         var officerIds = await db.CaseOfficers.Where(o => o.CaseId == c.Id).Select(o => o.OfficerId).ToListAsync();
@@ -35,30 +37,50 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
         var gate = await legalReview.GateAsync(c);
         var simpleProblems = await Decisions.ProposalService.SimpleProcedureProblemsAsync(db, c);
         var (served, incomplete) = await execution.FactsAsync(c);
-        return await decisionFacts.ApplyAsync(c, new CaseFacts(c.Category, c.Procedure, c.Step, officers.Count(o => o.IsQualifiedOn(Today)), parties, recordsPresent,
-            LegalReviewPassedOrNotRequired: gate.IsOpen, LegalReviewMessage: gate.Message,
-            SimpleProcedureEligible: simpleProblems.Count == 0, SimpleProcedureProblems: simpleProblems,
-            DecisionServed: served, ExecutionIncomplete: incomplete), gate);
+        var d = await decisionFacts.StepFactsAsync(c, gate);
+        return new CaseFacts
+        {
+            Category = c.Category, Procedure = c.Procedure, Step = c.Step, AgencyId = c.AgencyId,
+            HandlerOfficerIds = officerIds.ToHashSet(),
+            QualifiedOfficers = officers.Count(o => o.IsQualifiedOn(Today)),
+            Parties = parties,
+            MandatoryRecordsPresent = recordsPresent,
+            UnsignedRecords = await documents.UnsignedRecordsAsync(c.Id),
+            MajorDecision = gate.Required, LegalReviewAllows = gate.IsOpen, LegalReviewMessage = gate.Message.Length > 0 ? "：" + gate.Message : "",
+            SimpleProcedureProblems = c.Procedure == CaseProcedure.Simple ? simpleProblems : [],
+            ProposalMade = d.ProposalMade, ProposalHasDecisionDocument = d.ProposalHasDecisionDocument, LegalBasisGiven = d.LegalBasisGiven,
+            MissingReasons = d.MissingReasons,
+            NoticeServed = d.NoticeServed, StatementPeriodEnds = d.StatementPeriodEnds, StatementPeriodOverOrWaived = d.StatementPeriodOverOrWaived,
+            UnansweredStatements = d.UnansweredStatements, HearingPending = d.HearingPending, Discussion = d.Discussion,
+            HeavierThanNotice = d.HeavierThanNotice, DeputyHeadMaySign = d.DeputyHeadMaySign,
+            DecisionServed = served, ExecutionIncomplete = incomplete,
+        };
     }
 
+    /// <summary>Every step the case could move to next, with what the signed-in account may not do and what still blocks it.</summary>
     public async Task<List<NextStepView>> NextAsync(Case c)
     {
         var facts = await FactsAsync(c);
+        var actor = await me.ActorAsync();
         return CaseStateMachine.NextSteps(facts).Select(s =>
         {
-            var check = CaseStateMachine.Check(facts, s);
-            return new NextStepView(s, CaseSteps.Label(s), check.IsAllowed, check.Unmet);
+            var check = CaseStateMachine.Check(facts, s, actor);
+            return new NextStepView(s, CaseSteps.Label(s), check.IsAllowed, check.All);
         }).ToList();
     }
 
-    public async Task MoveAsync(Case c, StepMoveInput input)
+    /// <summary>May the signed-in account make this move now? (<paramref name="act"/>: the service act asking, see <see cref="CaseActs"/>.)</summary>
+    public async Task<MoveCheck> CheckAsync(Case c, string toStep, string? act = null)
+        => CaseStateMachine.Check(await FactsAsync(c), toStep, await me.ActorAsync(), act);
+
+    /// <summary>Moves the case when the table allows it for the signed-in account; refused, nothing changes and every reason is returned.</summary>
+    public async Task<Outcome<Case>> MoveAsync(Case c, StepMoveInput input, string? act = null)
     {
         var errors = new ValidationErrors().Required("toStep", input.ToStep, "目标环节")
             .MaxLength("place", input.Place, 200, "地点").MaxLength("note", input.Note, 2000, "说明");
         errors.ThrowIfAny();
-        var check = CaseStateMachine.Check(await FactsAsync(c), input.ToStep!);
-        if (!check.IsAllowed)
-            throw new DomainValidationException(check.Unmet.Select(u => new ValidationError("toStep", u.Code, u.Message)).ToList());
+        var check = await CheckAsync(c, input.ToStep!, act);
+        if (!check.IsAllowed) return Outcome<Case>.Refused(check);
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
         var tracked = await db.Cases.SingleAsync(x => x.Id == c.Id);
         db.CaseSteps.Add(new CaseStepRecord
@@ -72,6 +94,7 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
         // PUB-4: the decision's publication is owed from the day it is made; the task is created with the move.
         await publications.OpenTaskAsync(c);
         if (tx is not null) await tx.CommitAsync();
+        return Outcome<Case>.Done(c);
     }
 }
 

@@ -32,19 +32,22 @@ public sealed class DetailModel(CaseService cases, CaseStepService steps, CaseDe
     {
         var c = await cases.FindVisibleAsync(caseId);
         if (c is null) return NotFound();
-        if (!await cases.MayChangeAsync(c)) return Forbid();
         try
         {
-            await steps.MoveAsync(c, Move);
-            TempData["StatusMessage"] = $"案件已转入“{CaseSteps.Label(c.Step)}”";
-            return Redirect($"/cases/{caseId}");
+            var moved = await steps.MoveAsync(c, Move);
+            if (moved.Succeeded)
+            {
+                TempData["StatusMessage"] = $"案件已转入“{CaseSteps.Label(c.Step)}”";
+                return RedirectToPage("/Cases/Detail", new { caseId });
+            }
+            foreach (var e in moved.Reasons) ModelState.AddModelError("Move", e.Message);
         }
         catch (DomainValidationException ex)
         {
             foreach (var e in ex.Errors) ModelState.AddModelError("Move", e.Message);
-            await LoadAsync(c);
-            return Page();
         }
+        await LoadAsync(c);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostPartyAsync(int caseId)

@@ -61,10 +61,10 @@ public sealed class DecisionPageModel(CaseService cases, DecisionService decisio
     public async Task<IActionResult> OnGetAsync(int caseId) => await LoadAsync(caseId) ? Page() : NotFound();
 
     /// <summary>Loads the case, checks who may act, runs the act; a refusal shows every reason beside the form and changes nothing.</summary>
-    private async Task<IActionResult> ActAsync(int caseId, Func<Domain.Cases.Case, Task> act, string done, string section, bool signing = false, bool recusal = false)
+    private async Task<IActionResult> ActAsync(int caseId, Func<Domain.Cases.Case, Task> act, string done, string section, bool recusal = false)
     {
         if (!await LoadAsync(caseId)) return NotFound();
-        bool allowed = signing ? View.MaySign : recusal ? CanDecideRecusal : CanChange;
+        bool allowed = recusal ? CanDecideRecusal : CanChange;
         if (!allowed) return Forbid();
         try
         {
@@ -148,6 +148,20 @@ public sealed class DecisionPageModel(CaseService cases, DecisionService decisio
             Participants = Input.ParticipantIds.Distinct().Select(id => new ParticipantInput { UserId = id, Opinion = Input.Opinions.GetValueOrDefault(id) }).ToList(),
         }), "已记录集体讨论并生成集体讨论记录", "discussion");
 
-    public Task<IActionResult> OnPostIssueAsync(int caseId)
-        => ActAsync(caseId, c => decisions.IssueAsync(c, new IssueInput(Input.Place, Input.Note)), "决定已签发，案件转入“决定”环节", "decision", signing: true);
+    /// <summary>Signing: the service decides who may sign and what still blocks it; a refusal is shown beside the form.</summary>
+    public async Task<IActionResult> OnPostIssueAsync(int caseId)
+    {
+        if (!await LoadAsync(caseId)) return NotFound();
+        var issued = await decisions.IssueAsync(Case, new IssueInput(Input.Place, Input.Note));
+        if (issued.Forbidden.Count > 0) return Forbid();
+        if (!issued.Succeeded)
+        {
+            ModelState.AddRefusal(issued, "Input");
+            ViewData["FailedSection"] = "decision";
+            await LoadAsync(caseId);
+            return Page();
+        }
+        TempData["StatusMessage"] = "决定已签发，案件转入“决定”环节";
+        return Redirect($"/cases/{caseId}/decision#decision");
+    }
 }

@@ -162,9 +162,8 @@ public static class DecisionEndpoints
         {
             var c = await cases.FindVisibleAsync(caseId);
             if (c is null) return Problems.NotFound("案件");
-            if (!await decisions.MaySignAsync(c)) return Problems.Forbidden("只有本机关主要负责人（或经本机关设置授权的分管领导）可以签发决定");
-            await decisions.IssueAsync(c, input);
-            return Results.Ok(await decisions.OverviewAsync((await cases.FindVisibleAsync(caseId))!));
+            var issued = await decisions.IssueAsync(c, input);
+            return issued.Succeeded ? Results.Ok(await decisions.OverviewAsync((await cases.FindVisibleAsync(caseId))!)) : Problems.Refused(issued);
         }).WithName("IssueDecision")
           .WithSummary("签发决定：依拟作出的决定生成并编号行政处罚决定书或不予行政处罚决定书（载明三项理由和复议、诉讼期限），同时转入“决定”环节；任一条件不满足时列出全部原因，案件不变");
 

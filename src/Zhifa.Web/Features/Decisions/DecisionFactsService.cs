@@ -42,27 +42,46 @@ public sealed class DecisionFactsService(AppDbContext db, CalendarService calend
 
     public static PenaltyTerms Terms(DecisionProposal p) => new(p.Outcome, p.Kinds, p.FineYuan, p.ConfiscationYuan);
 
-    /// <summary>Fills the facts of the decision steps into what the case step service read; other categories are left as they are.</summary>
-    public async Task<CaseFacts> ApplyAsync(Case c, CaseFacts facts, LegalReviewGate gate)
+    /// <summary>
+    /// What the notice, statement, hearing, discussion and proposal steps tell the case's table; a case outside the
+    /// general penalty procedure has none of them (no proposal, no notice).
+    /// </summary>
+    public async Task<DecisionStepFacts> StepFactsAsync(Case c, LegalReviewGate gate)
     {
-        if (!Applies(c)) return facts;
+        var settings = await SettingsAsync(c.AgencyId);
+        if (!Applies(c)) return DecisionStepFacts.None(settings.DeputyHeadMaySign);
         var add = await WorkingDaysAsync();
         var (latest, served) = await NoticesAsync(c.Id);
         var proposal = await proposals.GetAsync(c.Id);
-        bool hearingOpen = await db.Set<Hearing>().AnyAsync(h => h.CaseId == c.Id && h.HeldAt == null && h.WithdrawnAt == null);
-        bool discussed = DecisionRules.DiscussedAsProposed(
-            await db.Set<CollectiveDiscussion>().Where(d => d.CaseId == c.Id).Select(d => d.ProposalFingerprint).ToListAsync(), proposal);
-        bool issued = await db.Set<Decision>().AnyAsync(d => d.CaseId == c.Id);
-        return facts with
-        {
-            NoticeServed = latest?.ServedAt is not null,
-            NoticePeriodOverOrWaived = served is not null
-                && DecisionRules.PeriodOverOrWaived(ChinaDay(served.ServedAt!.Value), served.WaivedAt is not null, Today, add),
-            HearingSettled = !hearingOpen,
-            CollectiveDiscussionConcludedOrNotRequired = !gate.Required || discussed,
-            NotHeavierThanNotice = proposal is null || served is null || DecisionRules.HeavierThanNotice(Terms(served), Terms(proposal)).Count == 0,
-            DecisionReasonsGiven = proposal is not null && DecisionRules.MissingReasons(proposal).Count == 0,
-            DecisionDocumentIssued = issued,
-        };
+        bool hearingPending = await db.Set<Hearing>().AnyAsync(h => h.CaseId == c.Id && h.HeldAt == null && h.WithdrawnAt == null);
+        int unanswered = await db.Set<Statement>().CountAsync(s => s.CaseId == c.Id && s.Answer == StatementAnswer.Pending);
+        var discussed = await db.Set<CollectiveDiscussion>().Where(d => d.CaseId == c.Id).Select(d => d.ProposalFingerprint).ToListAsync();
+        var discussion = !gate.Required ? DiscussionState.NotRequired
+            : DecisionRules.DiscussedAsProposed(discussed, proposal) ? DiscussionState.Concluded
+            : discussed.Count == 0 ? DiscussionState.Missing : DiscussionState.ProposalChangedSince;
+        DateOnly? servedOn = served?.ServedAt is { } at ? ChinaDay(at) : null;
+        return new DecisionStepFacts(
+            ProposalMade: proposal is not null,
+            ProposalHasDecisionDocument: proposal is not null && DecisionRules.DecisionDocumentType(proposal.Outcome) is not null,
+            LegalBasisGiven: !string.IsNullOrWhiteSpace(proposal?.LegalBasis),
+            MissingReasons: proposal is null ? [] : DecisionRules.MissingReasons(proposal).Select(e => e.Field).ToList(),
+            NoticeServed: latest?.ServedAt is not null,
+            StatementPeriodEnds: servedOn is { } d ? DecisionRules.StatementPeriodEnds(d, add) : null,
+            StatementPeriodOverOrWaived: servedOn is { } s && DecisionRules.PeriodOverOrWaived(s, served!.WaivedAt is not null, Today, add),
+            UnansweredStatements: unanswered,
+            HearingPending: hearingPending,
+            Discussion: discussion,
+            HeavierThanNotice: proposal is null || served is null ? []
+                : DecisionRules.HeavierThanNotice(Terms(served), Terms(proposal)).Select(r => $"{served.Number} {r}").ToList(),
+            DeputyHeadMaySign: settings.DeputyHeadMaySign);
     }
+}
+
+/// <summary>The decision steps' part of <see cref="CaseFacts"/>, as <see cref="DecisionFactsService.StepFactsAsync"/> reads it.</summary>
+public sealed record DecisionStepFacts(bool ProposalMade, bool ProposalHasDecisionDocument, bool LegalBasisGiven, IReadOnlyList<string> MissingReasons,
+    bool NoticeServed, DateOnly? StatementPeriodEnds, bool StatementPeriodOverOrWaived, int UnansweredStatements, bool HearingPending,
+    DiscussionState Discussion, IReadOnlyList<string> HeavierThanNotice, bool DeputyHeadMaySign)
+{
+    public static DecisionStepFacts None(bool deputyHeadMaySign) => new(false, false, false, [], false, null, false, 0, false,
+        DiscussionState.NotRequired, [], deputyHeadMaySign);
 }

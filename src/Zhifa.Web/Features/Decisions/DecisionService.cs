@@ -4,6 +4,7 @@ using Zhifa.Domain.Accounts;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Decisions;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Features.Documents;
 using Zhifa.Web.Features.LegalReview;
@@ -56,7 +57,7 @@ public sealed record DecisionOverview(
     int CaseId, string Step, string StepLabel, bool Applies, ProposalDto? Proposal, string ProposedText, GateView LegalReview, bool DiscussionRequired,
     IReadOnlyList<NoticeView> Notices, IReadOnlyList<StatementView> Statements, IReadOnlyList<HearingView> Hearings, IReadOnlyList<RecusalView> Recusals,
     IReadOnlyList<DiscussionView> Discussions, DecisionView? Decision, IReadOnlyList<DecisionDeadline> Deadlines,
-    IReadOnlyList<ValidationError> IssueProblems, bool MaySign, IReadOnlyList<StaffView> Staff, IReadOnlyList<OfficerOption> Officers);
+    IReadOnlyList<UnmetCondition> IssueProblems, bool MaySign, IReadOnlyList<StaffView> Staff, IReadOnlyList<OfficerOption> Officers);
 
 /// <summary>
 /// REC-4 and LAW-4: the decision issued from the proposal by the head. Issuing generates and numbers the decision
@@ -65,66 +66,24 @@ public sealed record DecisionOverview(
 public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalService proposals, DocumentService documents, DecisionFactsService facts,
     LegalReviewGateService legalReview, CaseStepService steps, DiscussionService discussions)
 {
-    public async Task<bool> MaySignAsync(Case c)
-        => me.AgencyId == c.AgencyId && DecisionRules.MaySign(me.Roles.ToList(), (await facts.SettingsAsync(c.AgencyId)).DeputyHeadMaySign);
-
-    /// <summary>Every reason the decision cannot be issued now (empty when it can), each naming its field.</summary>
-    public async Task<List<ValidationError>> ProblemsAsync(Case c)
+    /// <summary>
+    /// May the signed-in account issue the decision now? The case's table answers (REC-4, LR-1, LAW-4 …: the move to
+    /// 决定 made by this act); a case outside the general procedure or already decided is refused before it.
+    /// </summary>
+    public async Task<MoveCheck> CheckIssueAsync(Case c)
     {
-        var problems = new List<ValidationError>();
         if (!DecisionFactsService.Applies(c))
-        {
-            problems.Add(new("caseId", "decision.not_general", "在本页签发决定只适用于普通程序的行政处罚案件"));
-            return problems;
-        }
+            return new MoveCheck(c.Step, CaseSteps.Decided, [], [UnmetCondition.Of("decision.not_general") with { Field = "caseId" }]);
         if (await db.Set<Decision>().AnyAsync(d => d.CaseId == c.Id))
-        {
-            problems.Add(new("caseId", "decision.already_issued", "本案已作出决定"));
-            return problems;
-        }
-        if (c.Step != CaseSteps.Statement)
-            problems.Add(new("caseId", "step.wrong", $"案件处于“{CaseSteps.Label(c.Step)}”，须在“陈述申辩/听证”环节签发决定"));
-        var p = await proposals.GetAsync(c.Id);
-        if (p is null)
-        {
-            problems.Add(new("proposal", "proposal.missing", "尚未填写拟作出的决定"));
-            return problems;
-        }
-        if (DecisionRules.DecisionDocumentType(p.Outcome) is null)
-            problems.Add(new("outcome", "decision.no_document", "处理结果为“其他处理”的，没有对应的决定书，不能在本页签发"));
-        if (string.IsNullOrWhiteSpace(p.LegalBasis)) problems.Add(new("legalBasis", "required", "决定须载明法律依据"));
-        problems.AddRange(DecisionRules.MissingReasons(p));
-        var gate = await legalReview.GateAsync(c);
-        if (!gate.IsOpen) problems.Add(new("legalReview", "legal_review.not_passed", $"重大执法决定须经法制审核同意后方可签发：{gate.Message}"));
-
-        var add = await facts.WorkingDaysAsync();
-        var (_, served) = await facts.NoticesAsync(c.Id);
-        if (served is null) problems.Add(new("notice", "notice.not_served", "事先告知书尚未送达当事人"));
-        else
-        {
-            var ends = DecisionRules.StatementPeriodEnds(DecisionFactsService.ChinaDay(served.ServedAt!.Value), add);
-            if (!DecisionRules.PeriodOverOrWaived(DecisionFactsService.ChinaDay(served.ServedAt!.Value), served.WaivedAt is not null, facts.Today, add))
-                problems.Add(new("notice", "notice.period_not_over", $"陈述、申辩期限至 {DecisionRules.ChineseDate(ends)}（五个工作日）届满，期限未满且当事人未书面放弃，不能作出决定"));
-            foreach (var reason in DecisionRules.HeavierThanNotice(DecisionFactsService.Terms(served), DecisionFactsService.Terms(p)))
-                problems.Add(new("proposal", "decision.heavier_than_notice", $"决定重于已送达的事先告知书（{served.Number}）：{reason}；须重新告知并送达（行政处罚法第六十二条）"));
-        }
-        if (await db.Set<Hearing>().AnyAsync(h => h.CaseId == c.Id && h.HeldAt == null && h.WithdrawnAt == null))
-            problems.Add(new("hearing", "hearing.not_held", "当事人申请了听证，听证尚未举行"));
-        if (await db.Set<Statement>().AnyAsync(s => s.CaseId == c.Id && s.Answer == StatementAnswer.Pending))
-            problems.Add(new("statements", "statement.not_answered", "尚有陈述申辩未答复是否采纳"));
-        var discussed = await db.Set<CollectiveDiscussion>().Where(d => d.CaseId == c.Id).Select(d => d.ProposalFingerprint).ToListAsync();
-        if (gate.Required && !DecisionRules.DiscussedAsProposed(discussed, p))
-            problems.Add(new("discussion", "discussion.not_concluded", discussed.Count == 0
-                ? "重大执法决定须经负责人集体讨论（行政处罚法第五十七条）"
-                : "拟作出的决定在集体讨论后已修改，须重新集体讨论（行政处罚法第五十七条）"));
-        return problems;
+            return new MoveCheck(c.Step, CaseSteps.Decided, [], [UnmetCondition.Of("decision.already_issued") with { Field = "caseId" }]);
+        return await steps.CheckAsync(c, CaseSteps.Decided, CaseActs.IssueDecision);
     }
 
-    /// <summary>Signs and issues: the decision document numbered and the case moved to 决定 in one act; if either fails nothing changes.</summary>
-    public async Task<Decision> IssueAsync(Case c, IssueInput input)
+    /// <summary>Signs and issues: the decision document numbered and the case moved to 决定 in one act; refused, nothing changes.</summary>
+    public async Task<Outcome<Decision>> IssueAsync(Case c, IssueInput input)
     {
-        var problems = await ProblemsAsync(c);
-        if (problems.Count > 0) throw new DomainValidationException(problems);
+        var check = await CheckIssueAsync(c);
+        if (!check.IsAllowed) return Outcome<Decision>.Refused(check);
         var p = (await proposals.GetAsync(c.Id))!;
         var statements = await db.Set<Statement>().AsNoTracking().Where(s => s.CaseId == c.Id).OrderBy(s => s.Id).ToListAsync();
         var heard = await db.Set<Hearing>().AsNoTracking().AnyAsync(h => h.CaseId == c.Id && h.HeldAt != null);
@@ -153,9 +112,16 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
             };
             db.Add(decision);
             await db.SaveChangesAsync();
-            await steps.MoveAsync(c, new StepMoveInput(CaseSteps.Decided, input.Place, string.IsNullOrWhiteSpace(input.Note) ? $"签发{doc.Number}" : input.Note));
+            var moved = await steps.MoveAsync(c, new StepMoveInput(CaseSteps.Decided, input.Place, string.IsNullOrWhiteSpace(input.Note) ? $"签发{doc.Number}" : input.Note),
+                CaseActs.IssueDecision);
+            if (!moved.Succeeded)
+            {
+                await tx.RollbackAsync();
+                db.ChangeTracker.Clear();
+                return Outcome<Decision>.Refused(moved.Forbidden, moved.Unmet);
+            }
             await tx.CommitAsync();
-            return decision;
+            return Outcome<Decision>.Done(decision);
         }
         catch
         {
@@ -206,6 +172,7 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
         string? Note(DateOnly from, DateOnly to) => Zhifa.Domain.Calendar.StatutoryHolidays.Note(cal.YearsWithoutData(from.AddDays(1), to));
         var today = facts.Today;
         var p = await proposals.GetAsync(c.Id);
+        var issue = await CheckIssueAsync(c);
         var gate = await legalReview.GateAsync(c);
         var notices = await db.Set<Notice>().AsNoTracking().Where(n => n.CaseId == c.Id).OrderBy(n => n.Id).ToListAsync();
         var statements = await db.Set<Statement>().AsNoTracking().Where(s => s.CaseId == c.Id).OrderBy(s => s.Id).ToListAsync();
@@ -261,8 +228,8 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
                 decision.Outcome.ToString(), DecisionRules.OutcomeLabel(decision.Outcome), DecisionRules.KindsLabel(DecisionRules.ParseKinds(decision.PenaltyKinds)),
                 decision.FineYuan, decision.ConfiscationYuan, decision.IssuedAt, decision.IssuedBy, Roles.Label(decision.IssuedByRole), DecisionRules.Remedies),
             deadlines,
-            decision is null ? await ProblemsAsync(c) : [],
-            await MaySignAsync(c),
+            decision is null ? issue.All : [],
+            decision is null && issue.Forbidden.Count == 0,
             await discussions.StaffAsync(c.AgencyId),
             officers.Select(o => new OfficerOption(o.Id, o.Name, caseOfficers.Contains(o.Id))).ToList());
     }

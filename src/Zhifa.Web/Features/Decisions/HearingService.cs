@@ -114,7 +114,8 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
         if (h.ScheduledAt is not { } scheduled || h.NoticeDocumentId is null)
             throw new DomainValidationException("noticeServedAt", "hearing.not_scheduled", "请先确定听证主持人、时间和地点并制作听证通知书");
         var at = DocumentService.ToUtc(input.ServedAt);
-        var errors = DecisionRules.ValidateService(at, input.ServiceMethod, h.RecordedAt, db.UtcNow);
+        var made = await db.Set<CaseDocument>().Where(d => d.Id == h.NoticeDocumentId).Select(d => d.GeneratedAt).SingleAsync();
+        var errors = DecisionRules.ValidateService(at, input.ServiceMethod, "听证通知书", made, db.UtcNow, Display.ToChina);
         var servedOn = at is { } a ? DecisionFactsService.ChinaDay(a) : (DateOnly?)null;
         if (!errors.Any)
             errors.AddRange(DecisionRules.ValidateHearingNotice(servedOn, DecisionFactsService.ChinaDay(scheduled), facts.Today, await facts.WorkingDaysAsync()).Items);
@@ -132,9 +133,9 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
         if (h.IsSettled) errors.Add("heldAt", "hearing.settled", "该听证已举行或已撤回");
         if (h.NoticeServedAt is null) errors.Add("heldAt", "hearing.notice_not_served", "听证通知书尚未送达当事人");
         if (at is not { } held) errors.Add("heldAt", "required", "听证时间不能为空");
-        else if (held > db.UtcNow.AddMinutes(5)) errors.Add("heldAt", "in_future", "听证时间不能晚于现在");
         else if (h.ScheduledAt is { } s && DecisionFactsService.ChinaDay(held) < DecisionFactsService.ChinaDay(s))
-            errors.Add("heldAt", "hearing.before_schedule", "听证不能早于听证通知书确定的日期举行");
+            errors.Add("heldAt", "hearing.before_schedule", $"听证不能早于听证通知书确定的日期举行：最早为 {DecisionFactsService.ChinaDay(s):yyyy-MM-dd}");
+        else errors.EventMoment("heldAt", "听证时间", Display.ToChina(held), Display.ToChina(db.UtcNow));
         if (await db.Set<Recusal>().AnyAsync(r => r.CaseId == c.Id && r.Status == RecusalStatus.Pending))
             errors.Add("heldAt", "recusal.pending", "尚有回避申请未作决定");
         if (h.ChairOfficerId is not null) errors.AddRange((await ChairErrorsAsync(c, h.ChairOfficerId)).Items);

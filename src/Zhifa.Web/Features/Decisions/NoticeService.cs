@@ -93,7 +93,7 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
         RequireSteps(c, CaseSteps.Notice, CaseSteps.Statement);
         if (n.ServedAt is not null) throw new DomainValidationException("servedAt", "notice.already_served", "该告知书已登记送达");
         var at = DocumentService.ToUtc(input.ServedAt);
-        DecisionRules.ValidateService(at, input.ServiceMethod, n.CreatedAt, db.UtcNow).ThrowIfAny();
+        DecisionRules.ValidateService(at, input.ServiceMethod, "告知书", n.CreatedAt, db.UtcNow, Display.ToChina).ThrowIfAny();
         n.ServedAt = at;
         n.ServiceMethod = input.ServiceMethod!.Trim();
         n.ServedBy = me.UserName;
@@ -109,8 +109,8 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
         if (n.ServedAt is null) errors.Add("waivedAt", "notice.not_served", "告知书尚未送达，当事人不能放弃陈述申辩");
         if (n.WaivedAt is not null) errors.Add("waivedAt", "notice.already_waived", "已登记当事人书面放弃");
         if (at is not { } w) errors.Add("waivedAt", "required", "放弃日期不能为空");
-        else if (w > db.UtcNow.AddMinutes(5)) errors.Add("waivedAt", "in_future", "放弃日期不能晚于现在");
-        else if (n.ServedAt is { } s && w < s) errors.Add("waivedAt", "before_service", "放弃日期不能早于告知书送达时间");
+        else errors.EventMoment("waivedAt", "放弃日期", Display.ToChina(w), Display.ToChina(db.UtcNow),
+            n.ServedAt is { } s ? new PriorMoment("告知书送达时间", Display.ToChina(s)) : null);
         errors.ThrowIfAny();
         n.WaivedAt = at;
         n.WaiverNote = input.Note!.Trim();
@@ -135,8 +135,8 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
         if (served is null) errors.Add("form", "notice.not_served", "事先告知书送达后才能记录陈述申辩");
         if (form is null) errors.Add("form", "required", "请选择陈述申辩方式（口头或书面）");
         if (at is not { } made) errors.Add("madeAt", "required", "陈述申辩时间不能为空");
-        else if (made > db.UtcNow.AddMinutes(5)) errors.Add("madeAt", "in_future", "陈述申辩时间不能晚于现在");
-        else if (served?.ServedAt is { } s && made < s) errors.Add("madeAt", "before_service", "陈述申辩时间不能早于告知书送达时间");
+        else errors.EventMoment("madeAt", "陈述申辩时间", Display.ToChina(made), Display.ToChina(db.UtcNow),
+            served?.ServedAt is { } s ? new PriorMoment("告知书送达时间", Display.ToChina(s)) : null);
         string? scanType = null;
         if (form == StatementForm.Oral)
         {

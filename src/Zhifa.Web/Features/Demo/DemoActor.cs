@@ -6,8 +6,19 @@ namespace Zhifa.Web.Features.Demo;
 /// <summary>The demo acts through the real services as one of its accounts, the way a signed-in request would.</summary>
 public static class DemoActor
 {
-    /// <summary>Runs <paramref name="work"/> in a scope of its own, signed in as <paramref name="userName"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in a scope of its own, signed in as <paramref name="userName"/>. It runs in a flow of
+    /// its own too, so that acting as another account inside an act (the unit head's 案件审核 within the handler's
+    /// work) leaves the outer account signed in.
+    /// </summary>
     public static async Task AsAsync(IServiceScopeFactory scopes, IHttpContextAccessor accessor, string userName, Func<IServiceProvider, Task> work)
+    {
+        Task run;
+        using (ExecutionContext.SuppressFlow()) run = Task.Run(() => RunAsAsync(scopes, accessor, userName, work));
+        await run;
+    }
+
+    private static async Task RunAsAsync(IServiceScopeFactory scopes, IHttpContextAccessor accessor, string userName, Func<IServiceProvider, Task> work)
     {
         using var scope = scopes.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();

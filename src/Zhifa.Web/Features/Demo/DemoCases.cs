@@ -94,7 +94,10 @@ public sealed partial class DemoCases(IServiceScopeFactory scopes, IHttpContextA
             await AsAsync("head", async s =>
             {
                 foreach (var (c, _) in awaitingDecision)
-                    await s.GetRequiredService<Decisions.DecisionService>().IssueAsync(c, new Decisions.IssueInput("永兴县卫生健康局", ""));
+                {
+                    var issued = await s.GetRequiredService<Decisions.DecisionService>().IssueAsync(c, new Decisions.IssueInput("永兴县卫生健康局", ""));
+                    if (!issued.Succeeded) throw new InvalidOperationException($"demo case {c.Id}: " + string.Join("; ", issued.Reasons.Select(r => r.Code)));
+                }
             });
             await AsAsync("handler", async s =>
             {
@@ -152,7 +155,7 @@ public sealed partial class DemoCases(IServiceScopeFactory scopes, IHttpContextA
     private static bool IsAfter(string[] path, string step, string than) => Array.IndexOf(path, step) > Array.IndexOf(path, than);
 
     /// <summary>Investigation with its photo and 笔录, then the proposal and its served 事先告知书, as far as <paramref name="target"/> (statement at most).</summary>
-    private static async Task PenaltyUpToStatementAsync(IServiceProvider s, Case c, string target, bool suspend = false)
+    private async Task PenaltyUpToStatementAsync(IServiceProvider s, Case c, string target, bool suspend = false)
     {
         if (target == CaseSteps.Filed) return;
         await MoveAsync(s, c, CaseSteps.Investigation, c.Place);
@@ -162,7 +165,8 @@ public sealed partial class DemoCases(IServiceScopeFactory scopes, IHttpContextA
         if (target == CaseSteps.Investigation) return;
         await MoveAsync(s, c, CaseSteps.InternalReview, "");
         if (target == CaseSteps.InternalReview) return;
-        await MoveAsync(s, c, CaseSteps.Notice, "");
+        // 案件审核 is done by someone other than the handlers: the unit head.
+        await AsAsync("unithead", u => MoveAsync(u, c, CaseSteps.Notice, ""));
         var notice = await NoticeServedAsync(s, c, suspend);
         if (target == CaseSteps.Notice) return;
         await MoveAsync(s, c, CaseSteps.Statement, "");
@@ -250,8 +254,12 @@ public sealed partial class DemoCases(IServiceScopeFactory scopes, IHttpContextA
         return await s.GetRequiredService<CaseService>().OpenAsync(agencyId, input);
     }
 
-    private static Task MoveAsync(IServiceProvider s, Case c, string step, string place)
-        => s.GetRequiredService<CaseStepService>().MoveAsync(c, new StepMoveInput(step, place, ""));
+    /// <summary>Moves the demo case as the acting account; the demo never shows what the rules would refuse, so a refusal stops the seeding.</summary>
+    private static async Task MoveAsync(IServiceProvider s, Case c, string step, string place)
+    {
+        var moved = await s.GetRequiredService<CaseStepService>().MoveAsync(c, new StepMoveInput(step, place, ""));
+        if (!moved.Succeeded) throw new InvalidOperationException($"demo case {c.Id} → {step}: " + string.Join("; ", moved.Reasons.Select(r => r.Code + " " + r.Message)));
+    }
 
     private static Task PhotoAsync(IServiceProvider s, Case c, string step, string proves, string collector)
         => RecordAsync(s, c, step, "Photo", proves, collector);
@@ -291,8 +299,15 @@ public sealed partial class DemoCases(IServiceScopeFactory scopes, IHttpContextA
         return notice;
     }
 
-    private static Task<Domain.Documents.CaseDocument> DocumentAsync(IServiceProvider s, Case c, string type, Dictionary<string, string?> fields)
-        => s.GetRequiredService<DocumentService>().GenerateAsync(c, new GenerateInput(type, fields));
+    /// <summary>Generates a document; a 笔录 is signed by the person it records, as on site (REC-3).</summary>
+    private static async Task<Domain.Documents.CaseDocument> DocumentAsync(IServiceProvider s, Case c, string type, Dictionary<string, string?> fields)
+    {
+        var documents = s.GetRequiredService<DocumentService>();
+        var doc = await documents.GenerateAsync(c, new GenerateInput(type, fields));
+        if (Domain.Documents.DocumentTypes.PartySignedRecords.Contains(type))
+            await documents.RecordSignatureAsync(doc, new SignatureInput(false, "经营者", DateTime.UtcNow, null, null));
+        return doc;
+    }
 
     private static string Local(int hours) => Infrastructure.Display.ToChina(Now.AddHours(hours)).ToString("yyyy年M月d日 H时mm分", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
+using Zhifa.Domain.Rules;
 using Zhifa.Domain.Agencies;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
@@ -297,6 +298,15 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
             d.ScanSha256 is not null, d.ScanSha256, d.ScanFileName, d.ScanUploadedAt, d.ScanUploadedBy);
 
     // ---- signatures and scans ----
+
+    /// <summary>The case's 笔录 that are neither signed nor marked refused (REC-3), as "现场笔录" or with their number.</summary>
+    public async Task<List<string>> UnsignedRecordsAsync(int caseId)
+    {
+        var rows = await db.Set<CaseDocument>().AsNoTracking()
+            .Where(d => d.CaseId == caseId && DocumentTypes.PartySignedRecords.Contains(d.TypeCode) && d.SignatureStatus == SignatureStatus.Unsigned)
+            .OrderBy(d => d.Id).Select(d => new { d.TypeCode, d.Number, d.GeneratedAt }).ToListAsync();
+        return rows.Select(d => TypeName(d.TypeCode) + (d.Number.Length > 0 ? d.Number : Messages.Get("document.made_on", Display.ToChina(d.GeneratedAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)))).ToList();
+    }
 
     /// <summary>Records once how the party signed or refused; a recorded signing is not rewritten.</summary>
     public async Task<bool> RecordSignatureAsync(CaseDocument d, SignatureInput input)

@@ -53,7 +53,7 @@ public static class ExecutionEndpoints
 
         g.MapPost("/cases/{caseId:int}/enforcement-applications", (int caseId, EnforcementInput input, ExecutionService svc) =>
             ActAsync(svc, caseId, async c => Results.Created($"/api/v1/cases/{caseId}/execution", ExecutionStateService.View(await svc.ApplyEnforcementAsync(c, input)))))
-            .WithSummary("登记申请人民法院强制执行：催告书送达十日后、复议诉讼期限届满之日起三个月内方可申请");
+            .WithSummary("登记申请人民法院强制执行：催告书送达十个工作日后（行政强制法第五十四条、第六十九条）、复议诉讼期限届满之日起三个月内方可申请；过早的申请被拒绝并写明最早申请日（execution 的 enforcement.opens 与 opensBasis）");
 
         g.MapPost("/enforcement-applications/{applicationId:int}/outcome", async (int applicationId, OutcomeInput input, ExecutionService svc) =>
         {

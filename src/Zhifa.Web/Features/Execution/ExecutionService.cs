@@ -118,7 +118,7 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
         var at = DocumentService.ToUtc(input.ServedAt);
         var facts = new ServiceFacts(method, input.Recipient, at, input.Place, input.Witnesses, input.LeftReason, input.TrackingNumber,
             input.AnnouncementWhere, input.AnnouncementDays, input.ConsentId, input.ElectronicAddress, input.Intermediary);
-        errors = ServiceRules.Validate(facts, consents, doc!.GeneratedAt, db.UtcNow, ExecutionStateService.ChinaDay);
+        errors = ServiceRules.Validate(facts, consents, doc!.GeneratedAt, db.UtcNow, Display.ToChina);
         errors.ThrowIfAny();
 
         var typeName = DocumentService.TypeName(doc.TypeCode);
@@ -173,7 +173,8 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
             var thatDay = PaymentRules.Position(s.FineYuan!.Value, schedule, s.Payments.Select(p => new Paid(p.PaidOn, p.AmountYuan)), on);
             owed = Math.Max(0m, thatDay.TotalOutstanding - s.Payments.Where(p => p.PaidOn > on).Sum(p => p.AmountYuan));
         }
-        PaymentRules.ValidatePayment(input.AmountYuan, input.PaidOn, input.Reference, ExecutionStateService.ChinaDay(s.DecidedAt!.Value), s.Today, owed).ThrowIfAny();
+        var decisionServedOn = s.Services.Where(x => x.IsDecision).Min(x => ExecutionStateService.ChinaDay(x.ServedAt));
+        PaymentRules.ValidatePayment(input.AmountYuan, input.PaidOn, input.Reference, decisionServedOn, s.Today, owed).ThrowIfAny();
         var p = new PaymentRecord
         {
             AgencyId = c.AgencyId, CaseId = c.Id, AmountYuan = input.AmountYuan!.Value, PaidOn = input.PaidOn!.Value, Reference = input.Reference!.Trim(),
@@ -253,7 +254,7 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
         var s = await PayableAsync(c, "appliedOn");
         EnforcementRules.ValidateApplication(input.AppliedOn, input.Court, input.Reference, s.Today).ThrowIfAny();
         if (s.Applications.Any(a => !a.Concluded)) throw new DomainValidationException("appliedOn", "application.pending", "已有法院尚在审查的申请");
-        var window = await state.WindowAsync(s.DecisionServedOn!.Value, s.Enforcement?.DemandServedOn);
+        var (window, _) = await state.EnforcementWindowAsync(s.DecisionServedOn!.Value, s.Enforcement?.DemandServedOn);
         var refused = EnforcementRules.MayApply(input.AppliedOn!.Value, !s.Payment!.PaidInFull, window);
         if (refused.Count > 0) throw new DomainValidationException(refused.Select(r => new ValidationError("appliedOn", r.Code, r.Message)).ToList());
         var a = new EnforcementApplication

@@ -32,7 +32,12 @@ public sealed record PositionView(decimal FineYuan, decimal PrincipalPaidYuan, d
     decimal LateFeeYuan, decimal LateFeePaidYuan, decimal LateFeeOutstandingYuan, decimal TotalOutstandingYuan, DateOnly? NextDue, bool Overdue,
     int DaysOverdue, bool PaidInFull, IReadOnlyList<InstalmentView> Schedule, string Basis, bool CalendarEstimated = false, string? CalendarNote = null);
 
-public sealed record WindowView(DateOnly? DemandServedOn, DateOnly? Opens, DateOnly Closes, DateOnly RemediesEnd, bool OpenToday, IReadOnlyList<UnmetReason> RefusedToday);
+/// <summary>
+/// The court-enforcement window: <c>Opens</c> is the earliest day to apply and <c>OpensBasis</c> the rule that sets it;
+/// <c>DemandPeriodEnds</c> is the tenth working day after the 催告书 was served.
+/// </summary>
+public sealed record WindowView(DateOnly? DemandServedOn, DateOnly? DemandPeriodEnds, DateOnly? Opens, string? OpensBasis, DateOnly Closes, DateOnly RemediesEnd,
+    bool OpenToday, IReadOnlyList<UnmetReason> RefusedToday);
 
 public sealed record EnforcementView(int Id, DateOnly AppliedOn, string Court, string Reference, string RecordedBy, string Outcome, string OutcomeLabel,
     DateOnly? OutcomeOn, string OutcomeNote, bool Concluded);
@@ -101,9 +106,19 @@ public sealed class ExecutionStateService(AppDbContext db, ProposalService propo
     public async Task<int> ExtensionDaysAsync(int caseId)
         => await db.Set<DecisionLimitExtension>().Where(x => x.CaseId == caseId).SumAsync(x => (int?)x.Days) ?? 0;
 
-    /// <summary>The court-enforcement window on the official calendar (its periods move off rest days).</summary>
-    public async Task<EnforcementWindow> WindowAsync(DateOnly decisionServedOn, DateOnly? demandServedOn)
-        => EnforcementRules.Window(decisionServedOn, demandServedOn, await calendar.GetAsync());
+    /// <summary>
+    /// The court-enforcement window (行政强制法第五十三条、第五十四条、第六十九条) on the official calendar: the ten working days
+    /// after the 催告书, and the review, litigation and application periods moved off rest days. The note, in brackets,
+    /// says when the ten working days ran through a year whose holiday notice is not loaded.
+    /// </summary>
+    public async Task<(EnforcementWindow Window, string CalendarNote)> EnforcementWindowAsync(DateOnly decisionServedOn, DateOnly? demandServedOn)
+    {
+        var cal = await calendar.GetAsync();
+        var window = EnforcementRules.Window(decisionServedOn, demandServedOn, cal);
+        var note = window is { DemandServedOn: { } served, DemandPeriodEnds: { } ends }
+            && StatutoryHolidays.Note(cal.YearsWithoutData(served.AddDays(1), ends)) is { } n ? $"（{n}）" : "";
+        return (window, note);
+    }
 
     public async Task<ExecutionSummary> SummaryAsync(Case c)
     {
@@ -180,13 +195,14 @@ public sealed class ExecutionStateService(AppDbContext db, ProposalService propo
         WindowView? window = null;
         if (decisionServedOn is { } s0 && fine is not null)
         {
-            var w = EnforcementRules.Window(s0, demandServedOn, cal);
+            var (w, note) = await EnforcementWindowAsync(s0, demandServedOn);
             var refused = EnforcementRules.MayApply(today, outstanding, w);
-            window = new WindowView(w.DemandServedOn, w.Opens, w.Closes, w.RemediesEnd, refused.Count == 0, refused);
+            var opensBasis = w.OpensBasis is null ? null : w.OpensBasis + (w.OpensBasis == EnforcementRules.DemandPeriodBasis ? note : "");
+            window = new WindowView(w.DemandServedOn, w.DemandPeriodEnds, w.Opens, opensBasis, w.Closes, w.RemediesEnd, refused.Count == 0, refused);
             if (demandServedOn is not null && outstanding && applications.Count == 0)
                 deadlines.Add(new DeadlineView($"申请人民法院强制执行（{(w.Opens is { } o ? Iso(o) : "—")} 起）", w.Closes, today > w.Closes,
-                    "行政强制法第五十四条、第六十九条：催告书送达十个工作日后仍未履行的方可申请；" + w.Closing!.Value.Basis,
-                    false, w.Closing.Value.CalendarEstimated, w.Closing.Value.CalendarNote));
+                    $"行政强制法第五十四条、第六十九条：催告书送达十个工作日后仍未履行的方可申请{note}；" + w.Closing!.Value.Basis,
+                    false, w.Closing.Value.CalendarEstimated || note.Length > 0, w.Closing.Value.CalendarNote ?? (note.Length > 0 ? note[1..^1] : null)));
         }
 
         DateOnly? limitDue = c.Category == CaseCategory.Penalty && c.Procedure == CaseProcedure.General

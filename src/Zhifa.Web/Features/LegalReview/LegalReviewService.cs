@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
+using Zhifa.Domain.Rules;
 using Zhifa.Domain.Accounts;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
@@ -143,6 +144,9 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
             errors.Add("hearingRecordDocumentId", "not_in_case", "所选听证笔录不是本案的听证笔录");
         if (input.AppraisalDocumentId is { } ad && docs.All(d => d.Id != ad)) errors.Add("appraisal", "not_in_case", "所选评估、鉴定报告不是本案的文书");
         if (input.AppraisalRecordId is { } ar && !recs.Contains(ar)) errors.Add("appraisal", "not_in_case", "所选评估、鉴定报告不是本案的记录");
+        // REC-3: the evidence goes to review only once every 笔录 is signed or its refusal noted.
+        if (await documents.UnsignedRecordsAsync(c.Id) is { Count: > 0 } unsigned)
+            errors.Add("records", "records.unsigned", Messages.Get("records.unsigned", string.Join("、", unsigned)));
         var (requested, answers) = Asked(last, lastOpinion);
         bool heard = docs.Any(d => d.TypeCode == LegalReviewGateService.HearingRecordType);
         errors.AddRange(ReviewRules.Missing(new SubmissionMaterials(

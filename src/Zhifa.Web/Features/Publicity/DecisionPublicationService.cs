@@ -402,7 +402,11 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         if (PublicationRules.NeedsWithdrawal(status))
         {
             errors.Required("note", input.Note, "变更、撤销或确认违法的依据（如复议决定书、判决书文号）");
-            if (input.ChangedOn is { } on && on > publications.Today) errors.Add("changedOn", "future", "收到结果的日期不能晚于今天");
+            if (input.ChangedOn is { } on && p.PublishedAt is not null)
+            {
+                var first = await db.Set<Publication>().Where(x => x.SeriesId == p.SeriesId && x.PublishedAt != null).MinAsync(x => x.PublishedAt);
+                errors.AddRange(PublicationRules.ValidateLegalStatusDate(on, CaseService.ChinaDay(first!.Value), publications.Today).Items);
+            }
         }
         errors.ThrowIfAny();
         p.LegalStatus = status;
