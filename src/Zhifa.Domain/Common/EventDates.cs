@@ -1,4 +1,5 @@
 using System.Globalization;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Common;
 
@@ -28,8 +29,8 @@ public static class EventDates
     /// <summary>Adds the refusal of <paramref name="day"/>, the date of <paramref name="label"/>, when it lies after today or before <paramref name="after"/>.</summary>
     public static ValidationErrors EventDay(this ValidationErrors errors, string field, string label, DateOnly day, DateOnly today, PriorDay? after = null)
     {
-        if (day > today) errors.Add(field, InFuture, $"{label}不能晚于今天（{Iso(today)}）");
-        else if (after is { } p && day < p.On) errors.Add(field, BeforePredecessor, $"{label}不能早于{p.Name}：最早为 {Iso(p.On)}");
+        if (day > today) errors.Add(field, InFuture, Messages.Get(InFuture, label, Iso(today)));
+        else if (after is { } p && day < p.On) errors.Add(field, BeforePredecessor, Messages.Get(BeforePredecessor, label, p.Name, Iso(p.On)));
         return errors;
     }
 
@@ -39,8 +40,8 @@ public static class EventDates
     /// </summary>
     public static ValidationErrors EventMoment(this ValidationErrors errors, string field, string label, DateTime atChina, DateTime nowChina, PriorMoment? after = null)
     {
-        if (atChina > nowChina + ClockTolerance) errors.Add(field, InFuture, $"{label}不能晚于现在（{Minute(nowChina)}）");
-        else if (after is { } p && atChina < Truncate(p.AtChina)) errors.Add(field, BeforePredecessor, $"{label}不能早于{p.Name}：最早为 {Minute(p.AtChina)}");
+        if (atChina > nowChina + ClockTolerance) errors.Add(field, InFuture, Messages.Get(InFuture + ".now", label, Minute(nowChina)));
+        else if (after is { } p && atChina < Truncate(p.AtChina)) errors.Add(field, BeforePredecessor, Messages.Get(BeforePredecessor, label, p.Name, Minute(p.AtChina)));
         return errors;
     }
 

@@ -114,7 +114,7 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
         if (h.ScheduledAt is not { } scheduled || h.NoticeDocumentId is null)
             throw new DomainValidationException("noticeServedAt", "hearing.not_scheduled", "请先确定听证主持人、时间和地点并制作听证通知书");
         var at = DocumentService.ToUtc(input.ServedAt);
-        var made = await db.Set<CaseDocument>().Where(d => d.Id == h.NoticeDocumentId).Select(d => d.GeneratedAt).SingleAsync();
+        var made = await documents.GeneratedAtAsync(h.NoticeDocumentId.Value);
         var errors = DecisionRules.ValidateService(at, input.ServiceMethod, "听证通知书", made, db.UtcNow, Display.ToChina);
         var servedOn = at is { } a ? DecisionFactsService.ChinaDay(a) : (DateOnly?)null;
         if (!errors.Any)

@@ -299,6 +299,10 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
 
     // ---- signatures and scans ----
 
+    /// <summary>When a document was made, for the dates that may not precede it (its service).</summary>
+    public Task<DateTime> GeneratedAtAsync(int documentId)
+        => db.Set<CaseDocument>().Where(d => d.Id == documentId).Select(d => d.GeneratedAt).SingleAsync();
+
     /// <summary>The case's 笔录 that are neither signed nor marked refused (REC-3), as "现场笔录" or with their number.</summary>
     public async Task<List<string>> UnsignedRecordsAsync(int caseId)
     {
