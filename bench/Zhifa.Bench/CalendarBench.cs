@@ -89,11 +89,22 @@ internal static class CalendarBench
         return sum;
     }
 
-    /// <summary>What one would write first: a dictionary of named days and a loop over single days.</summary>
-    private sealed class NaiveCalendar(IEnumerable<CalendarYear> years)
+    /// <summary>
+    /// What one would write first: a dictionary of named days and a loop over single days. Years without a notice get
+    /// the statutory holidays, as the real calendar gives them (an addition near the end of 2026 reaches into 2027).
+    /// </summary>
+    private sealed class NaiveCalendar(IReadOnlyList<CalendarYear> years)
     {
-        private readonly Dictionary<DateOnly, bool> _named =
-            years.SelectMany(y => y.Days).ToDictionary(d => d.Date, d => d.IsOffDay);
+        private readonly Dictionary<DateOnly, bool> _named = Named(years);
+
+        private static Dictionary<DateOnly, bool> Named(IReadOnlyList<CalendarYear> years)
+        {
+            var named = years.SelectMany(y => y.Days).ToDictionary(d => d.Date, d => d.IsOffDay);
+            var loaded = years.Where(y => y.HasData).Select(y => y.Year).ToHashSet();
+            for (var y = StatutoryHolidays.FirstYear; y <= StatutoryHolidays.LastYear; y++)
+                if (!loaded.Contains(y)) foreach (var d in StatutoryHolidays.For(y)) named.TryAdd(d.Date, true);
+            return named;
+        }
 
         public DateOnly AddWorkingDays(DateOnly from, int days)
         {

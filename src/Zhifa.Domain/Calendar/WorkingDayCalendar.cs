@@ -26,12 +26,16 @@ public sealed record CalendarYear(int Year, IReadOnlyList<CalendarDay> Days)
 /// <summary>Result of counting working days forward.</summary>
 /// <param name="Date">The day reached.</param>
 /// <param name="YearsWithoutData">
-/// Years, ascending, that a day looked at fell in while their notice is not loaded (only the weekend rule was
-/// applied there); null when every day looked at was covered, so the common case allocates nothing.
+/// Years, ascending, that a day looked at fell in while their notice is not loaded (there the statutory holidays
+/// were estimated from the 放假办法, see <see cref="StatutoryHolidays"/>, or only weekends skipped outside its
+/// years); null when every day looked at was covered, so the common case allocates nothing.
 /// </param>
 public readonly record struct WorkingDayResult(DateOnly Date, IReadOnlyList<int>? YearsWithoutData)
 {
     public bool UsedYearsWithoutData => YearsWithoutData is not null;
+
+    /// <summary>What the answer must say about those years, in Chinese; null when every year's notice was loaded.</summary>
+    public string? Note => StatutoryHolidays.Note(YearsWithoutData);
 }
 
 /// <summary>A holiday file that cannot be used; the message names the field and the reason in Chinese.</summary>
@@ -57,8 +61,9 @@ public sealed class CalendarFormatException : FormatException
 
 /// <summary>
 /// Working-day arithmetic (工作日) for statutory time limits: a day named in a loaded notice follows its
-/// <see cref="CalendarDay.IsOffDay"/>; any other day is a working day when it falls Monday to Friday.
-/// Immutable after construction, so one instance can be shared by all threads.
+/// <see cref="CalendarDay.IsOffDay"/>; in a year whose notice is not loaded (from 2025, the 放假办法 as revised)
+/// the statutory holidays of <see cref="StatutoryHolidays"/> are off; any other day is a working day when it falls
+/// Monday to Friday. Immutable after construction, so one instance can be shared by all threads.
 /// </summary>
 public sealed class WorkingDayCalendar
 {
@@ -122,6 +127,14 @@ public sealed class WorkingDayCalendar
         _yearsWithData = [.. withData];
         _yearsWithDataSorted = withData.AsReadOnly();
 
+        // A year without its notice still has the holidays the 放假办法 fixes; a day a loaded notice names (a late
+        // December day arranged by the next year's notice) keeps what that notice says.
+        for (var y = StatutoryHolidays.FirstYear; y <= StatutoryHolidays.LastYear; y++)
+        {
+            if (_yearsWithData.Contains(y)) continue;
+            foreach (var day in StatutoryHolidays.For(y)) overrides.TryAdd(day.Date.DayNumber, true);
+        }
+
         if (overrides.Count == 0)
         {
             // Nothing named: the range is empty and every lookup takes the closed-form path.
@@ -135,8 +148,13 @@ public sealed class WorkingDayCalendar
             return;
         }
 
-        var firstYear = Math.Min(withData[0], DateOnly.FromDayNumber(overrides.Keys.Min()).Year);
-        var lastYear = Math.Max(withData[^1], DateOnly.FromDayNumber(overrides.Keys.Max()).Year);
+        var firstYear = DateOnly.FromDayNumber(overrides.Keys.Min()).Year;
+        var lastYear = DateOnly.FromDayNumber(overrides.Keys.Max()).Year;
+        if (withData.Count > 0)
+        {
+            firstYear = Math.Min(firstYear, withData[0]);
+            lastYear = Math.Max(lastYear, withData[^1]);
+        }
         _startDn = new DateOnly(firstYear, 1, 1).DayNumber;
         _endDn = new DateOnly(lastYear, 12, 31).DayNumber;
 
@@ -166,6 +184,16 @@ public sealed class WorkingDayCalendar
     public IReadOnlyCollection<int> YearsWithData => _yearsWithDataSorted;
 
     public bool HasData(int year) => _yearsWithData.Contains(year);
+
+    /// <summary>The year's notice is not loaded and its statutory holidays are estimated from the 放假办法 (调休 unknown).</summary>
+    public bool IsEstimated(int year) => !HasData(year) && StatutoryHolidays.Covers(year);
+
+    /// <summary>
+    /// Years, ascending, from <paramref name="first"/> to <paramref name="last"/> (both included) whose notice is not
+    /// loaded; null when there is none. A deadline that looked at those days says so (<see cref="StatutoryHolidays.Note"/>).
+    /// </summary>
+    public IReadOnlyList<int>? YearsWithoutData(DateOnly first, DateOnly last) =>
+        last < first ? null : YearsWithoutData(first.DayNumber, last.DayNumber);
 
     public bool IsWorkingDay(DateOnly date)
     {

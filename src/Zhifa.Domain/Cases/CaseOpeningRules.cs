@@ -1,3 +1,4 @@
+using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Matters;
 using Zhifa.Domain.Officers;
@@ -137,7 +138,7 @@ public static class CaseOpeningRules
         }
     }
 
-    public static bool IsTimeBarred(DateOnly actEndedOn, bool seriousHarm, DateOnly day) => day > actEndedOn.AddYears(seriousHarm ? 5 : 2);
+    public static bool IsTimeBarred(DateOnly actEndedOn, bool seriousHarm, DateOnly day) => day > LegalPeriods.Prescription(seriousHarm).LastDay(actEndedOn);
 
     /// <summary>
     /// LAW-2 (行政处罚法 art. 29, 一事不再罚): a penalty case for the same act — same matter, same party, same day the act

@@ -1,3 +1,4 @@
+using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Common;
 
 namespace Zhifa.Domain.Execution;
@@ -27,9 +28,11 @@ public sealed class EnforcementApplication
 /// <summary>
 /// The window in which an application to court may be made, both ends inclusive. <see cref="DemandPeriodEnds"/> is the
 /// tenth working day after the 催告书 was served (null while it is not); <see cref="Opens"/> is the day after the later of
-/// it and <see cref="RemediesEnd"/>, and <see cref="OpensBasis"/> names the rule that sets it.
+/// it and <see cref="RemediesEnd"/>, and <see cref="OpensBasis"/> names the rule that sets it. <see cref="Closing"/> is
+/// the end of the three months with its basis (moved off a rest day).
 /// </summary>
-public sealed record EnforcementWindow(DateOnly? Opens, DateOnly Closes, DateOnly RemediesEnd, DateOnly? DemandServedOn, DateOnly? DemandPeriodEnds, string? OpensBasis);
+public sealed record EnforcementWindow(DateOnly? Opens, DateOnly Closes, DateOnly RemediesEnd, DateOnly? DemandServedOn, DateOnly? DemandPeriodEnds, string? OpensBasis,
+    PeriodEnd? Closing = null);
 
 /// <summary>LAW-8 and LAW-9: remedies, the written demand (催告) and the court-enforcement window.</summary>
 public static class EnforcementRules
@@ -39,33 +42,33 @@ public static class EnforcementRules
     /// working days, without public holidays. It is the only such period of that law the platform counts (the 催告书's own
     /// 履行期限, 第三十五条, is set by the agency, and 查封、扣押's thirty days of 第二十五条 are calendar days).
     /// </summary>
-    public const int DemandWorkingDays = 10;
+    public const int DemandWorkingDays = LegalPeriods.DemandWaitWorkingDays;
 
     public const string DemandPeriodBasis = "行政强制法第五十四条、第六十九条：催告书送达十个工作日后";
 
     public const string RemediesBasis = "行政强制法第五十三条：申请行政复议、提起行政诉讼的期限届满后";
 
-    /// <summary>行政复议法 (2023) art. 20: sixty days from knowing of the decision (calendar days).</summary>
-    public static DateOnly ReconsiderationEnds(DateOnly servedOn) => servedOn.AddDays(60);
+    /// <summary>行政复议法 (2023) art. 20: sixty calendar days from knowing of the decision; a rest day at the end moves it (art. 88).</summary>
+    public static PeriodEnd ReconsiderationEnds(DateOnly servedOn, WorkingDayCalendar calendar) => LegalPeriods.Reconsideration.EndFrom(servedOn, calendar);
 
-    /// <summary>行政诉讼法 art. 46: six months from knowing of the decision.</summary>
-    public static DateOnly LitigationEnds(DateOnly servedOn) => servedOn.AddMonths(6);
+    /// <summary>行政诉讼法 art. 46: six months from knowing of the decision; a rest day at the end moves it (art. 101).</summary>
+    public static PeriodEnd LitigationEnds(DateOnly servedOn, WorkingDayCalendar calendar) => LegalPeriods.Litigation.EndFrom(servedOn, calendar);
 
     /// <summary>
     /// 行政强制法第五十四条 with 第六十九条: the ten days run on the official working-day calendar from the day after the
     /// 催告书 was served (that day does not count), so they always end on a working day, and the application may be made
     /// from the day after the tenth working day. 第五十三条: within three months from the day the periods for review and
-    /// litigation expired (calendar months), and so not before they expired.
+    /// litigation expired (their end moved off a rest day), and so not before they expired; the three months move too.
     /// </summary>
-    public static EnforcementWindow Window(DateOnly decisionServedOn, DateOnly? demandServedOn, Func<DateOnly, int, DateOnly> addWorkingDays)
+    public static EnforcementWindow Window(DateOnly decisionServedOn, DateOnly? demandServedOn, WorkingDayCalendar calendar)
     {
-        var remediesEnd = LitigationEnds(decisionServedOn);
-        var closes = remediesEnd.AddMonths(3);
-        if (demandServedOn is not { } served) return new(null, closes, remediesEnd, null, null, null);
-        var demandEnds = addWorkingDays(served, DemandWorkingDays);
+        var remediesEnd = LitigationEnds(decisionServedOn, calendar).Last;
+        var closing = LegalPeriods.CourtEnforcementApplication.EndFrom(remediesEnd, calendar);
+        if (demandServedOn is not { } served) return new(null, closing.Last, remediesEnd, null, null, null, closing);
+        var demandEnds = LegalPeriods.DemandWait.EndFrom(served, calendar).Last;
         return demandEnds >= remediesEnd
-            ? new(demandEnds.AddDays(1), closes, remediesEnd, served, demandEnds, DemandPeriodBasis)
-            : new(remediesEnd.AddDays(1), closes, remediesEnd, served, demandEnds, RemediesBasis);
+            ? new(demandEnds.AddDays(1), closing.Last, remediesEnd, served, demandEnds, DemandPeriodBasis, closing)
+            : new(remediesEnd.AddDays(1), closing.Last, remediesEnd, served, demandEnds, RemediesBasis, closing);
     }
 
     /// <summary>行政强制法 art. 35: the demand comes only once the obligation is overdue.</summary>

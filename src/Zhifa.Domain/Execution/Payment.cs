@@ -1,4 +1,5 @@
 using System.Globalization;
+using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Common;
 
 namespace Zhifa.Domain.Execution;
@@ -80,11 +81,15 @@ public sealed record PaymentPosition(
 public static class PaymentRules
 {
     /// <summary>Art. 67: fifteen days from receiving the decision — calendar days (not one of art. 85's 2/3/5/7).</summary>
-    public const int PaymentDays = 15;
+    public const int PaymentDays = LegalPeriods.FinePaymentDays;
 
     public const decimal DailyLateFeeRate = 0.03m;
 
-    public static DateOnly DueOn(DateOnly servedOn) => servedOn.AddDays(PaymentDays);
+    /// <summary>
+    /// Art. 67: the fifteenth calendar day after service; a last day that is a rest day moves to the next working day
+    /// (民法典第二百零三条, <see cref="LegalPeriods.FinePayment"/>), so the late fee of art. 72 starts only after it.
+    /// </summary>
+    public static PeriodEnd DueOn(DateOnly servedOn, WorkingDayCalendar calendar) => LegalPeriods.FinePayment.EndFrom(servedOn, calendar);
 
     public static string Label(ArrangementKind kind) => kind == ArrangementKind.Deferral ? "暂缓缴纳" : "分期缴纳";
 

@@ -1,3 +1,4 @@
+using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Common;
 
 namespace Zhifa.Domain.Execution;
@@ -93,7 +94,7 @@ public static class ServiceRules
 
     /// <summary>The day service counts as made (China date): the day of delivery, or the end of the announcement period.</summary>
     public static DateOnly EffectiveOn(ServiceMethod method, DateOnly servedDay, int announcementDays)
-        => method == ServiceMethod.Announcement ? servedDay.AddDays(announcementDays) : servedDay;
+        => method == ServiceMethod.Announcement ? LegalPeriods.AnnouncedService(announcementDays).LastDay(servedDay) : servedDay;
 
     /// <summary>The last day to serve the decision: the 7th working day after the decision date.</summary>
     public static DateOnly DecisionServiceDue(DateOnly decidedOn, Func<DateOnly, int, DateOnly> addWorkingDays)

@@ -135,20 +135,49 @@ public sealed class WorkingDayCalendarTests
     }
 
     [Fact]
-    public void A_date_in_2027_uses_only_the_weekend_rule_and_reports_2027_as_without_data()
+    public void A_date_in_2027_skips_the_statutory_Spring_Festival_and_reports_2027_as_estimated()
     {
-        var result = Calendar.AddWorkingDays(D("2027-02-05"), 5);
+        // 除夕 Friday 5 February 2027, 初一 to 初三 6 to 8 February (放假办法 art. 2); no notice, so no 调休 is known.
+        var result = Calendar.AddWorkingDays(D("2027-02-04"), 5);
 
-        Assert.Equal(D("2027-02-12"), result.Date);
+        Assert.Equal(D("2027-02-15"), result.Date); // 9 to 12 February, then Monday 15 February
         Assert.True(result.UsedYearsWithoutData);
         Assert.Equal([2027], result.YearsWithoutData!);
-        Assert.True(Calendar.IsWorkingDay(D("2027-01-01"))); // a Friday; the 2027 New Year is not known yet
+        Assert.Equal("2027年国务院放假通知尚未载入，法定节假日按《全国年节及纪念日放假办法》推算，调休未计", result.Note);
+        Assert.True(Calendar.IsEstimated(2027));
+        Assert.False(Calendar.IsEstimated(2026));
+    }
+
+    [Theory]
+    [InlineData("2027-01-01", false)] // 元旦, a Friday
+    [InlineData("2027-02-05", false)] // 除夕
+    [InlineData("2027-02-08", false)] // 正月初三, a Monday
+    [InlineData("2027-02-09", true)]
+    [InlineData("2027-04-05", false)] // 清明, a Monday
+    [InlineData("2027-05-03", true)]  // Labour Day is 1 and 2 May; a substitute day off for the weekend is left to the notice
+    [InlineData("2027-06-09", false)] // 端午, a Wednesday
+    [InlineData("2027-09-15", false)] // 中秋, a Wednesday
+    [InlineData("2027-10-01", false)] // 国庆, a Friday
+    [InlineData("2027-10-04", true)]  // 国庆 is 1 to 3 October; 4 October is a Monday
+    [InlineData("2027-10-09", false)] // an ordinary Saturday stays a rest day
+    public void In_2027_without_its_notice_the_statutory_holidays_are_rest_days_and_weekends_stay_rest_days(string date, bool working)
+    {
+        Assert.Equal(working, Calendar.IsWorkingDay(D(date)));
     }
 
     [Fact]
-    public void An_addition_in_2026_that_crosses_into_2027_reports_2027()
+    public void An_addition_in_2026_that_crosses_into_2027_skips_New_Year_and_reports_2027()
     {
         var result = Calendar.AddWorkingDays(D("2026-12-30"), 3);
+
+        Assert.Equal(D("2027-01-05"), result.Date); // 31 December, (1 January off, weekend), 4 and 5 January
+        Assert.Equal([2027], result.YearsWithoutData!);
+    }
+
+    [Fact]
+    public void A_twenty_working_day_publication_from_4_December_2026_is_not_due_on_New_Year_2027()
+    {
+        var result = Calendar.AddWorkingDays(D("2026-12-04"), 20);
 
         Assert.Equal(D("2027-01-04"), result.Date);
         Assert.Equal([2027], result.YearsWithoutData!);
@@ -172,7 +201,21 @@ public sealed class WorkingDayCalendarTests
     }
 
     [Fact]
-    public void A_loaded_2027_replaces_the_weekend_only_fallback()
+    public void Years_before_the_2025_rules_and_after_the_lunar_tables_fall_back_to_weekends_and_say_so()
+    {
+        var before = Calendar.AddWorkingDays(D("2006-09-29"), 1);
+        var after = Calendar.AddWorkingDays(D("2101-01-01"), 1); // a Saturday; New Year 2101 is not estimated
+
+        Assert.Equal(D("2006-10-02"), before.Date);
+        Assert.Equal("2006年无节假日数据，仅按周末推算", before.Note);
+        Assert.Equal(D("2101-01-03"), after.Date);
+        Assert.Equal("2101年无节假日数据，仅按周末推算", after.Note);
+        Assert.False(Calendar.IsEstimated(2006));
+        Assert.False(Calendar.IsEstimated(2101));
+    }
+
+    [Fact]
+    public void A_loaded_2027_replaces_the_estimate()
     {
         var with2027 = new CalendarYear(2027,
         [
@@ -189,7 +232,9 @@ public sealed class WorkingDayCalendarTests
                  })
         {
             Assert.True(calendar.HasData(2027));
+            Assert.False(calendar.IsEstimated(2027));
             Assert.False(calendar.IsWorkingDay(D("2027-01-01")));
+            Assert.True(calendar.IsWorkingDay(D("2027-02-05"))); // the loaded notice names no Spring Festival: only what it says counts
 
             var result = calendar.AddWorkingDays(D("2026-12-30"), 3);
             Assert.Equal(D("2027-01-05"), result.Date);
@@ -225,12 +270,14 @@ public sealed class WorkingDayCalendarTests
                 listed[D(day.GetProperty("date").GetString()!)] = day.GetProperty("isOffDay").GetBoolean();
         }
         Assert.True(listed.Count > 600);
+        // 2027 and 2028 have no file: their statutory holidays are estimated.
+        var estimated = StatutoryHolidays.For(2027).Concat(StatutoryHolidays.For(2028)).Select(d => d.Date).ToHashSet();
 
         for (var date = D("2006-01-01"); date <= D("2028-12-31"); date = date.AddDays(1))
         {
             var expected = listed.TryGetValue(date, out var off)
                 ? !off
-                : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+                : !estimated.Contains(date) && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
             Assert.True(expected == Calendar.IsWorkingDay(date), $"{date:yyyy-MM-dd}");
         }
     }
@@ -304,16 +351,19 @@ public sealed class WorkingDayCalendarTests
     }
 
     [Fact]
-    public void A_calendar_without_any_notice_uses_the_weekend_rule_everywhere()
+    public void A_calendar_without_any_notice_keeps_the_statutory_holidays_from_2025_and_only_weekends_before()
     {
         var empty = new WorkingDayCalendar([]);
 
-        var result = empty.AddWorkingDays(D("2026-09-30"), 5);
+        var result = empty.AddWorkingDays(D("2026-09-30"), 5); // 1 to 3 October off, then the weekend
+        var before = empty.AddWorkingDays(D("2010-09-30"), 5);
 
-        Assert.Equal(D("2026-10-07"), result.Date);
+        Assert.Equal(D("2026-10-09"), result.Date);
         Assert.Equal([2026], result.YearsWithoutData!);
         Assert.Empty(empty.YearsWithData);
-        Assert.Equal(5, empty.CountWorkingDays(D("2026-09-30"), D("2026-10-07")));
+        Assert.Equal(5, empty.CountWorkingDays(D("2026-09-30"), D("2026-10-09")));
+        Assert.Equal(D("2010-10-07"), before.Date);
+        Assert.Equal([2010], before.YearsWithoutData!);
     }
 
     [Fact]

@@ -11,13 +11,11 @@ public sealed class EnforcementWindowTests
 
     private static DateOnly D(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DateOnly AddWorkingDays(DateOnly from, int days) => Real.Value.AddWorkingDays(from, days).Date;
-
     // The decisions were served early enough for their review and litigation periods to be over when the ten working
     // days end, and late enough for the three months after them still to run.
     private const string DecisionServedInMarch = "2026-03-02";   // remedies over on 2 September 2026, three months to 2 December
-    private const string DecisionServedInAugust = "2025-08-01";  // remedies over on 1 February 2026, three months to 1 May
-    private const string DecisionServedInJanuary = "2026-01-05"; // remedies over on 5 July 2026, three months to 5 October
+    private const string DecisionServedInAugust = "2025-08-01";  // remedies over on 1 February 2026, a Sunday, so on Monday 2 February
+    private const string DecisionServedInJanuary = "2026-01-05"; // remedies over on 5 July 2026, a Sunday, so on Monday 6 July; three months to 6 October, in the National Day break, so to 8 October
 
     [Theory]
     // decision served, demand served, tenth working day, earliest day to apply
@@ -29,7 +27,7 @@ public sealed class EnforcementWindowTests
     [InlineData(DecisionServedInJanuary, "2026-07-10", "2026-07-24", "2026-07-25")] // an ordinary fortnight: the earliest day may be a Saturday
     public void The_window_opens_the_day_after_the_tenth_working_day_after_the_demand_was_served(string decision, string demand, string tenth, string earliest)
     {
-        var window = EnforcementRules.Window(D(decision), D(demand), AddWorkingDays);
+        var window = EnforcementRules.Window(D(decision), D(demand), Real.Value);
         Assert.Equal(D(tenth), window.DemandPeriodEnds);
         Assert.Equal(D(earliest), window.Opens);
         Assert.Equal(EnforcementRules.DemandPeriodBasis, window.OpensBasis);
@@ -40,7 +38,7 @@ public sealed class EnforcementWindowTests
     public void A_demand_served_before_National_Day_is_not_enforceable_eleven_calendar_days_later_and_the_refusal_names_the_earliest_day()
     {
         // Eleven calendar days after 28 September is 9 October; the tenth working day is 16 October.
-        var window = EnforcementRules.Window(D(DecisionServedInMarch), D("2026-09-28"), AddWorkingDays);
+        var window = EnforcementRules.Window(D(DecisionServedInMarch), D("2026-09-28"), Real.Value);
 
         foreach (var day in new[] { "2026-10-09", "2026-10-12", "2026-10-16" })
         {
@@ -57,25 +55,26 @@ public sealed class EnforcementWindowTests
     [Fact]
     public void While_the_remedy_periods_run_the_window_opens_after_them_and_says_so()
     {
-        // Demand served 1 June: its ten working days end on 15 June, well before the litigation period ends on 5 July.
-        var window = EnforcementRules.Window(D(DecisionServedInJanuary), D("2026-06-01"), AddWorkingDays);
+        // Demand served 1 June: its ten working days end on 15 June, well before the litigation period ends (moved off
+        // Sunday 5 July to Monday 6 July).
+        var window = EnforcementRules.Window(D(DecisionServedInJanuary), D("2026-06-01"), Real.Value);
         Assert.Equal(D("2026-06-15"), window.DemandPeriodEnds);
-        Assert.Equal(D("2026-07-06"), window.Opens);
+        Assert.Equal(D("2026-07-07"), window.Opens);
         Assert.Equal(EnforcementRules.RemediesBasis, window.OpensBasis);
 
         var refusal = Assert.Single(EnforcementRules.MayApply(D("2026-06-20"), obligationOutstanding: true, window));
         Assert.Equal("remedies.running", refusal.Code);
-        Assert.Contains("最早为 2026-07-06", refusal.Message);
+        Assert.Contains("最早为 2026-07-07", refusal.Message);
     }
 
     [Fact]
     public void Without_a_served_demand_the_window_has_no_opening_day_and_its_three_months_still_end_on_time()
     {
-        var window = EnforcementRules.Window(D(DecisionServedInJanuary), null, AddWorkingDays);
+        var window = EnforcementRules.Window(D(DecisionServedInJanuary), null, Real.Value);
         Assert.Null(window.Opens);
         Assert.Null(window.DemandPeriodEnds);
         Assert.Null(window.OpensBasis);
-        Assert.Equal(D("2026-10-05"), window.Closes);
+        Assert.Equal(D("2026-10-08"), window.Closes);
         Assert.Equal(["demand.not_served"], EnforcementRules.MayApply(D("2026-08-01"), obligationOutstanding: true, window).Select(r => r.Code));
     }
 }

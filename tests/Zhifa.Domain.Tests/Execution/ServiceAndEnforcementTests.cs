@@ -73,29 +73,32 @@ public sealed class ServiceAndEnforcementTests
     }
 
     [Theory]
-    [InlineData("2026-12-01", "2027-01-30", "2027-06-01")]
-    [InlineData("2026-08-31", "2026-10-30", "2027-02-28")] // six months from 31 August ends on the last day of February
-    public void The_remedy_periods_run_sixty_days_and_six_months_from_service(string served, string reconsideration, string litigation)
+    [InlineData("2026-12-01", "2027-02-01", "2027-06-01")] // day 60 is Saturday 30 January 2027: moved to Monday
+    [InlineData("2026-08-31", "2026-10-30", "2027-03-01")] // six months from 31 August end on 28 February 2027, a Sunday: moved to Monday
+    [InlineData("2026-03-02", "2026-05-06", "2026-09-02")] // day 60 is 1 May, inside the Labour Day break (1–5 May): moved to 6 May
+    public void The_remedy_periods_run_sixty_days_and_six_months_from_service_and_a_rest_day_at_the_end_moves_them(string served, string reconsideration, string litigation)
     {
-        Assert.Equal(D(reconsideration), EnforcementRules.ReconsiderationEnds(D(served)));
-        Assert.Equal(D(litigation), EnforcementRules.LitigationEnds(D(served)));
+        Assert.Equal(D(reconsideration), EnforcementRules.ReconsiderationEnds(D(served), Real.Value).Last);
+        Assert.Equal(D(litigation), EnforcementRules.LitigationEnds(D(served), Real.Value).Last);
     }
 
     [Theory]
-    // decision served, demand served, day of application, refusal codes
+    // decision served, demand served, day of application, refusal codes. Litigation ends on Sunday 5 July 2026, moved
+    // to Monday 6 July; three months later is 6 October, inside the National Day break (1–7 October), moved to 8 October.
     [InlineData("2026-01-05", null, "2026-08-01", new[] { "demand.not_served" })]
-    [InlineData("2026-01-05", "2026-07-10", "2026-07-15", new[] { "demand.ten_days" })]               // remedies ended 5 July; only 3 working days after the demand
-    [InlineData("2026-01-05", "2026-07-10", "2026-07-21", new[] { "demand.ten_days" })]               // eleven calendar days, but only the 7th working day
+    [InlineData("2026-01-05", "2026-07-10", "2026-07-15", new[] { "demand.ten_days" })]               // only three working days after the demand
+    [InlineData("2026-01-05", "2026-07-10", "2026-07-21", new[] { "demand.ten_days" })]               // eleven calendar days are not ten working days
     [InlineData("2026-01-05", "2026-07-10", "2026-07-24", new[] { "demand.ten_days" })]               // the tenth working day itself is not yet “after ten days”
     [InlineData("2026-01-05", "2026-07-10", "2026-07-25", new string[0])]
-    [InlineData("2026-01-05", "2026-02-01", "2026-07-05", new[] { "remedies.running" })]              // the last day of the litigation period
-    [InlineData("2026-01-05", "2026-02-01", "2026-07-06", new string[0])]
-    [InlineData("2026-01-05", "2026-02-01", "2026-10-05", new string[0])]                              // the last day of the three months
-    [InlineData("2026-01-05", "2026-02-01", "2026-10-06", new[] { "window.closed" })]
+    [InlineData("2026-01-05", "2026-02-01", "2026-07-06", new[] { "remedies.running" })]              // the moved last day of the litigation period
+    [InlineData("2026-01-05", "2026-02-01", "2026-07-07", new string[0])]
+    [InlineData("2026-01-05", "2026-02-01", "2026-10-08", new string[0])]                              // the moved last day of the three months
+    [InlineData("2026-01-05", "2026-02-01", "2026-10-09", new[] { "window.closed" })]
     public void Court_enforcement_waits_ten_working_days_after_the_demand_and_the_remedy_periods_then_runs_three_months(string served, string? demand, string day, string[] codes)
     {
-        var window = EnforcementRules.Window(D(served), demand is null ? null : D(demand), AddWorkingDays);
-        Assert.Equal(D("2026-10-05"), window.Closes);
+        var window = EnforcementRules.Window(D(served), demand is null ? null : D(demand), Real.Value);
+        Assert.Equal(D("2026-07-06"), window.RemediesEnd);
+        Assert.Equal(D("2026-10-08"), window.Closes);
         Assert.Equal(codes, EnforcementRules.MayApply(D(day), obligationOutstanding: true, window).Select(r => r.Code));
     }
 
@@ -104,7 +107,7 @@ public sealed class ServiceAndEnforcementTests
     {
         Assert.Equal("payment.not_overdue", EnforcementRules.MayDemand(false)?.Code);
         Assert.Null(EnforcementRules.MayDemand(true));
-        var window = EnforcementRules.Window(D("2026-01-05"), D("2026-02-01"), AddWorkingDays);
+        var window = EnforcementRules.Window(D("2026-01-05"), D("2026-02-01"), Real.Value);
         Assert.Equal(["payment.nothing_outstanding"], EnforcementRules.MayApply(D("2026-08-01"), obligationOutstanding: false, window).Select(r => r.Code));
     }
 

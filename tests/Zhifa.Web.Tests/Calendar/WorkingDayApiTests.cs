@@ -7,7 +7,7 @@ namespace Zhifa.Web.Tests.Calendar;
 
 public sealed class WorkingDayApiTests(ZhifaFactory app) : IClassFixture<ZhifaFactory>
 {
-    private sealed record AddResult(string From, int Days, string Date, bool UsedYearsWithoutData, List<int> YearsWithoutData);
+    private sealed record AddResult(string From, int Days, string Date, bool UsedYearsWithoutData, List<int> YearsWithoutData, string Note, bool CalendarEstimated);
 
     [Fact]
     public async Task Five_working_days_after_the_eve_of_National_Day_2026_skip_the_golden_week()
@@ -20,13 +20,19 @@ public sealed class WorkingDayApiTests(ZhifaFactory app) : IClassFixture<ZhifaFa
     }
 
     [Fact]
-    public async Task A_date_in_a_year_without_data_falls_back_to_weekends_and_says_so()
+    public async Task A_date_in_a_year_without_its_notice_keeps_the_statutory_holidays_and_says_so()
     {
         var client = await app.ApiClientAsync("handler");
         var r = await client.GetFromJsonAsync<AddResult>("/api/v1/calendar/working-days/add?from=2027-03-01&days=5");
         Assert.Equal("2027-03-08", r!.Date);
         Assert.True(r.UsedYearsWithoutData);
+        Assert.True(r.CalendarEstimated);
         Assert.Equal([2027], r.YearsWithoutData);
+        Assert.Contains("《全国年节及纪念日放假办法》推算，调休未计", r.Note);
+
+        // 清明 2027 is Monday 5 April (the solar term): two working days after Friday 2 April are 6 and 7 April.
+        var qingming = await client.GetFromJsonAsync<AddResult>("/api/v1/calendar/working-days/add?from=2027-04-02&days=2");
+        Assert.Equal("2027-04-07", qingming!.Date);
     }
 
     [Fact]

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Cases;
+using Zhifa.Domain.Execution;
 using Zhifa.Web.Tests.Cases;
 using Zhifa.Web.Tests.Infrastructure;
 using Zhifa.Web.Tests.Records;
@@ -43,7 +45,10 @@ public sealed class EnforcementAndClosureTests(ZhifaFactory app) : IClassFixture
         Assert.Equal(HttpStatusCode.Created, demand.StatusCode);
         var doc = await demand.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("demand-notice", doc.GetProperty("typeCode").GetString());
-        Assert.Contains("450.00", doc.GetProperty("fields").GetProperty("催告内容").GetString()); // 15 days × 30
+        var cal = await app.CalendarAsync();
+        var served = CaseTestData.Today.AddDays(-30);
+        var due = PaymentRules.DueOn(served, cal).Last; // 15 days ago, or the working day after it
+        Assert.Contains(PaymentRules.Yuan(30m * (CaseTestData.Today.DayNumber - due.DayNumber)), doc.GetProperty("fields").GetProperty("催告内容").GetString());
 
         var refused = await ApplyAsync(api, caseId);
         Assert.Contains("demand.not_served", await refused.Content.ReadAsStringAsync());
@@ -52,21 +57,24 @@ public sealed class EnforcementAndClosureTests(ZhifaFactory app) : IClassFixture
         Assert.Contains("demand.ten_days", body);
         Assert.Contains("remedies.running", body);
         var window = (await api.ExecutionAsync(caseId)).GetProperty("enforcement");
-        Assert.Equal(Iso(CaseTestData.Today.AddDays(-30).AddMonths(6).AddDays(1)), window.GetProperty("opens").GetString());
-        Assert.Equal(Iso(CaseTestData.Today.AddDays(-30).AddMonths(6).AddMonths(3)), window.GetProperty("closes").GetString());
+        // Six months after service (moved off a rest day), then three months more (moved again).
+        var remediesEnd = LegalPeriods.Litigation.EndFrom(served, cal).Last;
+        Assert.Equal(Iso(remediesEnd.AddDays(1)), window.GetProperty("opens").GetString());
+        Assert.Equal(Iso(LegalPeriods.CourtEnforcementApplication.EndFrom(remediesEnd, cal).Last), window.GetProperty("closes").GetString());
         Assert.Empty((await api.ExecutionAsync(caseId)).GetProperty("applications").EnumerateArray());
     }
 
     [Fact]
     public async Task A_case_enforced_through_the_court_closes_with_its_report_and_archives()
     {
-        // Served 200 days ago: the six months for litigation are over; the demand was served 15 days ago.
+        // Served 200 days ago: the six months for litigation are over; the demand was served 30 days ago, more than
+        // ten working days even across the Spring Festival break.
         var (api, caseId) = await ServedAsync(1000m, 200);
         await api.MoveAsync(caseId, CaseSteps.Executed);
         var demand = await (await DemandAsync(api, caseId)).Content.ReadFromJsonAsync<JsonElement>();
         int demandId = demand.GetProperty("id").GetInt32();
-        await app.BackdateDocumentAsync(demandId, 16);
-        Assert.Equal(HttpStatusCode.Created, (await api.ServeAsync(caseId, demandId, daysAgo: 15)).StatusCode);
+        await app.BackdateDocumentAsync(demandId, 31);
+        Assert.Equal(HttpStatusCode.Created, (await api.ServeAsync(caseId, demandId, daysAgo: 30)).StatusCode);
         var window = (await api.ExecutionAsync(caseId)).GetProperty("enforcement");
         Assert.True(window.GetProperty("openToday").GetBoolean());
         var deadline = (await api.GetFromJsonAsync<List<JsonElement>>($"/api/v1/cases/{caseId}/deadlines"))!.Single(d => d.GetProperty("label").GetString()!.StartsWith("申请人民法院强制执行", StringComparison.Ordinal));

@@ -3,9 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Documents;
 using Zhifa.Domain.Execution;
+using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.Decisions;
 using Zhifa.Web.Tests.Cases;
 using Zhifa.Web.Tests.Infrastructure;
@@ -19,6 +21,12 @@ internal static class ExecutionTestData
     public static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     public static DateOnly Today => CaseTestData.Today;
+
+    /// <summary>The application's working-day calendar: periods ending on a rest day move, so expectations that run on the real clock ask it.</summary>
+    public static Task<WorkingDayCalendar> CalendarAsync(this ZhifaFactory app) => app.Services.GetRequiredService<CalendarService>().GetAsync();
+
+    /// <summary>The late fee on <paramref name="fine"/> after <paramref name="days"/> days, rounded to the fen as the rule does.</summary>
+    public static decimal LateFee(decimal fine, int days) => decimal.Round(Math.Min(fine, fine * PaymentRules.DailyLateFeeRate * days), 2, MidpointRounding.AwayFromZero);
 
     /// <summary>A time of the China day <paramref name="daysAgo"/> days back, at 10:00, unspecified kind (read as China time).</summary>
     public static DateTime ChinaTime(int daysAgo) => Today.AddDays(-daysAgo).ToDateTime(new TimeOnly(10, 0));

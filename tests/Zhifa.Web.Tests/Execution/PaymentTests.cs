@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Zhifa.Domain.Cases;
+using Zhifa.Domain.Execution;
 using Zhifa.Web.Tests.Infrastructure;
 
 namespace Zhifa.Web.Tests.Execution;
@@ -30,24 +31,28 @@ public sealed class PaymentTests(ZhifaFactory app) : IClassFixture<ZhifaFactory>
     [Fact]
     public async Task An_overdue_fine_shows_its_late_fee_as_of_today_to_the_fen_and_payments_settle_fine_then_late_fee()
     {
-        // Served 30 days ago: due 15 days ago, so 15 days of 3 % of 1,234.56 = 555.552 → 555.55.
+        // Served 30 days ago: due 15 days ago (later when that day was a rest day), so with 15 days 3 % of 1,234.56 a day = 555.552 → 555.55.
         var (api, caseId) = await ServedAsync(1234.56m, 30);
+        var due = PaymentRules.DueOn(ExecutionTestData.Today.AddDays(-30), await app.CalendarAsync()).Last;
+        int late = ExecutionTestData.Today.DayNumber - due.DayNumber;
+        decimal fee = ExecutionTestData.LateFee(1234.56m, late);
+        Assert.Equal(late == 15, fee == 555.55m);
         var p = (await api.ExecutionAsync(caseId)).GetProperty("payment");
-        Assert.Equal(Iso(ExecutionTestData.Today.AddDays(-15)), p.GetProperty("schedule")[0].GetProperty("due").GetString());
+        Assert.Equal(Iso(due), p.GetProperty("schedule")[0].GetProperty("due").GetString());
         Assert.True(p.GetProperty("overdue").GetBoolean());
-        Assert.Equal(15, p.GetProperty("daysOverdue").GetInt32());
-        Assert.Equal(555.55m, p.Dec("lateFeeYuan"));
-        Assert.Equal(1790.11m, p.Dec("totalOutstandingYuan"));
+        Assert.Equal(late, p.GetProperty("daysOverdue").GetInt32());
+        Assert.Equal(fee, p.Dec("lateFeeYuan"));
+        Assert.Equal(1234.56m + fee, p.Dec("totalOutstandingYuan"));
 
         var page = await app.SignInAsync("handler");
         var html = await (await page.GetAsync($"/cases/{caseId}/execution")).Content.ReadAsStringAsync();
-        Assert.Contains("1,790.11 元", html);
-        Assert.Contains("555.55 元", html);
+        Assert.Contains($"{PaymentRules.Yuan(1234.56m + fee)} 元", html);
+        Assert.Contains($"{PaymentRules.Yuan(fee)} 元", html);
 
         var head = await app.ApiClientAsync("head");
         var row = (await head.GetFromJsonAsync<List<JsonElement>>("/api/v1/execution/overdue"))!.Single(r => r.GetProperty("caseId").GetInt32() == caseId);
         Assert.Equal("payment", row.GetProperty("kind").GetString());
-        Assert.Contains("555.55", row.GetProperty("detail").GetString());
+        Assert.Contains(PaymentRules.Yuan(fee), row.GetProperty("detail").GetString());
 
         var (_, fields, _) = await (await PayAsync(api, caseId, "100.001", ExecutionTestData.Today, "")).ReadProblemAsync();
         Assert.Equal(["reference", "amountYuan"], fields);
@@ -57,9 +62,9 @@ public sealed class PaymentTests(ZhifaFactory app) : IClassFixture<ZhifaFactory>
         Assert.Equal(HttpStatusCode.Created, (await PayAsync(api, caseId, "1234.56", ExecutionTestData.Today)).StatusCode);
         p = (await api.ExecutionAsync(caseId)).GetProperty("payment");
         Assert.Equal(0m, p.Dec("principalOutstandingYuan"));
-        Assert.Equal(555.55m, p.Dec("lateFeeOutstandingYuan"));
+        Assert.Equal(fee, p.Dec("lateFeeOutstandingYuan"));
         Assert.False(p.GetProperty("overdue").GetBoolean());
-        Assert.Equal(HttpStatusCode.Created, (await PayAsync(api, caseId, "555.55", ExecutionTestData.Today)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await PayAsync(api, caseId, fee.ToString("0.00", CultureInfo.InvariantCulture), ExecutionTestData.Today)).StatusCode);
         p = (await api.ExecutionAsync(caseId)).GetProperty("payment");
         Assert.True(p.GetProperty("paidInFull").GetBoolean());
         Assert.DoesNotContain((await head.GetFromJsonAsync<List<JsonElement>>("/api/v1/execution/overdue"))!, r => r.GetProperty("caseId").GetInt32() == caseId);
@@ -78,15 +83,19 @@ public sealed class PaymentTests(ZhifaFactory app) : IClassFixture<ZhifaFactory>
     [Fact]
     public async Task A_deferral_approved_by_the_head_moves_the_due_date_and_stops_the_late_fee()
     {
-        var (api, caseId) = await ServedAsync(1000m, 20);
-        Assert.Equal(150m, (await api.ExecutionAsync(caseId)).GetProperty("payment").Dec("lateFeeYuan")); // 5 days × 30
+        // Served 30 days ago: overdue since day 15 (or the working day after it), 30 yuan a day.
+        var (api, caseId) = await ServedAsync(1000m, 30);
+        var due = PaymentRules.DueOn(ExecutionTestData.Today.AddDays(-30), await app.CalendarAsync()).Last;
+        decimal fee = ExecutionTestData.LateFee(1000m, ExecutionTestData.Today.DayNumber - due.DayNumber);
+        Assert.True(fee > 0);
+        Assert.Equal(fee, (await api.ExecutionAsync(caseId)).GetProperty("payment").Dec("lateFeeYuan"));
 
         var deferTo = ExecutionTestData.Today.AddDays(30);
         var applied = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/payment-arrangements", new { kind = "Deferral", reason = "经营困难，申请暂缓缴纳", deferredTo = Iso(deferTo) });
         Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
         int id = (await applied.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         // Pending: nothing moves yet, a second application waits, and the handler cannot approve.
-        Assert.Equal(150m, (await api.ExecutionAsync(caseId)).GetProperty("payment").Dec("lateFeeYuan"));
+        Assert.Equal(fee, (await api.ExecutionAsync(caseId)).GetProperty("payment").Dec("lateFeeYuan"));
         Assert.Contains("arrangement.pending", await (await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/payment-arrangements", new { kind = "Deferral", reason = "再次申请", deferredTo = Iso(deferTo) })).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsJsonAsync($"/api/v1/payment-arrangements/{id}/decision", new { approve = true })).StatusCode);
 

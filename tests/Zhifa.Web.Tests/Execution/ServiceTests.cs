@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Cases;
 using Zhifa.Web.Tests.Cases;
 using Zhifa.Web.Tests.Infrastructure;
@@ -44,10 +45,12 @@ public sealed class ServiceTests(ZhifaFactory app) : IClassFixture<ZhifaFactory>
         await api.MoveAsync(caseId, CaseSteps.Served);
         var deadlines = (await api.GetFromJsonAsync<List<JsonElement>>($"/api/v1/cases/{caseId}/deadlines"))!;
         var today = ExecutionTestData.Today;
-        Assert.Contains(deadlines, d => d.GetProperty("label").GetString() == "当事人可申请行政复议" && d.GetProperty("due").GetString() == Iso(today.AddDays(60)));
-        Assert.Contains(deadlines, d => d.GetProperty("label").GetString() == "当事人可提起行政诉讼" && d.GetProperty("due").GetString() == Iso(today.AddMonths(6)));
+        // Sixty days, six months and fifteen days from today, each moved to the next working day when it ends on a rest day.
+        var cal = await app.CalendarAsync();
+        Assert.Contains(deadlines, d => d.GetProperty("label").GetString() == "当事人可申请行政复议" && d.GetProperty("due").GetString() == Iso(LegalPeriods.Reconsideration.EndFrom(today, cal).Last));
+        Assert.Contains(deadlines, d => d.GetProperty("label").GetString() == "当事人可提起行政诉讼" && d.GetProperty("due").GetString() == Iso(LegalPeriods.Litigation.EndFrom(today, cal).Last));
         Assert.Contains(deadlines, d => d.GetProperty("label").GetString()!.StartsWith("缴纳罚款（尚欠 1,000.00 元", StringComparison.Ordinal)
-            && d.GetProperty("due").GetString() == Iso(today.AddDays(15)));
+            && d.GetProperty("due").GetString() == Iso(LegalPeriods.FinePayment.EndFrom(today, cal).Last));
 
         var page = await app.SignInAsync("handler");
         var caseHtml = await (await page.GetAsync($"/cases/{caseId}")).Content.ReadAsStringAsync();

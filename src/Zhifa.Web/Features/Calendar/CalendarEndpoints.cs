@@ -7,7 +7,12 @@ namespace Zhifa.Web.Features.Calendar;
 
 public static class CalendarEndpoints
 {
-    public sealed record AddResult(DateOnly From, int Days, DateOnly Date, bool UsedYearsWithoutData, IReadOnlyList<int> YearsWithoutData, string Note);
+    /// <summary>
+    /// A working-day addition; <see cref="CalendarEstimated"/> (the same as <see cref="UsedYearsWithoutData"/>) when it
+    /// counted through a year whose notice is not loaded, whose statutory holidays were then estimated (调休 unknown).
+    /// </summary>
+    public sealed record AddResult(DateOnly From, int Days, DateOnly Date, bool UsedYearsWithoutData, IReadOnlyList<int> YearsWithoutData, string Note,
+        bool CalendarEstimated);
     public sealed record YearView(int Year, int Holidays, int MakeUpWorkdays, bool HasData, string Source);
 
     public static void MapCalendarEndpoints(this IEndpointRouteBuilder group)
@@ -22,8 +27,7 @@ public static class CalendarEndpoints
             if (errors.Any) return Problems.Validation(errors.Items);
             var r = (await calendar.GetAsync()).AddWorkingDays(start, n);
             var missing = r.YearsWithoutData ?? [];
-            return Results.Ok(new AddResult(start, n, r.Date, r.UsedYearsWithoutData, missing,
-                r.UsedYearsWithoutData ? $"{string.Join("、", missing)} 年尚无官方节假日数据，按周末推算，结果可能不准确" : "按官方节假日安排计算"));
+            return Results.Ok(new AddResult(start, n, r.Date, r.UsedYearsWithoutData, missing, r.Note ?? "按官方节假日安排计算", r.UsedYearsWithoutData));
         }).WithSummary("“D 之后 N 个工作日内”的截止日：D 之后第 N 个工作日");
 
         g.MapGet("/years", async (CalendarService calendar, AppDbContext db) => await YearsAsync(calendar, db))

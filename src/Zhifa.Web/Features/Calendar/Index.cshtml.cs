@@ -17,6 +17,9 @@ public sealed class IndexModel(CalendarService calendar, AppDbContext db, Curren
     public WorkingDayResult? Result { get; private set; }
     [BindProperty] public IFormFile? Upload { get; set; }
 
+    /// <summary>This year and the next, when their notice is not loaded: the statutory holidays estimated from the 放假办法.</summary>
+    public List<(int Year, IReadOnlyList<CalendarDay> Days)> Estimated { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         if (From is { } from && Days is { } days)
@@ -25,6 +28,9 @@ public sealed class IndexModel(CalendarService calendar, AppDbContext db, Curren
             else Result = (await calendar.GetAsync()).AddWorkingDays(from, days);
         }
         Years = await CalendarEndpoints.YearsAsync(calendar, db);
+        var cal = await calendar.GetAsync();
+        var thisYear = DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime)).Year;
+        Estimated = [.. new[] { thisYear, thisYear + 1 }.Where(cal.IsEstimated).Select(y => (y, StatutoryHolidays.For(y)))];
     }
 
     public async Task<IActionResult> OnPostAsync()

@@ -100,8 +100,12 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
     }
 }
 
-/// <summary>A time limit running for a case; <see cref="Extended"/> when an approved extension moved its end.</summary>
-public sealed record DeadlineView(string Label, DateOnly Due, bool Overdue, string Basis, bool Extended = false);
+/// <summary>
+/// A time limit running for a case; <see cref="Extended"/> when an approved extension moved its end;
+/// <see cref="CalendarEstimated"/> when it used a year whose holiday notice is not loaded, <see cref="CalendarNote"/> saying so.
+/// </summary>
+public sealed record DeadlineView(string Label, DateOnly Due, bool Overdue, string Basis, bool Extended = false,
+    bool CalendarEstimated = false, string? CalendarNote = null);
 
 /// <summary>
 /// Another area's time limits of a case (execution, publication …), shown among the case's own; the case area asks its
@@ -125,19 +129,19 @@ public sealed class CaseDeadlineService(TimeProvider time, SeizureExtensionServi
         if (c.Category == CaseCategory.Penalty && c.Procedure == CaseProcedure.General && !Decided.Contains(c.Step))
         {
             int extended = await execution.ExtensionDaysAsync(c.Id);
-            var due = CaseDeadlines.PenaltyDecisionDue(DateOnly.FromDateTime(Display.ToChina(c.OpenedAt))).AddDays(extended);
-            list.Add(new DeadlineView("作出处罚决定", due, today > due, "行政处罚法第六十条：自立案之日起九十日内（自然日）" + (extended > 0 ? $"，经主要负责人批准延长 {extended} 日" : "")));
+            var due = CaseDeadlines.PenaltyDecisionDue(DateOnly.FromDateTime(Display.ToChina(c.OpenedAt)), extended);
+            list.Add(new DeadlineView("作出处罚决定", due, today > due, "行政处罚法第六十条：自立案之日起九十日内（自然日）" + (extended > 0 ? $"，经主要负责人批准延长 {extended} 日" : "") + "；届满日为休息日的不顺延"));
         }
         if (c.Category == CaseCategory.Penalty)
         {
             // LAW-5 art. 56: every preservation still holding items has its own 处理决定 due.
             foreach (var p in (await preservations.ListAsync(c.Id)).Where(p => p.IsOpen))
                 list.Add(new DeadlineView($"先行登记保存作出处理决定（{Short(p.Items)}，{CaseDeadlines.Label(p.StartedOn)}起保存）",
-                    p.DecisionDue, p.Overdue, p.DueBasis));
+                    p.DecisionDue, p.Overdue, p.DueBasis, CalendarEstimated: p.CalendarEstimated, CalendarNote: p.CalendarNote));
         }
         if (SeizureExtension.SeizureInForce(c.Category, c.Step) && await seizures.TermAsync(c) is { EndsOn: { } ends } term)
         {
-            const string basis = "行政强制法第二十五条：不得超过三十日，情况复杂的经负责人批准可延长一次，不超过三十日（自然日）";
+            const string basis = "行政强制法第二十五条：不得超过三十日，情况复杂的经负责人批准可延长一次，不超过三十日（自然日）；届满日为休息日的不顺延";
             list.Add(term.ExtendedEndsOn is { } extended
                 ? new DeadlineView($"查封、扣押期限届满（已经批准延长 {term.ExtensionDays} 日，原定 {CaseDeadlines.Label(ends)}）", extended, today > extended, basis, Extended: true)
                 : new DeadlineView("查封、扣押期限届满", ends, today > ends, basis));

@@ -16,7 +16,10 @@ public sealed record PreservationOutcomeInput(PreservationOutcome? Outcome, stri
 public sealed record PreservationView(int Id, int CaseId, string Items, string Place, DateOnly StartedOn, DateOnly DecisionDue, bool Overdue,
     string DueBasis, string RegisteredBy, DateTime RegisteredAt, string Status, string StatusLabel, bool IsOpen, string ApprovedBy,
     DateTime? ApprovedAt, string ApprovalNote, string? Outcome, string? OutcomeLabel, string OutcomeNote, string ResolvedBy,
-    DateTime? ResolvedAt, bool ResolvedLate);
+    DateTime? ResolvedAt, bool ResolvedLate, string? CalendarNote = null)
+{
+    public bool CalendarEstimated => CalendarNote is not null;
+}
 
 /// <summary>LAW-5 art. 56: 先行登记保存 on penalty cases, approved by the head, decided within 7 working days.</summary>
 public sealed class EvidencePreservationService(AppDbContext db, CurrentUser me, TimeProvider time, CalendarService calendar)
@@ -71,19 +74,18 @@ public sealed class EvidencePreservationService(AppDbContext db, CurrentUser me,
 
     private PreservationView View(EvidencePreservation x, WorkingDayCalendar cal)
     {
-        IReadOnlyList<int>? missing = null;
+        string? note = null;
         var due = CaseDeadlines.PreservationDecisionDue(x.StartedOn, (d, n) =>
         {
             var r = cal.AddWorkingDays(d, n);
-            missing = r.YearsWithoutData;
+            note = r.Note;
             return r.Date;
         });
-        var basis = "行政处罚法第五十六条：先行登记保存后七日内作出处理决定（工作日）"
-                    + (missing is { Count: > 0 } ? $"；{string.Join("、", missing)} 年尚无官方节假日数据，按周末推算" : "");
+        const string basis = "行政处罚法第五十六条：先行登记保存后七日内作出处理决定（工作日）";
         DateOnly? resolvedOn = x.ResolvedAt is { } r ? CaseService.ChinaDay(r) : null;
         return new PreservationView(x.Id, x.CaseId, x.Items, x.Place, x.StartedOn, due, x.IsOpen && Today > due, basis,
             x.RegisteredBy, x.RegisteredAt, x.Status.ToString(), EvidencePreservation.Label(x.Status), x.IsOpen, x.ApprovedBy, x.ApprovedAt,
             x.ApprovalNote, x.Outcome?.ToString(), x.Outcome is { } o ? EvidencePreservation.Label(o) : null, x.OutcomeNote, x.ResolvedBy,
-            x.ResolvedAt, EvidencePreservation.ResolvedLate(due, resolvedOn));
+            x.ResolvedAt, EvidencePreservation.ResolvedLate(due, resolvedOn), note);
     }
 }

@@ -18,6 +18,8 @@ public sealed class DecisionFactsService(AppDbContext db, CalendarService calend
 
     public static DateOnly ChinaDay(DateTime utc) => DateOnly.FromDateTime(Display.ToChina(utc));
 
+    public async Task<Zhifa.Domain.Calendar.WorkingDayCalendar> CalendarAsync() => await calendar.GetAsync();
+
     public async Task<Func<DateOnly, int, DateOnly>> WorkingDaysAsync()
     {
         var cal = await calendar.GetAsync();

@@ -44,7 +44,11 @@ public sealed record DecisionView(int Id, string TypeCode, string TypeName, stri
     string PenaltyKindsLabel, decimal? FineYuan, decimal? ConfiscationYuan, DateTime IssuedAt, string IssuedBy, string IssuedByRole, string Remedies);
 
 /// <summary>A period that runs now: its last day, whether it counts working or calendar days, and its legal basis (LAW-1).</summary>
-public sealed record DecisionDeadline(string Label, DateOnly Due, bool WorkingDays, bool Passed, string Basis);
+/// <summary>A period of the decision steps; <see cref="CalendarNote"/> when it was counted through a year whose holiday notice is not loaded.</summary>
+public sealed record DecisionDeadline(string Label, DateOnly Due, bool WorkingDays, bool Passed, string Basis, string? CalendarNote = null)
+{
+    public bool CalendarEstimated => CalendarNote is not null;
+}
 
 public sealed record OfficerOption(int Id, string Name, bool IsCaseOfficer);
 
@@ -164,6 +168,8 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
     public async Task<DecisionOverview> OverviewAsync(Case c)
     {
         var add = await facts.WorkingDaysAsync();
+        var cal = await facts.CalendarAsync();
+        string? Note(DateOnly from, DateOnly to) => Zhifa.Domain.Calendar.StatutoryHolidays.Note(cal.YearsWithoutData(from.AddDays(1), to));
         var today = facts.Today;
         var p = await proposals.GetAsync(c.Id);
         var issue = await CheckIssueAsync(c);
@@ -181,9 +187,10 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
         var deadlines = new List<DecisionDeadline>();
         if (decision is null && notices.LastOrDefault(n => n.ServedAt is not null) is { } served && PeriodEnd(served) is { } end)
         {
-            deadlines.Add(new("陈述、申辩期限", end, true, today > end, "行政处罚法第四十五条、第八十五条：自告知书送达之日起五个工作日"));
+            var servedDay = DecisionFactsService.ChinaDay(served.ServedAt!.Value);
+            deadlines.Add(new("陈述、申辩期限", end, true, today > end, "行政处罚法第四十五条、第八十五条：自告知书送达之日起五个工作日", Note(servedDay, end)));
             if (served.HearingRight)
-                deadlines.Add(new("要求听证期限", end, true, today > end, "行政处罚法第六十四条第一项：自告知书送达之日起五个工作日内提出"));
+                deadlines.Add(new("要求听证期限", end, true, today > end, "行政处罚法第六十四条第一项：自告知书送达之日起五个工作日内提出", Note(servedDay, end)));
         }
         var hearingViews = hearings.Select(h =>
         {
@@ -195,7 +202,7 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
                 var d = hearingDay.AddDays(-7);
                 while (add(d, DecisionRules.HearingNoticeWorkingDays) > hearingDay) d = d.AddDays(-1);
                 serveBy = d;
-                deadlines.Add(new("听证通知书送达期限", d, true, today > d, "行政处罚法第六十四条第二项：举行听证七个工作日前送达"));
+                deadlines.Add(new("听证通知书送达期限", d, true, today > d, "行政处罚法第六十四条第二项：举行听证七个工作日前送达", Note(d, hearingDay)));
             }
             var status = h.WithdrawnAt is not null ? ("Withdrawn", "已撤回") : h.HeldAt is not null ? ("Held", "已举行")
                 : h.NoticeServedAt is not null ? ("Notified", "已通知") : h.ScheduledAt is not null ? ("Scheduled", "已确定时间，待送达通知书") : ("Requested", "已申请");

@@ -30,7 +30,7 @@ public sealed record PaymentView(int Id, decimal AmountYuan, DateOnly PaidOn, st
 
 public sealed record PositionView(decimal FineYuan, decimal PrincipalPaidYuan, decimal PrincipalOutstandingYuan, decimal OverduePrincipalYuan,
     decimal LateFeeYuan, decimal LateFeePaidYuan, decimal LateFeeOutstandingYuan, decimal TotalOutstandingYuan, DateOnly? NextDue, bool Overdue,
-    int DaysOverdue, bool PaidInFull, IReadOnlyList<InstalmentView> Schedule, string Basis);
+    int DaysOverdue, bool PaidInFull, IReadOnlyList<InstalmentView> Schedule, string Basis, bool CalendarEstimated = false, string? CalendarNote = null);
 
 /// <summary>
 /// The court-enforcement window: <c>Opens</c> is the earliest day to apply and <c>OpensBasis</c> the rule that sets it;
@@ -44,12 +44,13 @@ public sealed record EnforcementView(int Id, DateOnly AppliedOn, string Court, s
 
 public sealed record ExtensionView(int Id, int Days, string Reason, string ApprovedBy, DateTime ApprovedAt);
 
-public sealed record RemedyView(string Label, DateOnly Ends, bool Running, string Basis);
+/// <summary>A remedy period; <see cref="CalendarNote"/> when its last day was checked in a year whose holiday notice is not loaded.</summary>
+public sealed record RemedyView(string Label, DateOnly Ends, bool Running, string Basis, bool CalendarEstimated = false, string? CalendarNote = null);
 
 /// <summary>Everything the execution area shows for a case, computed from its rows and history today (never stored).</summary>
 public sealed record ExecutionSummary(
     int CaseId, string CaseNumber, string Step, string StepLabel, DateOnly Today,
-    DateTime? DecidedAt, DateOnly? ServiceDue, bool ServiceOverdue, string ServiceBasis,
+    DateTime? DecidedAt, DateOnly? ServiceDue, bool ServiceOverdue, string ServiceBasis, string? ServiceCalendarNote,
     DateOnly? DecisionServedOn, IReadOnlyList<ServiceView> Services, IReadOnlyList<ConsentView> Consents,
     IReadOnlyList<RemedyView> Remedies,
     bool PaymentRequired, decimal? FineYuan, decimal? ConfiscationYuan, string PaymentNote, PositionView? Payment,
@@ -105,29 +106,17 @@ public sealed class ExecutionStateService(AppDbContext db, ProposalService propo
     public async Task<int> ExtensionDaysAsync(int caseId)
         => await db.Set<DecisionLimitExtension>().Where(x => x.CaseId == caseId).SumAsync(x => (int?)x.Days) ?? 0;
 
-    private static string CalendarNote(WorkingDayResult result)
-        => result.YearsWithoutData is { } years ? $"（{string.Join("、", years)} 年节假日安排尚未载入，按周末推算）" : "";
-
-    private async Task<(DateOnly Due, string Note)> AddWorkingDaysAsync(DateOnly from, int days)
-    {
-        var result = (await calendar.GetAsync()).AddWorkingDays(from, days);
-        return (result.Date, CalendarNote(result));
-    }
-
     /// <summary>
-    /// The court-enforcement window (行政强制法第五十三条、第五十四条、第六十九条) counted on the official working-day calendar,
-    /// with a note when the ten working days run through a year whose holidays are not loaded.
+    /// The court-enforcement window (行政强制法第五十三条、第五十四条、第六十九条) on the official calendar: the ten working days
+    /// after the 催告书, and the review, litigation and application periods moved off rest days. The note, in brackets,
+    /// says when the ten working days ran through a year whose holiday notice is not loaded.
     /// </summary>
     public async Task<(EnforcementWindow Window, string CalendarNote)> EnforcementWindowAsync(DateOnly decisionServedOn, DateOnly? demandServedOn)
     {
         var cal = await calendar.GetAsync();
-        var note = "";
-        var window = EnforcementRules.Window(decisionServedOn, demandServedOn, (from, days) =>
-        {
-            var result = cal.AddWorkingDays(from, days);
-            note = CalendarNote(result);
-            return result.Date;
-        });
+        var window = EnforcementRules.Window(decisionServedOn, demandServedOn, cal);
+        var note = window is { DemandServedOn: { } served, DemandPeriodEnds: { } ends }
+            && StatutoryHolidays.Note(cal.YearsWithoutData(served.AddDays(1), ends)) is { } n ? $"（{n}）" : "";
         return (window, note);
     }
 
@@ -148,26 +137,26 @@ public sealed class ExecutionStateService(AppDbContext db, ProposalService propo
         var documents = await db.Set<CaseDocument>().AsNoTracking().Where(d => d.CaseId == c.Id && (d.TypeCode == ServiceRules.DemandNoticeType || d.TypeCode == ClosingReportType))
             .OrderBy(d => d.Id).Select(d => new { d.Id, d.TypeCode }).ToListAsync();
 
+        var cal = await calendar.GetAsync();
         var deadlines = new List<DeadlineView>();
         DateOnly? serviceDue = null;
+        string? serviceNote = null;
         string serviceBasis = "行政处罚法第六十一条：决定书应当在宣告后当场交付；当事人不在场的，自作出决定之日起七日内送达（工作日，第八十五条）";
         var decisionServedOn = services.Where(s => s.IsDecision && s.Effective).Select(s => (DateOnly?)s.EffectiveOn).Min();
         if (decidedAt is { } at && c.Category == CaseCategory.Penalty)
         {
-            var (due, note) = await AddWorkingDaysAsync(ChinaDay(at), ServiceRules.DecisionServiceWorkingDays);
-            serviceDue = due;
-            serviceBasis += note;
-            if (decisionServedOn is null) deadlines.Add(new DeadlineView("送达处罚决定书", due, today > due, serviceBasis));
+            var r = cal.AddWorkingDays(ChinaDay(at), ServiceRules.DecisionServiceWorkingDays);
+            serviceDue = r.Date;
+            serviceNote = r.Note;
+            if (decisionServedOn is null) deadlines.Add(new DeadlineView("送达处罚决定书", r.Date, today > r.Date, serviceBasis, false, r.UsedYearsWithoutData, r.Note));
         }
 
         var remedies = new List<RemedyView>();
         if (decisionServedOn is { } served)
         {
-            var r = EnforcementRules.ReconsiderationEnds(served);
-            var l = EnforcementRules.LitigationEnds(served);
-            remedies.Add(new("申请行政复议", r, today <= r, "行政复议法第二十条：自知道该行政行为之日起六十日内（自然日）"));
-            remedies.Add(new("提起行政诉讼", l, today <= l, "行政诉讼法第四十六条：自知道或者应当知道作出行政行为之日起六个月内"));
-            deadlines.AddRange(remedies.Where(x => x.Running).Select(x => new DeadlineView($"当事人可{x.Label}", x.Ends, false, x.Basis)));
+            foreach (var (label, end) in new[] { ("申请行政复议", EnforcementRules.ReconsiderationEnds(served, cal)), ("提起行政诉讼", EnforcementRules.LitigationEnds(served, cal)) })
+                remedies.Add(new(label, end.Last, today <= end.Last, end.Basis, end.CalendarEstimated, end.CalendarNote));
+            deadlines.AddRange(remedies.Where(x => x.Running).Select(x => new DeadlineView($"当事人可{x.Label}", x.Ends, false, x.Basis, false, x.CalendarEstimated, x.CalendarNote)));
         }
 
         PositionView? position = null;
@@ -177,21 +166,24 @@ public sealed class ExecutionStateService(AppDbContext db, ProposalService propo
             : "";
         if (fine is { } f && decisionServedOn is { } servedOn)
         {
-            var schedule = PaymentRules.ScheduleInForce(f, PaymentRules.DueOn(servedOn), arrangements);
+            var statutory = PaymentRules.DueOn(servedOn, cal);
+            var schedule = PaymentRules.ScheduleInForce(f, statutory.Last, arrangements);
             pos = PaymentRules.Position(f, schedule, payments.Select(p => new Paid(p.PaidOn, p.AmountYuan)), today);
             var approved = arrangements.Where(a => a.Status == ApprovalStatus.Approved).OrderBy(a => a.DecidedAt).LastOrDefault();
+            // An approved plan sets its own dates (期日, not a period), so the rest-day rule and its note concern the statutory due day only.
             var basis = approved is null
-                ? "行政处罚法第六十七条：自收到决定书之日起十五日内缴纳（自然日）；第七十二条：逾期每日按罚款数额的百分之三加处罚款，加处罚款不超出罚款数额"
+                ? statutory.Basis + "；第七十二条：逾期每日按罚款数额的百分之三加处罚款，加处罚款不超出罚款数额"
                 : $"经主要负责人批准{PaymentRules.Label(approved.Kind)}（行政处罚法第六十六条）；逾期每日按逾期未缴罚款数额的百分之三加处罚款，不超出罚款数额";
+            var paymentCalendarNote = approved is null ? statutory.CalendarNote : null;
             position = new PositionView(f, pos.PrincipalPaid, pos.PrincipalOutstanding, pos.OverduePrincipal, pos.LateFee, pos.LateFeePaid,
                 pos.LateFeeOutstanding, pos.TotalOutstanding, pos.NextDue, pos.Overdue, pos.DaysOverdue, pos.PaidInFull,
-                schedule.Select(i => new InstalmentView(i.Due, i.Amount)).ToList(), basis);
+                schedule.Select(i => new InstalmentView(i.Due, i.Amount)).ToList(), basis, paymentCalendarNote is not null, paymentCalendarNote);
             if (!pos.PaidInFull)
             {
                 var unpaidDue = pos.Overdue ? today.AddDays(-pos.DaysOverdue) : pos.NextDue ?? schedule[^1].Due;
                 deadlines.Add(new DeadlineView(
                     $"缴纳罚款（尚欠 {PaymentRules.Yuan(pos.TotalOutstanding)} 元，其中截至今日加处罚款 {PaymentRules.Yuan(pos.LateFeeOutstanding)} 元）",
-                    unpaidDue, pos.Overdue, basis));
+                    unpaidDue, pos.Overdue, basis, false, paymentCalendarNote is not null, paymentCalendarNote));
             }
         }
         else if (fine is not null) paymentNote = "决定书送达后开始计算缴纳期限";
@@ -209,18 +201,19 @@ public sealed class ExecutionStateService(AppDbContext db, ProposalService propo
             window = new WindowView(w.DemandServedOn, w.DemandPeriodEnds, w.Opens, opensBasis, w.Closes, w.RemediesEnd, refused.Count == 0, refused);
             if (demandServedOn is not null && outstanding && applications.Count == 0)
                 deadlines.Add(new DeadlineView($"申请人民法院强制执行（{(w.Opens is { } o ? Iso(o) : "—")} 起）", w.Closes, today > w.Closes,
-                    $"行政强制法第五十四条、第六十九条：催告书送达十个工作日后仍未履行的方可申请{note}；第五十三条：自复议、诉讼期限届满之日起三个月内（自然日）"));
+                    $"行政强制法第五十四条、第六十九条：催告书送达十个工作日后仍未履行的方可申请{note}；" + w.Closing!.Value.Basis,
+                    false, w.Closing.Value.CalendarEstimated || note.Length > 0, w.Closing.Value.CalendarNote ?? (note.Length > 0 ? note[1..^1] : null)));
         }
 
         DateOnly? limitDue = c.Category == CaseCategory.Penalty && c.Procedure == CaseProcedure.General
-            ? CaseDeadlines.PenaltyDecisionDue(ChinaDay(c.OpenedAt)).AddDays(extensions.Sum(x => x.Days))
+            ? CaseDeadlines.PenaltyDecisionDue(ChinaDay(c.OpenedAt), extensions.Sum(x => x.Days))
             : null;
 
         int? closingReport = documents.Where(d => d.TypeCode == ClosingReportType).Select(d => (int?)d.Id).LastOrDefault();
         var closureUnmet = ClosureRules.Unmet(fine is not null, pos, applications.Any(a => a.Concluded), closingReport is not null);
 
         return new ExecutionSummary(c.Id, c.Number, c.Step, CaseSteps.Label(c.Step), today, decidedAt, serviceDue,
-            serviceDue is { } sd && decisionServedOn is null && today > sd, serviceBasis, decisionServedOn, services, consents, remedies,
+            serviceDue is { } sd && decisionServedOn is null && today > sd, serviceBasis, serviceNote, decisionServedOn, services, consents, remedies,
             fine is not null, fine, proposal?.ConfiscationYuan, paymentNote, position,
             payments.Select(View).ToList(),
             arrangements.Select(View).ToList(), demandIds, demandRefusal is null, demandRefusal, window, applications.Select(View).ToList(),

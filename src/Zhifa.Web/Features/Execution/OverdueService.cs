@@ -56,7 +56,7 @@ public sealed class OverdueService(AppDbContext db, CurrentUser me, ExecutionSta
         foreach (var c in open)
         {
             int ext = extensions.GetValueOrDefault(c.Id);
-            var due = CaseDeadlines.PenaltyDecisionDue(ExecutionStateService.ChinaDay(c.OpenedAt)).AddDays(ext);
+            var due = CaseDeadlines.PenaltyDecisionDue(ExecutionStateService.ChinaDay(c.OpenedAt), ext);
             if (today > due)
                 rows.Add(new("decision-limit", "超过办案期限", c.Id, c.Number, names.GetValueOrDefault(c.AgencyId, ""), due, today.DayNumber - due.DayNumber,
                     $"立案于 {Display.Date(c.OpenedAt)}，应于 {due:yyyy-MM-dd} 前作出决定（九十日{(ext > 0 ? $"，经批准延长 {ext} 日" : "")}），当前环节“{CaseSteps.Label(c.Step)}”"));

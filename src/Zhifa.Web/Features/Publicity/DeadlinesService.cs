@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
+using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Publicity;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.Cases;
@@ -7,9 +8,13 @@ using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Publicity;
 
-/// <summary>One publication item owed: its kind, whose it is, what it is, when it is due and on which rule.</summary>
+/// <summary>
+/// One publication item owed: its kind, whose it is, what it is, when it is due and on which rule;
+/// <see cref="CalendarEstimated"/> when the due day was counted through a year whose holiday notice is not loaded, <see cref="CalendarNote"/> saying so.
+/// </summary>
 public sealed record DeadlineRow(string Kind, string KindLabel, int? PublicationId, int AgencyId, string Agency, int? UnitId, string Unit,
-    int? CaseId, string Title, DateOnly? DueOn, string DueRule, bool Overdue, int DaysOverdue, string Status, int? InspectionNoteId = null);
+    int? CaseId, string Title, DateOnly? DueOn, string DueRule, bool Overdue, int DaysOverdue, string Status, int? InspectionNoteId = null,
+    bool CalendarEstimated = false, string? CalendarNote = null);
 
 /// <summary>What one unit owes: items due, of which overdue, and stale items.</summary>
 public sealed record DeadlineUnitCount(int AgencyId, string Agency, int? UnitId, string Unit, int Due, int Overdue, int Stale);
@@ -47,6 +52,8 @@ public sealed class DeadlinesService(AppDbContext db, CurrentUser me, TimeProvid
         var agencyNames = await db.Agencies.AsNoTracking().Where(a => agencies.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
         var unitNames = await db.Units.AsNoTracking().Where(x => agencies.Contains(x.AgencyId)).ToDictionaryAsync(x => x.Id, x => x.Name);
         string UnitName(int? id) => id is { } i && unitNames.TryGetValue(i, out var n) ? n : "";
+        // The working days from the triggering day to the due day: a year without its notice among them is said.
+        string? Note(DateOnly from, DateOnly due) => StatutoryHolidays.Note(cal.YearsWithoutData(from.AddDays(1), due));
         var rows = new List<DeadlineRow>();
 
         foreach (var s in await DecisionTasks.LoadAsync(db, cal, agencies, unitId))
@@ -54,16 +61,18 @@ public sealed class DeadlinesService(AppDbContext db, CurrentUser me, TimeProvid
             if (PublicationRules.IsOpen(s.Status))
             {
                 bool overdue = PublicationRules.IsOverdue(s.Status, s.DueOn, today);
+                var note = Note(s.TriggeredOn, s.DueOn);
                 rows.Add(new("publication", "待公开", s.LatestId, s.AgencyId, agencyNames[s.AgencyId], s.UnitId, UnitName(s.UnitId), s.CaseId, s.Title,
                     s.DueOn, $"作出决定之日（{s.TriggeredOn:yyyy-MM-dd}）起 {PublicationRules.DueWorkingDays(s.Category)} 个工作日", overdue,
-                    overdue ? today.DayNumber - s.DueOn.DayNumber : 0, PublicationRules.Label(s.Status)));
+                    overdue ? today.DayNumber - s.DueOn.DayNumber : 0, PublicationRules.Label(s.Status), null, note is not null, note));
             }
             if (s.Status == PublicationStatus.Published && s.WithdrawalDueOn is { } wd)
             {
                 bool overdue = today > wd;
+                var note = s.LegalStatusChangedOn is { } changed ? Note(changed, wd) : null;
                 rows.Add(new("withdrawal", "待撤回", s.LatestId, s.AgencyId, agencyNames[s.AgencyId], s.UnitId, UnitName(s.UnitId), s.CaseId, s.Title,
                     wd, $"{PublicationRules.Label(s.LegalStatus)}之日（{s.LegalStatusChangedOn:yyyy-MM-dd}）起 {PublicationRules.WithdrawalWorkingDays} 个工作日", overdue,
-                    overdue ? today.DayNumber - wd.DayNumber : 0, PublicationRules.Label(s.LegalStatus)));
+                    overdue ? today.DayNumber - wd.DayNumber : 0, PublicationRules.Label(s.LegalStatus), null, note is not null, note));
             }
         }
 

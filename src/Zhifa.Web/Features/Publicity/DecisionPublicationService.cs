@@ -166,13 +166,16 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
                 && (p.Status == PublicationStatus.Draft || p.Status == PublicationStatus.Approving || p.Status == PublicationStatus.Published))
             .ToListAsync();
         var list = new List<DeadlineView>();
+        var cal = await calendar.GetAsync();
+        string? Note(DateOnly? from, DateOnly due) => from is { } f ? Domain.Calendar.StatutoryHolidays.Note(cal.YearsWithoutData(f.AddDays(1), due)) : null;
         foreach (var r in await RowsAsync(open))
         {
-            if (r.DueOn is { } due && PublicationRules.IsOpen(Enum.Parse<PublicationStatus>(r.Status)))
+            if (r.DueOn is { } due && PublicationRules.IsOpen(Enum.Parse<PublicationStatus>(r.Status)) && Note(r.TriggeredOn, due) is var note)
                 list.Add(new DeadlineView($"公开执法决定（{r.StatusLabel}）", due, r.Overdue,
-                    $"公示制度：作出决定之日起 {PublicationRules.DueWorkingDays(c.Category)} 个工作日内公开（工作日）"));
-            if (r.WithdrawalDueOn is { } w)
-                list.Add(new DeadlineView("撤回已公开的决定", w, r.WithdrawalOverdue, "行政处罚法第四十八条：决定被变更、撤销或确认违法的，三日内撤回（工作日）"));
+                    $"公示制度：作出决定之日起 {PublicationRules.DueWorkingDays(c.Category)} 个工作日内公开（工作日）", false, note is not null, note));
+            if (r.WithdrawalDueOn is { } w && Note(open.First(p => p.Id == r.Id).LegalStatusChangedOn, w) is var wnote)
+                list.Add(new DeadlineView("撤回已公开的决定", w, r.WithdrawalOverdue, "行政处罚法第四十八条：决定被变更、撤销或确认违法的，三日内撤回（工作日）",
+                    false, wnote is not null, wnote));
         }
         return list;
     }
