@@ -15,6 +15,7 @@ public static class CaseFactsExamples
     {
         Category = category, Procedure = procedure, Step = step, AgencyId = AgencyId,
         HandlerOfficerIds = new HashSet<int> { HandlerOfficer, SecondHandlerOfficer }, QualifiedOfficers = 2, Parties = 1,
+        PartiesUnderFourteen = [], PartiesUnderEighteen = [], ProposalPenalises = true, ProposalLightened = false,
         MandatoryRecordsPresent = true, UnsignedRecords = [],
         MajorDecision = false, LegalReviewAllows = true, LegalReviewMessage = "",
         SimpleProcedureProblems = [],

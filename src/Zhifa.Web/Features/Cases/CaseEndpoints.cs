@@ -67,6 +67,16 @@ public static class CaseEndpoints
         }).WithName("AddCaseParty")
           .WithSummary("为案件追加当事人；同一证件号码或统一社会信用代码的当事人复用已有记录");
 
+        g.MapPost("/{caseId:int}/officers", async (int caseId, CaseOfficerInput input, CaseService cases) =>
+        {
+            var c = await cases.FindVisibleAsync(caseId);
+            if (c is null) return Problems.NotFound("案件");
+            if (!await cases.MayChangeAsync(c)) return Problems.Forbidden();
+            await cases.AddOfficerAsync(c, input);
+            return Results.Created($"/api/v1/cases/{c.Id}", await cases.ToDtoAsync(c));
+        }).WithName("AddCaseOfficer")
+          .WithSummary("为案件增加执法人员（须为本机关持有效执法证的人员，行政处罚法第四十二条）；已决定回避的人员不能再承办本案（第四十三条）");
+
         group.MapSeizureExtensionEndpoints();
         group.MapEvidencePreservationEndpoints();
 

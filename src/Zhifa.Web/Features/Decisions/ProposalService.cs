@@ -46,7 +46,7 @@ public sealed record ProposalDto(int Id, int CaseId, string Outcome, string Outc
 /// departs from it (each departure is why <see cref="ProposalDto.OutsideRangeReason"/> was required) and whether it is locked.
 /// </summary>
 public sealed record ProposalView(ProposalDto? Proposal, RecommendationDto Recommendation, IReadOnlyList<string> Deviations, bool Locked,
-    IReadOnlyList<string> MissingReasons, string SuggestedLegalBasis);
+    IReadOnlyList<string> MissingReasons, string SuggestedLegalBasis, IReadOnlyList<string> MinorParties);
 
 /// <summary>A circumstance the page offers: the law's own, or one of a benchmark grade's.</summary>
 public sealed record CircumstanceOption(string Text, string Group);
@@ -62,12 +62,40 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
     private Task<List<PartyKind>> PartyKindsAsync(int caseId)
         => db.CaseParties.AsNoTracking().Where(p => p.CaseId == caseId).Select(p => p.Party!.Kind).ToListAsync();
 
-    /// <summary>The recommendation for the given circumstances, or for those the proposal recorded when none are given.</summary>
+    /// <summary>
+    /// The recommendation for the given circumstances, or for those the proposal recorded when none are given; the
+    /// circumstances the parties' ages establish (行政处罚法第三十条) apply whether or not they were ticked.
+    /// </summary>
     public async Task<Recommendation> RecommendAsync(Case c, IReadOnlyList<string>? circumstances = null, decimal? illegalGainsYuan = null)
     {
         var stored = circumstances is null ? await GetAsync(c.Id) : null;
-        return DiscretionAdvisor.Recommend(await benchmarks.FindAsync(c.MatterId), circumstances ?? stored?.CircumstanceList ?? [],
+        return DiscretionAdvisor.Recommend(await benchmarks.FindAsync(c.MatterId), await WithAgesAsync(c, circumstances ?? stored?.CircumstanceList ?? []),
             await PartyKindsAsync(c.Id), illegalGainsYuan ?? stored?.IllegalGainsYuan);
+    }
+
+    private async Task<IReadOnlyList<string>> WithAgesAsync(Case c, IReadOnlyList<string> circumstances)
+        => [.. circumstances, .. MinorParties.Circumstances(await PartyAgesAsync(db, c)).Except(circumstances, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// 行政处罚法第三十条: the natural-person parties of a penalty case with their age on the day of the act (the day
+    /// it ended for a continuing act; the opening day for a case recorded without it, the latest day the act can have been).
+    /// </summary>
+    public static async Task<IReadOnlyList<PartyAge>> PartyAgesAsync(AppDbContext db, Case c)
+    {
+        if (c.Category != CaseCategory.Penalty) return [];
+        var parties = await db.CaseParties.AsNoTracking().Where(x => x.CaseId == c.Id).OrderBy(x => x.Id).Select(x => x.Party!).ToListAsync();
+        return MinorParties.Of(parties, c.ActEndedOn ?? DateOnly.FromDateTime(Display.ToChina(c.OpenedAt)));
+    }
+
+    /// <summary>行政处罚法第三十条 for <see cref="CaseStepService.FactsAsync"/>: the minor parties and what the proposal does for them.</summary>
+    public static async Task<(IReadOnlyList<string> UnderFourteen, IReadOnlyList<string> UnderEighteen, bool Penalises, bool Lightened)> MinorFactsAsync(AppDbContext db, Case c)
+    {
+        var ages = await PartyAgesAsync(db, c);
+        var p = await db.Set<DecisionProposal>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == c.Id);
+        return (ages.Where(a => a.Band == AgeBand.UnderFourteen).Select(a => a.Label).ToList(),
+            ages.Where(a => a.Band == AgeBand.FourteenToEighteen).Select(a => a.Label).ToList(),
+            p?.Outcome == DecisionOutcome.Penalty,
+            p is not null && MinorParties.Lightened(p.Outcome, p.Tier, p.OutsideRangeReason));
     }
 
     /// <summary>The law's circumstances, then each grade's, as the page lists them to tick.</summary>
@@ -100,7 +128,8 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
             if (p.DiscretionReason.Length == 0) missing.Add("裁量理由");
         }
         return new ProposalView(p is null ? null : ToDto(p), ToDto(rec, p?.CircumstanceList ?? []), deviations,
-            DecisionProposal.IsLockedAt(c.Category, c.Procedure, c.Step), missing, await SuggestedLegalBasisAsync(c));
+            DecisionProposal.IsLockedAt(c.Category, c.Procedure, c.Step), missing, await SuggestedLegalBasisAsync(c),
+            (await PartyAgesAsync(db, c)).Where(a => a.Band != AgeBand.Adult).Select(MinorParties.Finding).ToList());
     }
 
     /// <summary>
@@ -166,7 +195,7 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
         }
         if (!errors.Any && outcome is { } chosen)
         {
-            var rec = DiscretionAdvisor.Recommend(benchmark, circumstances, await PartyKindsAsync(c.Id), input.IllegalGainsYuan);
+            var rec = DiscretionAdvisor.Recommend(benchmark, await WithAgesAsync(c, circumstances), await PartyKindsAsync(c.Id), input.IllegalGainsYuan);
             var deviations = DiscretionAdvisor.Deviations(rec, chosen, tier, kinds.Contains(PenaltyKind.Fine) ? input.FineYuan : null);
             if (deviations.Count > 0 && string.IsNullOrWhiteSpace(input.OutsideRangeReason))
                 errors.Add("outsideRangeReason", "required", $"拟作出的决定超出裁量基准（{string.Join("；", deviations)}），须填写超出裁量基准的理由");
