@@ -1,6 +1,7 @@
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Matters;
 using Zhifa.Domain.Officers;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Cases;
 
@@ -124,10 +125,10 @@ public static class CaseOpeningRules
     /// </summary>
     public static void CheckAddedOfficer(OfficerOnDay? officer, bool alreadyHandling, bool recused, ValidationErrors errors)
     {
-        if (officer is null) { errors.Add("officerId", "unknown", "所选执法人员不是本执法主体的人员"); return; }
-        if (recused) errors.Add("officerId", "recused", $"{officer.Name}已决定回避，不能再承办本案（行政处罚法第四十三条）");
-        else if (alreadyHandling) errors.Add("officerId", "duplicate", $"{officer.Name}已是本案的执法人员");
-        if (Unqualified(officer) is { } reason) errors.Add("officerId", "not_qualified", $"{officer.Name}{reason}，不能承办案件");
+        if (officer is null) { errors.Add("officerId", "unknown", Messages.Get("officer.add.unknown")); return; }
+        if (recused) errors.Add("officerId", "recused", Messages.Get("officer.add.recused", officer.Name));
+        else if (alreadyHandling) errors.Add("officerId", "duplicate", Messages.Get("officer.add.duplicate", officer.Name));
+        if (Unqualified(officer) is { } reason) errors.Add("officerId", "not_qualified", Messages.Get("officer.add.not_qualified", officer.Name, reason));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Decisions;
 using Zhifa.Domain.Discretion;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Cases;
 
@@ -11,7 +12,7 @@ public enum AgeBand { UnderFourteen, FourteenToEighteen, Adult }
 public sealed record PartyAge(string Name, DateOnly ActDay, int Age, AgeBand Band)
 {
     /// <summary>How the rules and the proposal page name the party, e.g. 刘某（违法行为发生时 13 周岁）.</summary>
-    public string Label => $"{Name}（违法行为发生时 {Age} 周岁）";
+    public string Label => Messages.Get("party.age_label", Name, Age);
 }
 
 /// <summary>
@@ -57,8 +58,8 @@ public static class MinorParties
     /// <summary>What the proposal page says of each minor party.</summary>
     public static string Finding(PartyAge a) => a.Band switch
     {
-        AgeBand.UnderFourteen => $"{a.Label}不满十四周岁：不予行政处罚，责令监护人加以管教（行政处罚法第三十条）",
-        AgeBand.FourteenToEighteen => $"{a.Label}已满十四周岁不满十八周岁：应当从轻或者减轻行政处罚（行政处罚法第三十条）",
+        AgeBand.UnderFourteen => Messages.Get("party.finding.under_fourteen", a.Label),
+        AgeBand.FourteenToEighteen => Messages.Get("party.finding.minor", a.Label),
         _ => a.Label,
     };
 }

@@ -21,7 +21,7 @@ public sealed record StatutoryCircumstance(string Code, string Text, Circumstanc
         new(FirstViolationCode, "初次违法且危害后果轻微并及时改正（首违不罚，行政处罚法第三十三条第一款）", CircumstanceEffect.NoPenalty, DecisionOutcome.FirstViolationNoPenalty),
         new("minor-corrected", "违法行为轻微并及时改正，没有造成危害后果（行政处罚法第三十三条第一款）", CircumstanceEffect.NoPenalty, DecisionOutcome.NoPenalty),
         new("no-fault", "当事人有证据足以证明没有主观过错（行政处罚法第三十三条第二款）", CircumstanceEffect.NoPenalty, DecisionOutcome.NoPenalty),
-        new(UnderFourteenCode, "不满十四周岁的未成年人有违法行为（行政处罚法第三十条）", CircumstanceEffect.NoPenalty, DecisionOutcome.NoPenalty),
+        new(UnderFourteenCode, Rules.Messages.Get("circumstance.under_fourteen"), CircumstanceEffect.NoPenalty, DecisionOutcome.NoPenalty),
         new(MinorCode, "已满十四周岁不满十八周岁的未成年人有违法行为（行政处罚法第三十条）", CircumstanceEffect.LighterOrMitigated),
         new("reduced-harm", "主动消除或者减轻违法行为危害后果（行政处罚法第三十二条第一项）", CircumstanceEffect.LighterOrMitigated),
         new("coerced", "受他人胁迫或者诱骗实施违法行为（行政处罚法第三十二条第二项）", CircumstanceEffect.LighterOrMitigated),

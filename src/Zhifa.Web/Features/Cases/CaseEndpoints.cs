@@ -70,12 +70,12 @@ public static class CaseEndpoints
         g.MapPost("/{caseId:int}/officers", async (int caseId, CaseOfficerInput input, CaseService cases) =>
         {
             var c = await cases.FindVisibleAsync(caseId);
-            if (c is null) return Problems.NotFound("案件");
+            if (c is null) return Problems.NotFound(Domain.Rules.Messages.Get("officer.add.case"));
             if (!await cases.MayChangeAsync(c)) return Problems.Forbidden();
             await cases.AddOfficerAsync(c, input);
             return Results.Created($"/api/v1/cases/{c.Id}", await cases.ToDtoAsync(c));
         }).WithName("AddCaseOfficer")
-          .WithSummary("为案件增加执法人员（须为本机关持有效执法证的人员，行政处罚法第四十二条）；已决定回避的人员不能再承办本案（第四十三条）");
+          .WithSummary(Domain.Rules.Messages.Get("officer.add.summary"));
 
         group.MapSeizureExtensionEndpoints();
         group.MapEvidencePreservationEndpoints();

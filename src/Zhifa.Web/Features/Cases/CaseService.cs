@@ -6,6 +6,7 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Matters;
 using Zhifa.Domain.Officers;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Cases;
@@ -303,26 +304,46 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
     }
 
     /// <summary>
-    /// Assigns one more officer to a case still open, with the certificate check of the opening (行政处罚法第四十二条); an
-    /// officer whose recusal from the case was granted is refused (第四十三条). A refused assignment changes nothing.
+    /// Assigns one more officer to a case still open, with the certificate check of the opening (行政处罚法第四十二条): an
+    /// officer of the agency in post; one whose recusal from the case was granted is refused (第四十三条). A refused
+    /// assignment changes nothing.
     /// </summary>
     public async Task<CaseOfficer> AddOfficerAsync(Case c, CaseOfficerInput input)
     {
         var step = await db.Cases.AsNoTracking().Where(x => x.Id == c.Id).Select(x => x.Step).SingleAsync();
         if (step is CaseSteps.Closed or CaseSteps.Archived)
-            throw new DomainValidationException("officerId", "step.wrong", "案件已结案，不能再增加执法人员");
-        if (input.OfficerId is not { } officerId) throw new DomainValidationException("officerId", "required", "请选择执法人员");
-        var officer = await db.Officers.AsNoTracking().Include(o => o.Certificates).FirstOrDefaultAsync(o => o.Id == officerId && o.AgencyId == c.AgencyId);
+            throw new DomainValidationException("officerId", "step.wrong", Messages.Get("officer.add.closed"));
+        if (input.OfficerId is not { } officerId) throw new DomainValidationException("officerId", "required", Messages.Get("officer.add.required"));
+        var officer = (await OfficersOfAsync(c.AgencyId)).FirstOrDefault(o => o.Id == officerId);
         var link = await db.CaseOfficers.AsNoTracking().FirstOrDefaultAsync(o => o.CaseId == c.Id && o.OfficerId == officerId);
-        bool recused = link?.RecusedAt is not null || await db.Set<Domain.Decisions.Recusal>()
-            .AnyAsync(r => r.CaseId == c.Id && r.TargetOfficerId == officerId && r.Status == Domain.Decisions.RecusalStatus.Granted);
         var errors = new ValidationErrors();
-        CaseOpeningRules.CheckAddedOfficer(officer is null ? null : OfficerOnDay.Of(officer, Today), link is not null, recused, errors);
+        CaseOpeningRules.CheckAddedOfficer(officer is null ? null : OfficerOnDay.Of(officer, Today), link is not null, link?.RecusedAt is not null, errors);
         errors.ThrowIfAny();
         var added = new CaseOfficer { CaseId = c.Id, OfficerId = officerId };
         db.CaseOfficers.Add(added);
         await db.SaveChangesAsync();
         return added;
+    }
+
+    /// <summary>
+    /// 行政处罚法第四十三条: takes an officer whose recusal the head granted off the case, marking the row 已回避 (kept as
+    /// history); the caller's save commits it with the recusal decision. Nothing happens for someone not handling the case.
+    /// </summary>
+    public static async Task MarkRecusedAsync(AppDbContext db, int caseId, int officerId, DateTime at)
+    {
+        if (await db.CaseOfficers.FirstOrDefaultAsync(o => o.CaseId == caseId && o.OfficerId == officerId && o.RecusedAt == null) is { } handler)
+            handler.RecusedAt = at;
+    }
+
+    /// <summary>
+    /// 行政处罚法第三十条: the natural-person parties of a penalty case with their age on the day of the act (the day
+    /// it ended for a continuing act; the opening day for a case recorded without it, the latest day the act can have been).
+    /// </summary>
+    public static async Task<IReadOnlyList<PartyAge>> PartyAgesAsync(AppDbContext db, Case c)
+    {
+        if (c.Category != CaseCategory.Penalty) return [];
+        var parties = await db.CaseParties.AsNoTracking().Where(x => x.CaseId == c.Id).OrderBy(x => x.Id).Select(x => x.Party!).ToListAsync();
+        return MinorParties.Of(parties, c.ActEndedOn ?? ChinaDay(c.OpenedAt));
     }
 
     // ---- reading ---------------------------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ public sealed class DetailModel(CaseService cases, CaseStepService steps, CaseDe
         if (c is null) return NotFound();
         if (!await cases.MayChangeAsync(c)) return Forbid();
         return await this.ChangeAsync(() => cases.AddOfficerAsync(c, new CaseOfficerInput(OfficerId)), () => LoadAsync(c),
-            "已增加执法人员", $"/cases/{CasePages.Id(caseId)}");
+            Domain.Rules.Messages.Get("officer.add.done"), $"/cases/{CasePages.Id(caseId)}");
     }
 
     private async Task LoadAsync(Domain.Cases.Case c)

@@ -211,9 +211,8 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
         r.DecidedAt = db.UtcNow;
         r.DecidedBy = me.UserName;
         // 行政处罚法第四十三条: a granted recusal takes the officer off the case in the same save; the row stays as history.
-        if (r.Status == RecusalStatus.Granted && r.TargetOfficerId is { } officerId
-            && await db.CaseOfficers.FirstOrDefaultAsync(o => o.CaseId == r.CaseId && o.OfficerId == officerId && o.RecusedAt == null) is { } handler)
-            handler.RecusedAt = r.DecidedAt;
+        if (r.Status == RecusalStatus.Granted && r.TargetOfficerId is { } officerId)
+            await Cases.CaseService.MarkRecusedAsync(db, r.CaseId, officerId, r.DecidedAt.Value);
         await db.SaveChangesAsync();
     }
 

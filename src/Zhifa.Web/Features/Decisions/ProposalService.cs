@@ -74,23 +74,12 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
     }
 
     private async Task<IReadOnlyList<string>> WithAgesAsync(Case c, IReadOnlyList<string> circumstances)
-        => [.. circumstances, .. MinorParties.Circumstances(await PartyAgesAsync(db, c)).Except(circumstances, StringComparer.Ordinal)];
-
-    /// <summary>
-    /// 行政处罚法第三十条: the natural-person parties of a penalty case with their age on the day of the act (the day
-    /// it ended for a continuing act; the opening day for a case recorded without it, the latest day the act can have been).
-    /// </summary>
-    public static async Task<IReadOnlyList<PartyAge>> PartyAgesAsync(AppDbContext db, Case c)
-    {
-        if (c.Category != CaseCategory.Penalty) return [];
-        var parties = await db.CaseParties.AsNoTracking().Where(x => x.CaseId == c.Id).OrderBy(x => x.Id).Select(x => x.Party!).ToListAsync();
-        return MinorParties.Of(parties, c.ActEndedOn ?? DateOnly.FromDateTime(Display.ToChina(c.OpenedAt)));
-    }
+        => [.. circumstances, .. MinorParties.Circumstances(await Cases.CaseService.PartyAgesAsync(db, c)).Except(circumstances, StringComparer.Ordinal)];
 
     /// <summary>行政处罚法第三十条 for <see cref="CaseStepService.FactsAsync"/>: the minor parties and what the proposal does for them.</summary>
     public static async Task<(IReadOnlyList<string> UnderFourteen, IReadOnlyList<string> UnderEighteen, bool Penalises, bool Lightened)> MinorFactsAsync(AppDbContext db, Case c)
     {
-        var ages = await PartyAgesAsync(db, c);
+        var ages = await Cases.CaseService.PartyAgesAsync(db, c);
         var p = await db.Set<DecisionProposal>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == c.Id);
         return (ages.Where(a => a.Band == AgeBand.UnderFourteen).Select(a => a.Label).ToList(),
             ages.Where(a => a.Band == AgeBand.FourteenToEighteen).Select(a => a.Label).ToList(),
@@ -129,7 +118,7 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
         }
         return new ProposalView(p is null ? null : ToDto(p), ToDto(rec, p?.CircumstanceList ?? []), deviations,
             DecisionProposal.IsLockedAt(c.Category, c.Procedure, c.Step), missing, await SuggestedLegalBasisAsync(c),
-            (await PartyAgesAsync(db, c)).Where(a => a.Band != AgeBand.Adult).Select(MinorParties.Finding).ToList());
+            (await Cases.CaseService.PartyAgesAsync(db, c)).Where(a => a.Band != AgeBand.Adult).Select(MinorParties.Finding).ToList());
     }
 
     /// <summary>
