@@ -71,6 +71,11 @@ public sealed class CaseOfficer
     public int CaseId { get; set; }
     public int OfficerId { get; set; }
     public bool IsLead { get; set; }
+    /// <summary>
+    /// When the head granted the officer's recusal (行政处罚法第四十三条): the row stays as the case's history, but the
+    /// officer no longer handles the case, counts for none of its rules and cannot be assigned to it again.
+    /// </summary>
+    public DateTime? RecusedAt { get; set; }
 }
 
 /// <summary>One move of the case from a step to the next: who, when, where, why.</summary>

@@ -2,6 +2,7 @@ using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Matters;
 using Zhifa.Domain.Officers;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Cases;
 
@@ -100,22 +101,35 @@ public static class CaseOpeningRules
         if (distinct.Any(id => !byId.ContainsKey(id)))
             errors.Add("officerIds", "unknown", "所选执法人员不是本执法主体的人员");
         foreach (var o in distinct.Where(byId.ContainsKey).Select(id => byId[id]))
-        {
-            string? reason = !o.Active ? "已不在执法岗位"
-                : o.BestStatus switch
-                {
-                    null => "没有执法证",
-                    CertificateStatus.Valid => null,
-                    CertificateStatus.Expired => "的执法证已过期",
-                    CertificateStatus.Revoked => "的执法证已注销",
-                    CertificateStatus.Suspended => "的执法证已暂扣",
-                    CertificateStatus.NotYetValid => "的执法证尚未生效",
-                    _ => "的执法证无效",
-                };
-            if (reason is not null) errors.Add("officerIds", "not_qualified", $"{o.Name}{reason}，不能承办案件");
-        }
+            if (Unqualified(o) is { } reason) errors.Add("officerIds", "not_qualified", $"{o.Name}{reason}，不能承办案件");
         if (distinct.Count < MinimumOfficers)
             errors.Add("officerIds", "too_few", "执法人员不得少于两人（行政处罚法第四十二条）");
+    }
+
+    /// <summary>Why the officer may not handle a case on the day (行政处罚法第四十二条: 具有行政执法资格); null when they may.</summary>
+    private static string? Unqualified(OfficerOnDay o) => !o.Active ? "已不在执法岗位"
+        : o.BestStatus switch
+        {
+            null => "没有执法证",
+            CertificateStatus.Valid => null,
+            CertificateStatus.Expired => "的执法证已过期",
+            CertificateStatus.Revoked => "的执法证已注销",
+            CertificateStatus.Suspended => "的执法证已暂扣",
+            CertificateStatus.NotYetValid => "的执法证尚未生效",
+            _ => "的执法证无效",
+        };
+
+    /// <summary>
+    /// Assigning one more officer to an open case (e.g. after a recusal left too few): an officer of the agency,
+    /// qualified today as at the opening (行政处罚法第四十二条), not already handling it, and not one whose recusal from
+    /// this case was granted (行政处罚法第四十三条).
+    /// </summary>
+    public static void CheckAddedOfficer(OfficerOnDay? officer, bool alreadyHandling, bool recused, ValidationErrors errors)
+    {
+        if (officer is null) { errors.Add("officerId", "unknown", Messages.Get("officer.add.unknown")); return; }
+        if (recused) errors.Add("officerId", "recused", Messages.Get("officer.add.recused", officer.Name));
+        else if (alreadyHandling) errors.Add("officerId", "duplicate", Messages.Get("officer.add.duplicate", officer.Name));
+        if (Unqualified(officer) is { } reason) errors.Add("officerId", "not_qualified", Messages.Get("officer.add.not_qualified", officer.Name, reason));
     }
 
     /// <summary>

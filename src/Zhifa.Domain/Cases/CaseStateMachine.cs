@@ -26,6 +26,14 @@ public sealed record CaseFacts : IFacts
     /// <summary>Handling officers with a certificate valid today (LAW-3 art. 42: at least two).</summary>
     public required int QualifiedOfficers { get; init; }
     public required int Parties { get; init; }
+    /// <summary>行政处罚法第三十条: natural-person parties under 14 on the day of the act (<see cref="PartyAge.Label"/>).</summary>
+    public required IReadOnlyList<string> PartiesUnderFourteen { get; init; }
+    /// <summary>行政处罚法第三十条: natural-person parties aged 14 to 18 on the day of the act.</summary>
+    public required IReadOnlyList<string> PartiesUnderEighteen { get; init; }
+    /// <summary>The proposal imposes a penalty (not 不予处罚 or another outcome); false without a proposal.</summary>
+    public required bool ProposalPenalises { get; init; }
+    /// <summary>The proposal is 从轻 or 减轻, or its departure reason says why not (<see cref="MinorParties.Lightened"/>).</summary>
+    public required bool ProposalLightened { get; init; }
 
     /// <summary>REC-5: every mandatory-recording step the case went through has its record (or an approved explanation).</summary>
     public required bool MandatoryRecordsPresent { get; init; }
@@ -99,11 +107,16 @@ public static class CaseStateMachine
     private static readonly Rule<CaseFacts> SimpleEligible = R("simple.not_eligible", "proposal", f => f.SimpleProcedureProblems.Count == 0,
         f => [string.Join("；", f.SimpleProcedureProblems)]);
     private static readonly Rule<CaseFacts> NoticeServed = R("notice.not_served", "notice", f => f.NoticeServed);
+    // 行政处罚法第三十条: no penalty for a party under fourteen on the day of the act; 从轻 or 减轻 for one aged fourteen to eighteen.
+    private static readonly Rule<CaseFacts> NoMinorUnderFourteen = R("party.under_fourteen", "parties",
+        f => f.PartiesUnderFourteen.Count == 0 || !f.ProposalPenalises, f => [string.Join("、", f.PartiesUnderFourteen)]);
+    private static readonly Rule<CaseFacts> MinorLightened = R("party.minor_not_lightened", "tier",
+        f => f.PartiesUnderEighteen.Count == 0 || !f.ProposalPenalises || f.ProposalLightened, f => [string.Join("、", f.PartiesUnderEighteen)]);
 
     // The decision (Statement → Decided): every condition of issuing it, in the one place.
     private static readonly Rule<CaseFacts>[] Issue =
     [
-        TwoOfficers, HasParty, RecordsSigned,
+        TwoOfficers, HasParty, RecordsSigned, NoMinorUnderFourteen, MinorLightened,
         R("proposal.missing", "proposal", f => f.ProposalMade),
         R("decision.no_document", "outcome", f => !f.ProposalMade || f.ProposalHasDecisionDocument),
         R("decision.legal_basis_missing", "legalBasis", f => !f.ProposalMade || f.LegalBasisGiven),
@@ -165,7 +178,7 @@ public static class CaseStateMachine
                 M(CaseSteps.Filed, CaseSteps.Investigation, TwoOfficers, HasParty),
                 M(CaseSteps.Investigation, CaseSteps.InternalReview, TwoOfficers),
                 new(CaseSteps.InternalReview, CaseSteps.Notice, CaseReview, [TwoOfficers]),
-                M(CaseSteps.Notice, CaseSteps.Statement, NoticeServed),
+                M(CaseSteps.Notice, CaseSteps.Statement, TwoOfficers, NoticeServed),
                 new(CaseSteps.Statement, CaseSteps.Decided, [Signer], Issue, CaseActs.IssueDecision),
                 M(CaseSteps.Decided, CaseSteps.Served, Served),
                 M(CaseSteps.Served, CaseSteps.Executed),
@@ -173,7 +186,7 @@ public static class CaseStateMachine
                 Archive,
             ]),
             [(CaseCategory.Penalty, CaseProcedure.Simple)] = new([
-                M(CaseSteps.Filed, CaseSteps.Decided, TwoOfficers, HasParty, RecordsSigned, SimpleEligible),
+                M(CaseSteps.Filed, CaseSteps.Decided, TwoOfficers, HasParty, RecordsSigned, SimpleEligible, NoMinorUnderFourteen, MinorLightened),
                 M(CaseSteps.Decided, CaseSteps.Served, Served),
                 M(CaseSteps.Served, CaseSteps.Executed),
                 Closing(CaseSteps.Executed, ExecutionComplete),

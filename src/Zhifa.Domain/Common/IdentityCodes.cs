@@ -55,6 +55,26 @@ public static class IdentityCodes
         return null;
     }
 
+    /// <summary>The birth date in digits 7–14 of an 18-digit ID number (GB 11643-1999); null when they are no date.</summary>
+    public static DateOnly? BirthDateOf(string? idNumber)
+        => idNumber is { Length: 18 } && DateOnly.TryParseExact(idNumber.AsSpan(6, 8), "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>
+    /// Full years of age (周岁) on <paramref name="day"/>. 周岁 are counted by the calendar and one has 已满 N 周岁 from the
+    /// day after the Nth birthday, not on the birthday itself (最高人民法院关于审理未成年人刑事案件具体应用法律若干问题的解释
+    /// 第二条：“周岁”按照公历的年、月、日计算，从周岁生日的第二天起算; 民法典第二百零一条: the first day is not counted).
+    /// A birthday of 29 February falls on 28 February in other years (民法典第二百零二条: 没有对应日的，月末日为最后一日).
+    /// </summary>
+    public static int AgeOn(DateOnly birth, DateOnly day)
+    {
+        if (day <= birth) return 0;
+        int years = day.Year - birth.Year;
+        // DateOnly.AddYears moves 29 February to 28 February in a common year.
+        if (day <= birth.AddYears(years)) years--;
+        return years;
+    }
+
     public static string CompleteIdCardNumber(string first17)
     {
         int sum = 0;

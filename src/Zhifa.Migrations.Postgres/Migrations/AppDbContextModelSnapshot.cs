@@ -680,6 +680,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<int>("OfficerId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("RecusedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OfficerId");

@@ -655,6 +655,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<int>("OfficerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RecusedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OfficerId");

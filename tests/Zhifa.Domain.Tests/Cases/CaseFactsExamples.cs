@@ -16,6 +16,7 @@ public static class CaseFactsExamples
         Category = category, Procedure = procedure, Step = step, AgencyId = AgencyId, AgencyName = "永兴县卫生健康局",
         ReconsiderationOrganSet = true, CompetentCourtSet = true,
         HandlerOfficerIds = new HashSet<int> { HandlerOfficer, SecondHandlerOfficer }, QualifiedOfficers = 2, Parties = 1,
+        PartiesUnderFourteen = [], PartiesUnderEighteen = [], ProposalPenalises = true, ProposalLightened = false,
         MandatoryRecordsPresent = true, UnsignedRecords = [],
         MajorDecision = false, LegalReviewAllows = true, LegalReviewMessage = "",
         SimpleProcedureProblems = [],

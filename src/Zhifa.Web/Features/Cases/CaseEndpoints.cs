@@ -67,6 +67,16 @@ public static class CaseEndpoints
         }).WithName("AddCaseParty")
           .WithSummary("为案件追加当事人；同一证件号码或统一社会信用代码的当事人复用已有记录");
 
+        g.MapPost("/{caseId:int}/officers", async (int caseId, CaseOfficerInput input, CaseService cases) =>
+        {
+            var c = await cases.FindVisibleAsync(caseId);
+            if (c is null) return Problems.NotFound(Domain.Rules.Messages.Get("officer.add.case"));
+            if (!await cases.MayChangeAsync(c)) return Problems.Forbidden();
+            await cases.AddOfficerAsync(c, input);
+            return Results.Created($"/api/v1/cases/{c.Id}", await cases.ToDtoAsync(c));
+        }).WithName("AddCaseOfficer")
+          .WithSummary(Domain.Rules.Messages.Get("officer.add.summary"));
+
         group.MapSeizureExtensionEndpoints();
         group.MapEvidencePreservationEndpoints();
 

@@ -6,6 +6,7 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Matters;
 using Zhifa.Domain.Officers;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Cases;
@@ -47,7 +48,14 @@ public sealed record CasePage(IReadOnlyList<CaseSummaryDto> Items, int Page, int
 public sealed record PartyDto(int Id, int AgencyId, string Kind, string KindLabel, string Name, string IdNumber, string CreditCode,
     string LegalRepresentative, string Address, string Phone, bool IsMinor, bool Masked);
 
-public sealed record CaseOfficerDto(int OfficerId, string Name, bool IsLead, string CertificateStatus, string CertificateStatusLabel);
+/// <summary>An officer of the case; <see cref="RecusedAt"/> is set once the head granted their recusal (已回避, 行政处罚法第四十三条).</summary>
+public sealed record CaseOfficerDto(int OfficerId, string Name, bool IsLead, string CertificateStatus, string CertificateStatusLabel, DateTime? RecusedAt = null)
+{
+    public bool Recused => RecusedAt is not null;
+}
+
+/// <summary>One more officer for an open case.</summary>
+public sealed record CaseOfficerInput(int? OfficerId);
 
 public sealed record CaseStepDto(string FromStep, string ToStep, string ToStepLabel, DateTime At, string By, string Place, string Note);
 
@@ -295,6 +303,49 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
         });
     }
 
+    /// <summary>
+    /// Assigns one more officer to a case still open, with the certificate check of the opening (行政处罚法第四十二条): an
+    /// officer of the agency in post; one whose recusal from the case was granted is refused (第四十三条). A refused
+    /// assignment changes nothing.
+    /// </summary>
+    public async Task<CaseOfficer> AddOfficerAsync(Case c, CaseOfficerInput input)
+    {
+        var step = await db.Cases.AsNoTracking().Where(x => x.Id == c.Id).Select(x => x.Step).SingleAsync();
+        if (step is CaseSteps.Closed or CaseSteps.Archived)
+            throw new DomainValidationException("officerId", "step.wrong", Messages.Get("officer.add.closed"));
+        if (input.OfficerId is not { } officerId) throw new DomainValidationException("officerId", "required", Messages.Get("officer.add.required"));
+        var officer = (await OfficersOfAsync(c.AgencyId)).FirstOrDefault(o => o.Id == officerId);
+        var link = await db.CaseOfficers.AsNoTracking().FirstOrDefaultAsync(o => o.CaseId == c.Id && o.OfficerId == officerId);
+        var errors = new ValidationErrors();
+        CaseOpeningRules.CheckAddedOfficer(officer is null ? null : OfficerOnDay.Of(officer, Today), link is not null, link?.RecusedAt is not null, errors);
+        errors.ThrowIfAny();
+        var added = new CaseOfficer { CaseId = c.Id, OfficerId = officerId };
+        db.CaseOfficers.Add(added);
+        await db.SaveChangesAsync();
+        return added;
+    }
+
+    /// <summary>
+    /// 行政处罚法第四十三条: takes an officer whose recusal the head granted off the case, marking the row 已回避 (kept as
+    /// history); the caller's save commits it with the recusal decision. Nothing happens for someone not handling the case.
+    /// </summary>
+    public static async Task MarkRecusedAsync(AppDbContext db, int caseId, int officerId, DateTime at)
+    {
+        if (await db.CaseOfficers.FirstOrDefaultAsync(o => o.CaseId == caseId && o.OfficerId == officerId && o.RecusedAt == null) is { } handler)
+            handler.RecusedAt = at;
+    }
+
+    /// <summary>
+    /// 行政处罚法第三十条: the natural-person parties of a penalty case with their age on the day of the act (the day
+    /// it ended for a continuing act; the opening day for a case recorded without it, the latest day the act can have been).
+    /// </summary>
+    public static async Task<IReadOnlyList<PartyAge>> PartyAgesAsync(AppDbContext db, Case c)
+    {
+        if (c.Category != CaseCategory.Penalty) return [];
+        var parties = await db.CaseParties.AsNoTracking().Where(x => x.CaseId == c.Id).OrderBy(x => x.Id).Select(x => x.Party!).ToListAsync();
+        return MinorParties.Of(parties, c.ActEndedOn ?? ChinaDay(c.OpenedAt));
+    }
+
     // ---- reading ---------------------------------------------------------------------------------------------------
 
     public async Task<Case?> FindVisibleAsync(int caseId)
@@ -387,7 +438,7 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
         var history = await db.CaseSteps.AsNoTracking().Where(h => h.CaseId == c.Id).OrderBy(h => h.At).ThenBy(h => h.Id).ToListAsync();
         var openedOn = ChinaDay(c.OpenedAt);
 
-        bool full = me.IsAdministrator || (await MyOfficerIdAsync() is { } mine && officerIds.Contains(mine));
+        bool full = me.IsAdministrator || (await MyOfficerIdAsync() is { } mine && links.Any(l => l.OfficerId == mine && l.RecusedAt == null));
         return new CaseDto(c.Id, c.AgencyId, agency, c.Number, c.Category.ToString(), CaseOpeningRules.Label(c.Category), c.Procedure.ToString(),
             CaseOpeningRules.Label(c.Procedure), matter, unit, c.Title, c.Facts, c.Place, c.ActEndedOn, c.SeriousHarm, c.Step, StepLabel(c.Step),
             c.OpenedAt, openedOn, c.OpenedBy,
@@ -396,7 +447,7 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
             {
                 var o = officers[l.OfficerId];
                 var status = o.Certificates.Count == 0 ? null : (CertificateStatus?)StaffingMetrics.OfficerStatus(o, openedOn);
-                return new CaseOfficerDto(o.Id, o.Name, l.IsLead, status?.ToString() ?? "None", status is { } s ? Certificate.Label(s) : "无执法证");
+                return new CaseOfficerDto(o.Id, o.Name, l.IsLead, status?.ToString() ?? "None", status is { } s ? Certificate.Label(s) : "无执法证", l.RecusedAt);
             }).ToList(),
             history.Select(h => new CaseStepDto(h.FromStep, h.ToStep, StepLabel(h.ToStep), h.At, h.By, h.Place, h.Note)).ToList());
     }

@@ -23,7 +23,8 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
     /// <summary>The facts of the case as its table needs them, read from the database today: every one of them.</summary>
     public async Task<CaseFacts> FactsAsync(Case c)
     {
-        var officerIds = await db.CaseOfficers.Where(o => o.CaseId == c.Id).Select(o => o.OfficerId).ToListAsync();
+        // 行政处罚法第四十三条: an officer whose recusal was granted no longer handles the case.
+        var officerIds = await db.CaseOfficers.Where(o => o.CaseId == c.Id && o.RecusedAt == null).Select(o => o.OfficerId).ToListAsync();
         var officers = await db.Officers.Include(o => o.Certificates).Where(o => officerIds.Contains(o.Id)).ToListAsync();
         int parties = await db.CaseParties.CountAsync(p => p.CaseId == c.Id);
         var passed = await db.CaseSteps.Where(h => h.CaseId == c.Id).Select(h => h.ToStep).ToListAsync();
@@ -38,6 +39,7 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
         var (served, incomplete) = await execution.FactsAsync(c);
         var d = await decisionFacts.StepFactsAsync(c, gate);
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == c.AgencyId).Select(a => new { a.Name, a.ReconsiderationOrgan, a.CompetentCourt }).SingleAsync();
+        var minors = await Decisions.ProposalService.MinorFactsAsync(db, c);
         return new CaseFacts
         {
             Category = c.Category, Procedure = c.Procedure, Step = c.Step, AgencyId = c.AgencyId, AgencyName = agency.Name,
@@ -45,6 +47,8 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
             HandlerOfficerIds = officerIds.ToHashSet(),
             QualifiedOfficers = officers.Count(o => o.IsQualifiedOn(Today)),
             Parties = parties,
+            PartiesUnderFourteen = minors.UnderFourteen, PartiesUnderEighteen = minors.UnderEighteen,
+            ProposalPenalises = minors.Penalises, ProposalLightened = minors.Lightened,
             MandatoryRecordsPresent = recordsPresent,
             UnsignedRecords = await documents.UnsignedRecordsAsync(c.Id),
             MajorDecision = gate.Required, LegalReviewAllows = gate.IsOpen, LegalReviewMessage = gate.Message.Length > 0 ? "：" + gate.Message : "",

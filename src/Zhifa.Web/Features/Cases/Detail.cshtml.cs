@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
+using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Cases;
 
@@ -19,6 +20,9 @@ public sealed class DetailModel(CaseService cases, CaseStepService steps, CaseDe
     [BindProperty] public StepMoveInput Move { get; set; } = new(null, null, null);
     public bool CanChange { get; private set; }
     [BindProperty] public PartyInput Party { get; set; } = new();
+    [BindProperty] public int? OfficerId { get; set; }
+    /// <summary>The agency's active officers, for assigning one more to the case (e.g. after a recusal).</summary>
+    public List<Domain.Officers.Officer> AgencyOfficers { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int caseId)
     {
@@ -69,10 +73,21 @@ public sealed class DetailModel(CaseService cases, CaseStepService steps, CaseDe
         }
     }
 
+    public async Task<IActionResult> OnPostOfficerAsync(int caseId)
+    {
+        var c = await cases.FindVisibleAsync(caseId);
+        if (c is null) return NotFound();
+        if (!await cases.MayChangeAsync(c)) return Forbid();
+        return await this.ChangeAsync(() => cases.AddOfficerAsync(c, new CaseOfficerInput(OfficerId)), () => LoadAsync(c),
+            Domain.Rules.Messages.Get("officer.add.done"), $"/cases/{CasePages.Id(caseId)}");
+    }
+
     private async Task LoadAsync(Domain.Cases.Case c)
     {
         Case = await cases.ToDtoAsync(c);
         CanChange = await cases.MayChangeAsync(c);
+        if (CanChange && c.Step is not (CaseSteps.Closed or CaseSteps.Archived))
+            AgencyOfficers = (await cases.OfficersOfAsync(c.AgencyId)).Where(o => Case.Officers.All(x => x.OfficerId != o.Id)).ToList();
         NextSteps = await steps.NextAsync(c);
         Deadlines = await deadlines.ForAsync(c);
         Seizure = await SeizureExtensionsModel.SectionAsync(c, cases, seizures);

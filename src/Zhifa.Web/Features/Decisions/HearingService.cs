@@ -197,7 +197,10 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
         return r;
     }
 
-    /// <summary>The head decides once, with reasons; a granted recusal of the chair means the hearing needs another chair.</summary>
+    /// <summary>
+    /// The head decides once, with reasons; a granted recusal of the chair means the hearing needs another chair, and of
+    /// one of the case's officers takes them off the case, so that another qualified officer must be assigned.
+    /// </summary>
     public async Task DecideRecusalAsync(Recusal r, RecusalDecisionInput input)
     {
         var errors = new ValidationErrors().Required("reason", input.Reason, "决定理由").MaxLength("reason", input.Reason, 2000, "决定理由");
@@ -207,6 +210,9 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
         r.DecisionReason = input.Reason!.Trim();
         r.DecidedAt = db.UtcNow;
         r.DecidedBy = me.UserName;
+        // 行政处罚法第四十三条: a granted recusal takes the officer off the case in the same save; the row stays as history.
+        if (r.Status == RecusalStatus.Granted && r.TargetOfficerId is { } officerId)
+            await Cases.CaseService.MarkRecusedAsync(db, r.CaseId, officerId, r.DecidedAt.Value);
         await db.SaveChangesAsync();
     }
 

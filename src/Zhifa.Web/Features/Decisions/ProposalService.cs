@@ -71,7 +71,7 @@ public sealed record NoPenaltyGroundDto(string Ground, string Label, string Cita
 /// </summary>
 public sealed record ProposalView(ProposalDto? Proposal, RecommendationDto Recommendation, IReadOnlyList<string> Deviations, bool Locked,
     IReadOnlyList<string> MissingReasons, string SuggestedViolatedProvisions, IReadOnlyList<PenaltyNormDto> SuggestedPenaltyNorms,
-    IReadOnlyList<NoPenaltyGroundDto> NoPenaltyGrounds);
+    IReadOnlyList<NoPenaltyGroundDto> NoPenaltyGrounds, IReadOnlyList<string> MinorParties);
 
 /// <summary>A circumstance the page offers: the law's own, or one of a benchmark grade's.</summary>
 public sealed record CircumstanceOption(string Text, string Group);
@@ -87,12 +87,29 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
     private Task<List<PartyKind>> PartyKindsAsync(int caseId)
         => db.CaseParties.AsNoTracking().Where(p => p.CaseId == caseId).Select(p => p.Party!.Kind).ToListAsync();
 
-    /// <summary>The recommendation for the given circumstances, or for those the proposal recorded when none are given.</summary>
+    /// <summary>
+    /// The recommendation for the given circumstances, or for those the proposal recorded when none are given; the
+    /// circumstances the parties' ages establish (行政处罚法第三十条) apply whether or not they were ticked.
+    /// </summary>
     public async Task<Recommendation> RecommendAsync(Case c, IReadOnlyList<string>? circumstances = null, decimal? illegalGainsYuan = null)
     {
         var stored = circumstances is null ? await GetAsync(c.Id) : null;
-        return DiscretionAdvisor.Recommend(await benchmarks.FindAsync(c.MatterId), circumstances ?? stored?.CircumstanceList ?? [],
+        return DiscretionAdvisor.Recommend(await benchmarks.FindAsync(c.MatterId), await WithAgesAsync(c, circumstances ?? stored?.CircumstanceList ?? []),
             await PartyKindsAsync(c.Id), illegalGainsYuan ?? stored?.IllegalGainsYuan);
+    }
+
+    private async Task<IReadOnlyList<string>> WithAgesAsync(Case c, IReadOnlyList<string> circumstances)
+        => [.. circumstances, .. MinorParties.Circumstances(await Cases.CaseService.PartyAgesAsync(db, c)).Except(circumstances, StringComparer.Ordinal)];
+
+    /// <summary>行政处罚法第三十条 for <see cref="CaseStepService.FactsAsync"/>: the minor parties and what the proposal does for them.</summary>
+    public static async Task<(IReadOnlyList<string> UnderFourteen, IReadOnlyList<string> UnderEighteen, bool Penalises, bool Lightened)> MinorFactsAsync(AppDbContext db, Case c)
+    {
+        var ages = await Cases.CaseService.PartyAgesAsync(db, c);
+        var p = await db.Set<DecisionProposal>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == c.Id);
+        return (ages.Where(a => a.Band == AgeBand.UnderFourteen).Select(a => a.Label).ToList(),
+            ages.Where(a => a.Band == AgeBand.FourteenToEighteen).Select(a => a.Label).ToList(),
+            p?.Outcome == DecisionOutcome.Penalty,
+            p is not null && MinorParties.Lightened(p.Outcome, p.Tier, p.OutsideRangeReason));
     }
 
     /// <summary>The law's circumstances, then each grade's, as the page lists them to tick.</summary>
@@ -130,7 +147,8 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
         var suggested = await SuggestedProvisionsAsync(c);
         return new ProposalView(p is null ? null : ToDto(p), ToDto(rec, p?.CircumstanceList ?? []), deviations,
             DecisionProposal.IsLockedAt(c.Category, c.Procedure, c.Step), missing, suggested.ViolatedProvisions,
-            suggested.PenaltyNorms.Select(n => new PenaltyNormDto(n.Citation, n.MaxFineYuan, false)).ToList(), GroundOptions);
+            suggested.PenaltyNorms.Select(n => new PenaltyNormDto(n.Citation, n.MaxFineYuan, false)).ToList(), GroundOptions,
+            (await Cases.CaseService.PartyAgesAsync(db, c)).Where(a => a.Band != AgeBand.Adult).Select(MinorParties.Finding).ToList());
     }
 
     /// <summary>
@@ -201,7 +219,7 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
         }
         if (!errors.Any && outcome is { } chosen)
         {
-            var rec = DiscretionAdvisor.Recommend(benchmark, circumstances, await PartyKindsAsync(c.Id), input.IllegalGainsYuan);
+            var rec = DiscretionAdvisor.Recommend(benchmark, await WithAgesAsync(c, circumstances), await PartyKindsAsync(c.Id), input.IllegalGainsYuan);
             var deviations = DiscretionAdvisor.Deviations(rec, chosen, tier, kinds.Contains(PenaltyKind.Fine) ? input.FineYuan : null);
             if (deviations.Count > 0 && string.IsNullOrWhiteSpace(input.OutsideRangeReason))
                 errors.Add("outsideRangeReason", "required", $"拟作出的决定超出裁量基准（{string.Join("；", deviations)}），须填写超出裁量基准的理由");

@@ -191,7 +191,8 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
     {
         var parties = await db.CaseParties.AsNoTracking().Where(p => p.CaseId == c.Id).OrderBy(p => p.Id)
             .Select(p => p.Party!).ToListAsync();
-        var officerIds = await db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == c.Id)
+        // Documents name the officers handling the case now: one whose recusal was granted is no longer among them (行政处罚法第四十三条).
+        var officerIds = await db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == c.Id && o.RecusedAt == null)
             .OrderByDescending(o => o.IsLead).ThenBy(o => o.Id).Select(o => o.OfficerId).ToListAsync();
         var officers = await db.Officers.AsNoTracking().Include(o => o.Certificates).Where(o => officerIds.Contains(o.Id)).ToListAsync();
         var today = DateOnly.FromDateTime(ToChina(db.UtcNow));

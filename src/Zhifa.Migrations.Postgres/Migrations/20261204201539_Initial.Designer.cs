@@ -12,7 +12,7 @@ using Zhifa.Data;
 namespace Zhifa.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204191143_Initial")]
+    [Migration("20261204201539_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -682,6 +682,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
 
                     b.Property<int>("OfficerId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RecusedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 

@@ -877,7 +877,8 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     CaseId = table.Column<int>(type: "INTEGER", nullable: false),
                     OfficerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsLead = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsLead = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecusedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Zhifa.Data;
 namespace Zhifa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204191130_Initial")]
+    [Migration("20261204201533_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -657,6 +657,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
 
                     b.Property<int>("OfficerId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RecusedAt")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
