@@ -168,7 +168,7 @@ public sealed class DecisionProvisionsTests(ZhifaFactory app) : IClassFixture<Zh
         try
         {
             var refused = await IssueDecisionAsync(app, caseId);
-            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
             var (_, fields, body) = await refused.ReadProblemAsync();
             Assert.Equal(["reconsiderationOrgan"], fields);
             Assert.Contains("agency.reconsideration_organ_missing", body);
@@ -194,7 +194,7 @@ public sealed class DecisionProvisionsTests(ZhifaFactory app) : IClassFixture<Zh
         int noticeId = await NotifyAsync(api, caseId);
         await ServeAsync(api, caseId, noticeId);
         await MoveAsync(api, caseId, CaseSteps.Statement);
-        int evidence = (await DocumentTestData.GenerateAsync(api, caseId, DocumentTestData.SiteRecordInput)).GetProperty("id").GetInt32();
+        int evidence = (await DocumentTestData.GenerateSignedAsync(api, caseId, DocumentTestData.SiteRecordInput)).GetProperty("id").GetInt32();
         await LegalReview.LegalReviewTestData.ExpectAsync(
             await LegalReview.LegalReviewTestData.PostAsync(api, caseId, "submissions", LegalReview.LegalReviewTestData.Submission(evidence)), HttpStatusCode.Created);
         await LegalReview.LegalReviewTestData.ExpectAsync(

@@ -96,7 +96,7 @@ public sealed class MinorsAndRecusalTests(ZhifaFactory app) : IClassFixture<Zhif
         var proposal = new Dictionary<string, object?>
         {
             ["outcome"] = "Penalty", ["penaltyKinds"] = new[] { "Warning", "Fine" }, ["fineYuan"] = 2000m, ["tier"] = "Ordinary",
-            ["content"] = "给予警告，并处罚款。", ["legalBasis"] = "《公共场所卫生管理条例实施细则》第三十五条",
+            ["content"] = "给予警告，并处罚款。", ["violatedProvisions"] = "《公共场所卫生管理条例实施细则》第二十二条第二款", ["penaltyBasis"] = "《公共场所卫生管理条例实施细则》第三十五条",
             ["evidenceReason"] = "现场笔录与询问笔录相互印证。", ["basisReason"] = "该行为违反细则第二十二条。", ["discretionReason"] = "按裁量基准。",
         };
         var ordinary = await api.PutAsJsonAsync($"/api/v1/cases/{caseId}/proposal", proposal);
@@ -121,7 +121,7 @@ public sealed class MinorsAndRecusalTests(ZhifaFactory app) : IClassFixture<Zhif
         {
             ["outcome"] = "Penalty", ["penaltyKinds"] = new[] { "Warning", "Fine" }, ["fineYuan"] = 2000m, ["tier"] = "Ordinary",
             ["outsideRangeReason"] = "当事人以自己的劳动收入为主要生活来源，独立经营多年",
-            ["content"] = "给予警告，并处罚款。", ["legalBasis"] = "《公共场所卫生管理条例实施细则》第三十五条",
+            ["content"] = "给予警告，并处罚款。", ["violatedProvisions"] = "《公共场所卫生管理条例实施细则》第二十二条第二款", ["penaltyBasis"] = "《公共场所卫生管理条例实施细则》第三十五条",
             ["evidenceReason"] = "现场笔录与询问笔录相互印证。", ["basisReason"] = "该行为违反细则第二十二条。", ["discretionReason"] = "按裁量基准。",
         };
         (await api.PutAsJsonAsync($"/api/v1/cases/{caseId}/proposal", proposal)).EnsureSuccessStatusCode();
