@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Domain.Cases;
+using Zhifa.Domain.Decisions;
 using Zhifa.Domain.Documents;
 using Zhifa.Domain.LegalReview;
 using Zhifa.Web.Features.Calendar;
@@ -44,11 +45,16 @@ public sealed class LegalReviewGateService(AppDbContext db, ProposalService prop
         {
             var opinion = await db.Set<ReviewOpinion>().AsNoTracking().FirstOrDefaultAsync(o => o.SubmissionId == latest.Id);
             round = new ReviewRules.LatestRound(latest.Round, latest.Status, opinion?.Outcome, opinion?.ProposalFingerprint ?? "",
-                opinion?.ReviewedByName ?? "", opinion is null ? null : CaseService.ChinaDay(opinion.ReviewedAt), await DueAsync(latest));
+                opinion?.ReviewedByName ?? "", opinion is null ? null : CaseService.ChinaDay(opinion.ReviewedAt), await DueAsync(latest),
+                opinion?.LeaderAgrees, opinion?.LeaderOpinion ?? "");
         }
         var proposal = await proposals.GetAsync(c.Id);
-        return ReviewRules.Gate(reasons, round, proposal?.Fingerprint());
+        return ReviewRules.Gate(reasons, round, proposal?.Fingerprint(), await LeaderOpinionRequiredAsync(c.AgencyId));
     }
+
+    /// <summary>LR-8: whether the agency's chain has the 分管领导's opinion after the review unit's 同意 (a decision setting, on by default).</summary>
+    public async Task<bool> LeaderOpinionRequiredAsync(int agencyId)
+        => await db.Set<DecisionSettings>().AsNoTracking().Where(s => s.AgencyId == agencyId).Select(s => (bool?)s.LeaderOpinionRequired).FirstOrDefaultAsync() ?? true;
 
     /// <summary>LR-5: the due date of a submission, from the working-day calendar; none once returned.</summary>
     public async Task<DateOnly?> DueAsync(ReviewSubmission s)
