@@ -443,6 +443,10 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         return opinion.LeaderAt is null && proposalFingerprint == opinion.ProposalFingerprint ? $"第{last.Round}轮审核同意，待分管领导签署意见" : "同意后决定已变更，须重新送审";
     }
 
+    /// <summary>An agreed round on the proposal as it stands waits for the 分管领导, not for another submission.</summary>
+    private static bool AwaitsLeader(ReviewOpinion? o, DecisionProposal? p)
+        => o is { Outcome: ReviewOutcome.Agree, LeaderAt: null } && p?.Fingerprint() == o.ProposalFingerprint;
+
     public async Task<ReviewViewDto> ViewAsync(Case c)
     {
         var reasons = await gate.ReasonsAsync(c);
@@ -475,7 +479,7 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
             consultations.Select(x => new ConsultationDto(x.Id, x.Kind.ToString(), ReviewRules.Label(x.Kind), x.Consultants, x.Question, x.Advice, x.At, x.RecordedByName)).ToList(),
             coordinations.Select(x => new CoordinationDto(x.Id, x.Participants, x.Disagreement, x.Outcome, x.At, x.RecordedByName)).ToList(),
             available, requested, answers,
-            new PermissionsDto(MayFlag(c), MaySubmit(c) && g.Required && !pending && !g.Passed && !DecidedOrLater.Contains(c.Step),
+            new PermissionsDto(MayFlag(c), MaySubmit(c) && g.Required && !pending && !g.Passed && !DecidedOrLater.Contains(c.Step) && !AwaitsLeader(lastOpinion, proposal),
                 MayReview(c) && pending, MayLead(c) && pending && last is { Extended: false }, MayGiveLeaderOpinion(c) && lastOpinion is { LeaderAt: null },
                 MayReview(c), MayCoordinate(c) && last is not null, MayGenerateForm(c) && last is not null));
     }
