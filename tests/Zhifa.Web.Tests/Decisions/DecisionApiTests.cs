@@ -382,7 +382,7 @@ public sealed class DecisionApiTests(ZhifaFactory app) : IClassFixture<ZhifaFact
         var text = await DocumentTextAsync(api, d.GetProperty("documentId").GetInt32());
         Assert.Contains("集体讨论记录", text);
         Assert.Contains("主持人：李建国（主要负责人）", text);
-        Assert.Contains("出席人员（本机关负责人 2 人，应到 2 人，须至少 2 人出席）：李建国（主要负责人）、周涛（分管领导）", text);
+        Assert.Contains("出席人员（本机关负责人应到 2 人，实到 2 人，须至少 2 人出席）：李建国（主要负责人）、周涛（分管领导）", text);
         Assert.Contains("列席人员（不计入出席人数）：赵敏（法制审核人员）", text);
         Assert.Contains("周涛意见：意见2：同意", text);
         Assert.Contains("同意给予警告并处罚款 3000 元", text);

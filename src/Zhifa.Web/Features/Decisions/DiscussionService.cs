@@ -107,7 +107,7 @@ public sealed class DiscussionService(AppDbContext db, CurrentUser me, DocumentS
         {
             $"提请理由：{input.Reason!.Trim()}",
             $"主持人：{presider.Name}（{presider.Roles}）" + (designatedBy is null ? "" : $"，经主要负责人{designatedBy.Name}指定主持：{input.Designation!.Trim()}"),
-            $"出席人员（本机关负责人 {present.Count} 人，应到 {quorum.LeaderAccounts} 人，须至少 {quorum.Required} 人出席）：{string.Join("、", present.Select(Who))}",
+            $"出席人员（本机关负责人应到 {quorum.LeaderAccounts} 人，实到 {present.Count} 人，须至少 {quorum.Required} 人出席）：{string.Join("、", present.Select(Who))}",
             $"列席人员（不计入出席人数）：{(observers.Count == 0 ? "无" : string.Join("、", observers.Select(Who)))}",
         }.Concat(present.Select(r => $"{r.Name}意见：{r.Opinion}"))
          .Concat(observers.Where(r => r.Opinion.Length > 0).Select(r => $"{r.Name}（列席）发言：{r.Opinion}")));
