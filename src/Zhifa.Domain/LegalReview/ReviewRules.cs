@@ -192,7 +192,7 @@ public static class ReviewRules
             return new(true, why, false, "法制审核同意后，拟作出的决定已有实质变更，须重新送法制审核");
         if (latest.LeaderAgrees == false) return new(true, why, false, Messages.Get("legal_review.leader_disagreed", latest.Round, latest.LeaderOpinion));
         if (leaderOpinionRequired && latest.LeaderAgrees is null) return new(true, why, false, Messages.Get("legal_review.leader_opinion_missing"));
-        return new(true, why, true, $"法制审核已同意（第{latest.Round}轮，{latest.ReviewedBy}，{Day(latest.ReviewedOn)}）{(latest.LeaderAgrees == true ? "，分管领导同意" : "")}");
+        return new(true, why, true, $"法制审核已同意（第{latest.Round}轮，{latest.ReviewedBy}，{Day(latest.ReviewedOn)}）{(latest.LeaderAgrees == true ? Messages.Get("legal_review.leader_agreed_suffix") : "")}");
     }
 
     /// <summary>
@@ -204,7 +204,9 @@ public static class ReviewRules
         if (!roundAnswered) errors.Add("text", "legal_review.leader_no_opinion", Messages.Get("legal_review.leader_no_opinion"));
         else if (alreadyGiven) errors.Add("text", "legal_review.leader_already_given", Messages.Get("legal_review.leader_already_given"));
         if (agrees is null) errors.Add("agrees", "legal_review.leader_agrees_required", Messages.Get("legal_review.leader_agrees_required"));
-        return errors.Required("text", text, "分管领导意见").MaxLength("text", text, 2000, "分管领导意见");
+        if (string.IsNullOrWhiteSpace(text)) errors.Add("text", "required", Messages.Get("legal_review.leader_text_required"));
+        else if (text.Length > 2000) errors.Add("text", "too_long", Messages.Get("legal_review.leader_text_too_long"));
+        return errors;
     }
 
     /// <summary>
@@ -216,5 +218,6 @@ public static class ReviewRules
             ? new ValidationError("leaderOpinion", "legal_review.leader_opinion_missing", Messages.Get("legal_review.leader_opinion_missing"))
             : null;
 
-    public static string LeaderLabel(bool agrees) => agrees ? "同意" : "不同意";
+    /// <summary>The leader's 同意 or 不同意, worded as the review unit's.</summary>
+    public static string LeaderLabel(bool agrees) => Label(agrees ? ReviewOutcome.Agree : ReviewOutcome.Disagree);
 }

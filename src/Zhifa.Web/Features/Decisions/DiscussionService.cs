@@ -6,6 +6,7 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Decisions;
 using Zhifa.Domain.Documents;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Features.Documents;
 using Zhifa.Web.Features.LegalReview;
 using Zhifa.Web.Infrastructure;
@@ -61,7 +62,7 @@ public sealed class DiscussionService(AppDbContext db, CurrentUser me, DocumentS
     public async Task<List<StaffView>> StaffAsync(int agencyId) => (await StaffWithRolesAsync(agencyId)).Select(s => s.View).ToList();
 
     public static QuorumView Quorum(int? setting, int leaderAccounts) => new(leaderAccounts, DiscussionRules.Quorum(setting, leaderAccounts), setting,
-        setting is null ? $"本机关负责人账号 {leaderAccounts} 个，过半数出席" : $"本机关规定至少 {setting} 名负责人出席");
+        setting is null ? Messages.Get("discussion.quorum.default", leaderAccounts) : Messages.Get("discussion.quorum.agency", setting));
 
     public async Task<QuorumView> QuorumAsync(int agencyId)
     {
@@ -105,12 +106,13 @@ public sealed class DiscussionService(AppDbContext db, CurrentUser me, DocumentS
         var local = Display.ToChina(at!.Value);
         var minutes = string.Join("\n", new[]
         {
-            $"提请理由：{input.Reason!.Trim()}",
-            $"主持人：{presider.Name}（{presider.Roles}）" + (designatedBy is null ? "" : $"，经主要负责人{designatedBy.Name}指定主持：{input.Designation!.Trim()}"),
-            $"出席人员（本机关负责人应到 {quorum.LeaderAccounts} 人，实到 {present.Count} 人，须至少 {quorum.Required} 人出席）：{string.Join("、", present.Select(Who))}",
-            $"列席人员（不计入出席人数）：{(observers.Count == 0 ? "无" : string.Join("、", observers.Select(Who)))}",
-        }.Concat(present.Select(r => $"{r.Name}意见：{r.Opinion}"))
-         .Concat(observers.Where(r => r.Opinion.Length > 0).Select(r => $"{r.Name}（列席）发言：{r.Opinion}")));
+            Messages.Get("discussion.minutes.reason", input.Reason!.Trim()),
+            Messages.Get("discussion.minutes.presider", presider.Name, presider.Roles)
+                + (designatedBy is null ? "" : Messages.Get("discussion.minutes.designated", designatedBy.Name, input.Designation!.Trim())),
+            Messages.Get("discussion.minutes.present", quorum.LeaderAccounts, present.Count, quorum.Required, string.Join("、", present.Select(Who))),
+            Messages.Get("discussion.minutes.observers", observers.Count == 0 ? Messages.Get("discussion.minutes.none") : string.Join("、", observers.Select(Who))),
+        }.Concat(present.Select(r => Messages.Get("discussion.minutes.opinion", r.Name, r.Opinion)))
+         .Concat(observers.Where(r => r.Opinion.Length > 0).Select(r => Messages.Get("discussion.minutes.remark", r.Name, r.Opinion))));
         await using var tx = await db.Database.BeginTransactionAsync();
         var doc = await documents.GenerateAsync(c, new GenerateInput("collective-discussion", new Dictionary<string, string?>
         {

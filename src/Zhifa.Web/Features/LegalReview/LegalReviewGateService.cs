@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Domain.Cases;
-using Zhifa.Domain.Decisions;
 using Zhifa.Domain.Documents;
 using Zhifa.Domain.LegalReview;
 using Zhifa.Web.Features.Calendar;
@@ -16,7 +15,7 @@ namespace Zhifa.Web.Features.LegalReview;
 /// the decision), the documents (printing the decision, the discussion minutes) and collective discussion all ask here.
 /// It reads the case's catalogue, proposal, hearing record, manual flags and latest round; nothing is stored.
 /// </summary>
-public sealed class LegalReviewGateService(AppDbContext db, ProposalService proposals, CalendarService calendar)
+public sealed class LegalReviewGateService(AppDbContext db, ProposalService proposals, CalendarService calendar, DecisionFactsService decisionFacts)
 {
     public const string HearingRecordType = "hearing-record";
 
@@ -54,7 +53,7 @@ public sealed class LegalReviewGateService(AppDbContext db, ProposalService prop
 
     /// <summary>LR-8: whether the agency's chain has the 分管领导's opinion after the review unit's 同意 (a decision setting, on by default).</summary>
     public async Task<bool> LeaderOpinionRequiredAsync(int agencyId)
-        => await db.Set<DecisionSettings>().AsNoTracking().Where(s => s.AgencyId == agencyId).Select(s => (bool?)s.LeaderOpinionRequired).FirstOrDefaultAsync() ?? true;
+        => (await decisionFacts.SettingsAsync(agencyId)).LeaderOpinionRequired;
 
     /// <summary>LR-5: the due date of a submission, from the working-day calendar; none once returned.</summary>
     public async Task<DateOnly?> DueAsync(ReviewSubmission s)

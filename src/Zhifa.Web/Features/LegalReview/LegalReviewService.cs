@@ -439,8 +439,8 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         if (opinion is null) return $"第{last.Round}轮审核中";
         if (g.Passed) return $"第{last.Round}轮审核同意";
         if (opinion.Outcome != ReviewOutcome.Agree) return $"第{last.Round}轮审核{ReviewRules.Label(opinion.Outcome)}";
-        if (opinion.LeaderAgrees == false) return $"第{last.Round}轮审核同意，分管领导不同意，须重新送审";
-        return opinion.LeaderAt is null && proposalFingerprint == opinion.ProposalFingerprint ? $"第{last.Round}轮审核同意，待分管领导签署意见" : "同意后决定已变更，须重新送审";
+        if (opinion.LeaderAgrees == false) return Messages.Get("legal_review.status.leader_disagreed", last.Round);
+        return opinion.LeaderAt is null && proposalFingerprint == opinion.ProposalFingerprint ? Messages.Get("legal_review.status.awaiting_leader", last.Round) : "同意后决定已变更，须重新送审";
     }
 
     /// <summary>An agreed round on the proposal as it stands waits for the 分管领导, not for another submission.</summary>
