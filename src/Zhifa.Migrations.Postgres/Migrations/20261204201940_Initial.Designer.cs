@@ -12,11 +12,7 @@ using Zhifa.Data;
 namespace Zhifa.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-<<<<<<<< HEAD:src/Zhifa.Migrations.Postgres/Migrations/20261204201539_Initial.Designer.cs
-    [Migration("20261204201539_Initial")]
-========
-    [Migration("20261204191947_Initial")]
->>>>>>>> 8b6a1ba (Collective discussion by the agency's leaders with a quorum and a presider; the deputy head's opinion on the legal review form gates the form, the discussion and the decision):src/Zhifa.Migrations.Postgres/Migrations/20261204191947_Initial.Designer.cs
+    [Migration("20261204201940_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

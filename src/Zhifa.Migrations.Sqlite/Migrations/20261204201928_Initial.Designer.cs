@@ -11,11 +11,7 @@ using Zhifa.Data;
 namespace Zhifa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-<<<<<<<< HEAD:src/Zhifa.Migrations.Sqlite/Migrations/20261204201533_Initial.Designer.cs
-    [Migration("20261204201533_Initial")]
-========
-    [Migration("20261204191915_Initial")]
->>>>>>>> 8b6a1ba (Collective discussion by the agency's leaders with a quorum and a presider; the deputy head's opinion on the legal review form gates the form, the discussion and the decision):src/Zhifa.Migrations.Sqlite/Migrations/20261204191915_Initial.Designer.cs
+    [Migration("20261204201928_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
