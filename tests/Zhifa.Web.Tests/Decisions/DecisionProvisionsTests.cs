@@ -194,11 +194,13 @@ public sealed class DecisionProvisionsTests(ZhifaFactory app) : IClassFixture<Zh
         int noticeId = await NotifyAsync(api, caseId);
         await ServeAsync(api, caseId, noticeId);
         await MoveAsync(api, caseId, CaseSteps.Statement);
-        int evidence = (await DocumentTestData.GenerateAsync(api, caseId, DocumentTestData.SiteRecordInput)).GetProperty("id").GetInt32();
+        int evidence = (await DocumentTestData.GenerateSignedAsync(api, caseId, DocumentTestData.SiteRecordInput)).GetProperty("id").GetInt32();
         await LegalReview.LegalReviewTestData.ExpectAsync(
             await LegalReview.LegalReviewTestData.PostAsync(api, caseId, "submissions", LegalReview.LegalReviewTestData.Submission(evidence)), HttpStatusCode.Created);
         await LegalReview.LegalReviewTestData.ExpectAsync(
             await LegalReview.LegalReviewTestData.PostAsync(await app.ApiClientAsync("reviewer"), caseId, "opinions", LegalReview.LegalReviewTestData.Agree), HttpStatusCode.Created);
+        // The agreed round's 法制审核表 is filed once the 分管领导 signed it (LR-8).
+        await LegalReview.LegalReviewTestData.LeaderAgreesAsync(app, caseId);
 
         var documents = await api.GetFromJsonAsync<List<JsonElement>>($"/api/v1/cases/{caseId}/documents");
         var form = documents!.Last(d => d.GetProperty("typeCode").GetString() == "legal-review-form");
