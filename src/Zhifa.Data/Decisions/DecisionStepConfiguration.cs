@@ -103,6 +103,10 @@ public sealed class CollectiveDiscussionConfiguration : IEntityTypeConfiguration
         e.Property(d => d.Conclusion).HasMaxLength(4000);
         e.Property(d => d.ProposalFingerprint).HasMaxLength(64);
         e.Property(d => d.RecordedBy).HasMaxLength(256);
+        e.Property(d => d.PresiderName).HasMaxLength(100);
+        e.Property(d => d.PresiderRole).HasMaxLength(100);
+        e.Property(d => d.DesignatedByName).HasMaxLength(100);
+        e.Property(d => d.Designation).HasMaxLength(500);
         e.HasIndex(d => d.CaseId);
         e.HasMany(d => d.Participants).WithOne().HasForeignKey(p => p.DiscussionId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
@@ -117,6 +121,7 @@ public sealed class DiscussionParticipantConfiguration : IEntityTypeConfiguratio
     {
         e.Property(p => p.Name).HasMaxLength(100);
         e.Property(p => p.RoleLabel).HasMaxLength(100);
+        e.Property(p => p.Attendance).HasConversion<string>().HasMaxLength(20);
         e.Property(p => p.Opinion).HasMaxLength(2000);
     }
 }

@@ -18,6 +18,13 @@ public sealed class DecisionSettings
     public decimal LargeConfiscationOrganisationYuan { get; set; } = DefaultOrganisationAmount;
     /// <summary>The 分管领导 may sign decisions in place of the head.</summary>
     public bool DeputyHeadMaySign { get; set; }
+    /// <summary>
+    /// How many of the agency's 负责人 must attend a collective discussion (行政处罚法 art. 57 (2)); null: more than half of
+    /// its 负责人 accounts (<see cref="DiscussionRules.Quorum"/>).
+    /// </summary>
+    public int? DiscussionQuorum { get; set; }
+    /// <summary>The agency's review chain has the 分管领导's opinion after the review unit's 同意 (LR-8; on by default).</summary>
+    public bool LeaderOpinionRequired { get; set; } = true;
     public DateTime UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
 }
@@ -129,7 +136,10 @@ public sealed class Recusal
     public string DecidedBy { get; set; } = "";
 }
 
-/// <summary>集体讨论 (LAW-4 art. 57): the agency's leaders discuss a major or complex case; each opinion and the conclusion are kept.</summary>
+/// <summary>
+/// 集体讨论 (LAW-4 art. 57 (2)): the agency's 负责人 discuss a major or complex case, presided by the head or a deputy the
+/// head designated; who attended (出席, counted) and who sat in (列席), each opinion and the conclusion are kept.
+/// </summary>
 public sealed class CollectiveDiscussion
 {
     public int Id { get; set; }
@@ -138,6 +148,16 @@ public sealed class CollectiveDiscussion
     public string Reason { get; set; } = "";
     public DateTime HeldAt { get; set; }
     public string Place { get; set; } = "";
+    public int? PresiderUserId { get; set; }
+    public string PresiderName { get; set; } = "";
+    public string PresiderRole { get; set; } = "";
+    /// <summary>For a deputy presiding: the head who designated them, and how (e.g. 书面指定, its date).</summary>
+    public int? DesignatedByUserId { get; set; }
+    public string DesignatedByName { get; set; } = "";
+    public string Designation { get; set; } = "";
+    /// <summary>The quorum that applied, and the agency's 负责人 accounts it was counted from, when the discussion was recorded.</summary>
+    public int Quorum { get; set; }
+    public int LeaderAccounts { get; set; }
     public string Conclusion { get; set; } = "";
     /// <summary>The proposal as it was discussed (<see cref="DecisionProposal.Fingerprint"/>): a later change needs a new discussion.</summary>
     public string ProposalFingerprint { get; set; } = "";
@@ -154,6 +174,8 @@ public sealed class DiscussionParticipant
     public int UserId { get; set; }
     public string Name { get; set; } = "";
     public string RoleLabel { get; set; } = "";
+    /// <summary>出席 (a 负责人, counted) or 列席 (anyone else, not counted).</summary>
+    public Attendance Attendance { get; set; }
     public string Opinion { get; set; } = "";
 }
 

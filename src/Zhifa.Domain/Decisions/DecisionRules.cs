@@ -8,9 +8,6 @@ namespace Zhifa.Domain.Decisions;
 /// <summary>What a notice or a decision imposes, for comparing the two (art. 62).</summary>
 public sealed record PenaltyTerms(DecisionOutcome Outcome, IReadOnlyList<PenaltyKind> Kinds, decimal? FineYuan, decimal? ConfiscationYuan);
 
-/// <summary>A participant's opinion in a collective discussion, as entered.</summary>
-public sealed record ParticipantOpinion(int UserId, string? Opinion);
-
 /// <summary>
 /// The rules of notice, statement, hearing, collective discussion and decision (LAW-1, LAW-3, LAW-4, LAW-6, LAW-9,
 /// REC-4). Working-day arithmetic is passed in (<c>addWorkingDays</c>) so that the rules stay free of the calendar's source.
@@ -27,7 +24,6 @@ public static class DecisionRules
     public const int HearingRequestWorkingDays = 5;
     /// <summary>Art. 64 (二): the party is told of the hearing at least 7 working days before it.</summary>
     public const int HearingNoticeWorkingDays = 7;
-    public const int MinimumDiscussionParticipants = 3;
 
     /// <summary>LAW-9: the remedies every decision states.</summary>
     public const string Remedies = "如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议（《中华人民共和国行政复议法》第二十条），或者在六个月内依法提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。";
@@ -200,26 +196,6 @@ public static class DecisionRules
     /// <summary>The head signs (签发); the deputy head only where the agency allows it.</summary>
     public static bool MaySign(IReadOnlyCollection<string> roles, bool deputyHeadMaySign)
         => roles.Contains(Roles.Head) || (deputyHeadMaySign && roles.Contains(Roles.DeputyHead));
-
-    /// <summary>Collective discussion: at least three staff of the agency, each with an opinion, and a conclusion.</summary>
-    public static ValidationErrors ValidateDiscussion(string? reason, DateTime? heldAtUtc, string? conclusion, IReadOnlyList<ParticipantOpinion> participants,
-        IReadOnlyCollection<int> agencyStaffIds, DateTime nowUtc)
-    {
-        var errors = new ValidationErrors().Required("reason", reason, "提请集体讨论的理由").MaxLength("reason", reason, 2000, "提请集体讨论的理由")
-            .Required("conclusion", conclusion, "讨论结论").MaxLength("conclusion", conclusion, 4000, "讨论结论");
-        if (heldAtUtc is not { } at) errors.Add("heldAt", "required", "讨论时间不能为空");
-        else if (at > nowUtc.AddMinutes(5)) errors.Add("heldAt", "in_future", "讨论时间不能晚于现在");
-        var distinct = participants.Select(p => p.UserId).Distinct().Count();
-        if (distinct != participants.Count) errors.Add("participants", "duplicate", "参加人员不能重复");
-        if (distinct < MinimumDiscussionParticipants) errors.Add("participants", "too_few", $"集体讨论须至少 {MinimumDiscussionParticipants} 人参加（现有 {distinct} 人）");
-        for (int i = 0; i < participants.Count; i++)
-        {
-            var p = participants[i];
-            if (!agencyStaffIds.Contains(p.UserId)) errors.Add($"participants[{i}].userId", "not_staff", "参加人员须是本机关的工作人员账号");
-            errors.Required($"participants[{i}].opinion", p.Opinion, $"第 {i + 1} 位参加人员的意见").MaxLength($"participants[{i}].opinion", p.Opinion, 2000, "意见");
-        }
-        return errors;
-    }
 
     public static string ChineseDate(DateOnly d) => string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
 }

@@ -109,6 +109,8 @@ public sealed class ReviewOpinion
     public string ReviewedBy { get; set; } = "";
     public string ReviewedByName { get; set; } = "";
 
+    /// <summary>The 分管领导's 同意 or 不同意 (LR-8); null until given.</summary>
+    public bool? LeaderAgrees { get; set; }
     public string LeaderOpinion { get; set; } = "";
     public DateTime? LeaderAt { get; set; }
     public string LeaderBy { get; set; } = "";

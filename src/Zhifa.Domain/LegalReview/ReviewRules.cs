@@ -1,4 +1,5 @@
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.LegalReview;
 
@@ -166,14 +167,17 @@ public static class ReviewRules
 
     public const string DueBasis = "审核办法第七条：自收到完整材料之日起5个工作日内（工作日）；情况复杂的，经分管领导批准可延长5个工作日";
 
-    /// <summary>The latest round of a case as the gate needs it.</summary>
-    public sealed record LatestRound(int Round, SubmissionStatus Status, ReviewOutcome? Outcome, string ReviewedFingerprint, string ReviewedBy, DateOnly? ReviewedOn, DateOnly? Due);
+    /// <summary>The latest round of a case as the gate needs it, with the 分管领导's opinion on it (null: not given yet).</summary>
+    public sealed record LatestRound(int Round, SubmissionStatus Status, ReviewOutcome? Outcome, string ReviewedFingerprint, string ReviewedBy, DateOnly? ReviewedOn, DateOnly? Due,
+        bool? LeaderAgrees, string LeaderOpinion);
 
     /// <summary>
-    /// LR-1: a flagged case is open only when the latest round is 同意 and the proposal still has the fingerprint
-    /// that was reviewed; every other state says what is missing.
+    /// LR-1, LR-8: a flagged case is open only when the latest round is 同意, the proposal still has the fingerprint that
+    /// was reviewed, and — where the agency's chain has it (<paramref name="leaderOpinionRequired"/>) — the 分管领导 agreed
+    /// on the 法制审核表 (seed 000 appendix: 分管领导意见). A leader's 不同意 keeps it closed whatever the setting. Every
+    /// other state says what is missing.
     /// </summary>
-    public static LegalReviewGate Gate(IReadOnlyList<MajorReason> reasons, LatestRound? latest, string? currentFingerprint)
+    public static LegalReviewGate Gate(IReadOnlyList<MajorReason> reasons, LatestRound? latest, string? currentFingerprint, bool leaderOpinionRequired)
     {
         if (reasons.Count == 0) return LegalReviewGate.NotRequired;
         var why = reasons.Select(r => r.Message).ToList();
@@ -186,6 +190,34 @@ public static class ReviewRules
             return new(true, why, false, $"第{latest.Round}轮法制审核意见为{Label(latest.Outcome.Value)}，须按审核意见处理后重新送审");
         if (currentFingerprint is null || currentFingerprint != latest.ReviewedFingerprint)
             return new(true, why, false, "法制审核同意后，拟作出的决定已有实质变更，须重新送法制审核");
-        return new(true, why, true, $"法制审核已同意（第{latest.Round}轮，{latest.ReviewedBy}，{Day(latest.ReviewedOn)}）");
+        if (latest.LeaderAgrees == false) return new(true, why, false, Messages.Get("legal_review.leader_disagreed", latest.Round, latest.LeaderOpinion));
+        if (leaderOpinionRequired && latest.LeaderAgrees is null) return new(true, why, false, Messages.Get("legal_review.leader_opinion_missing"));
+        return new(true, why, true, $"法制审核已同意（第{latest.Round}轮，{latest.ReviewedBy}，{Day(latest.ReviewedOn)}）{(latest.LeaderAgrees == true ? Messages.Get("legal_review.leader_agreed_suffix") : "")}");
     }
+
+    /// <summary>
+    /// LR-8: the 分管领导 signs an opinion on a round the review unit has answered, once, saying 同意 or 不同意 and why.
+    /// </summary>
+    public static ValidationErrors ValidateLeaderOpinion(bool roundAnswered, bool alreadyGiven, bool? agrees, string? text)
+    {
+        var errors = new ValidationErrors();
+        if (!roundAnswered) errors.Add("text", "legal_review.leader_no_opinion", Messages.Get("legal_review.leader_no_opinion"));
+        else if (alreadyGiven) errors.Add("text", "legal_review.leader_already_given", Messages.Get("legal_review.leader_already_given"));
+        if (agrees is null) errors.Add("agrees", "legal_review.leader_agrees_required", Messages.Get("legal_review.leader_agrees_required"));
+        if (string.IsNullOrWhiteSpace(text)) errors.Add("text", "required", Messages.Get("legal_review.leader_text_required"));
+        else if (text.Length > 2000) errors.Add("text", "too_long", Messages.Get("legal_review.leader_text_too_long"));
+        return errors;
+    }
+
+    /// <summary>
+    /// LR-8: where the agency's chain has the 分管领导's opinion, the 法制审核表 of an agreed round is made only once it is
+    /// signed (the form is not complete without it); null when the form may be made.
+    /// </summary>
+    public static ValidationError? FormRefusal(bool leaderOpinionRequired, ReviewOutcome? latestOutcome, bool leaderGiven)
+        => leaderOpinionRequired && latestOutcome == ReviewOutcome.Agree && !leaderGiven
+            ? new ValidationError("leaderOpinion", "legal_review.leader_opinion_missing", Messages.Get("legal_review.leader_opinion_missing"))
+            : null;
+
+    /// <summary>The leader's 同意 or 不同意, worded as the review unit's.</summary>
+    public static string LeaderLabel(bool agrees) => Label(agrees ? ReviewOutcome.Agree : ReviewOutcome.Disagree);
 }

@@ -194,7 +194,18 @@ public sealed class LegalReviewJourneyTests(BrowserApp app)
             await Expect(reviewer.GetByTestId("review-outside-range")).ToHaveTextAsync("—");
             await reviewer.GetByLabel("同意", new() { Exact = true }).CheckAsync();
             await reviewer.GetByRole(AriaRole.Button, new() { Name = "出具意见" }).ClickAsync();
-            await Expect(reviewer.GetByTestId("review-status-label")).ToHaveTextAsync("第2轮审核同意");
+            await Expect(reviewer.GetByTestId("review-status-label")).ToHaveTextAsync("第2轮审核同意，待分管领导签署意见");
+
+            // The 分管领导 signs 同意 on the 法制审核表 (LR-8); only then is the review passed.
+            var deputy = await session.NewVisitorAsync();
+            await Journey.SignInAsync(deputy, "deputy");
+            await deputy.GotoAsync(review);
+            var leader = deputy.GetByTestId("leader-form");
+            await leader.GetByLabel("同意", new() { Exact = true }).CheckAsync();
+            await leader.GetByLabel("意见内容").FillAsync("同意法制审核意见，提交集体讨论。");
+            await leader.GetByRole(AriaRole.Button, new() { Name = "签署意见" }).ClickAsync();
+            await Expect(deputy.GetByTestId("review-leader")).ToContainTextAsync("分管领导意见：同意。同意法制审核意见，提交集体讨论。");
+            await Expect(deputy.GetByTestId("review-status-label")).ToHaveTextAsync("第2轮审核同意");
 
             // The case page says so, and the 法制审核表 downloads and opens with both rounds in it.
             await handler.GotoAsync($"/cases/{caseId}");
@@ -209,12 +220,16 @@ public sealed class LegalReviewJourneyTests(BrowserApp app)
                 Assert.Contains($"拟作出执法决定名称：对{Party}{Title}拟作出的行政处罚决定", text);
                 Assert.Contains("罚款十二万元超过法定上限，须在法定幅度内确定。", text);
                 Assert.Contains("已将罚款调整为八万元，在裁量基准幅度内。", text);
+                Assert.Contains("分管领导意见：同意。同意法制审核意见，提交集体讨论。", text);
+                Assert.Contains("签字：周涛", text);
             }
 
-            // The collective discussion (art. 57): the head, the deputy, the unit head and the reviewer, each with an opinion.
+            // The collective discussion (art. 57 (2)): presided by the head, the head and the deputy attend with their
+            // opinions; the unit head and the reviewer sit in (列席) and do not count.
             await handler.GotoAsync(decision);
             var discussion = handler.GetByTestId("discussion-form");
             await discussion.GetByLabel("提请理由").FillAsync("重大执法决定");
+            await discussion.GetByLabel("主持人", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "李建国（主要负责人）" });
             await discussion.GetByLabel("讨论时间").FillAsync(Now());
             await discussion.GetByLabel("地点").FillAsync("局三楼会议室");
             foreach (var (name, opinion) in new[] { ("李建国", "同意吊销并处罚款八万元"), ("周涛", "同意"), ("王强", "同意，督促当事人整改"), ("赵敏", "法制审核已同意，程序合法") })
@@ -227,6 +242,8 @@ public sealed class LegalReviewJourneyTests(BrowserApp app)
             var minutes = handler.GetByTestId("discussion");
             await Expect(minutes).ToContainTextAsync("集体讨论记录");
             await Expect(minutes).ToContainTextAsync("李建国（主要负责人）：同意吊销并处罚款八万元");
+            await Expect(minutes).ToContainTextAsync("主持人：李建国（主要负责人）");
+            await Expect(minutes).ToContainTextAsync("列席 赵敏（法制审核人员）");
             await Expect(minutes).ToContainTextAsync("结论：同意吊销《医疗机构执业许可证》，并处罚款八万元。");
 
             // The head signs: the 行政处罚决定书 is issued and the case is decided in the same act.

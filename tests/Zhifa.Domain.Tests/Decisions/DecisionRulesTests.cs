@@ -184,16 +184,6 @@ public sealed class DecisionRulesTests
     public void The_head_signs_and_the_deputy_head_only_where_the_agency_allows(string role, bool deputyAllowed, bool may)
         => Assert.Equal(may, DecisionRules.MaySign([role], deputyAllowed));
 
-    [Fact]
-    public void A_collective_discussion_needs_three_staff_each_with_an_opinion_and_a_conclusion()
-    {
-        var now = new DateTime(2026, 3, 2, 8, 0, 0, DateTimeKind.Utc);
-        var ok = DecisionRules.ValidateDiscussion("重大执法决定", now.AddHours(-1), "同意", [new(1, "同意"), new(2, "同意"), new(3, "同意")], [1, 2, 3], now);
-        Assert.False(ok.Any);
-        var bad = DecisionRules.ValidateDiscussion("", now.AddHours(1), "", [new(1, "同意"), new(9, ""), new(1, "x")], [1, 2, 3], now);
-        Assert.Equal(["reason", "conclusion", "heldAt", "participants", "participants", "participants[1].userId", "participants[1].opinion"], bad.Items.Select(e => e.Field));
-    }
-
     [Theory]
     [InlineData(new[] { "same" }, true)]
     [InlineData(new[] { "earlier", "same" }, true)]

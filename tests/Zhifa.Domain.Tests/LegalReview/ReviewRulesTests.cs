@@ -94,11 +94,13 @@ public sealed class ReviewRulesTests
 
     private static readonly MajorReason[] Major = [new("kind", "拟作出吊销许可证件的行政处罚")];
 
-    private static ReviewRules.LatestRound Round(SubmissionStatus status, ReviewOutcome? outcome, string fingerprint = "abc")
-        => new(2, status, outcome, fingerprint, "赵敏", new DateOnly(2026, 3, 4), new DateOnly(2026, 3, 9));
+    private static ReviewRules.LatestRound Round(SubmissionStatus status, ReviewOutcome? outcome, string fingerprint = "abc", bool? leaderAgrees = true)
+        => new(2, status, outcome, fingerprint, "赵敏", new DateOnly(2026, 3, 4), new DateOnly(2026, 3, 9), leaderAgrees, leaderAgrees == false ? "罚款数额偏高" : "同意");
 
     public static TheoryData<string, MajorReason[], ReviewRules.LatestRound?, string?, bool, bool, string> Gates => new()
     {
+        { "major, agreed, the leader not yet signed", Major, Round(SubmissionStatus.Reviewed, ReviewOutcome.Agree, leaderAgrees: null), "abc", true, false, "尚须分管领导在法制审核表上签署意见" },
+        { "major, agreed, the leader disagreed", Major, Round(SubmissionStatus.Reviewed, ReviewOutcome.Agree, leaderAgrees: false), "abc", true, false, "分管领导不同意第2轮法制审核意见（罚款数额偏高）" },
         { "not major", [], null, "abc", false, true, "" },
         { "major, never submitted", Major, null, "abc", true, false, "尚未送法制审核" },
         { "major, under review", Major, Round(SubmissionStatus.Submitted, null), "abc", true, false, "2026年3月9日前" },
@@ -115,8 +117,36 @@ public sealed class ReviewRulesTests
     public void The_gate_opens_only_on_an_agreement_to_the_proposal_as_it_stands(string situation, MajorReason[] reasons, ReviewRules.LatestRound? latest,
         string? fingerprint, bool required, bool open, string message)
     {
-        var gate = ReviewRules.Gate(reasons, latest, fingerprint);
+        var gate = ReviewRules.Gate(reasons, latest, fingerprint, leaderOpinionRequired: true);
         Assert.True(required == gate.Required && open == gate.IsOpen, $"{situation}: required {gate.Required}, open {gate.IsOpen}");
         Assert.Contains(message, gate.Message);
+    }
+
+    [Fact]
+    public void Where_the_agencys_chain_has_no_leader_opinion_the_agreement_alone_opens_the_gate_but_a_leaders_disagreement_still_closes_it()
+    {
+        Assert.True(ReviewRules.Gate(Major, Round(SubmissionStatus.Reviewed, ReviewOutcome.Agree, leaderAgrees: null), "abc", leaderOpinionRequired: false).IsOpen);
+        Assert.False(ReviewRules.Gate(Major, Round(SubmissionStatus.Reviewed, ReviewOutcome.Agree, leaderAgrees: false), "abc", leaderOpinionRequired: false).IsOpen);
+    }
+
+    [Theory]
+    [InlineData(true, false, true, "同意", new string[0])]
+    [InlineData(false, false, true, "同意", new[] { "legal_review.leader_no_opinion" })]
+    [InlineData(true, true, false, "不同意", new[] { "legal_review.leader_already_given" })]
+    [InlineData(true, false, null, "", new[] { "legal_review.leader_agrees_required", "required" })]
+    public void The_leader_signs_agree_or_disagree_with_an_opinion_once_on_an_answered_round(bool answered, bool given, bool? agrees, string text, string[] codes)
+        => Assert.Equal(codes, ReviewRules.ValidateLeaderOpinion(answered, given, agrees, text).Items.Select(e => e.Code));
+
+    [Theory]
+    [InlineData(true, ReviewOutcome.Agree, false, "legal_review.leader_opinion_missing")]
+    [InlineData(true, ReviewOutcome.Agree, true, null)]
+    [InlineData(true, ReviewOutcome.NotYet, false, null)]
+    [InlineData(false, ReviewOutcome.Agree, false, null)]
+    [InlineData(true, null, false, null)]
+    public void The_legal_review_form_of_an_agreed_round_waits_for_the_leaders_opinion_where_the_chain_has_one(bool required, ReviewOutcome? outcome, bool given, string? code)
+    {
+        var refusal = ReviewRules.FormRefusal(required, outcome, given);
+        Assert.Equal(code, refusal?.Code);
+        if (refusal is not null) Assert.Equal("leaderOpinion", refusal.Field);
     }
 }

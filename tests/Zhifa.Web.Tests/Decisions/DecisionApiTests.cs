@@ -50,6 +50,7 @@ public sealed class DecisionApiTests(ZhifaFactory app) : IClassFixture<ZhifaFact
             LegalReview.LegalReviewTestData.Submission(evidence, hearingRecordId: hearingRecordId)), HttpStatusCode.Created);
         await LegalReview.LegalReviewTestData.ExpectAsync(await LegalReview.LegalReviewTestData.PostAsync(await app.ApiClientAsync("reviewer"), caseId, "opinions",
             LegalReview.LegalReviewTestData.Agree), HttpStatusCode.Created);
+        await LegalReview.LegalReviewTestData.LeaderAgreesAsync(app, caseId);
         Assert.Contains("discussion.not_concluded", (await (await IssueAsync(caseId)).ReadProblemAsync()).Body);
         (await DiscussAsync(api, caseId)).EnsureSuccessStatusCode();
     }
@@ -362,26 +363,110 @@ public sealed class DecisionApiTests(ZhifaFactory app) : IClassFixture<ZhifaFact
     }
 
     [Fact]
-    public async Task A_collective_discussion_keeps_each_opinion_and_the_conclusion_as_minutes()
+    public async Task A_collective_discussion_of_the_leaders_keeps_the_presider_who_attended_and_who_sat_in_each_opinion_and_the_conclusion_as_minutes()
     {
         var (api, caseId, _) = await AtStatementAsync(servedDaysAgo: 20);
-        var staff = (await OverviewAsync(api, caseId)).GetProperty("staff").EnumerateArray().Select(s => s.GetProperty("userId").GetInt32()).Take(3).ToList();
-        var tooFew = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/discussions",
-            new { reason = "案情复杂", heldAt = ChinaNow(), conclusion = "同意", participants = new[] { new { userId = staff[0], opinion = "同意" } } });
-        Assert.Contains("too_few", (await tooFew.ReadProblemAsync()).Body);
-
+        var staff = await StaffAsync(api, caseId);
+        int head = staff.First(s => s.Head).Id, deputy = staff.First(s => s.Name == "周涛").Id, reviewer = staff.First(s => s.Name == "赵敏").Id;
         var ok = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/discussions", new
         {
-            reason = "案情复杂", heldAt = ChinaNow(), place = "三楼会议室", conclusion = "同意给予警告并处罚款 3000 元",
-            participants = staff.Select((id, i) => new { userId = id, opinion = $"意见{i + 1}：同意" }).ToArray(),
+            reason = "案情复杂", heldAt = ChinaNow(), place = "三楼会议室", conclusion = "同意给予警告并处罚款 3000 元", presiderUserId = head,
+            participants = new[] { new { userId = reviewer, opinion = "法制审核意见为同意" }, new { userId = head, opinion = "意见1：同意" }, new { userId = deputy, opinion = "意见2：同意" } },
         });
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         var d = (await ok.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("discussions")[0];
-        Assert.Equal(3, d.GetProperty("participants").GetArrayLength());
+        Assert.Equal("李建国", d.GetProperty("presiderName").GetString());
+        Assert.Equal(2, d.GetProperty("quorum").GetInt32());
+        var attendance = d.GetProperty("participants").EnumerateArray().Select(p => (p.GetProperty("name").GetString(), p.GetProperty("attendanceLabel").GetString())).ToList();
+        Assert.Equal([("李建国", "出席"), ("周涛", "出席"), ("赵敏", "列席")], attendance);
         var text = await DocumentTextAsync(api, d.GetProperty("documentId").GetInt32());
         Assert.Contains("集体讨论记录", text);
-        Assert.Contains("意见2：同意", text);
+        Assert.Contains("主持人：李建国（主要负责人）", text);
+        Assert.Contains("出席人员（本机关负责人应到 2 人，实到 2 人，须至少 2 人出席）：李建国（主要负责人）、周涛（分管领导）", text);
+        Assert.Contains("列席人员（不计入出席人数）：赵敏（法制审核人员）", text);
+        Assert.Contains("周涛意见：意见2：同意", text);
         Assert.Contains("同意给予警告并处罚款 3000 元", text);
+    }
+
+    [Fact]
+    public async Task A_discussion_of_staff_without_the_head_and_the_deputies_is_refused_naming_the_quorum_and_the_presider()
+    {
+        var (api, caseId, _) = await AtStatementAsync(servedDaysAgo: 20);
+        var staff = await StaffAsync(api, caseId);
+        // The publicity officer, the archivist, the unit head and the reviewer: four staff, no 负责人.
+        var others = staff.Where(s => !s.Leader).Take(4).Select(s => new { userId = s.Id, opinion = "同意" }).ToArray();
+        var refused = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/discussions",
+            new { reason = "案情复杂", heldAt = ChinaNow(), conclusion = "同意", presiderUserId = others[0].userId, participants = others });
+        var (code, fields, body) = await refused.ReadProblemAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("validation", code);
+        Assert.Equal(["participants", "presiderUserId"], fields);
+        Assert.Contains("discussion.quorum_not_met", body);
+        Assert.Contains("现出席的负责人 0 人；列席人员 4 人不计入", body);
+        Assert.Contains("discussion.presider_not_leader", body);
+        Assert.False(await app.WithDbAsync(db => db.Set<CollectiveDiscussion>().AnyAsync(x => x.CaseId == caseId)));
+    }
+
+    [Fact]
+    public async Task A_deputy_presides_only_by_the_heads_designation_and_the_quorum_counts_only_the_leaders()
+    {
+        var (api, caseId, _) = await AtStatementAsync(servedDaysAgo: 20);
+        var staff = await StaffAsync(api, caseId);
+        int head = staff.First(s => s.Head).Id, deputy = staff.First(s => s.Name == "周涛").Id;
+        var observers = staff.Where(s => !s.Leader).Select(s => new { userId = s.Id, opinion = "同意" });
+        // The deputy and every other member of staff: one 负责人 attends, however many sit in.
+        var one = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/discussions", new
+        {
+            reason = "案情复杂", heldAt = ChinaNow(), conclusion = "同意", presiderUserId = deputy,
+            participants = observers.Prepend(new { userId = deputy, opinion = "同意" }).ToArray(),
+        });
+        var (_, fields, body) = await one.ReadProblemAsync();
+        Assert.Equal(["participants", "designation"], fields);
+        Assert.Contains("现出席的负责人 1 人", body);
+        Assert.Contains("discussion.presider_not_designated", body);
+
+        var leaders = new[] { new { userId = deputy, opinion = "同意" }, new { userId = head, opinion = "同意" } };
+        var undesignated = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/discussions",
+            new { reason = "案情复杂", heldAt = ChinaNow(), conclusion = "同意", presiderUserId = deputy, participants = leaders });
+        Assert.Equal(["designation"], (await undesignated.ReadProblemAsync()).Fields);
+        Assert.False(await app.WithDbAsync(db => db.Set<CollectiveDiscussion>().AnyAsync(x => x.CaseId == caseId)));
+
+        var designated = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/discussions", new
+        {
+            reason = "案情复杂", heldAt = ChinaNow(), conclusion = "同意", presiderUserId = deputy, designatedByUserId = head, designation = "主要负责人书面指定",
+            participants = leaders,
+        });
+        Assert.Equal(HttpStatusCode.OK, designated.StatusCode);
+        var d = (await designated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("discussions")[0];
+        Assert.Equal(("周涛", "李建国", "主要负责人书面指定"), (d.GetProperty("presiderName").GetString(), d.GetProperty("designatedByName").GetString(), d.GetProperty("designation").GetString()));
+        Assert.Contains("主持人：周涛（分管领导），经主要负责人李建国指定主持：主要负责人书面指定", await DocumentTextAsync(api, d.GetProperty("documentId").GetInt32()));
+    }
+
+    [Fact]
+    public async Task The_agency_sets_how_many_leaders_must_attend_a_discussion()
+    {
+        int agencyId = await app.AgencyIdAsync();
+        var admin = await app.ApiClientAsync("admin");
+        var settings = new { largeFineCitizenYuan = 10000m, largeFineOrganisationYuan = 100000m, largeConfiscationCitizenYuan = 10000m, largeConfiscationOrganisationYuan = 100000m, deputyHeadMaySign = false };
+        var one = await admin.PutAsJsonAsync($"/api/v1/agencies/{agencyId}/decision-settings", new { settings.largeFineCitizenYuan, settings.largeFineOrganisationYuan,
+            settings.largeConfiscationCitizenYuan, settings.largeConfiscationOrganisationYuan, settings.deputyHeadMaySign, discussionQuorum = 1 });
+        var (code, fields, _) = await one.ReadProblemAsync();
+        Assert.Equal("validation", code);
+        Assert.Equal(["discussionQuorum"], fields);
+        try
+        {
+            var three = await admin.PutAsJsonAsync($"/api/v1/agencies/{agencyId}/decision-settings", new { settings.largeFineCitizenYuan, settings.largeFineOrganisationYuan,
+                settings.largeConfiscationCitizenYuan, settings.largeConfiscationOrganisationYuan, settings.deputyHeadMaySign, discussionQuorum = 3 });
+            Assert.Equal(3, (await three.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("discussionQuorum").GetInt32());
+            var (api, caseId, _) = await AtStatementAsync(servedDaysAgo: 20);
+            Assert.Equal(3, (await OverviewAsync(api, caseId)).GetProperty("discussionQuorum").GetProperty("required").GetInt32());
+            var refused = await DiscussAsync(api, caseId); // the head and the deputy: two of three
+            Assert.Contains("须由本机关负责人（主要负责人、分管负责人）至少 3 人出席", (await refused.ReadProblemAsync()).Body);
+        }
+        finally
+        {
+            (await admin.PutAsJsonAsync($"/api/v1/agencies/{agencyId}/decision-settings", settings)).EnsureSuccessStatusCode();
+        }
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Domain.Cases;
+using Zhifa.Domain.Decisions;
 using Zhifa.Domain.Documents;
 using Zhifa.Web.Tests.Cases;
 using Zhifa.Web.Tests.Infrastructure;
@@ -91,27 +92,34 @@ public sealed class DecisionPageTests(ZhifaFactory app) : IClassFixture<ZhifaFac
     }
 
     [Fact]
-    public async Task The_page_records_a_collective_discussion_with_each_opinion()
+    public async Task The_page_refuses_a_discussion_of_staff_in_Chinese_and_records_one_of_the_leaders_presided_by_the_head()
     {
         int caseId = await AtNoticeAsync();
         var page = await app.SignInAsync("handler");
-        var ids = await app.WithDbAsync(async db =>
-        {
-            int agency = await db.Cases.Where(c => c.Id == caseId).Select(c => c.AgencyId).SingleAsync();
-            return await db.Users.Where(u => u.AgencyId == agency).OrderBy(u => u.Id).Select(u => u.Id).Take(3).ToListAsync();
-        });
+        var ids = await app.WithDbAsync(db => db.Users.Where(u => new[] { "head", "deputy", "reviewer", "publicity", "archivist", "unithead" }.Contains(u.UserName!))
+            .ToDictionaryAsync(u => u.UserName!, u => u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var fields = new Dictionary<string, string> { ["Input.Reasons"] = "情节复杂", ["Input.HeldAt"] = Local(), ["Input.Place"] = "会议室", ["Input.Conclusion"] = "同意拟处理意见" };
-        var two = new Dictionary<string, string>(fields);
-        // Form posts of a list: the same name repeated is what a browser sends; here the indices do the same.
-        for (int i = 0; i < 2; i++) { two[$"Input.ParticipantIds[{i}]"] = ids[i].ToString(System.Globalization.CultureInfo.InvariantCulture); two[$"Input.Opinions[{ids[i]}]"] = "同意"; }
-        var refused = await PostAsync(page, caseId, "Discussion", two);
-        Assert.Contains("集体讨论须至少 3 人参加", await refused.Content.ReadAsStringAsync());
+        Dictionary<string, string> With(string? presider, params string[] who)
+        {
+            var form = new Dictionary<string, string>(fields);
+            if (presider is not null) form["Input.PresiderUserId"] = ids[presider];
+            // Form posts of a list: the same name repeated is what a browser sends; here the indices do the same.
+            for (int i = 0; i < who.Length; i++) { form[$"Input.ParticipantIds[{i}]"] = ids[who[i]]; form[$"Input.Opinions[{ids[who[i]]}]"] = $"{who[i]}的意见"; }
+            return form;
+        }
+        var staffOnly = await (await PostAsync(page, caseId, "Discussion", With(null, "publicity", "archivist", "unithead", "reviewer"))).Content.ReadAsStringAsync();
+        Assert.Contains("集体讨论须由本机关负责人（主要负责人、分管负责人）至少 2 人出席（行政处罚法第五十七条第二款），现出席的负责人 0 人；列席人员 4 人不计入", staffOnly);
+        Assert.Contains("请选择集体讨论的主持人", staffOnly);
+        var undesignated = await (await PostAsync(page, caseId, "Discussion", With("deputy", "deputy", "head"))).Content.ReadAsStringAsync();
+        Assert.Contains("分管负责人主持集体讨论须经主要负责人指定", undesignated);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<CollectiveDiscussion>().CountAsync(d => d.CaseId == caseId)));
 
-        for (int i = 0; i < 3; i++) { fields[$"Input.ParticipantIds[{i}]"] = ids[i].ToString(System.Globalization.CultureInfo.InvariantCulture); fields[$"Input.Opinions[{ids[i]}]"] = $"第{i + 1}位意见"; }
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(page, caseId, "Discussion", fields)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(page, caseId, "Discussion", With("head", "head", "deputy", "reviewer"))).StatusCode);
         var html = await (await page.GetAsync($"/cases/{caseId}/decision")).Content.ReadAsStringAsync();
-        Assert.Contains("第3位意见", html);
-        Assert.Contains("集体讨论记录", html);
+        Assert.Contains("主持人：李建国（主要负责人）", html);
+        Assert.Contains("deputy的意见", html);
+        Assert.Contains("列席</span> 赵敏", html);
+        Assert.Contains("出席负责人 2 人（须至少 2 人，本机关负责人 2 人）", html);
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<CaseDocument>().CountAsync(d => d.CaseId == caseId && d.TypeCode == "collective-discussion")));
     }
 
@@ -128,8 +136,12 @@ public sealed class DecisionPageTests(ZhifaFactory app) : IClassFixture<ZhifaFac
         var bad = await ZhifaFactory.PostFormAsync(admin, $"/agencies/{agencyId}/decision-settings", new()
         {
             ["Input.LargeFineCitizenYuan"] = "-1", ["Input.LargeFineOrganisationYuan"] = "100000", ["Input.LargeConfiscationCitizenYuan"] = "10000", ["Input.LargeConfiscationOrganisationYuan"] = "100000",
+            ["Input.DiscussionQuorum"] = "1",
         });
-        Assert.Contains("对公民的较大数额罚款应大于零", await bad.Content.ReadAsStringAsync());
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("对公民的较大数额罚款应大于零", badHtml);
+        Assert.Contains("出席集体讨论的负责人人数应为 2 至 50 人", badHtml);
+        Assert.Contains("法制审核同意后须经分管领导在法制审核表上签署意见", badHtml);
         var ok = await ZhifaFactory.PostFormAsync(admin, $"/agencies/{agencyId}/decision-settings", new()
         {
             ["Input.LargeFineCitizenYuan"] = "10000", ["Input.LargeFineOrganisationYuan"] = "100000", ["Input.LargeConfiscationCitizenYuan"] = "10000", ["Input.LargeConfiscationOrganisationYuan"] = "100000",

@@ -199,6 +199,8 @@ public sealed class DecisionProvisionsTests(ZhifaFactory app) : IClassFixture<Zh
             await LegalReview.LegalReviewTestData.PostAsync(api, caseId, "submissions", LegalReview.LegalReviewTestData.Submission(evidence)), HttpStatusCode.Created);
         await LegalReview.LegalReviewTestData.ExpectAsync(
             await LegalReview.LegalReviewTestData.PostAsync(await app.ApiClientAsync("reviewer"), caseId, "opinions", LegalReview.LegalReviewTestData.Agree), HttpStatusCode.Created);
+        // The agreed round's 法制审核表 is filed once the 分管领导 signed it (LR-8).
+        await LegalReview.LegalReviewTestData.LeaderAgreesAsync(app, caseId);
 
         var documents = await api.GetFromJsonAsync<List<JsonElement>>($"/api/v1/cases/{caseId}/documents");
         var form = documents!.Last(d => d.GetProperty("typeCode").GetString() == "legal-review-form");

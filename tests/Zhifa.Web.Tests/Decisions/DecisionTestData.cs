@@ -108,14 +108,24 @@ public static class DecisionTestData
         return notices[notices.GetArrayLength() - 1].GetProperty("id").GetInt32();
     }
 
-    /// <summary>A collective discussion of three of the agency's staff, each agreeing, as the discussion form records it.</summary>
+    /// <summary>The agency's accounts on the decision page: (user id, name, 负责人?, head?).</summary>
+    public static async Task<List<(int Id, string Name, bool Leader, bool Head)>> StaffAsync(HttpClient api, int caseId)
+        => (await OverviewAsync(api, caseId)).GetProperty("staff").EnumerateArray()
+            .Select(s => (s.GetProperty("userId").GetInt32(), s.GetProperty("name").GetString()!, s.GetProperty("leader").GetBoolean(), s.GetProperty("head").GetBoolean())).ToList();
+
+    /// <summary>
+    /// A collective discussion of the agency's 负责人 (art. 57 (2)) as the discussion form records it: presided by the head,
+    /// every 负责人 attending and agreeing, the legal reviewer 赵敏 sitting in.
+    /// </summary>
     public static async Task<HttpResponseMessage> DiscussAsync(HttpClient api, int caseId)
     {
-        var staff = (await OverviewAsync(api, caseId)).GetProperty("staff").EnumerateArray().Select(s => s.GetProperty("userId").GetInt32()).Take(3).ToList();
+        var staff = await StaffAsync(api, caseId);
+        var attendees = staff.Where(s => s.Leader).Select(s => new { userId = s.Id, opinion = "同意" })
+            .Concat(staff.Where(s => s.Name == "赵敏").Select(s => new { userId = s.Id, opinion = "法制审核已同意" })).ToArray();
         return await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/discussions", new
         {
             reason = "重大执法决定", heldAt = ChinaNow(), place = "三楼会议室", conclusion = "同意按拟作出的决定处理",
-            participants = staff.Select(id => new { userId = id, opinion = "同意" }).ToArray(),
+            presiderUserId = staff.First(s => s.Head).Id, participants = attendees,
         });
     }
 

@@ -105,7 +105,7 @@ public sealed class LegalReviewFlowTests(ZhifaFactory app) : IClassFixture<Zhifa
 
         var (_, missing, _) = await (await PostAsync(handler, caseId, "submissions", Submission(evidence))).ReadProblemAsync();
         Assert.Equal(["extraMaterial", "reply"], missing);
-        await ApproveAsync(handler, reviewer, caseId, evidence, reply: "已补充收款记录并核实营业时间。", extra: "收款记录");
+        await ApproveAsync(app, handler, reviewer, caseId, evidence, reply: "已补充收款记录并核实营业时间。", extra: "收款记录");
 
         var rounds = (await ViewAsync(handler, caseId)).GetProperty("submissions").EnumerateArray().ToList();
         Assert.Equal(2, rounds.Count);
@@ -221,9 +221,8 @@ public sealed class LegalReviewFlowTests(ZhifaFactory app) : IClassFixture<Zhifa
         await ExpectAsync(await PostAsync(handler, caseId, "coordinations", new { participants = "法监股、公共卫生监督股", disagreement = "营业时间的认定", outcome = "以收款记录为准" }), HttpStatusCode.Forbidden);
         var unitHead = await app.ApiClientAsync("unithead");
         await ExpectAsync(await PostAsync(unitHead, caseId, "coordinations", new { participants = "法监股、公共卫生监督股", disagreement = "营业时间的认定", outcome = "以收款记录为准" }), HttpStatusCode.Created);
-        await ApproveAsync(handler, reviewer, caseId, evidence, reply: "已补充收款记录。", extra: "收款记录");
-        await ExpectAsync(await PostAsync(deputy, caseId, "leader-opinion", new { text = "同意法制审核意见，提交集体讨论。" }), HttpStatusCode.OK);
-        Assert.Contains("already_given", await (await PostAsync(deputy, caseId, "leader-opinion", new { text = "再签" })).Content.ReadAsStringAsync());
+        await ApproveAsync(app, handler, reviewer, caseId, evidence, reply: "已补充收款记录。", extra: "收款记录");
+        Assert.Contains("already_given", await (await PostAsync(deputy, caseId, "leader-opinion", new { agrees = true, text = "再签" })).Content.ReadAsStringAsync());
 
         var created = await handler.PostAsync($"/api/v1/cases/{caseId}/legal-review/form", null);
         await ExpectAsync(created, HttpStatusCode.Created);
@@ -236,7 +235,7 @@ public sealed class LegalReviewFlowTests(ZhifaFactory app) : IClassFixture<Zhifa
                      "承办股室（单位）：公共卫生监督股", "联系人：张伟", "电话：0735-5522110", "拟作出执法决定名称：对刘某未取得卫生许可证擅自营业拟作出的行政处罚决定",
                      "当事人未取得公共场所卫生许可证擅自营业三个月", "1. 现场笔录", "《公共场所卫生管理条例实施细则》第三十五条",
                      "建议按拟定意见作出处罚决定", "第1轮", "暂不同意", "营业时间的证据不足", "承办股室答复：已补充收款记录。", "第2轮", "同意",
-                     "股室负责人签字：赵敏", "同意法制审核意见，提交集体讨论。", "签字：周涛", "咨询法律顾问王律师", "以收款记录为准",
+                     "股室负责人签字：赵敏", "分管领导意见：同意。同意法制审核意见，提交集体讨论。", "签字：周涛", "咨询法律顾问王律师", "以收款记录为准",
                  })
             Assert.Contains(expected, text);
         Assert.DoesNotContain("{{", text);
@@ -248,8 +247,7 @@ public sealed class LegalReviewFlowTests(ZhifaFactory app) : IClassFixture<Zhifa
     public async Task The_responsibility_report_names_who_submitted_reviewed_gave_the_leader_opinion_and_decided()
     {
         var (handler, reviewer, caseId, evidence) = await MajorCaseAsync();
-        await ApproveAsync(handler, reviewer, caseId, evidence);
-        await ExpectAsync(await PostAsync(await app.ApiClientAsync("deputy"), caseId, "leader-opinion", new { text = "同意" }), HttpStatusCode.OK);
+        await ApproveAsync(app, handler, reviewer, caseId, evidence);
         await ExpectAsync(await WaiveDiscussAndIssueAsync(app, handler, caseId), HttpStatusCode.OK);
 
         var report = await handler.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/legal-review/responsibility");

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Decisions;
+using Zhifa.Domain.Documents;
 using Zhifa.Web.Tests.Decisions;
 using Zhifa.Web.Tests.Infrastructure;
 using static Zhifa.Web.Tests.LegalReview.LegalReviewTestData;
@@ -84,7 +85,7 @@ public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<Zhifa
         AllRefused(await TryAllAsync(handler, caseId), "暂不同意");
         await NothingChangedAsync(caseId);
 
-        await ApproveAsync(handler, reviewer, caseId, evidence, reply: "已补充收款记录。", extra: "收款记录三页");
+        await ApproveAsync(app, handler, reviewer, caseId, evidence, reply: "已补充收款记录。", extra: "收款记录三页");
         view = await ViewAsync(handler, caseId);
         Assert.True(view.GetProperty("gate").GetProperty("passed").GetBoolean());
         Assert.Equal(HttpStatusCode.Created, (await handler.PostAsJsonAsync($"/api/v1/cases/{caseId}/documents", Minutes)).StatusCode);
@@ -117,7 +118,7 @@ public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<Zhifa
         var handler = await app.ApiClientAsync("handler");
         var reviewer = await app.ApiClientAsync("reviewer");
         var (caseId, evidence) = await CaseAtStatementAsync(app, handler, "Fine,RevokeLicence", 5000m, "吊销公共场所卫生许可证，并处罚款。");
-        await ApproveAsync(handler, reviewer, caseId, evidence);
+        await ApproveAsync(app, handler, reviewer, caseId, evidence);
 
         await ProposeAsync(app, caseId, "Fine,RevokeLicence", 5000m); // saved again, unchanged
         Assert.True((await ViewAsync(handler, caseId)).GetProperty("gate").GetProperty("open").GetBoolean());
@@ -139,7 +140,7 @@ public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<Zhifa
         Assert.Contains("已有实质变更，须重新送法制审核", await notSigned.Content.ReadAsStringAsync());
 
         // The heavier fine is reviewed again and, being heavier than the notice served, notified again (art. 62).
-        await ApproveAsync(handler, reviewer, caseId, evidence);
+        await ApproveAsync(app, handler, reviewer, caseId, evidence);
         int again = await DecisionTestData.NotifyAsync(handler, caseId);
         await DecisionTestData.ServeAsync(handler, caseId, again);
         await DecisionTestData.WaiveAsync(handler, caseId, again);
@@ -156,12 +157,12 @@ public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<Zhifa
         var handler = await app.ApiClientAsync("handler");
         var reviewer = await app.ApiClientAsync("reviewer");
         var (caseId, evidence) = await CaseAtStatementAsync(app, handler, "Fine,RevokeLicence", 5000m, "吊销公共场所卫生许可证，并处罚款。");
-        await ApproveAsync(handler, reviewer, caseId, evidence);
+        await ApproveAsync(app, handler, reviewer, caseId, evidence);
         await ExpectAsync(await DecisionTestData.DiscussAsync(handler, caseId), HttpStatusCode.OK);
 
         // A lighter fine after the discussion: reviewed again, but what the discussion decided is no longer what is proposed.
         await ProposeAsync(app, caseId, "Fine,RevokeLicence", 3000m);
-        await ApproveAsync(handler, reviewer, caseId, evidence);
+        await ApproveAsync(app, handler, reviewer, caseId, evidence);
         await DecisionTestData.WaiveAsync(handler, caseId, await DecisionTestData.LatestNoticeIdAsync(handler, caseId));
         var refused = await DecisionTestData.IssueDecisionAsync(app, caseId);
         var (code, _, body) = await refused.ReadProblemAsync();
@@ -184,10 +185,12 @@ public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<Zhifa
         var (caseId, evidence) = await CaseAtStatementAsync(app, handler, "SuspendBusiness", content: "责令停业整顿");
         await DecisionTestData.WaiveAsync(handler, caseId, await DecisionTestData.LatestNoticeIdAsync(handler, caseId));
         var url = $"/cases/{caseId}/decision";
-        var staff = (await DecisionTestData.OverviewAsync(handler, caseId)).GetProperty("staff").EnumerateArray().Select(s => s.GetProperty("userId").GetInt32()).Take(3).ToList();
+        var leaders = (await DecisionTestData.StaffAsync(handler, caseId)).Where(s => s.Leader).ToList();
+        var staff = leaders.Select(s => s.Id).ToList();
         var discussion = new Dictionary<string, string>
         {
             ["Input.Reasons"] = "责令停产停业，属重大执法决定", ["Input.HeldAt"] = DecisionTestData.ChinaNow()[..16], ["Input.Place"] = "三楼会议室", ["Input.Conclusion"] = "同意责令停业整顿",
+            ["Input.PresiderUserId"] = leaders.First(s => s.Head).Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         for (int i = 0; i < staff.Count; i++)
         {
@@ -214,10 +217,98 @@ public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<Zhifa
         Assert.Contains("暂不同意", await notDiscussed.Content.ReadAsStringAsync());
         await NothingChangedAsync(caseId);
 
-        await ApproveAsync(handler, reviewer, caseId, evidence, reply: "已补充收款记录。", extra: "收款记录");
+        await ApproveAsync(app, handler, reviewer, caseId, evidence, reply: "已补充收款记录。", extra: "收款记录");
         Assert.Equal(HttpStatusCode.Redirect, (await ZhifaFactory.PostFormAsync(handlerPage, url, discussion, $"{url}?handler=Discussion")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await ZhifaFactory.PostFormAsync(head, url, new() { ["Input.Place"] = "局机关" }, $"{url}?handler=Issue")).StatusCode);
         Assert.Equal(CaseSteps.Decided, await StepAsync(caseId));
+    }
+
+    [Fact]
+    public async Task The_review_form_the_discussion_and_the_decision_wait_for_the_deputys_opinion_after_the_reviewer_agrees()
+    {
+        var handler = await app.ApiClientAsync("handler");
+        var reviewer = await app.ApiClientAsync("reviewer");
+        var (caseId, evidence) = await CaseAtStatementAsync(app, handler, "Fine,RevokeLicence", 5000m, "吊销公共场所卫生许可证，并处罚款。");
+        await DecisionTestData.WaiveAsync(handler, caseId, await DecisionTestData.LatestNoticeIdAsync(handler, caseId));
+        await ExpectAsync(await PostAsync(handler, caseId, "submissions", Submission(evidence)), HttpStatusCode.Created);
+        await ExpectAsync(await PostAsync(reviewer, caseId, "opinions", Agree), HttpStatusCode.Created);
+
+        // Agreed, but the 分管领导 has not signed: no 法制审核表 (not even the one filed after an opinion), no discussion, no decision.
+        var form = await handler.PostAsync($"/api/v1/cases/{caseId}/legal-review/form", null);
+        var (_, fields, body) = await form.ReadProblemAsync();
+        Assert.Equal(["leaderOpinion"], fields);
+        Assert.Contains("legal_review.leader_opinion_missing", body);
+        Assert.False(await app.WithDbAsync(db => db.Set<CaseDocument>().AnyAsync(d => d.CaseId == caseId && d.TypeCode == "legal-review-form")));
+        AllRefused(await TryAllAsync(handler, caseId), "尚须分管领导在法制审核表上签署意见");
+        await NothingChangedAsync(caseId);
+        Assert.Contains("待分管领导签署意见", (await ViewAsync(handler, caseId)).GetProperty("statusLabel").GetString());
+
+        // Only a leader of the case's agency signs, saying 同意 or 不同意.
+        var leaderOpinion = new { agrees = true, text = "同意法制审核意见。" };
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(reviewer, caseId, "leader-opinion", leaderOpinion)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(await app.ApiClientAsync("unithead"), caseId, "leader-opinion", leaderOpinion)).StatusCode);
+        var deputy = await app.ApiClientAsync("deputy");
+        var (_, missing, _) = await (await PostAsync(deputy, caseId, "leader-opinion", new { text = "" })).ReadProblemAsync();
+        Assert.Equal(["agrees", "text"], missing);
+
+        await ExpectAsync(await PostAsync(deputy, caseId, "leader-opinion", leaderOpinion), HttpStatusCode.OK);
+        var filed = (await handler.GetFromJsonAsync<List<JsonElement>>($"/api/v1/cases/{caseId}/documents"))!.Last(d => d.GetProperty("typeCode").GetString() == "legal-review-form");
+        var text = Zhifa.Web.Features.Documents.DocumentWord.ReadText(await handler.GetByteArrayAsync($"/api/v1/documents/{filed.GetProperty("id").GetInt32()}/file"));
+        Assert.Contains("分管领导意见：同意。同意法制审核意见。", text);
+        Assert.Contains("签字：周涛　" + DocumentRulesDay(), text);
+        await ExpectAsync(await handler.PostAsync($"/api/v1/cases/{caseId}/legal-review/form", null), HttpStatusCode.Created);
+        await ExpectAsync(await DecisionTestData.DiscussAsync(handler, caseId), HttpStatusCode.OK);
+        await ExpectAsync(await DecisionTestData.IssueDecisionAsync(app, caseId), HttpStatusCode.OK);
+        Assert.Equal(CaseSteps.Decided, await StepAsync(caseId));
+    }
+
+    private static string DocumentRulesDay()
+    {
+        var d = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        return $"{d.Year}年{d.Month}月{d.Day}日";
+    }
+
+    [Fact]
+    public async Task A_leaders_disagreement_keeps_the_gate_closed_until_the_case_is_submitted_again()
+    {
+        var handler = await app.ApiClientAsync("handler");
+        var reviewer = await app.ApiClientAsync("reviewer");
+        var (caseId, evidence) = await CaseAtStatementAsync(app, handler, "SuspendBusiness", content: "责令停业整顿");
+        await DecisionTestData.WaiveAsync(handler, caseId, await DecisionTestData.LatestNoticeIdAsync(handler, caseId));
+        await ExpectAsync(await PostAsync(handler, caseId, "submissions", Submission(evidence)), HttpStatusCode.Created);
+        await ExpectAsync(await PostAsync(reviewer, caseId, "opinions", Agree), HttpStatusCode.Created);
+        // The head may sign the leader's opinion too.
+        await ExpectAsync(await PostAsync(await app.ApiClientAsync("head"), caseId, "leader-opinion", new { agrees = false, text = "停业期限过长，应重新研究" }), HttpStatusCode.OK);
+        AllRefused(await TryAllAsync(handler, caseId), "分管领导不同意第1轮法制审核意见（停业期限过长，应重新研究）");
+        await NothingChangedAsync(caseId);
+
+        await ApproveAsync(app, handler, reviewer, caseId, evidence, reply: "已按分管领导意见研究，维持原拟决定并补充说明。");
+        Assert.True((await ViewAsync(handler, caseId)).GetProperty("gate").GetProperty("open").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_review_page_records_the_deputys_opinion_and_refuses_the_form_without_it_in_Chinese()
+    {
+        var handler = await app.ApiClientAsync("handler");
+        var reviewer = await app.ApiClientAsync("reviewer");
+        var (caseId, evidence) = await CaseAtStatementAsync(app, handler, "SuspendBusiness", content: "责令停业整顿");
+        await ExpectAsync(await PostAsync(handler, caseId, "submissions", Submission(evidence)), HttpStatusCode.Created);
+        await ExpectAsync(await PostAsync(reviewer, caseId, "opinions", Agree), HttpStatusCode.Created);
+        var url = $"/cases/{caseId}/legal-review";
+        var handlerPage = await app.SignInAsync("handler");
+        var refused = await ZhifaFactory.PostFormAsync(handlerPage, url, new(), $"{url}?handler=Form");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("法制审核已同意，尚须分管领导在法制审核表上签署意见", await refused.Content.ReadAsStringAsync());
+
+        var deputyPage = await app.SignInAsync("deputy");
+        Assert.Contains("data-testid=\"leader-form\"", await (await deputyPage.GetAsync(url)).Content.ReadAsStringAsync());
+        var noChoice = await ZhifaFactory.PostFormAsync(deputyPage, url, new() { ["Leader.Text"] = "同意" }, $"{url}?handler=Leader");
+        Assert.Contains("请选择分管领导意见：同意或不同意", await noChoice.Content.ReadAsStringAsync());
+        var signed = await ZhifaFactory.PostFormAsync(deputyPage, url, new() { ["Leader.Agrees"] = "true", ["Leader.Text"] = "同意，提交集体讨论" }, $"{url}?handler=Leader");
+        Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+        var html = await (await handlerPage.GetAsync(url)).Content.ReadAsStringAsync();
+        Assert.Contains("分管领导意见：同意。同意，提交集体讨论（周涛", html);
+        Assert.Equal(HttpStatusCode.Redirect, (await ZhifaFactory.PostFormAsync(handlerPage, url, new(), $"{url}?handler=Form")).StatusCode);
     }
 
     [Fact]
@@ -238,6 +329,7 @@ public sealed class LegalReviewGateTests(ZhifaFactory app) : IClassFixture<Zhifa
         Assert.Equal(["hearingRecordDocumentId"], fields);
         await ExpectAsync(await PostAsync(handler, caseId, "submissions", Submission(evidence, hearingRecordId: hearing.GetProperty("id").GetInt32())), HttpStatusCode.Created);
         await ExpectAsync(await PostAsync(reviewer, caseId, "opinions", Agree), HttpStatusCode.Created);
+        await LeaderAgreesAsync(app, caseId);
         await ExpectAsync(await WaiveDiscussAndIssueAsync(app, handler, caseId), HttpStatusCode.OK);
         Assert.Equal(CaseSteps.Decided, await StepAsync(caseId));
     }

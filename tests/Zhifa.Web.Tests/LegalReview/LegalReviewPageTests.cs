@@ -92,6 +92,14 @@ public sealed class LegalReviewPageTests(ZhifaFactory app) : IClassFixture<Zhifa
         Assert.Contains("已补正告知程序。", page);
         Assert.Contains("法制审核已同意", page);
 
+        Assert.Contains("待分管领导签署意见", page);
+
+        // The 法制审核表 is complete only with the 分管领导's opinion (LR-8).
+        var unsigned = await ZhifaFactory.PostFormAsync(handler, url, [], $"{url}?handler=Form");
+        Assert.Equal(HttpStatusCode.OK, unsigned.StatusCode);
+        Assert.Contains("尚须分管领导在法制审核表上签署意见", await unsigned.Content.ReadAsStringAsync());
+        var deputy = await app.SignInAsync("deputy");
+        Assert.Equal(HttpStatusCode.Redirect, (await ZhifaFactory.PostFormAsync(deputy, url, new() { ["Leader.Agrees"] = "true", ["Leader.Text"] = "同意" }, $"{url}?handler=Leader")).StatusCode);
         var form = await ZhifaFactory.PostFormAsync(handler, url, [], $"{url}?handler=Form");
         Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
         Assert.StartsWith("/documents/", form.Headers.Location!.OriginalString);

@@ -113,10 +113,15 @@ internal static class LegalReviewTestData
     public static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode status)
         => Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
 
-    /// <summary>Submits and has `reviewer` agree: the case's gate opens.</summary>
-    public static async Task ApproveAsync(HttpClient handler, HttpClient reviewer, int caseId, int evidenceId, string? reply = null, string? extra = null)
+    /// <summary>Submits, has `reviewer` agree and `deputy` sign 同意 on the 法制审核表: the case's gate opens.</summary>
+    public static async Task ApproveAsync(ZhifaFactory app, HttpClient handler, HttpClient reviewer, int caseId, int evidenceId, string? reply = null, string? extra = null)
     {
         await ExpectAsync(await PostAsync(handler, caseId, "submissions", Submission(evidenceId, reply, extra)), HttpStatusCode.Created);
         await ExpectAsync(await PostAsync(reviewer, caseId, "opinions", Agree), HttpStatusCode.Created);
+        await LeaderAgreesAsync(app, caseId);
     }
+
+    /// <summary>The 分管领导 (`deputy`) signs 同意 on the latest round (LR-8).</summary>
+    public static async Task LeaderAgreesAsync(ZhifaFactory app, int caseId)
+        => await ExpectAsync(await PostAsync(await app.ApiClientAsync("deputy"), caseId, "leader-opinion", new { agrees = true, text = "同意法制审核意见，提交集体讨论。" }), HttpStatusCode.OK);
 }

@@ -34,6 +34,9 @@ public sealed class DecisionForms
     public bool Granted { get; set; }
     public string? Conclusion { get; set; }
     public List<int> ParticipantIds { get; set; } = [];
+    public int? PresiderUserId { get; set; }
+    public int? DesignatedByUserId { get; set; }
+    public string? Designation { get; set; }
     public Dictionary<int, string?> Opinions { get; set; } = [];
 }
 
@@ -145,6 +148,7 @@ public sealed class DecisionPageModel(CaseService cases, DecisionService decisio
         => ActAsync(caseId, c => discussions.RecordAsync(c, new DiscussionInput
         {
             Reason = Input.Reasons, HeldAt = Input.HeldAt, Place = Input.Place, Conclusion = Input.Conclusion,
+            PresiderUserId = Input.PresiderUserId, DesignatedByUserId = Input.DesignatedByUserId, Designation = Input.Designation,
             Participants = Input.ParticipantIds.Distinct().Select(id => new ParticipantInput { UserId = id, Opinion = Input.Opinions.GetValueOrDefault(id) }).ToList(),
         }), "已记录集体讨论并生成集体讨论记录", "discussion");
 

@@ -156,7 +156,7 @@ public static class DecisionEndpoints
 
         g.MapPost("/discussions", async (int caseId, DiscussionInput input, CaseService cases, DecisionService decisions, DiscussionService discussions) =>
             await Change(caseId, cases, decisions, async c => { await discussions.RecordAsync(c, input); return null; }))
-            .WithSummary("记录负责人集体讨论：至少三名本机关人员及各自意见、讨论结论，生成集体讨论记录；法制审核未同意的重大执法决定不能讨论");
+            .WithSummary("记录负责人集体讨论（行政处罚法第五十七条第二款）：主持人（主要负责人，或经其指定的分管负责人，写明指定人和指定方式）、参加人员及意见（负责人出席并计入法定人数，须各自发表意见；其他人员列席，不计入）、讨论结论，生成集体讨论记录；出席负责人不足本机关规定人数（默认负责人账号数过半数）、法制审核未同意的重大执法决定不能讨论");
 
         g.MapPost("/decision", async (int caseId, IssueInput input, CaseService cases, DecisionService decisions) =>
         {
@@ -170,12 +170,12 @@ public static class DecisionEndpoints
         var a = group.MapGroup("/agencies/{agencyId:int}/decision-settings").WithTags("告知、听证与决定");
         a.MapGet("", async (int agencyId, CurrentUser me, DecisionFactsService facts) =>
             await me.CanSee(agencyId) ? Results.Ok(DecisionService.View(await facts.SettingsAsync(agencyId))) : Problems.NotFound("执法主体"))
-            .WithSummary("查看本机关的听证“较大数额”标准及分管领导可否签发决定");
+            .WithSummary("查看本机关的听证“较大数额”标准、分管领导可否签发决定、集体讨论出席负责人人数及法制审核后是否须经分管领导签署意见");
         a.MapPut("", async (int agencyId, SettingsInput input, CurrentUser me, DecisionService decisions) =>
         {
             if (!await me.CanSee(agencyId)) return Problems.NotFound("执法主体");
             if (!await me.CanAdminister(agencyId)) return Problems.Forbidden("只有管理员可以修改本机关设置");
             return Results.Ok(DecisionService.View(await decisions.SaveSettingsAsync(agencyId, input)));
-        }).WithSummary("设置听证“较大数额”标准（对公民、对法人或者其他组织的罚款和没收金额）及分管领导可否签发决定");
+        }).WithSummary("设置听证“较大数额”标准（对公民、对法人或者其他组织的罚款和没收金额）、分管领导可否签发决定、集体讨论至少出席的负责人人数（discussionQuorum，空为负责人账号数过半数）及法制审核同意后是否须经分管领导签署意见（leaderOpinionRequired，不传则不变）");
     }
 }

@@ -14,11 +14,15 @@ namespace Zhifa.Web.Features.Decisions;
 
 public sealed record IssueInput(string? Place, string? Note);
 
+/// <summary>
+/// The decision settings as put: the art. 63 amounts, the deputy's signature, the discussion quorum (empty: more than
+/// half of the 负责人) and whether the 分管领导 signs after legal review (omitted: unchanged).
+/// </summary>
 public sealed record SettingsInput(decimal? LargeFineCitizenYuan, decimal? LargeFineOrganisationYuan, decimal? LargeConfiscationCitizenYuan,
-    decimal? LargeConfiscationOrganisationYuan, bool DeputyHeadMaySign);
+    decimal? LargeConfiscationOrganisationYuan, bool DeputyHeadMaySign, int? DiscussionQuorum = null, bool? LeaderOpinionRequired = null);
 
 public sealed record SettingsView(int AgencyId, decimal LargeFineCitizenYuan, decimal LargeFineOrganisationYuan, decimal LargeConfiscationCitizenYuan,
-    decimal LargeConfiscationOrganisationYuan, bool DeputyHeadMaySign, DateTime UpdatedAt, string UpdatedBy);
+    decimal LargeConfiscationOrganisationYuan, bool DeputyHeadMaySign, int? DiscussionQuorum, bool LeaderOpinionRequired, DateTime UpdatedAt, string UpdatedBy);
 
 public sealed record GateView(bool Required, bool IsOpen, IReadOnlyList<string> Reasons, string Message);
 
@@ -35,10 +39,11 @@ public sealed record HearingView(int Id, int NoticeId, DateOnly RequestedOn, str
 public sealed record RecusalView(int Id, int? TargetOfficerId, string TargetName, string Reason, DateTime RequestedAt, string RecordedBy, string Status,
     string StatusLabel, string DecisionReason, DateTime? DecidedAt, string DecidedBy);
 
-public sealed record ParticipantView(int UserId, string Name, string RoleLabel, string Opinion);
+public sealed record ParticipantView(int UserId, string Name, string RoleLabel, string Attendance, string AttendanceLabel, string Opinion);
 
 public sealed record DiscussionView(int Id, string Reason, DateTime HeldAt, string Place, string Conclusion, int DocumentId, DateTime RecordedAt,
-    string RecordedBy, IReadOnlyList<ParticipantView> Participants);
+    string RecordedBy, IReadOnlyList<ParticipantView> Participants, string PresiderName, string PresiderRole, string DesignatedByName, string Designation,
+    int Quorum, int LeaderAccounts);
 
 public sealed record DecisionView(int Id, string TypeCode, string TypeName, string Number, int DocumentId, string Outcome, string OutcomeLabel,
     string PenaltyKindsLabel, decimal? FineYuan, decimal? ConfiscationYuan, DateTime IssuedAt, string IssuedBy, string IssuedByRole, string Remedies);
@@ -57,7 +62,8 @@ public sealed record DecisionOverview(
     int CaseId, string Step, string StepLabel, bool Applies, ProposalDto? Proposal, string ProposedText, GateView LegalReview, bool DiscussionRequired,
     IReadOnlyList<NoticeView> Notices, IReadOnlyList<StatementView> Statements, IReadOnlyList<HearingView> Hearings, IReadOnlyList<RecusalView> Recusals,
     IReadOnlyList<DiscussionView> Discussions, DecisionView? Decision, IReadOnlyList<DecisionDeadline> Deadlines,
-    IReadOnlyList<UnmetCondition> IssueProblems, bool MaySign, IReadOnlyList<StaffView> Staff, IReadOnlyList<OfficerOption> Officers);
+    IReadOnlyList<UnmetCondition> IssueProblems, bool MaySign, IReadOnlyList<StaffView> Staff, IReadOnlyList<OfficerOption> Officers,
+    QuorumView DiscussionQuorum);
 
 /// <summary>
 /// REC-4 and LAW-4: the decision issued from the proposal by the head. Issuing generates and numbers the decision
@@ -135,7 +141,7 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
     // ---- settings ----
 
     public static SettingsView View(DecisionSettings s) => new(s.AgencyId, s.LargeFineCitizenYuan, s.LargeFineOrganisationYuan, s.LargeConfiscationCitizenYuan,
-        s.LargeConfiscationOrganisationYuan, s.DeputyHeadMaySign, s.UpdatedAt, s.UpdatedBy);
+        s.LargeConfiscationOrganisationYuan, s.DeputyHeadMaySign, s.DiscussionQuorum, s.LeaderOpinionRequired, s.UpdatedAt, s.UpdatedBy);
 
     public async Task<DecisionSettings> SaveSettingsAsync(int agencyId, SettingsInput input)
     {
@@ -149,6 +155,7 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
         Amount("largeFineOrganisationYuan", input.LargeFineOrganisationYuan, "对法人或者其他组织的较大数额罚款");
         Amount("largeConfiscationCitizenYuan", input.LargeConfiscationCitizenYuan, "对公民的较大数额没收");
         Amount("largeConfiscationOrganisationYuan", input.LargeConfiscationOrganisationYuan, "对法人或者其他组织的较大数额没收");
+        errors.AddRange(DiscussionRules.ValidateQuorumSetting(input.DiscussionQuorum).Items);
         errors.ThrowIfAny();
         var s = await db.Set<DecisionSettings>().FirstOrDefaultAsync(x => x.AgencyId == agencyId);
         if (s is null) db.Add(s = new DecisionSettings { AgencyId = agencyId });
@@ -157,6 +164,8 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
         s.LargeConfiscationCitizenYuan = input.LargeConfiscationCitizenYuan!.Value;
         s.LargeConfiscationOrganisationYuan = input.LargeConfiscationOrganisationYuan!.Value;
         s.DeputyHeadMaySign = input.DeputyHeadMaySign;
+        s.DiscussionQuorum = input.DiscussionQuorum;
+        if (input.LeaderOpinionRequired is { } leader) s.LeaderOpinionRequired = leader;
         s.UpdatedAt = db.UtcNow;
         s.UpdatedBy = me.UserName;
         await db.SaveChangesAsync();
@@ -223,7 +232,8 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
             recusals.Select(r => new RecusalView(r.Id, r.TargetOfficerId, r.TargetName, r.Reason, r.RequestedAt, r.RecordedBy, r.Status.ToString(),
                 HearingService.Label(r.Status), r.DecisionReason, r.DecidedAt, r.DecidedBy)).ToList(),
             held.Select(d => new DiscussionView(d.Id, d.Reason, d.HeldAt, d.Place, d.Conclusion, d.DocumentId, d.RecordedAt, d.RecordedBy,
-                d.Participants.OrderBy(x => x.Id).Select(x => new ParticipantView(x.UserId, x.Name, x.RoleLabel, x.Opinion)).ToList())).ToList(),
+                d.Participants.OrderBy(x => x.Id).Select(x => new ParticipantView(x.UserId, x.Name, x.RoleLabel, x.Attendance.ToString(), DiscussionRules.Label(x.Attendance), x.Opinion)).ToList(),
+                d.PresiderName, d.PresiderRole, d.DesignatedByName, d.Designation, d.Quorum, d.LeaderAccounts)).ToList(),
             decision is null ? null : new DecisionView(decision.Id, decision.TypeCode, DocumentService.TypeName(decision.TypeCode), decision.Number, decision.DocumentId,
                 decision.Outcome.ToString(), DecisionRules.OutcomeLabel(decision.Outcome), DecisionRules.KindsLabel(DecisionRules.ParseKinds(decision.PenaltyKinds)),
                 decision.FineYuan, decision.ConfiscationYuan, decision.IssuedAt, decision.IssuedBy, Roles.Label(decision.IssuedByRole), DecisionRules.Remedies),
@@ -231,7 +241,8 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
             decision is null ? issue.All : [],
             decision is null && issue.Forbidden.Count == 0,
             await discussions.StaffAsync(c.AgencyId),
-            officers.Select(o => new OfficerOption(o.Id, o.Name, caseOfficers.Contains(o.Id))).ToList());
+            officers.Select(o => new OfficerOption(o.Id, o.Name, caseOfficers.Contains(o.Id))).ToList(),
+            await discussions.QuorumAsync(c.AgencyId));
     }
 
     private static string DescribeTerms(Notice n)

@@ -14,9 +14,14 @@ public sealed class SettingsForm
     public decimal? LargeConfiscationCitizenYuan { get; set; }
     public decimal? LargeConfiscationOrganisationYuan { get; set; }
     public bool DeputyHeadMaySign { get; set; }
+    public int? DiscussionQuorum { get; set; }
+    public bool LeaderOpinionRequired { get; set; } = true;
 }
 
-/// <summary>/agencies/{agencyId}/decision-settings: the art. 63 amounts and whether the deputy head signs; administrators change them.</summary>
+/// <summary>
+/// /agencies/{agencyId}/decision-settings: the art. 63 amounts, whether the deputy head signs, the 负责人 quorum of a
+/// collective discussion and whether the 分管领导 signs the 法制审核表; administrators change them.
+/// </summary>
 public sealed class DecisionSettingsModel(AppDbContext db, CurrentUser me, DecisionFactsService facts, DecisionService decisions) : PageModel
 {
     public string AgencyName { get; private set; } = "";
@@ -37,7 +42,7 @@ public sealed class DecisionSettingsModel(AppDbContext db, CurrentUser me, Decis
             {
                 LargeFineCitizenYuan = s.LargeFineCitizenYuan, LargeFineOrganisationYuan = s.LargeFineOrganisationYuan,
                 LargeConfiscationCitizenYuan = s.LargeConfiscationCitizenYuan, LargeConfiscationOrganisationYuan = s.LargeConfiscationOrganisationYuan,
-                DeputyHeadMaySign = s.DeputyHeadMaySign,
+                DeputyHeadMaySign = s.DeputyHeadMaySign, DiscussionQuorum = s.DiscussionQuorum, LeaderOpinionRequired = s.LeaderOpinionRequired,
             };
         }
         return true;
@@ -52,7 +57,8 @@ public sealed class DecisionSettingsModel(AppDbContext db, CurrentUser me, Decis
         try
         {
             await decisions.SaveSettingsAsync(agencyId, new SettingsInput(Input.LargeFineCitizenYuan, Input.LargeFineOrganisationYuan,
-                Input.LargeConfiscationCitizenYuan, Input.LargeConfiscationOrganisationYuan, Input.DeputyHeadMaySign));
+                Input.LargeConfiscationCitizenYuan, Input.LargeConfiscationOrganisationYuan, Input.DeputyHeadMaySign,
+                Input.DiscussionQuorum, Input.LeaderOpinionRequired));
         }
         catch (DomainValidationException ex)
         {

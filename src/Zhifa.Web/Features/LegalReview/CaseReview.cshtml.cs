@@ -18,6 +18,7 @@ public sealed class CaseReviewModel(LegalReviewService svc) : PageModel
     [BindProperty] public ReturnInput Return { get; set; } = new();
     [BindProperty] public OpinionInput Opinion { get; set; } = new();
     [BindProperty] public TextInput Text { get; set; } = new();
+    [BindProperty] public LeaderOpinionInput Leader { get; set; } = new();
     [BindProperty] public ConsultationInput Consultation { get; set; } = new();
     [BindProperty] public CoordinationInput Coordination { get; set; } = new();
 
@@ -86,7 +87,7 @@ public sealed class CaseReviewModel(LegalReviewService svc) : PageModel
         => ActAsync(caseId, nameof(Text), async c => { await svc.ExtendAsync(c, Text); return "已批准延长审核期限5个工作日"; });
 
     public Task<IActionResult> OnPostLeaderAsync(int caseId)
-        => ActAsync(caseId, nameof(Text), async c => { await svc.LeaderOpinionAsync(c, Text); return "已签署分管领导意见"; });
+        => ActAsync(caseId, nameof(Leader), async c => { await svc.LeaderOpinionAsync(c, Leader); return "已签署分管领导意见，法制审核表已归入执法文书"; });
 
     public Task<IActionResult> OnPostConsultAsync(int caseId)
         => ActAsync(caseId, nameof(Consultation), async c => { await svc.ConsultAsync(c, Consultation); return "已登记咨询论证"; });

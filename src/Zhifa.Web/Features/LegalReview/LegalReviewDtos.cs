@@ -82,6 +82,13 @@ public sealed class TextInput
     public string? Text { get; set; }
 }
 
+/// <summary>The 分管领导's opinion on the 法制审核表 (LR-8): 同意 or 不同意, and what they write.</summary>
+public sealed class LeaderOpinionInput
+{
+    public bool? Agrees { get; set; }
+    public string? Text { get; set; }
+}
+
 public sealed class ConsultationInput
 {
     /// <summary>LegalCounsel 法律顾问 / PublicLawyer 公职律师 / Expert 专家.</summary>
@@ -112,7 +119,7 @@ public sealed record MaterialDto(string Kind, int Id, string Name);
 
 public sealed record OpinionDto(
     int Id, string Outcome, string OutcomeLabel, IReadOnlyList<FindingDto> Findings, IReadOnlyList<CodeLabel> ReasonCategories, string Reasons,
-    string Suggestions, DateTime ReviewedAt, string ReviewedBy, string LeaderOpinion, DateTime? LeaderAt, string LeaderBy);
+    string Suggestions, DateTime ReviewedAt, string ReviewedBy, string LeaderOpinion, DateTime? LeaderAt, string LeaderBy, bool? LeaderAgrees, string LeaderLabel);
 
 public sealed record SubmissionDto(
     int Id, int Round, string Status, string StatusLabel, string UnitName, string ContactName, string ContactPhone,

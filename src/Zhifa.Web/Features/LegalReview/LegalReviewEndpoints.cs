@@ -74,9 +74,9 @@ public static class LegalReviewEndpoints
             OnCase(caseId, svc, async c => { await svc.ExtendAsync(c, input); return Results.Ok(await svc.ViewAsync(c)); }))
             .WithSummary("分管领导批准延长审核期限5个工作日（仅一次，须写明理由）");
 
-        g.MapPost("/cases/{caseId:int}/legal-review/leader-opinion", (int caseId, TextInput input, LegalReviewService svc) =>
+        g.MapPost("/cases/{caseId:int}/legal-review/leader-opinion", (int caseId, LeaderOpinionInput input, LegalReviewService svc) =>
             OnCase(caseId, svc, async c => { await svc.LeaderOpinionAsync(c, input); return Results.Ok(await svc.ViewAsync(c)); }))
-            .WithSummary("分管领导对本轮法制审核意见签署意见");
+            .WithSummary("分管领导（或主要负责人）在法制审核表上对本轮法制审核意见签署意见：agrees 同意或不同意，text 意见；本机关设置须经分管领导签署的，审核同意后未签署不能制作法制审核表、集体讨论或作出决定");
 
         g.MapPost("/cases/{caseId:int}/legal-review/consultations", (int caseId, ConsultationInput input, LegalReviewService svc) =>
             OnCase(caseId, svc, async c => { await svc.ConsultAsync(c, input); return Results.Created($"/api/v1/cases/{caseId}/legal-review", await svc.ViewAsync(c)); }))

@@ -15,7 +15,7 @@ namespace Zhifa.Web.Features.LegalReview;
 /// the decision), the documents (printing the decision, the discussion minutes) and collective discussion all ask here.
 /// It reads the case's catalogue, proposal, hearing record, manual flags and latest round; nothing is stored.
 /// </summary>
-public sealed class LegalReviewGateService(AppDbContext db, ProposalService proposals, CalendarService calendar)
+public sealed class LegalReviewGateService(AppDbContext db, ProposalService proposals, CalendarService calendar, DecisionFactsService decisionFacts)
 {
     public const string HearingRecordType = "hearing-record";
 
@@ -44,11 +44,16 @@ public sealed class LegalReviewGateService(AppDbContext db, ProposalService prop
         {
             var opinion = await db.Set<ReviewOpinion>().AsNoTracking().FirstOrDefaultAsync(o => o.SubmissionId == latest.Id);
             round = new ReviewRules.LatestRound(latest.Round, latest.Status, opinion?.Outcome, opinion?.ProposalFingerprint ?? "",
-                opinion?.ReviewedByName ?? "", opinion is null ? null : CaseService.ChinaDay(opinion.ReviewedAt), await DueAsync(latest));
+                opinion?.ReviewedByName ?? "", opinion is null ? null : CaseService.ChinaDay(opinion.ReviewedAt), await DueAsync(latest),
+                opinion?.LeaderAgrees, opinion?.LeaderOpinion ?? "");
         }
         var proposal = await proposals.GetAsync(c.Id);
-        return ReviewRules.Gate(reasons, round, proposal?.Fingerprint());
+        return ReviewRules.Gate(reasons, round, proposal?.Fingerprint(), await LeaderOpinionRequiredAsync(c.AgencyId));
     }
+
+    /// <summary>LR-8: whether the agency's chain has the 分管领导's opinion after the review unit's 同意 (a decision setting, on by default).</summary>
+    public async Task<bool> LeaderOpinionRequiredAsync(int agencyId)
+        => (await decisionFacts.SettingsAsync(agencyId)).LeaderOpinionRequired;
 
     /// <summary>LR-5: the due date of a submission, from the working-day calendar; none once returned.</summary>
     public async Task<DateOnly?> DueAsync(ReviewSubmission s)

@@ -45,6 +45,8 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
     public bool MaySubmit(Case c) => Own(c) && (me.IsInRole(Roles.Handler) || me.IsInRole(Roles.UnitHead));
     public bool MayReview(Case c) => Own(c) && me.IsInRole(Roles.LegalReviewer);
     public bool MayLead(Case c) => Own(c) && me.IsInRole(Roles.DeputyHead);
+    /// <summary>LR-8: the 分管领导 of the case's agency signs the leader's opinion; the head may sign it too.</summary>
+    public bool MayGiveLeaderOpinion(Case c) => Own(c) && (me.IsInRole(Roles.DeputyHead) || me.IsInRole(Roles.Head));
     public bool MayCoordinate(Case c) => Own(c) && (me.IsInRole(Roles.LegalReviewer) || me.IsInRole(Roles.UnitHead) || me.IsInRole(Roles.DeputyHead) || me.IsInRole(Roles.Head));
     public bool MayGenerateForm(Case c) => Own(c) && (MaySubmit(c) || MayReview(c) || MayLead(c) || me.IsInRole(Roles.Head));
 
@@ -130,7 +132,8 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         if (last is { Status: SubmissionStatus.Submitted })
             throw new DomainValidationException("case", "pending", $"第{last.Round}次送审尚在审核中，不能重复送审");
         var proposal = await proposals.GetAsync(c.Id);
-        if (lastOpinion is { Outcome: ReviewOutcome.Agree } && proposal?.Fingerprint() == lastOpinion.ProposalFingerprint)
+        // A round the 分管领导 did not agree to is submitted again, even with the proposal unchanged.
+        if (lastOpinion is { Outcome: ReviewOutcome.Agree } && lastOpinion.LeaderAgrees != false && proposal?.Fingerprint() == lastOpinion.ProposalFingerprint)
             throw new DomainValidationException("case", "already_agreed", "法制审核已同意本案拟作出的决定，且决定未作变更，无需重新送审");
 
         var docs = await db.Set<CaseDocument>().AsNoTracking().Where(d => d.CaseId == c.Id).Select(d => new { d.Id, d.TypeCode }).ToListAsync();
@@ -285,8 +288,10 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
             db.ChangeTracker.Clear();
             throw new DomainValidationException("outcome", "already_reviewed", "本轮已出具审核意见，请刷新后查看");
         }
-        // Seed 000 art. 10: every written opinion goes into the case file, so the form is filed as it stands now.
-        await FileFormAsync(c);
+        // Seed 000 art. 10: every written opinion goes into the case file, so the form is filed as it stands now; an
+        // agreed round whose chain has the 分管领导's opinion is filed once the leader signed (LR-8).
+        if (ReviewRules.FormRefusal(await gate.LeaderOpinionRequiredAsync(c.AgencyId), opinion.Outcome, leaderGiven: false) is null)
+            await FileFormAsync(c);
         return opinion;
     }
 
@@ -305,16 +310,15 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         await db.SaveChangesAsync();
     }
 
-    public async Task LeaderOpinionAsync(Case c, TextInput input)
+    /// <summary>LR-8: the 分管领导 (or the head) of the case's agency signs 同意 or 不同意 on the latest answered round; the 法制审核表 is filed with it.</summary>
+    public async Task LeaderOpinionAsync(Case c, LeaderOpinionInput input)
     {
-        if (!MayLead(c)) Forbidden("只有分管领导可以签署分管领导意见");
+        if (!MayGiveLeaderOpinion(c)) Forbidden("只有本机关的分管领导或主要负责人可以签署分管领导意见");
         var last = await db.Set<ReviewSubmission>().AsNoTracking().Where(x => x.CaseId == c.Id).OrderByDescending(x => x.Round).FirstOrDefaultAsync();
         var opinion = last is null ? null : await db.Set<ReviewOpinion>().FirstOrDefaultAsync(o => o.SubmissionId == last.Id);
-        var errors = new ValidationErrors();
-        if (opinion is null) errors.Add("text", "no_opinion", "法制审核机构尚未出具本轮审核意见");
-        else if (opinion.LeaderAt is not null) errors.Add("text", "already_given", "本轮已有分管领导意见");
-        errors.Required("text", input.Text, "分管领导意见").MaxLength("text", input.Text, 2000, "分管领导意见").ThrowIfAny();
-        opinion!.LeaderOpinion = input.Text!.Trim();
+        ReviewRules.ValidateLeaderOpinion(opinion is not null, opinion?.LeaderAt is not null, input.Agrees, input.Text).ThrowIfAny();
+        opinion!.LeaderAgrees = input.Agrees!.Value;
+        opinion.LeaderOpinion = input.Text!.Trim();
         opinion.LeaderAt = db.UtcNow;
         opinion.LeaderBy = me.UserName;
         opinion.LeaderByName = me.DisplayName;
@@ -385,7 +389,7 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
     private static OpinionDto ToDto(ReviewOpinion o) => new(
         o.Id, o.Outcome.ToString(), ReviewRules.Label(o.Outcome), ReadFindings(o.Findings),
         o.Categories.Select(x => new CodeLabel(x.ToString(), ReviewRules.Label(x))).ToList(), o.Reasons, o.Suggestions, o.ReviewedAt, o.ReviewedByName,
-        o.LeaderOpinion, o.LeaderAt, o.LeaderByName);
+        o.LeaderOpinion, o.LeaderAt, o.LeaderByName, o.LeaderAgrees, o.LeaderAgrees is { } a ? ReviewRules.LeaderLabel(a) : "");
 
     private async Task<List<MaterialDto>> AvailableMaterialsAsync(int caseId)
     {
@@ -427,14 +431,21 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         }).ToList();
     }
 
-    private static string StatusLabel(LegalReviewGate g, ReviewSubmission? last, ReviewOpinion? opinion)
+    private static string StatusLabel(LegalReviewGate g, ReviewSubmission? last, ReviewOpinion? opinion, string? proposalFingerprint)
     {
         if (!g.Required) return "无需法制审核";
         if (last is null) return "未送审";
         if (last.Status == SubmissionStatus.Returned) return $"第{last.Round}次送审已退回";
         if (opinion is null) return $"第{last.Round}轮审核中";
-        return g.Passed ? $"第{last.Round}轮审核同意" : opinion.Outcome == ReviewOutcome.Agree ? "同意后决定已变更，须重新送审" : $"第{last.Round}轮审核{ReviewRules.Label(opinion.Outcome)}";
+        if (g.Passed) return $"第{last.Round}轮审核同意";
+        if (opinion.Outcome != ReviewOutcome.Agree) return $"第{last.Round}轮审核{ReviewRules.Label(opinion.Outcome)}";
+        if (opinion.LeaderAgrees == false) return Messages.Get("legal_review.status.leader_disagreed", last.Round);
+        return opinion.LeaderAt is null && proposalFingerprint == opinion.ProposalFingerprint ? Messages.Get("legal_review.status.awaiting_leader", last.Round) : "同意后决定已变更，须重新送审";
     }
+
+    /// <summary>An agreed round on the proposal as it stands waits for the 分管领导, not for another submission.</summary>
+    private static bool AwaitsLeader(ReviewOpinion? o, DecisionProposal? p)
+        => o is { Outcome: ReviewOutcome.Agree, LeaderAt: null } && p?.Fingerprint() == o.ProposalFingerprint;
 
     public async Task<ReviewViewDto> ViewAsync(Case c)
     {
@@ -460,7 +471,7 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         var coordinations = await db.Set<ReviewCoordination>().AsNoTracking().Where(x => x.CaseId == c.Id).OrderBy(x => x.Id).ToListAsync();
         var (requested, answers) = Asked(last, lastOpinion);
         var pending = last is { Status: SubmissionStatus.Submitted };
-        return new ReviewViewDto(c.Id, c.Number, c.Title, c.Step, StatusLabel(g, last, lastOpinion),
+        return new ReviewViewDto(c.Id, c.Number, c.Title, c.Step, StatusLabel(g, last, lastOpinion, proposal?.Fingerprint()),
             new GateDto(g.Required, g.Passed, g.IsOpen, g.Message), reasons.Select(r => new ReasonDto(r.Code, r.Message, r.Manual)).ToList(),
             proposal is null ? null : ProposalService.ToDto(proposal), last is not null && proposal is not null && proposal.Fingerprint() != last.ProposalFingerprint,
             await QualificationsAsync(c), last is null ? null : await DueDtoAsync(last), dtos,
@@ -468,8 +479,8 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
             consultations.Select(x => new ConsultationDto(x.Id, x.Kind.ToString(), ReviewRules.Label(x.Kind), x.Consultants, x.Question, x.Advice, x.At, x.RecordedByName)).ToList(),
             coordinations.Select(x => new CoordinationDto(x.Id, x.Participants, x.Disagreement, x.Outcome, x.At, x.RecordedByName)).ToList(),
             available, requested, answers,
-            new PermissionsDto(MayFlag(c), MaySubmit(c) && g.Required && !pending && !g.Passed && !DecidedOrLater.Contains(c.Step),
-                MayReview(c) && pending, MayLead(c) && pending && last is { Extended: false }, MayLead(c) && lastOpinion is { LeaderAt: null },
+            new PermissionsDto(MayFlag(c), MaySubmit(c) && g.Required && !pending && !g.Passed && !DecidedOrLater.Contains(c.Step) && !AwaitsLeader(lastOpinion, proposal),
+                MayReview(c) && pending, MayLead(c) && pending && last is { Extended: false }, MayGiveLeaderOpinion(c) && lastOpinion is { LeaderAt: null },
                 MayReview(c), MayCoordinate(c) && last is not null, MayGenerateForm(c) && last is not null));
     }
 
@@ -480,7 +491,7 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         if (!g.Required) return new CaseReviewSummary(false, true, "", [], null, "无需法制审核");
         var last = await db.Set<ReviewSubmission>().AsNoTracking().Where(s => s.CaseId == c.Id).OrderByDescending(s => s.Round).FirstOrDefaultAsync();
         var opinion = last is null ? null : await db.Set<ReviewOpinion>().AsNoTracking().FirstOrDefaultAsync(o => o.SubmissionId == last.Id);
-        return new CaseReviewSummary(true, g.IsOpen, g.Message, g.Reasons, last is null ? null : await DueDtoAsync(last), StatusLabel(g, last, opinion));
+        return new CaseReviewSummary(true, g.IsOpen, g.Message, g.Reasons, last is null ? null : await DueDtoAsync(last), StatusLabel(g, last, opinion, (await proposals.GetAsync(c.Id))?.Fingerprint()));
     }
 
     /// <summary>LR-5: the reviewers' desk — pending reviews with their due dates, the overdue among them, returned submissions, and rounds awaiting the leader.</summary>
@@ -530,6 +541,9 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         if (subs.Count == 0) throw new DomainValidationException("typeCode", "not_submitted", "本案尚未送法制审核，不能制作法制审核表");
         var opinions = await OpinionsAsync(c.Id);
         var last = subs[^1];
+        var latestOpinion = opinions.GetValueOrDefault(last.Id);
+        if (ReviewRules.FormRefusal(await gate.LeaderOpinionRequiredAsync(c.AgencyId), latestOpinion?.Outcome, latestOpinion?.LeaderAt is not null) is { } missing)
+            throw new DomainValidationException([missing]);
         var available = await AvailableMaterialsAsync(c.Id);
         var proposal = JsonDocument.Parse(last.ProposalSnapshot).RootElement;
         var parties = await db.CaseParties.AsNoTracking().Where(p => p.CaseId == c.Id).Select(p => p.Party!.Name).ToListAsync();
@@ -555,7 +569,8 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
             rounds.Add(line);
         }
         var lastOpinion = subs.Select(s => opinions.GetValueOrDefault(s.Id)).LastOrDefault(o => o is not null);
-        var leader = subs.Select(s => opinions.GetValueOrDefault(s.Id)).LastOrDefault(o => o is { LeaderAt: not null });
+        // The leader's opinion is that on the latest round: an earlier round's does not speak for what is now proposed.
+        var leader = latestOpinion is { LeaderAt: not null } ? latestOpinion : null;
         var notes = new List<string>();
         if (await DueDtoAsync(last) is { } due) notes.Add($"审核期限：{due.Due.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)}前{(due.Extended ? "（已经分管领导批准延长5个工作日）" : "")}");
         foreach (var x in await db.Set<ReviewConsultation>().AsNoTracking().Where(x => x.CaseId == c.Id).OrderBy(x => x.Id).ToListAsync())
@@ -579,7 +594,7 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
             ["审核意见"] = string.Join("\n", rounds),
             ["审核签字"] = lastOpinion?.ReviewedByName ?? "",
             ["审核日期"] = lastOpinion is null ? "" : Day(lastOpinion.ReviewedAt),
-            ["分管领导意见"] = leader?.LeaderOpinion ?? "",
+            ["分管领导意见"] = leader is null ? "" : $"{ReviewRules.LeaderLabel(leader.LeaderAgrees ?? false)}。{leader.LeaderOpinion}",
             ["分管领导签字"] = leader?.LeaderByName ?? "",
             ["分管领导日期"] = leader?.LeaderAt is { } la ? Day(la) : "",
             ["备注"] = string.Join("\n", notes),
@@ -600,7 +615,7 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
             if (opinions.TryGetValue(s.Id, out var o))
             {
                 entries.Add(new("法制审核（对审核意见负责）", o.ReviewedByName, o.ReviewedAt, $"第{s.Round}轮：{ReviewRules.Label(o.Outcome)}{(o.Reasons.Length > 0 ? "，" + o.Reasons : "")}"));
-                if (o.LeaderAt is { } la) entries.Add(new("分管领导意见", o.LeaderByName, la, o.LeaderOpinion));
+                if (o.LeaderAt is { } la) entries.Add(new("分管领导意见", o.LeaderByName, la, $"{ReviewRules.LeaderLabel(o.LeaderAgrees ?? false)}：{o.LeaderOpinion}"));
             }
         }
         foreach (var x in await db.Set<ReviewCoordination>().AsNoTracking().Where(x => x.CaseId == c.Id).ToListAsync())

@@ -12,7 +12,7 @@ using Zhifa.Data;
 namespace Zhifa.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204201539_Initial")]
+    [Migration("20261204201940_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1121,21 +1121,53 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("DesignatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("DesignatedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Designation")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int>("DocumentId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("HeldAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("LeaderAccounts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Place")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PresiderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PresiderRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("PresiderUserId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ProposalFingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Quorum")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -1351,6 +1383,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<bool>("DeputyHeadMaySign")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("DiscussionQuorum")
+                        .HasColumnType("integer");
+
                     b.Property<decimal>("LargeConfiscationCitizenYuan")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
@@ -1366,6 +1401,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
                     b.Property<decimal>("LargeFineOrganisationYuan")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
+
+                    b.Property<bool>("LeaderOpinionRequired")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1387,6 +1425,11 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Attendance")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<int>("DiscussionId")
                         .HasColumnType("integer");
@@ -2624,6 +2667,9 @@ namespace Zhifa.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
+
+                    b.Property<bool?>("LeaderAgrees")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("LeaderAt")
                         .HasColumnType("timestamp with time zone");

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Zhifa.Migrations.Sqlite.Migrations
+namespace Zhifa.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,19 +16,19 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Agencies",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Contact = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CaseNumberFormat = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    ReconsiderationOrgan = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CompetentCourt = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ShortName = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Contact = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CaseNumberFormat = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ReconsiderationOrgan = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CompetentCourt = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -44,11 +45,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -59,26 +60,26 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OfficerId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DisplayName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: true),
+                    OfficerId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -89,18 +90,18 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Time = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SubjectId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    BeforeDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    AfterDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: true),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SubjectType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SubjectId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BeforeDigest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AfterDigest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -111,9 +112,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "AuditHeads",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -124,10 +125,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "CalendarYears",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Json = table.Column<string>(type: "TEXT", nullable: false),
-                    LoadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LoadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    LoadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LoadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,10 +139,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "StoredFiles",
                 columns: table => new
                 {
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PurgedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PurgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -152,8 +153,8 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "ComplaintPolicys",
                 columns: table => new
                 {
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HandlingWorkingDays = table.Column<int>(type: "INTEGER", nullable: false)
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    HandlingWorkingDays = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -170,14 +171,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "DecisionSettingss",
                 columns: table => new
                 {
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LargeFineCitizenYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    LargeFineOrganisationYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    LargeConfiscationCitizenYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    LargeConfiscationOrganisationYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    DeputyHeadMaySign = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    LargeFineCitizenYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    LargeFineOrganisationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    LargeConfiscationCitizenYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    LargeConfiscationOrganisationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    DeputyHeadMaySign = table.Column<bool>(type: "boolean", nullable: false),
+                    DiscussionQuorum = table.Column<int>(type: "integer", nullable: true),
+                    LeaderOpinionRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -194,19 +197,19 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "MajorDecisionCatalogues",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    NaturalPersonFineYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    OrganisationFineYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    ConfiscationYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    MajorKinds = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    AfterHearing = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MitigatedOrOutsideRange = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AllGeneralProcedurePenalties = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    NaturalPersonFineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    OrganisationFineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    ConfiscationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    MajorKinds = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    AfterHearing = table.Column<bool>(type: "boolean", nullable: false),
+                    MitigatedOrOutsideRange = table.Column<bool>(type: "boolean", nullable: false),
+                    AllGeneralProcedurePenalties = table.Column<bool>(type: "boolean", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -223,10 +226,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "NumberCounters",
                 columns: table => new
                 {
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -243,17 +246,17 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Parties",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    LegalRepresentative = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    IsMinor = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    LegalRepresentative = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    IsMinor = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -270,14 +273,14 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "PublicationPolicys",
                 columns: table => new
                 {
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitHeadCheck = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DeputyHeadCheck = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ShortPeriodMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    LongPeriodMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    SmallFineYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    UnitHeadCheck = table.Column<bool>(type: "boolean", nullable: false),
+                    DeputyHeadCheck = table.Column<bool>(type: "boolean", nullable: false),
+                    ShortPeriodMonths = table.Column<int>(type: "integer", nullable: false),
+                    LongPeriodMonths = table.Column<int>(type: "integer", nullable: false),
+                    SmallFineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -294,11 +297,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Units",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IsLegalReviewUnit = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IsLegalReviewUnit = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -315,11 +318,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<int>(type: "integer", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -336,19 +339,19 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "ApiTokens",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Scopes = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Scopes = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -365,11 +368,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -386,10 +389,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<int>(type: "INTEGER", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -406,8 +409,8 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RoleId = table.Column<int>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    RoleId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -430,10 +433,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -450,16 +453,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "DocumentTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TypeCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    TypeCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -482,25 +485,25 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Complaints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReceiptNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContactName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OfficerId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    Reply = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RepliedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    ReceiptNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Content = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ContactPhone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    OfficerId = table.Column<int>(type: "integer", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Reply = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RepliedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CaseId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -523,21 +526,21 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "InspectionNotes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Quarter = table.Column<int>(type: "INTEGER", nullable: false),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Reply = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RepliedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RepliedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RepliedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Quarter = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reply = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RepliedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RepliedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RepliedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -560,14 +563,14 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Matters",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ResponsibleUnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RandomInspection = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ResponsibleUnitId = table.Column<int>(type: "integer", nullable: true),
+                    RandomInspection = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -590,15 +593,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Officers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Position = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    HasLegalQualification = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsLegalReviewer = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Position = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    HasLegalQualification = table.Column<bool>(type: "boolean", nullable: false),
+                    IsLegalReviewer = table.Column<bool>(type: "boolean", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -621,24 +624,24 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Cases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    MatterId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Procedure = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Facts = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ActEndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SeriousHarm = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    MatterId = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Procedure = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Facts = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActEndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SeriousHarm = table.Column<bool>(type: "boolean", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -667,16 +670,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "DiscretionBenchmarks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MatterId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Behaviour = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Basis = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    MatterId = table.Column<int>(type: "integer", nullable: false),
+                    Behaviour = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Basis = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Source = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -699,12 +702,12 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "LegalBases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MatterId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Law = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Article = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MatterId = table.Column<int>(type: "integer", nullable: false),
+                    Law = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Article = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -721,16 +724,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Certificates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Issuer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Domains = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StateReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OfficerId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Issuer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
+                    Domains = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StateReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -747,13 +750,13 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "TrainingRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Hours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 1, nullable: false),
-                    Result = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OfficerId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Hours = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: false),
+                    Result = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -770,22 +773,22 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "AccessRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequesterUserId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequesterName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    IncludesSensitive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Days = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ValidUntil = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    RequesterUserId = table.Column<int>(type: "integer", nullable: false),
+                    RequesterName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    IncludesSensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    Days = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ValidUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -808,31 +811,31 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "CaseDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TypeCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    TemplateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TemplateVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    GeneratedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    GeneratedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Fields = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
-                    SignatureStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SignedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SignedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Witness = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SignatureRecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    SignatureRecordedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ScanSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ScanFileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ScanContentType = table.Column<string>(type: "TEXT", maxLength: 127, nullable: false),
-                    ScanUploadedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ScanUploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    TypeCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    TemplateId = table.Column<int>(type: "integer", nullable: false),
+                    TemplateVersion = table.Column<int>(type: "integer", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    GeneratedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    GeneratedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Fields = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
+                    SignatureStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SignedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Witness = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SignatureRecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SignatureRecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ScanSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ScanFileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ScanContentType = table.Column<string>(type: "character varying(127)", maxLength: 127, nullable: false),
+                    ScanUploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ScanUploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -873,12 +876,12 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "CaseOfficers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OfficerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsLead = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RecusedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    OfficerId = table.Column<int>(type: "integer", nullable: false),
+                    IsLead = table.Column<bool>(type: "boolean", nullable: false),
+                    RecusedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -901,10 +904,10 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "CaseParties",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PartyId = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    PartyId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -927,15 +930,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "CaseSteps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromStep = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ToStep = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    FromStep = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ToStep = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -952,14 +955,14 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "DecisionLimitExtensions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Days = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Days = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -982,28 +985,28 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "DecisionProposals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    PenaltyKinds = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    FineYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    ConfiscationYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ViolatedProvisions = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    PenaltyBasis = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    PenaltyNorms = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    NoPenaltyGround = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Circumstances = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    IllegalGainsYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    OutsideRangeReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    EvidenceReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    BasisReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    DiscretionReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PenaltyKinds = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    ConfiscationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    Content = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ViolatedProvisions = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    PenaltyBasis = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    PenaltyNorms = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    NoPenaltyGround = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Circumstances = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    IllegalGainsYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    OutsideRangeReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    EvidenceReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    BasisReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DiscretionReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1026,15 +1029,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "ElectronicServiceConsents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PartyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    PartyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1057,19 +1060,19 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "EnforcementApplications",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AppliedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Court = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    OutcomeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OutcomeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    OutcomeRecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AppliedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Court = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OutcomeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OutcomeNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OutcomeRecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1092,24 +1095,24 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "EvidencePreservations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Items = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RegisteredByUserId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ApprovalNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    OutcomeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Items = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RegisteredByUserId = table.Column<int>(type: "integer", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ApprovalNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    OutcomeNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ResolvedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1132,16 +1135,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "LegalHolds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    PlacedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    PlacedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ReleasedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ReleasedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    PlacedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    PlacedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReleasedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ReleasedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1164,20 +1167,20 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "PaymentArrangements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Schedule = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RequestedByUserId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Schedule = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RequestedByUserId = table.Column<int>(type: "integer", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1200,15 +1203,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "PaymentRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AmountYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1231,54 +1234,54 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Publications",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SeriesId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DecisionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    TriggeredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Form = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PartyDisplay = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PartyCreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    Violation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    LegalBasis = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Conclusion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    FineYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ShownUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    LegalStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    LegalStatusNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    LegalStatusChangedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 400000, nullable: false),
-                    RedactionSpans = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
-                    SourceSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RedactionConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RedactionConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ListKey = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    SourceDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    AttachmentsJson = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    NonDisclosureGround = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    NonDisclosureReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    DisclosureException = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DisclosureExceptionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    WithdrawnAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    WithdrawalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ExpiredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SupersededAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SeriesId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: true),
+                    DecisionId = table.Column<int>(type: "integer", nullable: true),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    TriggeredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Form = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PartyDisplay = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PartyCreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Violation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    LegalBasis = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Conclusion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    FineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ShownUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    LegalStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    LegalStatusNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    LegalStatusChangedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Body = table.Column<string>(type: "character varying(400000)", maxLength: 400000, nullable: false),
+                    RedactionSpans = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
+                    SourceSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RedactionConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RedactionConfirmedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ListKey = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    SourceDigest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AttachmentsJson = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    NonDisclosureGround = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    NonDisclosureReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    DisclosureException = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DisclosureExceptionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PublishedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    WithdrawnAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    WithdrawalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ExpiredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SupersededAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1307,20 +1310,20 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "RecordingExemptions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Explanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RequestedByUserId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Explanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequestedByUserId = table.Column<int>(type: "integer", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1343,38 +1346,38 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Records",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CollectorOfficerId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Parties = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Proves = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    DeviceNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Interruptions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    InterruptionExplanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 127, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CaptureTime = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Latitude = table.Column<double>(type: "REAL", nullable: true),
-                    Longitude = table.Column<double>(type: "REAL", nullable: true),
-                    MetadataWarning = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Late = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LateApprovedInAdvance = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LateApprovalNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Sensitive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RetentionClass = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    PurgeMarkedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PurgedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CollectorOfficerId = table.Column<int>(type: "integer", nullable: true),
+                    Parties = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Proves = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DeviceNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Interruptions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    InterruptionExplanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(127)", maxLength: 127, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CaptureTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    MetadataWarning = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Late = table.Column<bool>(type: "boolean", nullable: false),
+                    LateApprovedInAdvance = table.Column<bool>(type: "boolean", nullable: false),
+                    LateApprovalNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Sensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    RetentionClass = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PurgeMarkedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PurgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1409,19 +1412,19 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Recusals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TargetOfficerId = table.Column<int>(type: "INTEGER", nullable: true),
-                    TargetName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    TargetOfficerId = table.Column<int>(type: "integer", nullable: true),
+                    TargetName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecisionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1444,17 +1447,17 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "ReviewConsultations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Consultants = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Question = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Advice = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Consultants = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Question = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Advice = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1477,16 +1480,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "ReviewCoordinations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Participants = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Disagreement = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Participants = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Disagreement = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1509,15 +1512,15 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "ReviewFlags",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Criterion = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    FlaggedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FlaggedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    FlaggedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Criterion = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    FlaggedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FlaggedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    FlaggedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1540,45 +1543,45 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "ReviewSubmissions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    UnitName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    BasicFacts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    LawApplied = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Discretion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Investigation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    HearingAndAppraisal = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ProcedureFollowed = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    OtherMatters = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ProposalSnapshot = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: false),
-                    ProposalFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    EvidenceDocumentIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    EvidenceRecordIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    HearingRecordDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    AppraisalDone = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AppraisalDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    AppraisalRecordId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ExtraMaterial = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Reply = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    UnitOpinion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    SubmittedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ReturnedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReturnedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ReturnedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    RequestedMaterial = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ExtensionReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ExtensionApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ExtensionApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ExtensionApprovedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UnitName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContactPhone = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BasicFacts = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    LawApplied = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Discretion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Investigation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    HearingAndAppraisal = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ProcedureFollowed = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    OtherMatters = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ProposalSnapshot = table.Column<string>(type: "character varying(40000)", maxLength: 40000, nullable: false),
+                    ProposalFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EvidenceDocumentIds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    EvidenceRecordIds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    HearingRecordDocumentId = table.Column<int>(type: "integer", nullable: true),
+                    AppraisalDone = table.Column<bool>(type: "boolean", nullable: false),
+                    AppraisalDocumentId = table.Column<int>(type: "integer", nullable: true),
+                    AppraisalRecordId = table.Column<int>(type: "integer", nullable: true),
+                    ExtraMaterial = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Reply = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UnitOpinion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SubmittedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReturnedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReturnedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ReturnedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReturnReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RequestedMaterial = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ExtensionReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ExtensionApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExtensionApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ExtensionApprovedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1601,19 +1604,19 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "SeizureExtensions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Days = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RequestedByUserId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Days = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequestedByUserId = table.Column<int>(type: "integer", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1636,16 +1639,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "UploadSessions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 127, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Received = table.Column<long>(type: "INTEGER", nullable: false),
-                    TempPath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(127)", maxLength: 127, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Received = table.Column<long>(type: "bigint", nullable: false),
+                    TempPath = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1668,21 +1671,21 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "DiscretionGrades",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BenchmarkId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Circumstances = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    Standard = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Warning = table.Column<bool>(type: "INTEGER", nullable: false),
-                    FineMinYuan = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: true),
-                    FineMaxYuan = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: true),
-                    CitizenFineMinYuan = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: true),
-                    CitizenFineMaxYuan = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: true),
-                    GainsMultipleMin = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: true),
-                    GainsMultipleMax = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BenchmarkId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Label = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Circumstances = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    Standard = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Warning = table.Column<bool>(type: "boolean", nullable: false),
+                    FineMinYuan = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: true),
+                    FineMaxYuan = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: true),
+                    CitizenFineMinYuan = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: true),
+                    CitizenFineMaxYuan = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: true),
+                    GainsMultipleMin = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: true),
+                    GainsMultipleMax = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1699,18 +1702,26 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "CollectiveDiscussions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    HeldAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Conclusion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ProposalFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    HeldAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PresiderUserId = table.Column<int>(type: "integer", nullable: true),
+                    PresiderName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PresiderRole = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DesignatedByUserId = table.Column<int>(type: "integer", nullable: true),
+                    DesignatedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Designation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Quorum = table.Column<int>(type: "integer", nullable: false),
+                    LeaderAccounts = table.Column<int>(type: "integer", nullable: false),
+                    Conclusion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ProposalFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1739,21 +1750,21 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Decisions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TypeCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    PenaltyKinds = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    FineYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    ConfiscationYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    ProposalFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    IssuedByRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    TypeCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PenaltyKinds = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    ConfiscationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    ProposalFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    IssuedByRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1782,27 +1793,27 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Notices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    PenaltyKinds = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    FineYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    ConfiscationYuan = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    ProposalFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    HearingRight = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HearingReasons = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ServedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ServiceMethod = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ServedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    WaivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WaiverNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    WaiverRecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PenaltyKinds = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FineYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    ConfiscationYuan = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    ProposalFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HearingRight = table.Column<bool>(type: "boolean", nullable: false),
+                    HearingReasons = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ServedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ServiceMethod = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ServedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    WaivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WaiverNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    WaiverRecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1831,28 +1842,28 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "ServiceRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DocumentTypeCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    DocumentTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Recipient = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ServedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Witnesses = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    LeftReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    TrackingNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    AnnouncementWhere = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    AnnouncementDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConsentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ElectronicAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Intermediary = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ReceiptDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    DocumentTypeCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    DocumentTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ServedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Witnesses = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    LeftReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    TrackingNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AnnouncementWhere = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    AnnouncementDays = table.Column<int>(type: "integer", nullable: false),
+                    ConsentId = table.Column<int>(type: "integer", nullable: true),
+                    ElectronicAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Intermediary = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ReceiptDocumentId = table.Column<int>(type: "integer", nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1893,16 +1904,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "PortalSearchEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PublicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SeriesId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FineFen = table.Column<long>(type: "INTEGER", nullable: true),
-                    ShownUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Tokens = table.Column<string>(type: "TEXT", maxLength: 4000000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PublicationId = table.Column<int>(type: "integer", nullable: false),
+                    SeriesId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FineFen = table.Column<long>(type: "bigint", nullable: true),
+                    ShownUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    Tokens = table.Column<string>(type: "character varying(4000000)", maxLength: 4000000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1919,16 +1930,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "PublicationApprovals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PublicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Current = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PublicationId = table.Column<int>(type: "integer", nullable: false),
+                    Step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Current = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1945,20 +1956,20 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "PublicationErrorReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PublicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SeriesId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReceiptNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Contact = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Reply = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RepliedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RepliedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PublicationId = table.Column<int>(type: "integer", nullable: false),
+                    SeriesId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    ReceiptNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Content = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Contact = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reply = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RepliedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RepliedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1987,16 +1998,16 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "RecordExtractions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecordId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Maker = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Extractor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ExtractedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    RecordId = table.Column<int>(type: "integer", nullable: false),
+                    Maker = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Extractor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ExtractedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2013,24 +2024,25 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "ReviewOpinions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SubmissionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Findings = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    ReasonCategories = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Reasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Suggestions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ProposalFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ReviewedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    LeaderOpinion = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    LeaderAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LeaderBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    LeaderByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubmissionId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Findings = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    ReasonCategories = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Reasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Suggestions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ProposalFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ReviewedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LeaderAgrees = table.Column<bool>(type: "boolean", nullable: true),
+                    LeaderOpinion = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    LeaderAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LeaderBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    LeaderByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2053,13 +2065,14 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "DiscussionParticipants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DiscussionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RoleLabel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Opinion = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DiscussionId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RoleLabel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Attendance = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Opinion = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2076,25 +2089,25 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Hearings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    NoticeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RequestNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ChairOfficerId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ChairName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ScheduledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NoticeDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    NoticeServedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    HeldAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RecordDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    WithdrawnAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WithdrawalNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    NoticeId = table.Column<int>(type: "integer", nullable: false),
+                    RequestedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RequestNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ChairOfficerId = table.Column<int>(type: "integer", nullable: true),
+                    ChairName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ScheduledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NoticeDocumentId = table.Column<int>(type: "integer", nullable: true),
+                    NoticeServedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HeldAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RecordDocumentId = table.Column<int>(type: "integer", nullable: true),
+                    WithdrawnAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawalNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2123,24 +2136,24 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                 name: "Statements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    NoticeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Form = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    MadeAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    DocumentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    FileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    FileContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Answer = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    AnswerReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    NoticeId = table.Column<int>(type: "integer", nullable: false),
+                    Form = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MadeAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Content = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    DocumentId = table.Column<int>(type: "integer", nullable: true),
+                    FileSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    FileContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Answer = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AnswerReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Zhifa.Data;
 namespace Zhifa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204201533_Initial")]
+    [Migration("20261204201928_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1082,21 +1082,53 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DesignatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DesignatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Designation")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DocumentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("HeldAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("LeaderAccounts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Place")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PresiderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PresiderRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PresiderUserId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProposalFingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Quorum")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -1308,6 +1340,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<bool>("DeputyHeadMaySign")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DiscussionQuorum")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("LargeConfiscationCitizenYuan")
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
@@ -1323,6 +1358,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<decimal>("LargeFineOrganisationYuan")
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LeaderOpinionRequired")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -1342,6 +1380,11 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attendance")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("DiscussionId")
                         .HasColumnType("INTEGER");
@@ -2541,6 +2584,9 @@ namespace Zhifa.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("LeaderAgrees")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LeaderAt")
                         .HasColumnType("TEXT");
