@@ -89,7 +89,7 @@ public sealed class LegalReviewJourneyTests(BrowserApp app)
             await Expect(handler.GetByTestId("recommended-range")).ToHaveTextAsync("50000–100000 元");
             await handler.GetByLabel("吊销许可证件", new() { Exact = true }).CheckAsync();
             await handler.GetByLabel("罚款", new() { Exact = true }).CheckAsync();
-            await handler.GetByLabel("罚款（元）").FillAsync("120000");
+            await handler.GetByLabel("罚款（元）", new() { Exact = true }).FillAsync("120000");
             await handler.GetByLabel("决定内容").FillAsync("吊销《医疗机构执业许可证》，并处罚款十二万元。");
             await handler.GetByLabel(new Regex("^违法条款")).FillAsync("《医疗机构管理条例》第二十八条");
             await handler.GetByLabel("罚则 1", new() { Exact = true }).FillAsync("《医疗机构管理条例》第四十八条");
@@ -109,7 +109,7 @@ public sealed class LegalReviewJourneyTests(BrowserApp app)
             // 案件审核 is the unit head's: the handler sees why he may not, then the unit head moves the case on.
             await handler.GotoAsync($"/cases/{caseId}");
             await Expect(handler.GetByRole(AriaRole.Button, new() { Name = "转入“事先告知”" })).ToBeDisabledAsync();
-            await Expect(handler.GetByTestId("next-steps")).ToContainTextAsync("承办人不能审核自己承办的案件");
+            await Expect(handler.GetByTestId("next-steps")).ToContainTextAsync("案件审核须由股室负责人或主要负责人进行");
             var unitHead = await session.NewVisitorAsync();
             await Journey.SignInAsync(unitHead, "unithead");
             await MoveAsync(unitHead, caseId, "事先告知");
@@ -178,7 +178,7 @@ public sealed class LegalReviewJourneyTests(BrowserApp app)
             await handler.GotoAsync(review);
             await Expect(handler.GetByTestId("review-gate")).ToContainTextAsync("暂不同意");
             await handler.GotoAsync(proposal);
-            await handler.GetByLabel("罚款（元）").FillAsync("80000");
+            await handler.GetByLabel("罚款（元）", new() { Exact = true }).FillAsync("80000");
             await handler.GetByLabel("决定内容").FillAsync("吊销《医疗机构执业许可证》，并处罚款八万元。");
             await handler.GetByLabel(new Regex("^超出裁量基准的理由")).FillAsync("");
             await handler.GetByRole(AriaRole.Button, new() { Name = "保存拟作出的决定" }).ClickAsync();
