@@ -26,29 +26,29 @@ public static class AgencyRemedies
     /// </summary>
     public static RemedySuggestion Suggest(string name, AgencyType type, AgencyLevel level)
     {
-        const string Court = "行政诉讼法第十八条第一款、第十四条：由最初作出行政行为的行政机关所在地的基层人民法院管辖";
-        const string Concentrated = "；实行跨行政区域集中管辖的（第十八条第二款），填写指定管辖的人民法院";
+        var courtRule = Rules.Messages.Get("remedies.suggest.court");
+        var concentrated = Rules.Messages.Get("remedies.suggest.concentrated");
         var n = name.Trim();
         if (VerticalMarks.Any(m => n.Contains(m, StringComparison.Ordinal)))
-            return new(null, "行政复议法第二十七条：对海关、金融、外汇管理等实行垂直领导的行政机关、税务和国家安全机关的行政行为不服的，向上一级主管部门申请行政复议，请填写上一级主管部门的名称",
-                null, Court + "，请填写本机关所在地的基层人民法院" + Concentrated);
+            return new(null, Rules.Messages.Get("remedies.suggest.vertical"),
+                null, courtRule + Rules.Messages.Get("remedies.suggest.court_unknown") + concentrated);
         if (type == AgencyType.EntrustedOrganization)
-            return new(null, "受委托组织以委托行政机关的名义实施行政处罚（行政处罚法第二十条），复议机关是委托行政机关的复议机关，请按委托机关填写",
-                null, "由委托行政机关所在地的基层人民法院管辖（行政诉讼法第十八条第一款），请按委托机关填写" + Concentrated);
+            return new(null, Rules.Messages.Get("remedies.suggest.entrusted"),
+                null, Rules.Messages.Get("remedies.suggest.entrusted_court") + concentrated);
         if (n.EndsWith("人民政府", StringComparison.Ordinal) && level != AgencyLevel.Township)
-            return new(null, "对地方各级人民政府的行政行为不服的，由上一级地方人民政府管辖（行政复议法第二十四条第一款第二项），请填写上一级人民政府的名称",
-                null, "对县级以上地方人民政府所作的行政行为提起诉讼的案件由中级人民法院管辖（行政诉讼法第十五条第一项），请填写" + Concentrated);
+            return new(null, Rules.Messages.Get("remedies.suggest.government"),
+                null, Rules.Messages.Get("remedies.suggest.government_court") + concentrated);
 
         // A township body belongs to its county: its 复议机关 and court are the county's.
         var division = Division(n, level == AgencyLevel.Township ? AgencyLevel.County : level);
         string? organ = division is null ? null : division + "人民政府";
         string organReason = division is null
-            ? "行政复议法第二十四条：县级以上地方人民政府管辖对本级人民政府工作部门作出的行政行为不服的复议案件；未能从名称中识别所属的人民政府，请填写"
+            ? Rules.Messages.Get("remedies.suggest.department_unknown")
             : level == AgencyLevel.Township
-                ? $"行政复议法第二十四条第一款第二项：县级人民政府管辖对下一级人民政府作出的行政行为不服的复议案件：{organ}"
-                : $"行政复议法第二十四条第一款：对本级人民政府工作部门（或其管理的法律、法规、规章授权的组织）作出的行政行为不服的，由本级人民政府管辖：{organ}";
+                ? Rules.Messages.Get("remedies.suggest.township", organ)
+                : Rules.Messages.Get("remedies.suggest.department", organ);
         string? court = level is AgencyLevel.County or AgencyLevel.Township && division is not null ? division + "人民法院" : null;
-        string courtReason = court is null ? Court + "，请填写本机关所在地的基层人民法院" + Concentrated : $"{Court}：{court}{Concentrated}";
+        string courtReason = court is null ? courtRule + Rules.Messages.Get("remedies.suggest.court_unknown") + concentrated : $"{courtRule}：{court}{concentrated}";
         return new(organ, organReason, court, courtReason);
     }
 
@@ -85,11 +85,13 @@ public static class AgencyRemedies
 
     public static ValidationErrors Validate(string? reconsiderationOrgan, string? competentCourt)
     {
+        var organLabel = Rules.Messages.Get("remedies.field.reconsideration_organ");
+        var courtLabel = Rules.Messages.Get("remedies.field.competent_court");
         var errors = new ValidationErrors()
-            .Required("reconsiderationOrgan", reconsiderationOrgan, "行政复议机关").MaxLength("reconsiderationOrgan", reconsiderationOrgan?.Trim(), MaxLength, "行政复议机关")
-            .Required("competentCourt", competentCourt, "管辖法院").MaxLength("competentCourt", competentCourt?.Trim(), MaxLength, "管辖法院");
+            .Required("reconsiderationOrgan", reconsiderationOrgan, organLabel).MaxLength("reconsiderationOrgan", reconsiderationOrgan?.Trim(), MaxLength, organLabel)
+            .Required("competentCourt", competentCourt, courtLabel).MaxLength("competentCourt", competentCourt?.Trim(), MaxLength, courtLabel);
         if (!string.IsNullOrWhiteSpace(competentCourt) && !competentCourt.Trim().EndsWith("法院", StringComparison.Ordinal))
-            errors.Add("competentCourt", "invalid", "管辖法院应填写人民法院的名称，如“永兴县人民法院”");
+            errors.Add("competentCourt", "invalid", Rules.Messages.Get("remedies.competent_court_invalid"));
         return errors;
     }
 

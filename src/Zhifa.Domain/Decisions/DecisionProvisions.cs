@@ -5,13 +5,14 @@ using Zhifa.Domain.Common;
 using Zhifa.Domain.Discretion;
 using Zhifa.Domain.Documents;
 using Zhifa.Domain.Matters;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Decisions;
 
 /// <summary>A 罚则 that fines the act, with the highest fine it allows (null when not known).</summary>
 public sealed record PenaltyNorm(string Citation, decimal? MaxFineYuan)
 {
-    public string Describe() => MaxFineYuan is { } max ? $"{Citation}（最高罚款 {DecisionRules.Yuan(max)}）" : Citation;
+    public string Describe() => MaxFineYuan is { } max ? Messages.Get("provisions.norm_with_max", Citation, DecisionRules.Yuan(max)) : Citation;
 
     /// <summary>The proposal keeps its norms one per line, the citation and the amount separated by a tab (no amount when unknown).</summary>
     public static IReadOnlyList<PenaltyNorm> ParseLines(string? text) => (text ?? "")
@@ -44,7 +45,7 @@ public static partial class DecisionProvisions
     public const int CitationMaxLength = 300;
 
     /// <summary>行政处罚法第二十九条, as a decision states why the norm was applied.</summary>
-    public const string HigherFineRule = "依据《中华人民共和国行政处罚法》第二十九条，同一违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的规定处罚";
+    public static string HigherFineRule => Messages.Get("provisions.higher_fine_rule");
 
     /// <summary>The kinds of penalty 行政处罚法第九条 lists: a provision that imposes one of them is a 罚则.</summary>
     private static readonly string[] PenaltyWords =
@@ -64,12 +65,12 @@ public static partial class DecisionProvisions
         IReadOnlyList<(string? Citation, decimal? MaxFineYuan)> norms, ValidationErrors errors)
     {
         var violated = (violatedProvisions ?? "").Trim();
-        errors.MaxLength("violatedProvisions", violated, ViolatedMaxLength, "违法条款");
+        errors.MaxLength("violatedProvisions", violated, ViolatedMaxLength, Messages.Get("provisions.field.violated"));
         if (outcome == DecisionOutcome.Other) return new(violated, "", []);
         if (violated.Length == 0)
             errors.Add("violatedProvisions", "required", outcome == DecisionOutcome.Penalty
-                ? "给予行政处罚的，须填写违法条款：当事人违反的法律、法规、规章条款（行为规范，如《公共场所卫生管理条例》第八条）"
-                : "不予行政处罚的，也须载明当事人违反的法律、法规、规章条款（违法条款）");
+                ? Messages.Get("provisions.violated_required")
+                : Messages.Get("provisions.violated_required.no_penalty"));
         // A 不予处罚 cites its ground instead of a 罚则; anything typed into the penalty fields is not kept.
         if (outcome != DecisionOutcome.Penalty) return new(violated, "", []);
 
@@ -80,56 +81,56 @@ public static partial class DecisionProvisions
             var max = norms[i].MaxFineYuan;
             if (citation.Length == 0)
             {
-                if (max is not null) errors.Add($"penaltyNorms[{i}].citation", "required", $"第 {i + 1} 项罚则填写了最高罚款，须同时填写条款");
+                if (max is not null) errors.Add($"penaltyNorms[{i}].citation", "required", Messages.Get("provisions.norm_citation_required", i + 1));
                 continue;
             }
-            if (citation.Length > CitationMaxLength) errors.Add($"penaltyNorms[{i}].citation", "too_long", $"第 {i + 1} 项罚则的条款不能超过 {CitationMaxLength} 个字符");
-            if (max is < 0) errors.Add($"penaltyNorms[{i}].maxFineYuan", "out_of_range", $"第 {i + 1} 项罚则的最高罚款不能为负数");
-            if (list.Any(n => n.Citation == citation)) errors.Add($"penaltyNorms[{i}].citation", "duplicate", $"罚则“{citation}”重复列出");
+            if (citation.Length > CitationMaxLength) errors.Add($"penaltyNorms[{i}].citation", "too_long", Messages.Get("provisions.norm_citation_too_long", i + 1, CitationMaxLength));
+            if (max is < 0) errors.Add($"penaltyNorms[{i}].maxFineYuan", "out_of_range", Messages.Get("provisions.norm_max_out_of_range", i + 1));
+            if (list.Any(n => n.Citation == citation)) errors.Add($"penaltyNorms[{i}].citation", "duplicate", Messages.Get("provisions.norm_duplicate", citation));
             else list.Add(new PenaltyNorm(citation, max));
         }
-        if (list.Count > MaxNorms) errors.Add("penaltyNorms", "too_many", $"同一违法行为所涉罚则最多列出 {MaxNorms} 项");
+        if (list.Count > MaxNorms) errors.Add("penaltyNorms", "too_many", Messages.Get("provisions.norms_too_many", MaxNorms));
 
         var basis = Clean(penaltyBasis);
-        errors.MaxLength("penaltyBasis", basis, CitationMaxLength, "处罚依据");
+        errors.MaxLength("penaltyBasis", basis, CitationMaxLength, Messages.Get("provisions.field.basis"));
         if (list.Count == 0)
         {
             if (basis.Length == 0)
             {
-                errors.Add("penaltyBasis", "required", "给予行政处罚的，须填写处罚依据：对该违法行为设定处罚的罚则条款（如《公共场所卫生管理条例实施细则》第三十五条第一款）");
+                errors.Add("penaltyBasis", "required", Messages.Get("provisions.basis_required"));
                 return new(violated, "", []);
             }
             list.Add(new PenaltyNorm(basis, null));
         }
         else if (basis.Length > 0 && list.All(n => n.Citation != basis))
-            errors.Add("penaltyBasis", "not_listed", $"处罚依据“{basis}”不在所列罚则之中");
+            errors.Add("penaltyBasis", "not_listed", Messages.Get("provisions.basis_not_listed", basis));
 
         if (fines && list.Count > 1)
         {
             var unknown = list.Where(n => n.MaxFineYuan is null).ToList();
             foreach (var n in unknown)
                 errors.Add($"penaltyNorms[{list.IndexOf(n)}].maxFineYuan", "required",
-                    $"同一违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的规定处罚（行政处罚法第二十九条）：须填写“{n.Citation}”规定的最高罚款");
+                    Messages.Get("provisions.norm_max_required", n.Citation));
             if (unknown.Count == 0)
             {
                 var higher = list.MaxBy(n => n.MaxFineYuan)!;
                 if (basis.Length == 0) basis = higher.Citation;
                 else if (list.FirstOrDefault(n => n.Citation == basis) is { } chosen && chosen.MaxFineYuan < higher.MaxFineYuan)
                     errors.Add("penaltyBasis", "lower_fine",
-                        $"同一违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的规定处罚（行政处罚法第二十九条）：应适用{higher.Describe()}，而不是{chosen.Describe()}");
+                        Messages.Get("provisions.basis_lower_fine", higher.Describe(), chosen.Describe()));
             }
         }
         if (basis.Length == 0)
         {
             if (list.Count == 1) basis = list[0].Citation;
-            else if (!fines) errors.Add("penaltyBasis", "required", "所列罚则有多项且不处罚款，须填写适用的处罚依据");
+            else if (!fines) errors.Add("penaltyBasis", "required", Messages.Get("provisions.basis_required.several"));
         }
 
         if (list.FirstOrDefault(n => n.Citation == basis) is { MaxFineYuan: { } statutoryMax } && fines && fineYuan > statutoryMax)
-            errors.Add("fineYuan", "above_statutory_max", $"拟罚款 {DecisionRules.Yuan(fineYuan.Value)}，超过处罚依据{basis}规定的最高罚款 {DecisionRules.Yuan(statutoryMax)}");
+            errors.Add("fineYuan", "above_statutory_max", Messages.Get("provisions.fine_above_statutory_max", DecisionRules.Yuan(fineYuan.Value), basis, DecisionRules.Yuan(statutoryMax)));
         foreach (var n in list.Where(n => violated.Contains(n.Citation, StringComparison.Ordinal)))
             errors.Add("violatedProvisions", "penalty_norm_as_violation",
-                $"违法条款写的是当事人违反的行为规范，{n.Citation}是罚则，应写在处罚依据中");
+                Messages.Get("provisions.penalty_norm_as_violation", n.Citation));
         return new(violated, basis, list);
     }
 
@@ -138,9 +139,9 @@ public static partial class DecisionProvisions
     {
         var missing = new List<ValidationError>();
         if (p.Outcome == DecisionOutcome.Other) return missing;
-        if (string.IsNullOrWhiteSpace(p.ViolatedProvisions)) missing.Add(new("violatedProvisions", "required", "拟作出的决定尚未填写违法条款"));
-        if (p.Outcome == DecisionOutcome.Penalty && string.IsNullOrWhiteSpace(p.PenaltyBasis)) missing.Add(new("penaltyBasis", "required", "拟作出的决定尚未填写处罚依据"));
-        if (p.Outcome != DecisionOutcome.Penalty && p.NoPenaltyGround is null) missing.Add(new("noPenaltyGround", "required", "拟作出的决定尚未选择不予处罚的法定理由"));
+        if (string.IsNullOrWhiteSpace(p.ViolatedProvisions)) missing.Add(new("violatedProvisions", "required", Messages.Get("provisions.missing.violated")));
+        if (p.Outcome == DecisionOutcome.Penalty && string.IsNullOrWhiteSpace(p.PenaltyBasis)) missing.Add(new("penaltyBasis", "required", Messages.Get("provisions.missing.basis")));
+        if (p.Outcome != DecisionOutcome.Penalty && p.NoPenaltyGround is null) missing.Add(new("noPenaltyGround", "required", Messages.Get("provisions.missing.ground")));
         return missing;
     }
 
@@ -152,22 +153,22 @@ public static partial class DecisionProvisions
     {
         var norms = p.PenaltyNormList;
         if (p.Outcome != DecisionOutcome.Penalty || !p.Kinds.Contains(PenaltyKind.Fine) || norms.Count < 2 || p.PenaltyBasis.Length == 0) return "";
-        return $"当事人的同一违法行为同时违反{string.Join("、", norms.Select(n => n.Describe()))}，{HigherFineRule}，本案适用{p.PenaltyBasis}。";
+        return Messages.Get("provisions.norm_choice", string.Join("、", norms.Select(n => n.Describe())), HigherFineRule, p.PenaltyBasis);
     }
 
     /// <summary>The provisions in one line, for those who read them together (the legal review, the published decision).</summary>
     public static string Summary(DecisionProposal p)
     {
         var parts = new List<string>();
-        if (p.ViolatedProvisions.Length > 0) parts.Add("违法条款：" + p.ViolatedProvisions);
+        if (p.ViolatedProvisions.Length > 0) parts.Add(Messages.Get("provisions.summary.violated", p.ViolatedProvisions));
         if (p.Outcome == DecisionOutcome.Penalty && p.PenaltyBasis.Length > 0)
         {
             var others = p.PenaltyNormList.Where(n => n.Citation != p.PenaltyBasis).ToList();
-            parts.Add("处罚依据：" + p.PenaltyBasis + (others.Count == 0 || !p.Kinds.Contains(PenaltyKind.Fine) ? ""
-                : $"（同一违法行为另违反{string.Join("、", others.Select(n => n.Describe()))}，依行政处罚法第二十九条按罚款数额高的规定处罚）"));
+            parts.Add(Messages.Get("provisions.summary.basis", p.PenaltyBasis) + (others.Count == 0 || !p.Kinds.Contains(PenaltyKind.Fine) ? ""
+                : Messages.Get("provisions.summary.other_norms", string.Join("、", others.Select(n => n.Describe())))));
         }
         if (p.Outcome is DecisionOutcome.NoPenalty or DecisionOutcome.FirstViolationNoPenalty && p.NoPenaltyGround is { } g)
-            parts.Add($"不予处罚依据：{NoPenaltyGrounds.Of(g).Citation}（{NoPenaltyGrounds.Of(g).Label}）");
+            parts.Add(Messages.Get("provisions.summary.ground", NoPenaltyGrounds.Of(g).Citation, NoPenaltyGrounds.Of(g).Label));
         return string.Join("；", parts);
     }
 

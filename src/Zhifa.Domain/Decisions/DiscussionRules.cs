@@ -29,7 +29,7 @@ public static class DiscussionRules
 
     public static Attendance AttendanceOf(IReadOnlyCollection<string> roles) => IsLeader(roles) ? Attendance.Present : Attendance.Observer;
 
-    public static string Label(Attendance a) => a == Attendance.Present ? "出席" : "列席";
+    public static string Label(Attendance a) => Messages.Get(a == Attendance.Present ? "discussion.attendance.present" : "discussion.attendance.observer");
 
     /// <summary>
     /// How many 负责人 must attend. The law leaves it to the agency: the number it set, or else more than half of its 负责人
@@ -52,10 +52,12 @@ public static class DiscussionRules
     /// </summary>
     public static ValidationErrors Validate(DiscussionMinutes m, IReadOnlyDictionary<int, IReadOnlyCollection<string>> staff, int quorum, DateTime nowUtc)
     {
-        var errors = new ValidationErrors().Required("reason", m.Reason, "提请集体讨论的理由").MaxLength("reason", m.Reason, 2000, "提请集体讨论的理由")
-            .Required("conclusion", m.Conclusion, "讨论结论").MaxLength("conclusion", m.Conclusion, 4000, "讨论结论");
-        if (m.HeldAtUtc is not { } at) errors.Add("heldAt", "required", "讨论时间不能为空");
-        else if (at > nowUtc.AddMinutes(5)) errors.Add("heldAt", "in_future", "讨论时间不能晚于现在");
+        var reason = Messages.Get("discussion.field.reason");
+        var conclusion = Messages.Get("discussion.field.conclusion");
+        var errors = new ValidationErrors().Required("reason", m.Reason, reason).MaxLength("reason", m.Reason, 2000, reason)
+            .Required("conclusion", m.Conclusion, conclusion).MaxLength("conclusion", m.Conclusion, 4000, conclusion);
+        if (m.HeldAtUtc is not { } at) errors.Add("heldAt", "required", Messages.Get("discussion.held_at_required"));
+        else if (at > nowUtc.AddMinutes(5)) errors.Add("heldAt", "in_future", Messages.Get("discussion.held_at_in_future"));
 
         var ids = m.Attendees.Select(a => a.UserId).ToList();
         if (ids.Distinct().Count() != ids.Count) errors.Add("participants", "discussion.duplicate", Messages.Get("discussion.duplicate"));
@@ -65,7 +67,7 @@ public static class DiscussionRules
             if (!staff.ContainsKey(a.UserId)) errors.Add($"participants[{i}].userId", "discussion.not_staff", Messages.Get("discussion.not_staff", i + 1));
             else if (IsLeader(a.Roles) && string.IsNullOrWhiteSpace(a.Opinion))
                 errors.Add($"participants[{i}].opinion", "discussion.opinion_missing", Messages.Get("discussion.opinion_missing", i + 1));
-            errors.MaxLength($"participants[{i}].opinion", a.Opinion, 2000, "意见");
+            errors.MaxLength($"participants[{i}].opinion", a.Opinion, 2000, Messages.Get("discussion.field.opinion"));
         }
         var leaders = m.Attendees.Where(a => staff.ContainsKey(a.UserId) && IsLeader(a.Roles)).Select(a => a.UserId).Distinct().ToList();
         if (leaders.Count < quorum)
@@ -86,7 +88,7 @@ public static class DiscussionRules
                     errors.Add("designatedByUserId", "discussion.designator_not_head", Messages.Get("discussion.designator_not_head"));
             }
         }
-        errors.MaxLength("designation", m.Designation, 500, "指定主持的说明");
+        errors.MaxLength("designation", m.Designation, 500, Messages.Get("discussion.field.designation"));
         return errors;
     }
 }

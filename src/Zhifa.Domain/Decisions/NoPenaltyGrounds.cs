@@ -1,5 +1,6 @@
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Discretion;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Decisions;
 
@@ -25,17 +26,17 @@ public static class NoPenaltyGrounds
     public static readonly IReadOnlyList<NoPenaltyGroundInfo> All =
     [
         // 第三十条：不满十四周岁的未成年人有违法行为的，不予行政处罚，责令监护人加以管教。
-        new(NoPenaltyGround.UnderFourteen, "不满十四周岁的未成年人有违法行为", "第三十条", "under-fourteen"),
+        new(NoPenaltyGround.UnderFourteen, Messages.Get("no_penalty.ground.under_fourteen"), "第三十条", "under-fourteen"),
         // 第三十一条：精神病人、智力残疾人在不能辨认或者不能控制自己行为时有违法行为的，不予行政处罚。
-        new(NoPenaltyGround.Incapacity, "精神病人、智力残疾人在不能辨认或者不能控制自己行为时有违法行为", "第三十一条", "incapacity"),
+        new(NoPenaltyGround.Incapacity, Messages.Get("no_penalty.ground.incapacity"), "第三十一条", "incapacity"),
         // 第三十三条第一款：违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。
-        new(NoPenaltyGround.MinorAndCorrected, "违法行为轻微并及时改正，没有造成危害后果", "第三十三条第一款", "minor-corrected"),
+        new(NoPenaltyGround.MinorAndCorrected, Messages.Get("no_penalty.ground.minor_corrected"), "第三十三条第一款", "minor-corrected"),
         // 第三十三条第一款：初次违法且危害后果轻微并及时改正的，可以不予行政处罚（首违不罚）。
-        new(NoPenaltyGround.FirstViolation, "初次违法且危害后果轻微并及时改正（首违不罚）", "第三十三条第一款", StatutoryCircumstance.FirstViolationCode),
+        new(NoPenaltyGround.FirstViolation, Messages.Get("no_penalty.ground.first_violation"), "第三十三条第一款", StatutoryCircumstance.FirstViolationCode),
         // 第三十三条第二款：当事人有证据足以证明没有主观过错的，不予行政处罚。
-        new(NoPenaltyGround.NoFault, "当事人有证据足以证明没有主观过错", "第三十三条第二款", "no-fault"),
+        new(NoPenaltyGround.NoFault, Messages.Get("no_penalty.ground.no_fault"), "第三十三条第二款", "no-fault"),
         // 第三十六条：违法行为在二年内未被发现的，不再给予行政处罚（涉及公民生命健康安全、金融安全且有危害后果的，五年）。
-        new(NoPenaltyGround.TimeBarred, "违法行为在法定期限内未被发现，不再给予行政处罚", "第三十六条", "time-barred"),
+        new(NoPenaltyGround.TimeBarred, Messages.Get("no_penalty.ground.time_barred"), "第三十六条", "time-barred"),
     ];
 
     public static NoPenaltyGroundInfo Of(NoPenaltyGround ground) => All.Single(g => g.Ground == ground);
@@ -57,29 +58,29 @@ public static class NoPenaltyGrounds
     {
         if (outcome is not (DecisionOutcome.NoPenalty or DecisionOutcome.FirstViolationNoPenalty))
         {
-            if (ground is not null) errors.Add("noPenaltyGround", "not_allowed", "给予行政处罚或其他处理的，不能选择不予处罚的理由");
+            if (ground is not null) errors.Add("noPenaltyGround", "not_allowed", Messages.Get("no_penalty.not_allowed"));
             return null;
         }
         if (outcome == DecisionOutcome.FirstViolationNoPenalty) ground ??= NoPenaltyGround.FirstViolation;
         if (ground is not { } g)
         {
-            errors.Add("noPenaltyGround", "required", "不予行政处罚的，须选择不予处罚的法定理由（行政处罚法第三十条、第三十一条、第三十三条或第三十六条）");
+            errors.Add("noPenaltyGround", "required", Messages.Get("no_penalty.required"));
             return null;
         }
         var info = Of(g);
         if (info.Outcome != outcome)
         {
             errors.Add("noPenaltyGround", "outcome_mismatch", outcome == DecisionOutcome.FirstViolationNoPenalty
-                ? "首违不罚的理由只能是初次违法且危害后果轻微并及时改正（行政处罚法第三十三条第一款）"
-                : "初次违法且危害后果轻微并及时改正的，处理结果应选择“首违不罚”");
+                ? Messages.Get("no_penalty.outcome_mismatch.first_violation")
+                : Messages.Get("no_penalty.outcome_mismatch"));
             return null;
         }
         if (!circumstances.Contains(info.Circumstance.Text))
         {
             errors.Add("circumstances", g == NoPenaltyGround.FirstViolation ? "first_violation_missing" : "ground_circumstance_missing",
                 g == NoPenaltyGround.FirstViolation
-                    ? $"首违不罚须记录情节“{info.Circumstance.Text}”"
-                    : $"以“{info.Label}”为由不予处罚的，须记录情节“{info.Circumstance.Text}”");
+                    ? Messages.Get("no_penalty.first_violation_missing", info.Circumstance.Text)
+                    : Messages.Get("no_penalty.ground_circumstance_missing", info.Label, info.Circumstance.Text));
             return null;
         }
         return g;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Domain.Agencies;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Agencies;
@@ -45,17 +46,17 @@ public static class AgencyEndpoints
         }).WithSummary("修改执法主体");
 
         g.MapGet("/{agencyId:int}/remedies", async (int agencyId, AgencyService agencies) =>
-            await agencies.FindVisibleAsync(agencyId) is { } a ? Results.Ok(await agencies.RemediesAsync(a)) : Problems.NotFound("执法主体"))
-            .WithSummary("查看本机关决定书载明的行政复议机关和管辖法院，及按行政复议法第二十四条、第二十七条和行政诉讼法第十四条、第十八条推荐的名称");
+            await agencies.FindVisibleAsync(agencyId) is { } a ? Results.Ok(await agencies.RemediesAsync(a)) : Problems.NotFound(Messages.Get("remedies.api.agency")))
+            .WithSummary(Messages.Get("remedies.api.get"));
 
         g.MapPut("/{agencyId:int}/remedies", async (int agencyId, RemediesInput input, AgencyService agencies) =>
         {
             var a = await agencies.FindVisibleAsync(agencyId);
-            if (a is null) return Problems.NotFound("执法主体");
+            if (a is null) return Problems.NotFound(Messages.Get("remedies.api.agency"));
             if (!await agencies.MaySetRemediesAsync(a)) return Problems.Forbidden();
             await agencies.SaveRemediesAsync(a, input);
             return Results.Ok(await agencies.RemediesAsync(a));
-        }).WithSummary("设置决定书载明的行政复议机关和管辖法院（本机关管理员或主要负责人）；未设置的，不能签发处罚决定");
+        }).WithSummary(Messages.Get("remedies.api.put"));
 
         g.MapPost("/{agencyId:int}/units", async (int agencyId, UnitInput input, AgencyService agencies, CurrentUser me) =>
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Agencies;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Agencies;
@@ -55,7 +56,7 @@ public sealed class RemediesModel(AgencyService agencies) : PageModel
             ModelState.AddDomainErrors(ex, "Input");
             return Page();
         }
-        TempData["StatusMessage"] = "行政复议机关和管辖法院已保存";
+        TempData["StatusMessage"] = Messages.Get("remedies.page.saved");
         return Redirect($"/agencies/{agencyId}/remedies");
     }
 }
