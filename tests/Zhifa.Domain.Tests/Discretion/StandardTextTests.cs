@@ -2,7 +2,7 @@ using Zhifa.Domain.Discretion;
 
 namespace Zhifa.Domain.Tests.Discretion;
 
-/// <summary>The standards as the collected benchmarks (shared/data/real-discretion) word them are read into ranges.</summary>
+/// <summary>The standards, worded as published discretion benchmarks word them, are read into ranges.</summary>
 public sealed class StandardTextTests
 {
     [Theory]

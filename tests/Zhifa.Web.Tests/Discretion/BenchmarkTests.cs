@@ -16,7 +16,7 @@ public sealed class BenchmarkTests(ZhifaFactory app) : IClassFixture<ZhifaFactor
     private const string Safety = "永兴县应急管理局";
     private static int _serial;
 
-    /// <summary>The collected real benchmarks (shared/data/real-discretion), kept beside this test.</summary>
+    /// <summary>Published discretion benchmarks (public government tables, no personal data), kept beside this test.</summary>
     private static byte[] RealCsv([CallerFilePath] string here = "") => File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(here)!, "discretion_benchmarks_tiers.csv"));
 
     private const string Header = "row_id,source_file,source_url,违法行为(原文),处罚依据(原文或摘记),裁量阶次/档次(原文标签),适用情形(原文),裁量标准(原文),note";
