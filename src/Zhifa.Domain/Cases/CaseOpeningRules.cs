@@ -101,22 +101,22 @@ public static class CaseOpeningRules
         if (distinct.Any(id => !byId.ContainsKey(id)))
             errors.Add("officerIds", "unknown", "所选执法人员不是本执法主体的人员");
         foreach (var o in distinct.Where(byId.ContainsKey).Select(id => byId[id]))
-            if (Unqualified(o) is { } reason) errors.Add("officerIds", "not_qualified", $"{o.Name}{reason}，不能承办案件");
+            if (Unqualified(o) is { } reason) errors.Add("officerIds", "not_qualified", Messages.Get("officer.add.not_qualified", o.Name, reason));
         if (distinct.Count < MinimumOfficers)
             errors.Add("officerIds", "too_few", "执法人员不得少于两人（行政处罚法第四十二条）");
     }
 
     /// <summary>Why the officer may not handle a case on the day (行政处罚法第四十二条: 具有行政执法资格); null when they may.</summary>
-    private static string? Unqualified(OfficerOnDay o) => !o.Active ? "已不在执法岗位"
+    private static string? Unqualified(OfficerOnDay o) => !o.Active ? Messages.Get("officer.unqualified.inactive")
         : o.BestStatus switch
         {
-            null => "没有执法证",
+            null => Messages.Get("officer.unqualified.none"),
             CertificateStatus.Valid => null,
-            CertificateStatus.Expired => "的执法证已过期",
-            CertificateStatus.Revoked => "的执法证已注销",
-            CertificateStatus.Suspended => "的执法证已暂扣",
-            CertificateStatus.NotYetValid => "的执法证尚未生效",
-            _ => "的执法证无效",
+            CertificateStatus.Expired => Messages.Get("officer.unqualified.expired"),
+            CertificateStatus.Revoked => Messages.Get("officer.unqualified.revoked"),
+            CertificateStatus.Suspended => Messages.Get("officer.unqualified.suspended"),
+            CertificateStatus.NotYetValid => Messages.Get("officer.unqualified.not_yet_valid"),
+            _ => Messages.Get("officer.unqualified.invalid"),
         };
 
     /// <summary>

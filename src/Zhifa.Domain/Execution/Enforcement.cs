@@ -1,5 +1,6 @@
 using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Execution;
 
@@ -44,9 +45,9 @@ public static class EnforcementRules
     /// </summary>
     public const int DemandWorkingDays = LegalPeriods.DemandWaitWorkingDays;
 
-    public const string DemandPeriodBasis = "行政强制法第五十四条、第六十九条：催告书送达十个工作日后";
+    public static string DemandPeriodBasis => Messages.Get("enforcement.basis.demand");
 
-    public const string RemediesBasis = "行政强制法第五十三条：申请行政复议、提起行政诉讼的期限届满后";
+    public static string RemediesBasis => Messages.Get("enforcement.basis.remedies");
 
     /// <summary>行政复议法 (2023) art. 20: sixty calendar days from knowing of the decision; a rest day at the end moves it (art. 88).</summary>
     public static PeriodEnd ReconsiderationEnds(DateOnly servedOn, WorkingDayCalendar calendar) => LegalPeriods.Reconsideration.EndFrom(servedOn, calendar);
@@ -82,16 +83,15 @@ public static class EnforcementRules
         if (!obligationOutstanding) list.Add(new("payment.nothing_outstanding", "当事人已履行缴纳义务，无需申请强制执行"));
         if (window is null) { list.Add(new("decision.not_served", "决定书尚未送达")); return list; }
         if (window.DemandServedOn is not { } served || window.DemandPeriodEnds is not { } demandEnds)
-            list.Add(new("demand.not_served", "申请强制执行前须催告当事人履行义务，且催告书须已送达（行政强制法第五十四条）"));
+            list.Add(new("demand.not_served", Messages.Get("enforcement.demand.not_served")));
         else if (day < window.Opens)
         {
             if (day <= demandEnds)
-                list.Add(new("demand.ten_days",
-                    $"催告书送达十个工作日后方可申请：最早为 {Iso(demandEnds.AddDays(1))}（催告书 {Iso(served)} 送达，第十个工作日为 {Iso(demandEnds)}；行政强制法第五十四条、第六十九条）"));
+                list.Add(new("demand.ten_days", Messages.Get("enforcement.demand.ten_days", Iso(demandEnds.AddDays(1)), Iso(served), Iso(demandEnds))));
             if (day <= window.RemediesEnd)
-                list.Add(new("remedies.running", $"申请行政复议、提起行政诉讼的期限届满后方可申请：最早为 {Iso(window.RemediesEnd.AddDays(1))}（行政强制法第五十三条）"));
+                list.Add(new("remedies.running", Messages.Get("enforcement.remedies.running", Iso(window.RemediesEnd.AddDays(1)))));
         }
-        if (day > window.Closes) list.Add(new("window.closed", $"已超过申请期限：应当自复议、诉讼期限届满之日起三个月内申请（至 {Iso(window.Closes)}，行政强制法第五十三条）"));
+        if (day > window.Closes) list.Add(new("window.closed", Messages.Get("enforcement.window.closed", Iso(window.Closes))));
         return list;
     }
 
