@@ -193,9 +193,5 @@ public static class DecisionRules
         _ => null,
     };
 
-    /// <summary>The head signs (签发); the deputy head only where the agency allows it.</summary>
-    public static bool MaySign(IReadOnlyCollection<string> roles, bool deputyHeadMaySign)
-        => roles.Contains(Roles.Head) || (deputyHeadMaySign && roles.Contains(Roles.DeputyHead));
-
     public static string ChineseDate(DateOnly d) => string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
 }

@@ -182,7 +182,11 @@ public sealed class DecisionRulesTests
     [InlineData(Roles.Handler, true, false)]
     [InlineData(Roles.LegalReviewer, true, false)]
     public void The_head_signs_and_the_deputy_head_only_where_the_agency_allows(string role, bool deputyAllowed, bool may)
-        => Assert.Equal(may, DecisionRules.MaySign([role], deputyAllowed));
+    {
+        var facts = Cases.CaseFactsExamples.Penalty(CaseSteps.Statement) with { DeputyHeadMaySign = deputyAllowed };
+        var actor = new Domain.Rules.Actor("signer", null, Cases.CaseFactsExamples.AgencyId, new HashSet<string> { role }, new HashSet<int>());
+        Assert.Equal(may, CaseStateMachine.Check(facts, CaseSteps.Decided, actor, CaseActs.IssueDecision).Forbidden.Count == 0);
+    }
 
     [Theory]
     [InlineData(new[] { "same" }, true)]
