@@ -167,6 +167,40 @@ public sealed partial class ArchitectureTests
         Assert.All(files, f => Assert.Equal(0, ChineseIn(f)));
     }
 
+    // ---- the resources ---------------------------------------------------------------------------------------------
+
+    [GeneratedRegex(@"<data name=""([^""]+)""")]
+    private static partial Regex ResourceCode();
+
+    [GeneratedRegex(@"(?<![\w.])(?:T|UiText\.T|Messages\.Get|Messages\.Describe)\(\s*""([^""]+)""")]
+    private static partial Regex CodeUse();
+
+    private static Dictionary<string, List<string>> WrittenCodes()
+        => Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.resx", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .SelectMany(f => ResourceCode().Matches(File.ReadAllText(f)).Select(m => (Code: m.Groups[1].Value, File: Path.GetRelativePath(Root, f))))
+            .GroupBy(x => x.Code).ToDictionary(g => g.Key, g => g.Select(x => x.File).ToList());
+
+    [Fact]
+    public void Every_code_is_written_in_exactly_one_resource_file()
+        => Assert.Empty(WrittenCodes().Where(kv => kv.Value.Count > 1).Select(kv => $"{kv.Key}: {string.Join(", ", kv.Value)}"));
+
+    [Fact]
+    public void Every_code_a_page_or_rule_names_has_its_text()
+    {
+        var written = WrittenCodes();
+        var missing = Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+                        && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadAllLines(f).Where(l => !l.TrimStart().StartsWith("///", StringComparison.Ordinal))
+                .SelectMany(l => CodeUse().Matches(l).Select(m => m.Groups[1].Value))
+                // a code ending in "." is completed at run time ("holiday." + its name)
+                .Where(c => !c.EndsWith('.') && !written.ContainsKey(c))
+                .Select(c => $"{Path.GetRelativePath(Root, f)}: {c}"))
+            .ToList();
+        Assert.Empty(missing);
+    }
+
     // ---- the ratchet ------------------------------------------------------------------------------------------------
 
     private static void Ratchet(string baselineFile, Dictionary<string, int> now, string advice)
