@@ -1,21 +1,25 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Rules;
 
 namespace Zhifa.Web.Infrastructure;
 
-/// <summary>RFC 9457 problem details with stable codes: `type` ends in the code, `errors` names each field.</summary>
+/// <summary>
+/// RFC 9457 problem details with stable codes: `type` ends in the code, `errors` names each field. Typed
+/// (<see cref="ProblemHttpResult"/>) so a handler can declare <c>Results&lt;Ok&lt;T&gt;, ProblemHttpResult&gt;</c>.
+/// </summary>
 public static class Problems
 {
     public const string TypeBase = "https://zhifa.cn/problems/";
 
-    public static IResult Validation(IReadOnlyList<ValidationError> errors)
-        => Results.Problem(new ProblemDetails
+    public static ProblemHttpResult Validation(IReadOnlyList<ValidationError> errors)
+        => TypedResults.Problem(new ProblemDetails
         {
             Type = TypeBase + "validation",
-            Title = "输入有误",
+            Title = UiText.T("problem.validation"),
             Status = StatusCodes.Status400BadRequest,
-            Detail = string.Join("；", errors.Select(e => e.Message)),
+            Detail = string.Join(UiText.T("list.semicolon"), errors.Select(e => e.Message)),
             Extensions =
             {
                 ["code"] = "validation",
@@ -23,22 +27,22 @@ public static class Problems
             },
         });
 
-    public static IResult Validation(string field, string code, string message) => Validation([new ValidationError(field, code, message)]);
+    public static ProblemHttpResult Validation(string field, string code, string message) => Validation([new ValidationError(field, code, message)]);
 
     /// <summary>
     /// A refused act: 403 when the actor may not make it, else 409 while its conditions are unmet; either way every
     /// reason is listed with its stable code (and its field, where it has one).
     /// </summary>
-    public static IResult Refused<T>(Outcome<T> outcome)
+    public static ProblemHttpResult Refused<T>(Outcome<T> outcome)
     {
         bool forbidden = outcome.Forbidden.Count > 0;
         var reasons = outcome.Reasons;
-        return Results.Problem(new ProblemDetails
+        return TypedResults.Problem(new ProblemDetails
         {
             Type = TypeBase + (forbidden ? "forbidden" : "conditions_unmet"),
-            Title = forbidden ? "无权操作" : "条件未满足",
+            Title = UiText.T(forbidden ? "problem.forbidden" : "problem.conditions_unmet"),
             Status = forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
-            Detail = string.Join("；", reasons.Select(e => e.Message)),
+            Detail = string.Join(UiText.T("list.semicolon"), reasons.Select(e => e.Message)),
             Extensions =
             {
                 ["code"] = forbidden ? "forbidden" : "conditions_unmet",
@@ -47,17 +51,18 @@ public static class Problems
         });
     }
 
-    public static IResult NotFound(string what = "资源")
-        => Problem(StatusCodes.Status404NotFound, "not_found", "未找到", $"{what}不存在或无权访问");
+    /// <summary>404 naming what was looked for (<paramref name="what"/> is already text, e.g. <c>T("case")</c>).</summary>
+    public static ProblemHttpResult NotFound(string? what = null)
+        => Problem(StatusCodes.Status404NotFound, "not_found", UiText.T("problem.not_found"), UiText.T("problem.not_found.detail", what ?? UiText.T("problem.resource")));
 
-    public static IResult Conflict(string code, string detail)
-        => Problem(StatusCodes.Status409Conflict, code, "操作冲突", detail);
+    public static ProblemHttpResult Conflict(string code, string detail)
+        => Problem(StatusCodes.Status409Conflict, code, UiText.T("problem.conflict"), detail);
 
-    public static IResult Forbidden(string detail = "当前账号没有执行此操作的权限")
-        => Problem(StatusCodes.Status403Forbidden, "forbidden", "无权操作", detail);
+    public static ProblemHttpResult Forbidden(string? detail = null)
+        => Problem(StatusCodes.Status403Forbidden, "forbidden", UiText.T("problem.forbidden"), detail ?? UiText.T("problem.forbidden.detail"));
 
-    public static IResult Problem(int status, string code, string title, string detail)
-        => Results.Problem(new ProblemDetails
+    public static ProblemHttpResult Problem(int status, string code, string title, string detail)
+        => TypedResults.Problem(new ProblemDetails
         {
             Type = TypeBase + code,
             Title = title,
