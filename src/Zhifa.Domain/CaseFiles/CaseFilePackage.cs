@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Zhifa.Domain.Audit;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.CaseFiles;
 
@@ -79,12 +80,12 @@ public static class CaseFilePackage
         }
         catch (InvalidDataException)
         {
-            return ["文件不是有效的 zip 案卷包"];
+            return [Messages.Get("casefiles.package.not_zip")];
         }
         using (zip)
         {
             var manifestEntry = zip.GetEntry(PackageManifest.FileName);
-            if (manifestEntry is null) return ["案卷包中缺少 manifest.json"];
+            if (manifestEntry is null) return [Messages.Get("casefiles.package.manifest_missing")];
             PackageManifest? manifest;
             try
             {
@@ -93,16 +94,16 @@ public static class CaseFilePackage
             }
             catch (JsonException ex)
             {
-                return [$"manifest.json 无法读取：{ex.Message}"];
+                return [Messages.Get("casefiles.package.manifest_unreadable", ex.Message)];
             }
-            if (manifest is null || manifest.Format != PackageManifest.CurrentFormat) return ["manifest.json 的格式不是 " + PackageManifest.CurrentFormat];
+            if (manifest is null || manifest.Format != PackageManifest.CurrentFormat) return [Messages.Get("casefiles.package.manifest_format", PackageManifest.CurrentFormat)];
 
             var listed = manifest.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
             foreach (var entry in zip.Entries.Where(e => e.FullName != PackageManifest.FileName && !e.FullName.EndsWith('/')))
             {
                 if (!listed.TryGetValue(entry.FullName, out var expected))
                 {
-                    problems.Add($"{entry.FullName}：清单中没有此文件（被加入）");
+                    problems.Add(Messages.Get("casefiles.package.file_added", entry.FullName));
                     continue;
                 }
                 listed.Remove(entry.FullName);
@@ -118,11 +119,11 @@ public static class CaseFilePackage
                 }
                 var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
                 if (size != expected.Size || sha != expected.Sha256)
-                    problems.Add($"{entry.FullName}：内容与清单不符（清单 {expected.Size} 字节 {expected.Sha256[..12]}…，实际 {size} 字节 {sha[..12]}…）");
+                    problems.Add(Messages.Get("casefiles.package.file_changed", entry.FullName, expected.Size, expected.Sha256[..12], size, sha[..12]));
             }
-            foreach (var missing in listed.Keys) problems.Add($"{missing}：清单中列出但案卷包中缺少");
+            foreach (var missing in listed.Keys) problems.Add(Messages.Get("casefiles.package.file_missing", missing));
             foreach (var a in manifest.Audit.Where(a => AuditChain.ComputeHash(a) != a.Hash))
-                problems.Add($"审计日志第 {a.Sequence} 条：哈希不符，内容被改动");
+                problems.Add(Messages.Get("casefiles.package.audit_hash_mismatch", a.Sequence));
         }
         return problems;
     }

@@ -1,4 +1,5 @@
 using Zhifa.Domain.Calendar;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Cases;
 
@@ -30,7 +31,7 @@ public static class CaseDeadlines
     public static DateOnly PreservationDecisionDue(DateOnly start, Func<DateOnly, int, DateOnly> addWorkingDays) => addWorkingDays(start, PreservationWorkingDays);
 
     /// <summary>A due day as the messages and pages write it: 2026年10月1日.</summary>
-    public static string Label(DateOnly day) => day.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Label(DateOnly day) => Messages.Get("cases.date", day);
 
     /// <summary>
     /// LAW-5 art. 60: a penalty is decided within 90 days of filing, plus the days the head approved

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Cases;
 
@@ -32,9 +33,9 @@ public static class CaseNumbering
     /// <summary>A format must contain the year and the sequence, or numbers would repeat.</summary>
     public static ValidationErrors Validate(string? format)
     {
-        var errors = new ValidationErrors().Required("caseNumberFormat", format, "案号规则").MaxLength("caseNumberFormat", format, 60, "案号规则");
+        var errors = new ValidationErrors().Required("caseNumberFormat", format, Messages.Get("cases.numbering.field.format")).MaxLength("caseNumberFormat", format, 60, Messages.Get("cases.numbering.field.format"));
         if (!string.IsNullOrWhiteSpace(format) && (!format.Contains("{seq}", StringComparison.Ordinal) || !format.Contains("{year}", StringComparison.Ordinal)))
-            errors.Add("caseNumberFormat", "missing_placeholder", "案号规则必须包含 {year} 和 {seq}");
+            errors.Add("caseNumberFormat", "missing_placeholder", Messages.Get("cases.numbering.missing_placeholder"));
         return errors;
     }
 }

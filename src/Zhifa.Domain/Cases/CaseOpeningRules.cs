@@ -23,19 +23,19 @@ public static class CaseOpeningRules
 
     public static string Label(CaseCategory category) => category switch
     {
-        CaseCategory.Penalty => "行政处罚",
-        CaseCategory.Coercion => "行政强制",
-        CaseCategory.Inspection => "行政检查",
-        CaseCategory.Licensing => "行政许可",
-        CaseCategory.Expropriation => "行政征收征用",
-        CaseCategory.Confirmation => "行政确认",
+        CaseCategory.Penalty => Messages.Get("cases.category.penalty"),
+        CaseCategory.Coercion => Messages.Get("cases.category.coercion"),
+        CaseCategory.Inspection => Messages.Get("cases.category.inspection"),
+        CaseCategory.Licensing => Messages.Get("cases.category.licensing"),
+        CaseCategory.Expropriation => Messages.Get("cases.category.expropriation"),
+        CaseCategory.Confirmation => Messages.Get("cases.category.confirmation"),
         _ => category.ToString(),
     };
 
     public static string Label(CaseProcedure procedure) => procedure switch
     {
-        CaseProcedure.Simple => "简易程序",
-        CaseProcedure.General => "普通程序",
+        CaseProcedure.Simple => Messages.Get("cases.procedure.simple"),
+        CaseProcedure.General => Messages.Get("cases.procedure.general"),
         _ => "—",
     };
 
@@ -74,20 +74,20 @@ public static class CaseOpeningRules
     public static (CaseCategory? Category, CaseProcedure Procedure) CheckCategory(string? category, string? procedure, ValidationErrors errors)
     {
         var c = ParseCategory(category);
-        if (string.IsNullOrWhiteSpace(category)) errors.Add("category", "required", "案件类别不能为空");
-        else if (c is null) errors.Add("category", "invalid", "案件类别应为处罚、强制、检查、许可、征收征用或确认");
+        if (string.IsNullOrWhiteSpace(category)) errors.Add("category", "required", Messages.Get("cases.opening.category_required"));
+        else if (c is null) errors.Add("category", "invalid", Messages.Get("cases.opening.category_invalid"));
         if (c != CaseCategory.Penalty) return (c, CaseProcedure.Standard);
         var p = ParseProcedure(procedure);
-        if (string.IsNullOrWhiteSpace(procedure)) errors.Add("procedure", "required", "行政处罚案件须选择简易程序或普通程序");
-        else if (p is null) errors.Add("procedure", "invalid", "程序应为简易程序或普通程序");
+        if (string.IsNullOrWhiteSpace(procedure)) errors.Add("procedure", "required", Messages.Get("cases.opening.procedure_required"));
+        else if (p is null) errors.Add("procedure", "invalid", Messages.Get("cases.opening.procedure_invalid"));
         return (c, p ?? CaseProcedure.General);
     }
 
     public static void CheckMatter(CaseCategory? category, Matter? matter, ValidationErrors errors)
     {
-        if (matter is null) { errors.Add("matterId", "required", "请选择本机关执法事项清单中的事项"); return; }
+        if (matter is null) { errors.Add("matterId", "required", Messages.Get("cases.opening.matter_required")); return; }
         if (category is { } c && !MatterFits(c, matter.Category))
-            errors.Add("matterId", "wrong_category", $"执法事项“{matter.Name}”属于{Matter.Label(matter.Category)}，不能用于{Label(c)}案件");
+            errors.Add("matterId", "wrong_category", Messages.Get("cases.opening.matter_wrong_category", matter.Name, Matter.Label(matter.Category), Label(c)));
     }
 
     /// <summary>
@@ -99,11 +99,11 @@ public static class CaseOpeningRules
         var distinct = requested.Distinct().ToList();
         var byId = found.ToDictionary(o => o.Id);
         if (distinct.Any(id => !byId.ContainsKey(id)))
-            errors.Add("officerIds", "unknown", "所选执法人员不是本执法主体的人员");
+            errors.Add("officerIds", "unknown", Messages.Get("cases.opening.officer_unknown"));
         foreach (var o in distinct.Where(byId.ContainsKey).Select(id => byId[id]))
             if (Unqualified(o) is { } reason) errors.Add("officerIds", "not_qualified", Messages.Get("officer.add.not_qualified", o.Name, reason));
         if (distinct.Count < MinimumOfficers)
-            errors.Add("officerIds", "too_few", "执法人员不得少于两人（行政处罚法第四十二条）");
+            errors.Add("officerIds", "too_few", Messages.Get("cases.opening.officers_too_few"));
     }
 
     /// <summary>Why the officer may not handle a case on the day (行政处罚法第四十二条: 具有行政执法资格); null when they may.</summary>
@@ -140,15 +140,15 @@ public static class CaseOpeningRules
     {
         if (category != CaseCategory.Penalty)
         {
-            if (actEndedOn > openingDay) errors.Add("actEndedOn", "in_future", "违法行为终了日期不能晚于立案日期");
+            if (actEndedOn > openingDay) errors.Add("actEndedOn", "in_future", Messages.Get("cases.opening.act_ended_in_future"));
             return;
         }
-        if (actEndedOn is not { } ended) { errors.Add("actEndedOn", "required", "行政处罚案件须填写违法行为发生（终了）日期"); return; }
-        if (ended > openingDay) { errors.Add("actEndedOn", "in_future", "违法行为终了日期不能晚于立案日期"); return; }
+        if (actEndedOn is not { } ended) { errors.Add("actEndedOn", "required", Messages.Get("cases.opening.act_ended_required")); return; }
+        if (ended > openingDay) { errors.Add("actEndedOn", "in_future", Messages.Get("cases.opening.act_ended_in_future")); return; }
         if (IsTimeBarred(ended, seriousHarm, openingDay))
         {
             int years = seriousHarm ? 5 : 2;
-            errors.Add("actEndedOn", "time_barred", $"违法行为自终了之日起已超过 {years} 年未被发现，依法不再给予行政处罚（行政处罚法第三十六条）");
+            errors.Add("actEndedOn", "time_barred", Messages.Get("cases.opening.time_barred", years));
         }
     }
 
@@ -162,6 +162,6 @@ public static class CaseOpeningRules
     {
         if (category != CaseCategory.Penalty || sameActCaseNumbers.Count == 0) return;
         errors.Add("parties", "duplicate_penalty",
-            $"同一当事人的同一违法行为已立案（{string.Join("、", sameActCaseNumbers)}），不得重复立案处罚（行政处罚法第二十九条）");
+            Messages.Get("cases.opening.duplicate_penalty", string.Join("、", sameActCaseNumbers)));
     }
 }

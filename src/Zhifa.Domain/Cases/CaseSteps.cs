@@ -1,3 +1,5 @@
+using Zhifa.Domain.Rules;
+
 namespace Zhifa.Domain.Cases;
 
 /// <summary>
@@ -49,25 +51,25 @@ public static class CaseSteps
     /// <summary>The Chinese name of a step; an unknown value is shown as it is so that nothing is hidden.</summary>
     public static string Label(string? step) => step switch
     {
-        Filed => "立案",
-        Investigation => "调查取证",
-        InternalReview => "案件审核",
-        Notice => "事先告知",
-        Statement => "陈述申辩/听证",
-        Decided => "决定",
-        Served => "送达",
-        Executed => "执行",
-        InspectionStarted => "检查启动",
-        OnSiteInspection => "现场检查",
-        InspectionResult => "检查结果处理",
-        CoercionApproval => "审批",
-        CoercionImplemented => "实施",
-        CoercionHandling => "期限内处理",
-        CoercionResolved => "解除/处理决定",
-        Accepted => "受理",
-        Examination => "审查",
-        Closed => "结案",
-        Archived => "归档",
+        Filed => Messages.Get("cases.step.filed"),
+        Investigation => Messages.Get("cases.step.investigation"),
+        InternalReview => Messages.Get("cases.step.internal_review"),
+        Notice => Messages.Get("cases.step.notice"),
+        Statement => Messages.Get("cases.step.statement"),
+        Decided => Messages.Get("cases.step.decided"),
+        Served => Messages.Get("cases.step.served"),
+        Executed => Messages.Get("cases.step.executed"),
+        InspectionStarted => Messages.Get("cases.step.inspection_started"),
+        OnSiteInspection => Messages.Get("cases.step.on_site_inspection"),
+        InspectionResult => Messages.Get("cases.step.inspection_result"),
+        CoercionApproval => Messages.Get("cases.step.coercion_approval"),
+        CoercionImplemented => Messages.Get("cases.step.coercion_implemented"),
+        CoercionHandling => Messages.Get("cases.step.coercion_handling"),
+        CoercionResolved => Messages.Get("cases.step.coercion_resolved"),
+        Accepted => Messages.Get("cases.step.accepted"),
+        Examination => Messages.Get("cases.step.examination"),
+        Closed => Messages.Get("cases.step.closed"),
+        Archived => Messages.Get("cases.step.archived"),
         null or "" => "—",
         _ => step,
     };

@@ -1,4 +1,5 @@
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Cases;
 
@@ -44,21 +45,21 @@ public sealed class EvidencePreservation
 
     public static string Label(PreservationStatus status) => status switch
     {
-        PreservationStatus.Pending => "待负责人批准",
-        PreservationStatus.Approved => "保存中",
-        PreservationStatus.Rejected => "不予批准",
-        PreservationStatus.Resolved => "已作出处理决定",
+        PreservationStatus.Pending => Messages.Get("cases.preservation.status.pending"),
+        PreservationStatus.Approved => Messages.Get("cases.preservation.status.approved"),
+        PreservationStatus.Rejected => Messages.Get("cases.preservation.status.rejected"),
+        PreservationStatus.Resolved => Messages.Get("cases.preservation.status.resolved"),
         _ => status.ToString(),
     };
 
     public static string Label(PreservationOutcome outcome) => outcome switch
     {
-        PreservationOutcome.RecordAndReturn => "采取记录、复制、拍照、录像等证据保全措施后退还",
-        PreservationOutcome.Examine => "送交检测、检验、检疫或者鉴定",
-        PreservationOutcome.Confiscate => "依法应予没收，依照法定程序处理",
-        PreservationOutcome.Seize => "依法采取查封、扣押措施",
-        PreservationOutcome.Transfer => "移交有关部门处理",
-        PreservationOutcome.Lift => "解除先行登记保存",
+        PreservationOutcome.RecordAndReturn => Messages.Get("cases.preservation.outcome.record_and_return"),
+        PreservationOutcome.Examine => Messages.Get("cases.preservation.outcome.examine"),
+        PreservationOutcome.Confiscate => Messages.Get("cases.preservation.outcome.confiscate"),
+        PreservationOutcome.Seize => Messages.Get("cases.preservation.outcome.seize"),
+        PreservationOutcome.Transfer => Messages.Get("cases.preservation.outcome.transfer"),
+        PreservationOutcome.Lift => Messages.Get("cases.preservation.outcome.lift"),
         _ => outcome.ToString(),
     };
 
@@ -71,22 +72,22 @@ public sealed class EvidencePreservation
     {
         var errors = new ValidationErrors();
         if (!MayRegisterOn(category, procedure, step))
-            errors.Add("case", "not_applicable", "只有普通程序的行政处罚案件在作出处罚决定前可以先行登记保存（行政处罚法第五十六条）");
-        errors.Required("items", items, "保存物品").MaxLength("items", items?.Trim(), 2000, "保存物品")
-            .Required("place", place, "保存地点").MaxLength("place", place?.Trim(), 200, "保存地点");
+            errors.Add("case", "not_applicable", Messages.Get("cases.preservation.not_applicable"));
+        errors.Required("items", items, Messages.Get("cases.preservation.field.items")).MaxLength("items", items?.Trim(), 2000, Messages.Get("cases.preservation.field.items"))
+            .Required("place", place, Messages.Get("cases.preservation.field.place")).MaxLength("place", place?.Trim(), 200, Messages.Get("cases.preservation.field.place"));
         // No earlier bound: evidence is gathered (第五十六条) from the first inspection on, and filing may follow it (第五十四条).
-        if (startedOn is not { } on) errors.Add("startedOn", "required", "请填写先行登记保存的日期");
-        else errors.EventDay("startedOn", "先行登记保存的日期", on, today);
+        if (startedOn is not { } on) errors.Add("startedOn", "required", Messages.Get("cases.preservation.started_on_required"));
+        else errors.EventDay("startedOn", Messages.Get("cases.preservation.field.started_on"), on, today);
         return errors;
     }
 
     /// <summary>The head approves or refuses once, not their own registration; a refusal says why.</summary>
     public void Approve(bool approve, string by, int userId, string? note, DateTime now)
     {
-        if (Status != PreservationStatus.Pending) throw new DomainValidationException("status", "already_decided", "该先行登记保存已审批，不能重复审批");
-        if (userId == RegisteredByUserId) throw new DomainValidationException("status", "own_request", "不能审批本人登记的先行登记保存");
-        if (!approve && string.IsNullOrWhiteSpace(note)) throw new DomainValidationException("note", "required", "不予批准时须写明理由");
-        if (note?.Trim().Length > 500) throw new DomainValidationException("note", "too_long", "审批意见不能超过 500 个字符");
+        if (Status != PreservationStatus.Pending) throw new DomainValidationException("status", "already_decided", Messages.Get("cases.preservation.already_decided"));
+        if (userId == RegisteredByUserId) throw new DomainValidationException("status", "own_request", Messages.Get("cases.preservation.own_request"));
+        if (!approve && string.IsNullOrWhiteSpace(note)) throw new DomainValidationException("note", "required", Messages.Get("cases.preservation.rejection_reason_required"));
+        if (note?.Trim().Length > 500) throw new DomainValidationException("note", "too_long", Messages.Get("cases.preservation.note_too_long"));
         Status = approve ? PreservationStatus.Approved : PreservationStatus.Rejected;
         ApprovedBy = by;
         ApprovedAt = now;
@@ -100,10 +101,10 @@ public sealed class EvidencePreservation
     public void Resolve(PreservationOutcome? outcome, string? note, string by, DateTime now)
     {
         var errors = new ValidationErrors();
-        if (Status == PreservationStatus.Pending) errors.Add("status", "not_approved", "先行登记保存尚未经负责人批准，批准后方可作出处理决定");
-        else if (Status != PreservationStatus.Approved) errors.Add("status", "closed", $"该先行登记保存{Label(Status)}，不能再作出处理决定");
-        if (outcome is null || !Enum.IsDefined(outcome.Value)) errors.Add("outcome", "required", "请选择处理决定");
-        errors.Required("note", note, "处理说明").MaxLength("note", note?.Trim(), 2000, "处理说明");
+        if (Status == PreservationStatus.Pending) errors.Add("status", "not_approved", Messages.Get("cases.preservation.not_approved"));
+        else if (Status != PreservationStatus.Approved) errors.Add("status", "closed", Messages.Get("cases.preservation.closed", Label(Status)));
+        if (outcome is null || !Enum.IsDefined(outcome.Value)) errors.Add("outcome", "required", Messages.Get("cases.preservation.outcome_required"));
+        errors.Required("note", note, Messages.Get("cases.preservation.field.note")).MaxLength("note", note?.Trim(), 2000, Messages.Get("cases.preservation.field.note"));
         errors.ThrowIfAny();
         Status = PreservationStatus.Resolved;
         Outcome = outcome;

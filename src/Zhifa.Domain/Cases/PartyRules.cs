@@ -1,5 +1,6 @@
 using System.Globalization;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Cases;
 
@@ -33,10 +34,10 @@ public static class PartyRules
 {
     public static string Label(PartyKind kind) => kind switch
     {
-        PartyKind.NaturalPerson => "自然人",
-        PartyKind.IndividualBusiness => "个体工商户",
-        PartyKind.LegalPerson => "法人",
-        PartyKind.OtherOrganization => "其他组织",
+        PartyKind.NaturalPerson => Messages.Get("cases.party.kind.natural_person"),
+        PartyKind.IndividualBusiness => Messages.Get("cases.party.kind.individual_business"),
+        PartyKind.LegalPerson => Messages.Get("cases.party.kind.legal_person"),
+        PartyKind.OtherOrganization => Messages.Get("cases.party.kind.other_organization"),
         _ => kind.ToString(),
     };
 
@@ -77,49 +78,49 @@ public static class PartyRules
     {
         int before = errors.Items.Count;
         var kind = ParseKind(input.Kind);
-        if (string.IsNullOrWhiteSpace(input.Kind)) errors.Add(prefix + "kind", "required", "当事人类型不能为空");
-        else if (kind is null) errors.Add(prefix + "kind", "invalid", "当事人类型应为自然人、个体工商户、法人或其他组织");
+        if (string.IsNullOrWhiteSpace(input.Kind)) errors.Add(prefix + "kind", "required", Messages.Get("cases.party.kind_required"));
+        else if (kind is null) errors.Add(prefix + "kind", "invalid", Messages.Get("cases.party.kind_invalid"));
 
         var name = input.Name?.Trim();
-        errors.Required(prefix + "name", name, "当事人名称").MaxLength(prefix + "name", name, 200, "当事人名称");
+        errors.Required(prefix + "name", name, Messages.Get("cases.party.field.name")).MaxLength(prefix + "name", name, 200, Messages.Get("cases.party.field.name"));
         var id = NormalizeCode(input.IdNumber);
         var credit = NormalizeCode(input.CreditCode);
         var rep = input.LegalRepresentative?.Trim() ?? "";
-        errors.MaxLength(prefix + "legalRepresentative", rep, 50, "法定代表人")
-            .MaxLength(prefix + "address", input.Address?.Trim(), 200, "地址")
-            .MaxLength(prefix + "phone", input.Phone?.Trim(), 30, "联系电话");
+        errors.MaxLength(prefix + "legalRepresentative", rep, 50, Messages.Get("cases.party.field.legal_representative"))
+            .MaxLength(prefix + "address", input.Address?.Trim(), 200, Messages.Get("cases.party.field.address"))
+            .MaxLength(prefix + "phone", input.Phone?.Trim(), 30, Messages.Get("cases.party.field.phone"));
 
         bool minor = false;
         if (kind is PartyKind.NaturalPerson or PartyKind.IndividualBusiness)
         {
-            var who = kind == PartyKind.NaturalPerson ? "" : "经营者";
-            if (id.Length == 0) errors.Add(prefix + "idNumber", "required", $"{who}居民身份证号码不能为空");
-            else if (IdentityCodes.CheckIdCardNumber(id) is { } reason) errors.Add(prefix + "idNumber", "invalid", $"{who}居民身份证号码有误：{reason}");
-            else if (BirthDateOf(id) > day) errors.Add(prefix + "idNumber", "invalid", $"{who}居民身份证号码中的出生日期晚于立案日期");
+            var who = kind == PartyKind.NaturalPerson ? "" : Messages.Get("cases.party.operator");
+            if (id.Length == 0) errors.Add(prefix + "idNumber", "required", Messages.Get("cases.party.id_required", who));
+            else if (IdentityCodes.CheckIdCardNumber(id) is { } reason) errors.Add(prefix + "idNumber", "invalid", Messages.Get("cases.party.id_invalid", who, reason));
+            else if (BirthDateOf(id) > day) errors.Add(prefix + "idNumber", "invalid", Messages.Get("cases.party.id_born_after_filing", who));
             else minor = kind == PartyKind.NaturalPerson && IsMinorOn(id, day);
         }
         else if (kind is not null && id.Length > 0)
         {
-            errors.Add(prefix + "idNumber", "not_applicable", "法人和其他组织不填写居民身份证号码，请填写统一社会信用代码");
+            errors.Add(prefix + "idNumber", "not_applicable", Messages.Get("cases.party.id_not_applicable"));
         }
 
         if (kind is PartyKind.LegalPerson or PartyKind.OtherOrganization)
         {
-            if (credit.Length == 0) errors.Add(prefix + "creditCode", "required", "统一社会信用代码不能为空");
-            else if (IdentityCodes.CheckCreditCode(credit) is { } reason) errors.Add(prefix + "creditCode", "invalid", $"统一社会信用代码有误：{reason}");
+            if (credit.Length == 0) errors.Add(prefix + "creditCode", "required", Messages.Get("cases.party.credit_code_required"));
+            else if (IdentityCodes.CheckCreditCode(credit) is { } reason) errors.Add(prefix + "creditCode", "invalid", Messages.Get("cases.party.credit_code_invalid", reason));
         }
         else if (credit.Length > 0)
         {
-            if (kind == PartyKind.NaturalPerson) errors.Add(prefix + "creditCode", "not_applicable", "自然人不填写统一社会信用代码");
-            else if (IdentityCodes.CheckCreditCode(credit) is { } reason) errors.Add(prefix + "creditCode", "invalid", $"统一社会信用代码有误：{reason}");
+            if (kind == PartyKind.NaturalPerson) errors.Add(prefix + "creditCode", "not_applicable", Messages.Get("cases.party.credit_code_not_applicable"));
+            else if (IdentityCodes.CheckCreditCode(credit) is { } reason) errors.Add(prefix + "creditCode", "invalid", Messages.Get("cases.party.credit_code_invalid", reason));
         }
 
-        if (kind == PartyKind.LegalPerson && rep.Length == 0) errors.Add(prefix + "legalRepresentative", "required", "法人须填写法定代表人");
+        if (kind == PartyKind.LegalPerson && rep.Length == 0) errors.Add(prefix + "legalRepresentative", "required", Messages.Get("cases.party.legal_representative_required"));
 
         if (input.IsMinor && kind is not null && kind != PartyKind.NaturalPerson)
-            errors.Add(prefix + "isMinor", "not_applicable", "只有自然人可以标记为未成年人");
+            errors.Add(prefix + "isMinor", "not_applicable", Messages.Get("cases.party.minor_not_applicable"));
         else if (input.IsMinor && kind == PartyKind.NaturalPerson && !minor && BirthDateOf(id) is not null && errors.Items.Count == before)
-            errors.Add(prefix + "isMinor", "contradicts_id", "身份证号码显示当事人已成年，不能标记为未成年人");
+            errors.Add(prefix + "isMinor", "contradicts_id", Messages.Get("cases.party.minor_contradicts_id"));
 
         if (errors.Items.Count > before || kind is null) return null;
         return new Party

@@ -1,4 +1,5 @@
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Cases;
 
@@ -26,9 +27,9 @@ public sealed class SeizureExtension
 
     public static string Label(SeizureExtensionStatus status) => status switch
     {
-        SeizureExtensionStatus.Pending => "待审批",
-        SeizureExtensionStatus.Approved => "已批准",
-        SeizureExtensionStatus.Rejected => "不予批准",
+        SeizureExtensionStatus.Pending => Messages.Get("cases.seizure_extension.status.pending"),
+        SeizureExtensionStatus.Approved => Messages.Get("cases.seizure_extension.status.approved"),
+        SeizureExtensionStatus.Rejected => Messages.Get("cases.seizure_extension.status.rejected"),
         _ => status.ToString(),
     };
 
@@ -50,20 +51,20 @@ public sealed class SeizureExtension
         var errors = new ValidationErrors();
         if (!SeizureInForce(category, step) || seizureStart is null)
         {
-            errors.Add("case", "not_in_force", "只有已实施、尚未解除的查封、扣押可以申请延长期限");
+            errors.Add("case", "not_in_force", Messages.Get("cases.seizure_extension.not_in_force"));
             return errors;
         }
         if (existing.FirstOrDefault(x => x.Status == SeizureExtensionStatus.Approved) is { } approved)
             errors.Add("case", "already_extended",
-                $"查封、扣押期限只能延长一次（行政强制法第二十五条），本案已经批准延长 {approved.Days} 日，至 {CaseDeadlines.Label(CaseDeadlines.SeizureEnds(seizureStart.Value, approved.Days))}");
+                Messages.Get("cases.seizure_extension.already_extended", approved.Days, CaseDeadlines.Label(CaseDeadlines.SeizureEnds(seizureStart.Value, approved.Days))));
         else if (existing.Any(x => x.Status == SeizureExtensionStatus.Pending))
-            errors.Add("case", "pending", "本案已有待审批的延期申请，请等待主要负责人审批");
+            errors.Add("case", "pending", Messages.Get("cases.seizure_extension.pending"));
         else if (today > CaseDeadlines.SeizureEnds(seizureStart.Value))
-            errors.Add("case", "expired", $"查封、扣押期限已于 {CaseDeadlines.Label(CaseDeadlines.SeizureEnds(seizureStart.Value))} 届满，不能再申请延长");
-        if (days is null) errors.Add("days", "required", "请填写延长天数");
+            errors.Add("case", "expired", Messages.Get("cases.seizure_extension.expired", CaseDeadlines.Label(CaseDeadlines.SeizureEnds(seizureStart.Value))));
+        if (days is null) errors.Add("days", "required", Messages.Get("cases.seizure_extension.days_required"));
         else if (days is < 1 or > CaseDeadlines.SeizureExtensionMaxDays)
-            errors.Add("days", "out_of_range", $"延长天数应为 1 至 {CaseDeadlines.SeizureExtensionMaxDays} 日（行政强制法第二十五条）");
-        errors.Required("reason", reason, "延期理由").MaxLength("reason", reason?.Trim(), 2000, "延期理由");
+            errors.Add("days", "out_of_range", Messages.Get("cases.seizure_extension.days_range", CaseDeadlines.SeizureExtensionMaxDays));
+        errors.Required("reason", reason, Messages.Get("cases.seizure_extension.field.reason")).MaxLength("reason", reason?.Trim(), 2000, Messages.Get("cases.seizure_extension.field.reason"));
         return errors;
     }
 
@@ -74,14 +75,14 @@ public sealed class SeizureExtension
     /// </summary>
     public void Decide(bool approve, string decidedBy, int deciderUserId, string? note, DateTime now, DateOnly today, DateOnly? seizureEnds)
     {
-        if (Status != SeizureExtensionStatus.Pending) throw new DomainValidationException("status", "already_decided", "该延期申请已审批，不能重复审批");
-        if (deciderUserId == RequestedByUserId) throw new DomainValidationException("status", "own_request", "不能审批本人提交的延期申请");
-        if (!approve && string.IsNullOrWhiteSpace(note)) throw new DomainValidationException("note", "required", "不予批准时须写明理由");
-        if (note?.Trim().Length > 500) throw new DomainValidationException("note", "too_long", "审批意见不能超过 500 个字符");
+        if (Status != SeizureExtensionStatus.Pending) throw new DomainValidationException("status", "already_decided", Messages.Get("cases.seizure_extension.already_decided"));
+        if (deciderUserId == RequestedByUserId) throw new DomainValidationException("status", "own_request", Messages.Get("cases.seizure_extension.own_request"));
+        if (!approve && string.IsNullOrWhiteSpace(note)) throw new DomainValidationException("note", "required", Messages.Get("cases.seizure_extension.rejection_reason_required"));
+        if (note?.Trim().Length > 500) throw new DomainValidationException("note", "too_long", Messages.Get("cases.seizure_extension.note_too_long"));
         if (approve && seizureEnds is null)
-            throw new DomainValidationException("status", "not_in_force", "查封、扣押已不在实施期间，不能批准延长");
+            throw new DomainValidationException("status", "not_in_force", Messages.Get("cases.seizure_extension.approve_not_in_force"));
         if (approve && today > seizureEnds)
-            throw new DomainValidationException("status", "expired", $"查封、扣押期限已于 {CaseDeadlines.Label(seizureEnds!.Value)} 届满，不能再批准延长");
+            throw new DomainValidationException("status", "expired", Messages.Get("cases.seizure_extension.approve_expired", CaseDeadlines.Label(seizureEnds!.Value)));
         Status = approve ? SeizureExtensionStatus.Approved : SeizureExtensionStatus.Rejected;
         DecidedBy = decidedBy;
         DecidedAt = now;

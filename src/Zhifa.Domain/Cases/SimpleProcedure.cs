@@ -1,4 +1,5 @@
 using System.Globalization;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Cases;
 
@@ -32,20 +33,20 @@ public static class SimpleProcedure
 
     public static string Label(PenaltyKind kind) => kind switch
     {
-        PenaltyKind.Warning => "警告",
-        PenaltyKind.PublicCriticism => "通报批评",
-        PenaltyKind.Fine => "罚款",
-        PenaltyKind.ConfiscateIllegalGains => "没收违法所得",
-        PenaltyKind.ConfiscateIllegalProperty => "没收非法财物",
-        PenaltyKind.SuspendLicence => "暂扣许可证件",
-        PenaltyKind.LowerQualification => "降低资质等级",
-        PenaltyKind.RevokeLicence => "吊销许可证件",
-        PenaltyKind.RestrictBusiness => "限制开展生产经营活动",
-        PenaltyKind.SuspendBusiness => "责令停产停业",
-        PenaltyKind.OrderClosure => "责令关闭",
-        PenaltyKind.RestrictPractice => "限制从业",
-        PenaltyKind.Detention => "行政拘留",
-        _ => "其他行政处罚",
+        PenaltyKind.Warning => Messages.Get("cases.penalty_kind.warning"),
+        PenaltyKind.PublicCriticism => Messages.Get("cases.penalty_kind.public_criticism"),
+        PenaltyKind.Fine => Messages.Get("cases.penalty_kind.fine"),
+        PenaltyKind.ConfiscateIllegalGains => Messages.Get("cases.penalty_kind.confiscate_illegal_gains"),
+        PenaltyKind.ConfiscateIllegalProperty => Messages.Get("cases.penalty_kind.confiscate_illegal_property"),
+        PenaltyKind.SuspendLicence => Messages.Get("cases.penalty_kind.suspend_licence"),
+        PenaltyKind.LowerQualification => Messages.Get("cases.penalty_kind.lower_qualification"),
+        PenaltyKind.RevokeLicence => Messages.Get("cases.penalty_kind.revoke_licence"),
+        PenaltyKind.RestrictBusiness => Messages.Get("cases.penalty_kind.restrict_business"),
+        PenaltyKind.SuspendBusiness => Messages.Get("cases.penalty_kind.suspend_business"),
+        PenaltyKind.OrderClosure => Messages.Get("cases.penalty_kind.order_closure"),
+        PenaltyKind.RestrictPractice => Messages.Get("cases.penalty_kind.restrict_practice"),
+        PenaltyKind.Detention => Messages.Get("cases.penalty_kind.detention"),
+        _ => Messages.Get("cases.penalty_kind.other"),
     };
 
     /// <summary>Reads a kind from its name (Fine) or its label (罚款).</summary>
@@ -73,20 +74,20 @@ public static class SimpleProcedure
         var problems = new List<string>();
         if (proposed.Count == 0)
         {
-            problems.Add("尚未填写拟作出的行政处罚种类");
+            problems.Add(Messages.Get("cases.simple.no_penalty_kind"));
             return problems;
         }
         var others = proposed.Where(k => k is not (PenaltyKind.Warning or PenaltyKind.Fine)).Distinct().ToList();
         if (others.Count > 0)
-            problems.Add($"简易程序只能给予警告或者罚款，不能给予{string.Join("、", others.Select(Label))}（行政处罚法第五十一条）");
+            problems.Add(Messages.Get("cases.simple.kind_not_allowed", string.Join("、", others.Select(Label))));
         if (proposed.Contains(PenaltyKind.Fine))
         {
             var limit = FineLimit(parties);
-            var who = limit == CitizenFineLimit ? "公民" : "法人或者其他组织";
-            if (fineYuan is not { } amount) problems.Add("拟罚款的，须填写罚款金额");
-            else if (amount <= 0) problems.Add("罚款金额应大于零");
+            var who = limit == CitizenFineLimit ? Messages.Get("cases.simple.who.citizen") : Messages.Get("cases.simple.who.organisation");
+            if (fineYuan is not { } amount) problems.Add(Messages.Get("cases.simple.fine_amount_required"));
+            else if (amount <= 0) problems.Add(Messages.Get("cases.simple.fine_amount_positive"));
             else if (amount > limit)
-                problems.Add($"对{who}当场罚款不得超过 {limit.ToString("0", CultureInfo.InvariantCulture)} 元，拟罚款 {amount.ToString("0.##", CultureInfo.InvariantCulture)} 元应适用普通程序（行政处罚法第五十一条）");
+                problems.Add(Messages.Get("cases.simple.fine_over_limit", who, limit.ToString("0", CultureInfo.InvariantCulture), amount.ToString("0.##", CultureInfo.InvariantCulture)));
         }
         return problems;
     }

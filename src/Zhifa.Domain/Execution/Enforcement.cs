@@ -74,14 +74,14 @@ public static class EnforcementRules
 
     /// <summary>行政强制法 art. 35: the demand comes only once the obligation is overdue.</summary>
     public static UnmetReason? MayDemand(bool paymentOverdue)
-        => paymentOverdue ? null : new("payment.not_overdue", "罚款尚未逾期，不能催告（行政强制法第三十五条：当事人逾期不履行的，方可书面催告）");
+        => paymentOverdue ? null : new("payment.not_overdue", Messages.Get("execution.demand.not_overdue"));
 
     /// <summary>Every reason an application on <paramref name="day"/> is refused; each one before the window names its earliest day.</summary>
     public static IReadOnlyList<UnmetReason> MayApply(DateOnly day, bool obligationOutstanding, EnforcementWindow? window)
     {
         var list = new List<UnmetReason>();
-        if (!obligationOutstanding) list.Add(new("payment.nothing_outstanding", "当事人已履行缴纳义务，无需申请强制执行"));
-        if (window is null) { list.Add(new("decision.not_served", "决定书尚未送达")); return list; }
+        if (!obligationOutstanding) list.Add(new("payment.nothing_outstanding", Messages.Get("execution.enforcement.nothing_outstanding")));
+        if (window is null) { list.Add(new("decision.not_served", Messages.Get("execution.enforcement.decision_not_served"))); return list; }
         if (window.DemandServedOn is not { } served || window.DemandPeriodEnds is not { } demandEnds)
             list.Add(new("demand.not_served", Messages.Get("enforcement.demand.not_served")));
         else if (day < window.Opens)
@@ -99,31 +99,31 @@ public static class EnforcementRules
 
     public static string Label(EnforcementOutcome outcome) => outcome switch
     {
-        EnforcementOutcome.Pending => "法院审查中",
-        EnforcementOutcome.Enforced => "准予执行并已执行完毕",
-        EnforcementOutcome.NotAllowed => "裁定不准予执行",
-        EnforcementOutcome.Terminated => "终结执行",
+        EnforcementOutcome.Pending => Messages.Get("execution.enforcement.outcome.pending"),
+        EnforcementOutcome.Enforced => Messages.Get("execution.enforcement.outcome.enforced"),
+        EnforcementOutcome.NotAllowed => Messages.Get("execution.enforcement.outcome.not_allowed"),
+        EnforcementOutcome.Terminated => Messages.Get("execution.enforcement.outcome.terminated"),
         _ => outcome.ToString(),
     };
 
     public static ValidationErrors ValidateApplication(DateOnly? appliedOn, string? court, string? reference, DateOnly today)
     {
-        var errors = new ValidationErrors().Required("court", court, "受理法院").MaxLength("court", court, 200, "受理法院")
-            .MaxLength("reference", reference, 100, "案号或文号");
+        var errors = new ValidationErrors().Required("court", court, Messages.Get("execution.enforcement.field.court")).MaxLength("court", court, 200, Messages.Get("execution.enforcement.field.court"))
+            .MaxLength("reference", reference, 100, Messages.Get("execution.enforcement.field.reference"));
         // Not before: the window of art. 53/54 (MayApply) says from when.
-        if (appliedOn is not { } on) errors.Add("appliedOn", "required", "申请日期不能为空");
-        else errors.EventDay("appliedOn", "申请日期", on, today);
+        if (appliedOn is not { } on) errors.Add("appliedOn", "required", Messages.Get("execution.enforcement.applied_on_required"));
+        else errors.EventDay("appliedOn", Messages.Get("execution.enforcement.field.applied_on"), on, today);
         return errors;
     }
 
     public static ValidationErrors ValidateOutcome(EnforcementApplication a, EnforcementOutcome? outcome, DateOnly? on, string? note, DateOnly today)
     {
-        var errors = new ValidationErrors().MaxLength("note", note, 2000, "说明");
-        if (a.Concluded) errors.Add("outcome", "already_concluded", "该申请的结果已登记，不能更改");
-        if (outcome is not { } o || !Enum.IsDefined(o) || o == EnforcementOutcome.Pending) errors.Add("outcome", "required", "请选择法院的处理结果");
-        if (on is not { } day) errors.Add("outcomeOn", "required", "结果日期不能为空");
-        else errors.EventDay("outcomeOn", "结果日期", day, today, new PriorDay("申请人民法院强制执行之日", a.AppliedOn));
-        if (outcome is EnforcementOutcome.NotAllowed or EnforcementOutcome.Terminated) errors.Required("note", note, "说明");
+        var errors = new ValidationErrors().MaxLength("note", note, 2000, Messages.Get("execution.enforcement.field.note"));
+        if (a.Concluded) errors.Add("outcome", "already_concluded", Messages.Get("execution.enforcement.already_concluded"));
+        if (outcome is not { } o || !Enum.IsDefined(o) || o == EnforcementOutcome.Pending) errors.Add("outcome", "required", Messages.Get("execution.enforcement.outcome_required"));
+        if (on is not { } day) errors.Add("outcomeOn", "required", Messages.Get("execution.enforcement.outcome_on_required"));
+        else errors.EventDay("outcomeOn", Messages.Get("execution.enforcement.field.outcome_on"), day, today, new PriorDay(Messages.Get("execution.enforcement.field.applied_to_court_on"), a.AppliedOn));
+        if (outcome is EnforcementOutcome.NotAllowed or EnforcementOutcome.Terminated) errors.Required("note", note, Messages.Get("execution.enforcement.field.note"));
         return errors;
     }
 }
@@ -144,9 +144,9 @@ public sealed class DecisionLimitExtension
 
     public static ValidationErrors Validate(int? days, string? reason)
     {
-        var errors = new ValidationErrors().Required("reason", reason, "延长理由").MaxLength("reason", reason, 2000, "延长理由");
-        if (days is not { } d) errors.Add("days", "required", "延长天数不能为空");
-        else if (d is < 1 or > 90) errors.Add("days", "out_of_range", "每次延长应在 1 至 90 日之间");
+        var errors = new ValidationErrors().Required("reason", reason, Messages.Get("execution.extension.field.reason")).MaxLength("reason", reason, 2000, Messages.Get("execution.extension.field.reason"));
+        if (days is not { } d) errors.Add("days", "required", Messages.Get("execution.extension.days_required"));
+        else if (d is < 1 or > 90) errors.Add("days", "out_of_range", Messages.Get("execution.extension.days_range"));
         return errors;
     }
 }
@@ -162,10 +162,10 @@ public static class ClosureRules
     {
         var list = new List<UnmetReason>();
         if (paymentRequired && position is { PaidInFull: false } p && !enforcementConcluded)
-            list.Add(new("execution.unpaid", $"罚款尚未缴清（尚欠罚款 {PaymentRules.Yuan(p.PrincipalOutstanding)} 元、加处罚款 {PaymentRules.Yuan(p.LateFeeOutstanding)} 元），且未经人民法院强制执行终结"));
+            list.Add(new("execution.unpaid", Messages.Get("execution.unpaid", PaymentRules.Yuan(p.PrincipalOutstanding), PaymentRules.Yuan(p.LateFeeOutstanding))));
         if (paymentRequired && position is null && !enforcementConcluded)
-            list.Add(new("execution.unpaid", "决定书尚未送达，罚款缴纳尚未开始"));
-        if (!closingReportMade) list.Add(new("closing_report.missing", "尚未制作结案报告"));
+            list.Add(new("execution.unpaid", Messages.Get("execution.unpaid.not_started")));
+        if (!closingReportMade) list.Add(new("closing_report.missing", Messages.Get("execution.closing_report_missing")));
         return list;
     }
 }

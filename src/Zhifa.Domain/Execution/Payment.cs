@@ -1,6 +1,7 @@
 using System.Globalization;
 using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Execution;
 
@@ -48,9 +49,9 @@ public sealed class PaymentArrangement
     /// <summary>The head decides once; nobody decides their own application, and a refusal says why.</summary>
     public void Decide(bool approve, string decidedBy, int deciderUserId, string? note, DateTime now)
     {
-        if (Status != ApprovalStatus.Pending) throw new DomainValidationException("status", "already_decided", "该申请已审批，不能重复审批");
-        if (deciderUserId == RequestedByUserId) throw new DomainValidationException("status", "own_request", "不能审批本人登记的申请");
-        if (!approve && string.IsNullOrWhiteSpace(note)) throw new DomainValidationException("note", "required", "不予批准时须写明理由");
+        if (Status != ApprovalStatus.Pending) throw new DomainValidationException("status", "already_decided", Messages.Get("execution.arrangement.already_decided"));
+        if (deciderUserId == RequestedByUserId) throw new DomainValidationException("status", "own_request", Messages.Get("execution.arrangement.own_request"));
+        if (!approve && string.IsNullOrWhiteSpace(note)) throw new DomainValidationException("note", "required", Messages.Get("execution.arrangement.rejection_reason_required"));
         Status = approve ? ApprovalStatus.Approved : ApprovalStatus.Rejected;
         DecidedBy = decidedBy;
         DecidedAt = now;
@@ -91,13 +92,13 @@ public static class PaymentRules
     /// </summary>
     public static PeriodEnd DueOn(DateOnly servedOn, WorkingDayCalendar calendar) => LegalPeriods.FinePayment.EndFrom(servedOn, calendar);
 
-    public static string Label(ArrangementKind kind) => kind == ArrangementKind.Deferral ? "暂缓缴纳" : "分期缴纳";
+    public static string Label(ArrangementKind kind) => kind == ArrangementKind.Deferral ? Messages.Get("execution.arrangement.kind.deferral") : Messages.Get("execution.arrangement.kind.instalments");
 
     public static string Label(ApprovalStatus status) => status switch
     {
-        ApprovalStatus.Pending => "待审批",
-        ApprovalStatus.Approved => "已批准",
-        ApprovalStatus.Rejected => "不予批准",
+        ApprovalStatus.Pending => Messages.Get("execution.arrangement.status.pending"),
+        ApprovalStatus.Approved => Messages.Get("execution.arrangement.status.approved"),
+        ApprovalStatus.Rejected => Messages.Get("execution.arrangement.status.rejected"),
         _ => status.ToString(),
     };
 
@@ -129,30 +130,30 @@ public static class PaymentRules
     /// </summary>
     public static ValidationErrors ValidateArrangement(ArrangementKind? kind, string? reason, IReadOnlyList<Instalment> schedule, decimal fine, DateOnly currentFirstDue)
     {
-        var errors = new ValidationErrors().Required("reason", reason, "申请理由（经济困难的情况）").MaxLength("reason", reason, 2000, "申请理由");
+        var errors = new ValidationErrors().Required("reason", reason, Messages.Get("execution.arrangement.field.reason_long")).MaxLength("reason", reason, 2000, Messages.Get("execution.arrangement.field.reason"));
         if (kind is not { } k || !Enum.IsDefined(k))
         {
-            errors.Add("kind", "required", "请选择暂缓缴纳或分期缴纳");
+            errors.Add("kind", "required", Messages.Get("execution.arrangement.kind_required"));
             return errors;
         }
         if (k == ArrangementKind.Deferral)
         {
-            if (schedule.Count != 1) errors.Add("schedule", "deferral_one_date", "暂缓缴纳须填写一个新的缴纳期限");
+            if (schedule.Count != 1) errors.Add("schedule", "deferral_one_date", Messages.Get("execution.arrangement.deferral_one_date"));
             else if (schedule[0].Due <= currentFirstDue)
-                errors.Add("schedule", "not_later", $"暂缓后的缴纳期限须晚于现行期限 {currentFirstDue:yyyy-MM-dd}");
+                errors.Add("schedule", "not_later", Messages.Get("execution.arrangement.not_later", currentFirstDue));
             return errors;
         }
-        if (schedule.Count < 2) errors.Add("schedule", "too_few", "分期缴纳须至少分为两期");
+        if (schedule.Count < 2) errors.Add("schedule", "too_few", Messages.Get("execution.arrangement.too_few"));
         for (int i = 0; i < schedule.Count; i++)
         {
-            if (schedule[i].Amount <= 0 || !IsFen(schedule[i].Amount)) errors.Add("schedule", "amount_invalid", $"第 {i + 1} 期金额须大于零且精确到分");
-            if (i > 0 && schedule[i].Due <= schedule[i - 1].Due) errors.Add("schedule", "not_ascending", $"第 {i + 1} 期的期限须晚于第 {i} 期");
+            if (schedule[i].Amount <= 0 || !IsFen(schedule[i].Amount)) errors.Add("schedule", "amount_invalid", Messages.Get("execution.arrangement.amount_invalid", i + 1));
+            if (i > 0 && schedule[i].Due <= schedule[i - 1].Due) errors.Add("schedule", "not_ascending", Messages.Get("execution.arrangement.not_ascending", i + 1, i));
         }
         if (schedule.Count > 0 && schedule[0].Due < currentFirstDue)
-            errors.Add("schedule", "before_due", $"第 1 期的期限不能早于现行期限 {currentFirstDue:yyyy-MM-dd}");
+            errors.Add("schedule", "before_due", Messages.Get("execution.arrangement.before_due", currentFirstDue));
         var sum = schedule.Sum(s => s.Amount);
         if (schedule.Count >= 2 && sum != fine)
-            errors.Add("schedule", "sum_mismatch", $"各期金额合计 {Yuan(sum)} 元，与罚款 {Yuan(fine)} 元不符");
+            errors.Add("schedule", "sum_mismatch", Messages.Get("execution.arrangement.sum_mismatch", Yuan(sum), Yuan(fine)));
         return errors;
     }
 
@@ -212,12 +213,12 @@ public static class PaymentRules
     /// </summary>
     public static ValidationErrors ValidatePayment(decimal? amount, DateOnly? paidOn, string? reference, DateOnly decisionServedOn, DateOnly today, decimal? owedThatDay)
     {
-        var errors = new ValidationErrors().Required("reference", reference, "收据号或银行流水号").MaxLength("reference", reference, 100, "收据号或银行流水号");
-        if (amount is not { } a) errors.Add("amountYuan", "required", "缴款金额不能为空");
-        else if (a <= 0 || !IsFen(a)) errors.Add("amountYuan", "invalid", "缴款金额须大于零且精确到分");
-        else if (owedThatDay is { } owed && a > owed) errors.Add("amountYuan", "too_much", $"缴款金额超过当日应缴的 {Yuan(owed)} 元");
-        if (paidOn is not { } d) errors.Add("paidOn", "required", "缴款日期不能为空");
-        else errors.EventDay("paidOn", "缴款日期", d, today, new PriorDay("决定书送达之日", decisionServedOn));
+        var errors = new ValidationErrors().Required("reference", reference, Messages.Get("execution.payment.field.reference")).MaxLength("reference", reference, 100, Messages.Get("execution.payment.field.reference"));
+        if (amount is not { } a) errors.Add("amountYuan", "required", Messages.Get("execution.payment.amount_required"));
+        else if (a <= 0 || !IsFen(a)) errors.Add("amountYuan", "invalid", Messages.Get("execution.payment.amount_invalid"));
+        else if (owedThatDay is { } owed && a > owed) errors.Add("amountYuan", "too_much", Messages.Get("execution.payment.too_much", Yuan(owed)));
+        if (paidOn is not { } d) errors.Add("paidOn", "required", Messages.Get("execution.payment.paid_on_required"));
+        else errors.EventDay("paidOn", Messages.Get("execution.payment.field.paid_on"), d, today, new PriorDay(Messages.Get("execution.payment.field.served_on"), decisionServedOn));
         return errors;
     }
 }

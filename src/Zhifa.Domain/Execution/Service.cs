@@ -1,5 +1,6 @@
 using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Execution;
 
@@ -82,13 +83,13 @@ public static class ServiceRules
 
     public static string Label(ServiceMethod method) => method switch
     {
-        ServiceMethod.Direct => "直接送达",
-        ServiceMethod.Left => "留置送达",
-        ServiceMethod.Post => "邮寄送达",
-        ServiceMethod.Announcement => "公告送达",
-        ServiceMethod.Electronic => "电子送达",
-        ServiceMethod.Entrusted => "委托送达",
-        ServiceMethod.Forwarded => "转交送达",
+        ServiceMethod.Direct => Messages.Get("execution.service.method.direct"),
+        ServiceMethod.Left => Messages.Get("execution.service.method.left"),
+        ServiceMethod.Post => Messages.Get("execution.service.method.post"),
+        ServiceMethod.Announcement => Messages.Get("execution.service.method.announcement"),
+        ServiceMethod.Electronic => Messages.Get("execution.service.method.electronic"),
+        ServiceMethod.Entrusted => Messages.Get("execution.service.method.entrusted"),
+        ServiceMethod.Forwarded => Messages.Get("execution.service.method.forwarded"),
         _ => method.ToString(),
     };
 
@@ -109,45 +110,45 @@ public static class ServiceRules
     {
         DateOnly ChinaDay(DateTime utc) => DateOnly.FromDateTime(toChina(utc));
         var errors = new ValidationErrors()
-            .Required("recipient", f.Recipient, "受送达人").MaxLength("recipient", f.Recipient, 200, "受送达人")
-            .MaxLength("place", f.Place, 200, "送达地点").MaxLength("witnesses", f.Witnesses, 500, "见证人")
-            .MaxLength("leftReason", f.LeftReason, 1000, "留置原因").MaxLength("trackingNumber", f.TrackingNumber, 100, "邮件单号")
-            .MaxLength("announcementWhere", f.AnnouncementWhere, 500, "公告载体").MaxLength("electronicAddress", f.ElectronicAddress, 200, "电子送达地址")
-            .MaxLength("intermediary", f.Intermediary, 200, "代为送达的机关或单位");
+            .Required("recipient", f.Recipient, Messages.Get("execution.service.field.recipient")).MaxLength("recipient", f.Recipient, 200, Messages.Get("execution.service.field.recipient"))
+            .MaxLength("place", f.Place, 200, Messages.Get("execution.service.field.place")).MaxLength("witnesses", f.Witnesses, 500, Messages.Get("execution.service.field.witnesses"))
+            .MaxLength("leftReason", f.LeftReason, 1000, Messages.Get("execution.service.field.left_reason")).MaxLength("trackingNumber", f.TrackingNumber, 100, Messages.Get("execution.service.field.tracking_number"))
+            .MaxLength("announcementWhere", f.AnnouncementWhere, 500, Messages.Get("execution.service.field.announcement_where")).MaxLength("electronicAddress", f.ElectronicAddress, 200, Messages.Get("execution.service.field.electronic_address"))
+            .MaxLength("intermediary", f.Intermediary, 200, Messages.Get("execution.service.field.intermediary"));
         if (f.Method is not { } method || !Enum.IsDefined(method))
         {
-            errors.Add("method", "required", "请选择送达方式");
+            errors.Add("method", "required", Messages.Get("execution.service.method_required"));
             return errors;
         }
-        if (f.ServedAtUtc is not { } at) errors.Add("servedAt", "required", method == ServiceMethod.Announcement ? "公告发布时间不能为空" : "送达时间不能为空");
-        else errors.EventMoment("servedAt", method == ServiceMethod.Announcement ? "公告发布时间" : "送达时间", toChina(at), toChina(nowUtc),
-            new PriorMoment("文书制作时间", toChina(notBeforeUtc)));
+        if (f.ServedAtUtc is not { } at) errors.Add("servedAt", "required", method == ServiceMethod.Announcement ? Messages.Get("execution.service.announced_at_required") : Messages.Get("execution.service.served_at_required"));
+        else errors.EventMoment("servedAt", method == ServiceMethod.Announcement ? Messages.Get("execution.service.field.announced_at") : Messages.Get("execution.service.field.served_at"), toChina(at), toChina(nowUtc),
+            new PriorMoment(Messages.Get("execution.service.field.document_made_at"), toChina(notBeforeUtc)));
         switch (method)
         {
             case ServiceMethod.Direct:
-                errors.Required("place", f.Place, "送达地点");
+                errors.Required("place", f.Place, Messages.Get("execution.service.field.place"));
                 break;
             case ServiceMethod.Left:
-                errors.Required("place", f.Place, "送达地点").Required("witnesses", f.Witnesses, "见证人")
-                    .Required("leftReason", f.LeftReason, "受送达人拒绝签收的情况");
+                errors.Required("place", f.Place, Messages.Get("execution.service.field.place")).Required("witnesses", f.Witnesses, Messages.Get("execution.service.field.witnesses"))
+                    .Required("leftReason", f.LeftReason, Messages.Get("execution.service.field.refusal"));
                 break;
             case ServiceMethod.Post:
-                errors.Required("trackingNumber", f.TrackingNumber, "邮件单号");
+                errors.Required("trackingNumber", f.TrackingNumber, Messages.Get("execution.service.field.tracking_number"));
                 break;
             case ServiceMethod.Announcement:
-                errors.Required("announcementWhere", f.AnnouncementWhere, "公告载体（在何处公告）");
-                if (f.AnnouncementDays is { } days && days is < 1 or > 90) errors.Add("announcementDays", "out_of_range", "公告期应在 1 至 90 日之间");
+                errors.Required("announcementWhere", f.AnnouncementWhere, Messages.Get("execution.service.field.announcement_where_long"));
+                if (f.AnnouncementDays is { } days && days is < 1 or > 90) errors.Add("announcementDays", "out_of_range", Messages.Get("execution.service.announcement_days_range"));
                 break;
             case ServiceMethod.Electronic:
-                errors.Required("electronicAddress", f.ElectronicAddress, "电子送达地址");
+                errors.Required("electronicAddress", f.ElectronicAddress, Messages.Get("execution.service.field.electronic_address"));
                 if (f.ConsentId is not { } consentId || !consents.TryGetValue(consentId, out var signed))
-                    errors.Add("consentId", "consent_missing", "电子送达须先登记当事人同意电子送达的书面确认");
+                    errors.Add("consentId", "consent_missing", Messages.Get("execution.service.consent_missing"));
                 else if (f.ServedAtUtc is { } when && ChinaDay(when) < signed)
-                    errors.Add("consentId", "consent_after_service", "当事人书面同意晚于送达时间，不能据此电子送达");
+                    errors.Add("consentId", "consent_after_service", Messages.Get("execution.service.consent_after_service"));
                 break;
             case ServiceMethod.Entrusted:
             case ServiceMethod.Forwarded:
-                errors.Required("intermediary", f.Intermediary, method == ServiceMethod.Entrusted ? "受委托送达的机关" : "代为转交的机关或单位");
+                errors.Required("intermediary", f.Intermediary, method == ServiceMethod.Entrusted ? Messages.Get("execution.service.field.entrusted_to") : Messages.Get("execution.service.field.forwarded_by"));
                 break;
         }
         return errors;
@@ -155,10 +156,10 @@ public static class ServiceRules
 
     public static ValidationErrors ValidateConsent(string? partyName, string? address, DateOnly? signedOn, DateOnly today)
     {
-        var errors = new ValidationErrors().Required("partyName", partyName, "当事人").MaxLength("partyName", partyName, 200, "当事人")
-            .Required("address", address, "电子送达地址").MaxLength("address", address, 200, "电子送达地址");
-        if (signedOn is not { } on) errors.Add("signedOn", "required", "书面确认的签署日期不能为空");
-        else errors.EventDay("signedOn", "签署日期", on, today);
+        var errors = new ValidationErrors().Required("partyName", partyName, Messages.Get("execution.service.field.party")).MaxLength("partyName", partyName, 200, Messages.Get("execution.service.field.party"))
+            .Required("address", address, Messages.Get("execution.service.field.electronic_address")).MaxLength("address", address, 200, Messages.Get("execution.service.field.electronic_address"));
+        if (signedOn is not { } on) errors.Add("signedOn", "required", Messages.Get("execution.service.consent_signed_on_required"));
+        else errors.EventDay("signedOn", Messages.Get("execution.service.field.signed_on"), on, today);
         return errors;
     }
 }

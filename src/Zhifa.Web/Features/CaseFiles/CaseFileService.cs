@@ -9,6 +9,7 @@ using Zhifa.Domain.Documents;
 using Zhifa.Domain.Records;
 using Zhifa.Web.Infrastructure;
 using Zhifa.Web.Infrastructure.Storage;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.CaseFiles;
 
@@ -41,9 +42,9 @@ public sealed class CaseFileService(AppDbContext db, BlobStore blobs, CurrentUse
         {
             n++;
             var name = DocumentTypes.Find(d.TypeCode)?.Name ?? d.TypeCode;
-            items.Add((d.GeneratedAt, "文书", name, d.Number, $"documents/{n:D3}-{Safe(name)}.docx", d.Sha256, sizes.GetValueOrDefault(d.Sha256)));
+            items.Add((d.GeneratedAt, T("casefiles.kind.document"), name, d.Number, $"documents/{n:D3}-{Safe(name)}.docx", d.Sha256, sizes.GetValueOrDefault(d.Sha256)));
             if (d.ScanSha256 is { } scan)
-                items.Add((d.ScanUploadedAt ?? d.GeneratedAt, "文书签收件", name + "（签字扫描件）", d.Number,
+                items.Add((d.ScanUploadedAt ?? d.GeneratedAt, T("casefiles.kind.signed_scan"), name + T("casefiles.signed_scan_suffix"), d.Number,
                     $"documents/{n:D3}-{Safe(name)}-签字{Path.GetExtension(d.ScanFileName)}", scan, sizes.GetValueOrDefault(scan)));
         }
         var records = await db.Set<Record>().AsNoTracking().Where(r => r.CaseId == c.Id).OrderBy(r => r.StartedAt).ThenBy(r => r.Id).ToListAsync();
@@ -51,11 +52,11 @@ public sealed class CaseFileService(AppDbContext db, BlobStore blobs, CurrentUse
         foreach (var r in records)
         {
             n++;
-            items.Add((r.StartedAt, "音像记录", $"{RecordRules.Label(r.Kind)}：{(r.Proves.Length > 0 ? r.Proves : r.FileName)}", "",
+            items.Add((r.StartedAt, T("casefiles.kind.record"), $"{RecordRules.Label(r.Kind)}：{(r.Proves.Length > 0 ? r.Proves : r.FileName)}", "",
                 $"records/{n:D3}-{Safe(r.FileName)}", r.Sha256, r.Size));
         }
         foreach (var h in await db.CaseSteps.AsNoTracking().Where(h => h.CaseId == c.Id).OrderBy(h => h.Id).ToListAsync())
-            items.Add((h.At, "流转记录", $"{CaseStepLabel(h.FromStep)} → {CaseStepLabel(h.ToStep)}{(h.Note.Length > 0 ? "：" + h.Note : "")}", "", null, null, null));
+            items.Add((h.At, T("casefiles.kind.step"), $"{CaseStepLabel(h.FromStep)} → {CaseStepLabel(h.ToStep)}{(h.Note.Length > 0 ? "：" + h.Note : "")}", "", null, null, null));
 
         return items.OrderBy(i => i.At).Select((i, k) => (new CatalogueItem(k + 1, i.Kind, i.Title, i.Number, i.At, i.Path, i.Blob, i.Size), i.Blob)).ToList();
     }
@@ -72,7 +73,7 @@ public sealed class CaseFileService(AppDbContext db, BlobStore blobs, CurrentUse
         foreach (var (item, blob) in catalogue.Where(x => x.Item.PackagePath is not null && x.Blob is not null))
             files.Add((item.PackagePath!, () => Task.FromResult(blobs.OpenRead(blob!))));
 
-        db.AddAuditEvent("case-file.exported", "Case", c.Id.ToString(CultureInfo.InvariantCulture), c.AgencyId, $"{catalogue.Count} 项");
+        db.AddAuditEvent("case-file.exported", "Case", c.Id.ToString(CultureInfo.InvariantCulture), c.AgencyId, T("casefiles.audit.exported", catalogue.Count));
         await db.SaveChangesAsync(ct);
         await CaseFilePackage.WriteAsync(output, c.Number, agency, time.GetUtcNow().UtcDateTime, files, await AuditOfAsync(c, ct), ct);
     }
@@ -100,8 +101,8 @@ public sealed class CaseFileService(AppDbContext db, BlobStore blobs, CurrentUse
     private static byte[] CatalogueCsv(Case c, IEnumerable<CatalogueItem> items)
     {
         var sb = new StringBuilder();
-        sb.Append('\uFEFF').AppendLine(CultureInfo.InvariantCulture, $"案卷目录,{Csv(c.Number)}");
-        sb.AppendLine("序号,类别,名称,文号,时间,文件,字节,SHA-256");
+        sb.Append('\uFEFF').AppendLine(T("casefiles.csv.title", Csv(c.Number)));
+        sb.AppendLine(T("casefiles.csv.header"));
         foreach (var i in items)
             sb.AppendLine(CultureInfo.InvariantCulture, $"{i.Order},{Csv(i.Kind)},{Csv(i.Title)},{Csv(i.Number)},{Display.DateTime(i.At)},{Csv(i.PackagePath ?? "")},{i.Size},{i.Sha256}");
         return Encoding.UTF8.GetBytes(sb.ToString());
@@ -111,7 +112,7 @@ public sealed class CaseFileService(AppDbContext db, BlobStore blobs, CurrentUse
 
     private static string Safe(string name) => string.Concat(name.Select(ch => Path.GetInvalidFileNameChars().Contains(ch) || ch == '/' ? '_' : ch));
 
-    private static string CaseStepLabel(string step) => string.IsNullOrEmpty(step) ? "开始" : CaseSteps.Label(step);
+    private static string CaseStepLabel(string step) => string.IsNullOrEmpty(step) ? T("casefiles.step.start") : CaseSteps.Label(step);
 
-    public static string PackageFileName(Case c) => $"案卷-{c.Number}.zip";
+    public static string PackageFileName(Case c) => T("casefiles.package_file_name", c.Number);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Zhifa.Domain.Common;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Cases;
 
@@ -25,7 +26,7 @@ public static class CasePages
         if (!e.Field.StartsWith("parties[", StringComparison.Ordinal)) return e.Message;
         int end = e.Field.IndexOf(']', StringComparison.Ordinal);
         return end > 8 && int.TryParse(e.Field.AsSpan(8, end - 8), NumberStyles.None, CultureInfo.InvariantCulture, out var i)
-            ? $"当事人 {i + 1}：{e.Message}" : e.Message;
+            ? T("cases.form.party_message", i + 1, e.Message) : e.Message;
     }
 
     public static void AddCaseErrors(this ModelStateDictionary modelState, DomainValidationException ex, string prefix)

@@ -8,6 +8,7 @@ using Zhifa.Domain.Matters;
 using Zhifa.Domain.Officers;
 using Zhifa.Domain.Rules;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Cases;
 
@@ -108,12 +109,12 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
         var matter = input.MatterId is { } mid ? await db.Matters.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mid && m.AgencyId == agencyId) : null;
         CaseOpeningRules.CheckMatter(category, matter, errors);
         if (input.UnitId is { } uid && !await db.Units.AnyAsync(u => u.Id == uid && u.AgencyId == agencyId))
-            errors.Add("unitId", "unknown", "所选股室不属于本执法主体");
+            errors.Add("unitId", "unknown", T("cases.form.unit_unknown"));
 
         var title = input.Title?.Trim();
-        errors.Required("title", title, "案由").MaxLength("title", title, 200, "案由")
-            .MaxLength("facts", input.Facts?.Trim(), 8000, "案情")
-            .MaxLength("place", input.Place?.Trim(), 200, "地点");
+        errors.Required("title", title, T("cases.form.field.title")).MaxLength("title", title, 200, T("cases.form.field.title"))
+            .MaxLength("facts", input.Facts?.Trim(), 8000, T("cases.form.field.facts"))
+            .MaxLength("place", input.Place?.Trim(), 200, T("cases.form.field.place"));
         CaseOpeningRules.CheckLimitation(category, input.ActEndedOn, input.SeriousHarm, day, errors);
 
         var parties = CheckParties(input.Parties, day, errors);
@@ -198,10 +199,10 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
             var p = PartyRules.Check(given[i], day, $"parties[{i}].", errors);
             if (p is null) continue;
             if (list.Any(x => PartyRules.IdentityKey(x) == PartyRules.IdentityKey(p)))
-                errors.Add($"parties[{i}].name", "duplicate", $"当事人“{p.Name}”重复填写");
+                errors.Add($"parties[{i}].name", "duplicate", T("cases.form.party_duplicate", p.Name));
             else list.Add(p);
         }
-        if (given.All(p => p is null || p.IsBlank())) errors.Add("parties", "required", "至少需要一名当事人");
+        if (given.All(p => p is null || p.IsBlank())) errors.Add("parties", "required", T("cases.form.party_required"));
         return list;
     }
 
@@ -296,7 +297,7 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
         {
             var resolved = (await ResolvePartiesAsync(c.AgencyId, [party!]))[0];
             if (resolved.Id != 0 && await db.CaseParties.AnyAsync(cp => cp.CaseId == c.Id && cp.PartyId == resolved.Id))
-                throw new DomainValidationException("name", "duplicate", $"当事人“{resolved.Name}”已是本案当事人");
+                throw new DomainValidationException("name", "duplicate", T("cases.party.already_in_case", resolved.Name));
             db.CaseParties.Add(resolved.Id == 0 ? new CaseParty { CaseId = c.Id, Party = resolved } : new CaseParty { CaseId = c.Id, PartyId = resolved.Id });
             await db.SaveChangesAsync();
             return resolved;
@@ -368,9 +369,9 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
         var errors = new ValidationErrors();
         CaseCategory? category = null;
         if (!string.IsNullOrWhiteSpace(f.Category) && (category = CaseOpeningRules.ParseCategory(f.Category)) is null)
-            errors.Add("category", "invalid", "案件类别无效");
-        if (f.Page < 1) errors.Add("page", "out_of_range", "页码应从 1 开始");
-        if (f.PageSize is < 1 or > 200) errors.Add("pageSize", "out_of_range", "每页条数应在 1 到 200 之间");
+            errors.Add("category", "invalid", T("cases.list.category_invalid"));
+        if (f.Page < 1) errors.Add("page", "out_of_range", T("cases.list.page_out_of_range"));
+        if (f.PageSize is < 1 or > 200) errors.Add("pageSize", "out_of_range", T("cases.list.page_size_out_of_range"));
         errors.ThrowIfAny();
 
         var q = await db.Cases.AsNoTracking().InScopeAsync(me, c => c.AgencyId);
@@ -447,7 +448,7 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
             {
                 var o = officers[l.OfficerId];
                 var status = o.Certificates.Count == 0 ? null : (CertificateStatus?)StaffingMetrics.OfficerStatus(o, openedOn);
-                return new CaseOfficerDto(o.Id, o.Name, l.IsLead, status?.ToString() ?? "None", status is { } s ? Certificate.Label(s) : "无执法证", l.RecusedAt);
+                return new CaseOfficerDto(o.Id, o.Name, l.IsLead, status?.ToString() ?? "None", status is { } s ? Certificate.Label(s) : T("cases.officer.no_certificate"), l.RecusedAt);
             }).ToList(),
             history.Select(h => new CaseStepDto(h.FromStep, h.ToStep, StepLabel(h.ToStep), h.At, h.By, h.Place, h.Note)).ToList());
     }

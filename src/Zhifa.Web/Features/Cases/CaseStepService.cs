@@ -7,6 +7,7 @@ using Zhifa.Domain.Rules;
 using Zhifa.Web.Features.Execution;
 using Zhifa.Web.Features.LegalReview;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Cases;
 
@@ -81,8 +82,8 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
     /// <summary>Moves the case when the table allows it for the signed-in account; refused, nothing changes and every reason is returned.</summary>
     public async Task<Outcome<Case>> MoveAsync(Case c, StepMoveInput input, string? act = null)
     {
-        var errors = new ValidationErrors().Required("toStep", input.ToStep, "目标环节")
-            .MaxLength("place", input.Place, 200, "地点").MaxLength("note", input.Note, 2000, "说明");
+        var errors = new ValidationErrors().Required("toStep", input.ToStep, T("cases.step_form.field.to_step"))
+            .MaxLength("place", input.Place, 200, T("cases.step_form.field.place")).MaxLength("note", input.Note, 2000, T("cases.step_form.field.note"));
         errors.ThrowIfAny();
         var check = await CheckAsync(c, input.ToStep!, act);
         if (!check.IsAllowed) return Outcome<Case>.Refused(check);
@@ -134,21 +135,21 @@ public sealed class CaseDeadlineService(TimeProvider time, SeizureExtensionServi
         {
             int extended = await execution.ExtensionDaysAsync(c.Id);
             var due = CaseDeadlines.PenaltyDecisionDue(DateOnly.FromDateTime(Display.ToChina(c.OpenedAt)), extended);
-            list.Add(new DeadlineView("作出处罚决定", due, today > due, "行政处罚法第六十条：自立案之日起九十日内（自然日）" + (extended > 0 ? $"，经主要负责人批准延长 {extended} 日" : "") + "；届满日为休息日的不顺延"));
+            list.Add(new DeadlineView(T("cases.deadline.decision"), due, today > due, extended > 0 ? T("cases.deadline.decision.basis_extended", extended) : T("cases.deadline.decision.basis")));
         }
         if (c.Category == CaseCategory.Penalty)
         {
             // LAW-5 art. 56: every preservation still holding items has its own 处理决定 due.
             foreach (var p in (await preservations.ListAsync(c.Id)).Where(p => p.IsOpen))
-                list.Add(new DeadlineView($"先行登记保存作出处理决定（{Short(p.Items)}，{CaseDeadlines.Label(p.StartedOn)}起保存）",
+                list.Add(new DeadlineView(T("cases.deadline.preservation", Short(p.Items), CaseDeadlines.Label(p.StartedOn)),
                     p.DecisionDue, p.Overdue, p.DueBasis, CalendarEstimated: p.CalendarEstimated, CalendarNote: p.CalendarNote));
         }
         if (SeizureExtension.SeizureInForce(c.Category, c.Step) && await seizures.TermAsync(c) is { EndsOn: { } ends } term)
         {
-            const string basis = "行政强制法第二十五条：不得超过三十日，情况复杂的经负责人批准可延长一次，不超过三十日（自然日）；届满日为休息日的不顺延";
+            var basis = T("cases.deadline.seizure.basis");
             list.Add(term.ExtendedEndsOn is { } extended
-                ? new DeadlineView($"查封、扣押期限届满（已经批准延长 {term.ExtensionDays} 日，原定 {CaseDeadlines.Label(ends)}）", extended, today > extended, basis, Extended: true)
-                : new DeadlineView("查封、扣押期限届满", ends, today > ends, basis));
+                ? new DeadlineView(T("cases.deadline.seizure_extended", term.ExtensionDays, CaseDeadlines.Label(ends)), extended, today > extended, basis, Extended: true)
+                : new DeadlineView(T("cases.deadline.seizure"), ends, today > ends, basis));
         }
         foreach (var source in sources) list.AddRange(await source.DeadlinesAsync(c));
         return list;

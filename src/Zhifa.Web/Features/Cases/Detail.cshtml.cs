@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Cases;
 
@@ -10,6 +11,7 @@ namespace Zhifa.Web.Features.Cases;
 public sealed class DetailModel(CaseService cases, CaseStepService steps, CaseDeadlineService deadlines,
     SeizureExtensionService seizures, EvidencePreservationService preservations) : PageModel
 {
+    [TempData] public string? StatusMessage { get; set; }
     public List<DeadlineView> Deadlines { get; private set; } = [];
     /// <summary>Coercion cases: the seizure's term and its extension (LAW-8 art. 25).</summary>
     public SeizureSection? Seizure { get; private set; }
@@ -41,7 +43,7 @@ public sealed class DetailModel(CaseService cases, CaseStepService steps, CaseDe
             var moved = await steps.MoveAsync(c, Move);
             if (moved.Succeeded)
             {
-                TempData["StatusMessage"] = $"案件已转入“{CaseSteps.Label(c.Step)}”";
+                StatusMessage = T("cases.detail.moved", CaseSteps.Label(c.Step));
                 return RedirectToPage("/Cases/Detail", new { caseId });
             }
             foreach (var e in moved.Reasons) ModelState.AddModelError("Move", e.Message);
@@ -62,8 +64,8 @@ public sealed class DetailModel(CaseService cases, CaseStepService steps, CaseDe
         try
         {
             var p = await cases.AddPartyAsync(c, Party);
-            TempData["StatusMessage"] = $"已追加当事人 {p.Name}";
-            return Redirect($"/cases/{caseId}");
+            StatusMessage = T("cases.detail.party_added", p.Name);
+            return RedirectToPage("/Cases/Detail", new { caseId });
         }
         catch (DomainValidationException ex)
         {
@@ -79,7 +81,7 @@ public sealed class DetailModel(CaseService cases, CaseStepService steps, CaseDe
         if (c is null) return NotFound();
         if (!await cases.MayChangeAsync(c)) return Forbid();
         return await this.ChangeAsync(() => cases.AddOfficerAsync(c, new CaseOfficerInput(OfficerId)), () => LoadAsync(c),
-            Domain.Rules.Messages.Get("officer.add.done"), $"/cases/{CasePages.Id(caseId)}");
+            Domain.Rules.Messages.Get("officer.add.done"), Url.Page("/Cases/Detail", new { caseId })!);
     }
 
     private async Task LoadAsync(Domain.Cases.Case c)

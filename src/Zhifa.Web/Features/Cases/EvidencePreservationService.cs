@@ -5,6 +5,7 @@ using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Cases;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Cases;
 
@@ -81,7 +82,7 @@ public sealed class EvidencePreservationService(AppDbContext db, CurrentUser me,
             note = r.Note;
             return r.Date;
         });
-        const string basis = "行政处罚法第五十六条：先行登记保存后七日内作出处理决定（工作日）";
+        var basis = T("cases.deadline.preservation.basis");
         DateOnly? resolvedOn = x.ResolvedAt is { } r ? CaseService.ChinaDay(r) : null;
         return new PreservationView(x.Id, x.CaseId, x.Items, x.Place, x.StartedOn, due, x.IsOpen && Today > due, basis,
             x.RegisteredBy, x.RegisteredAt, x.Status.ToString(), EvidencePreservation.Label(x.Status), x.IsOpen, x.ApprovedBy, x.ApprovedAt,

@@ -47,6 +47,6 @@ public sealed class IndexModel(CaseService cases) : PageModel
         void Add(string name, object? value) { if (value is not null && value.ToString() is { Length: > 0 } s) q.Add($"{name}={Uri.EscapeDataString(s)}"); }
         Add("agencyId", AgencyId); Add("step", Step); Add("category", Category); Add("officerId", OfficerId); Add("q", Q); Add("year", Year);
         Add("page", page);
-        return "/cases?" + string.Join("&", q);
+        return Url.Page("/Cases/Index") + "?" + string.Join("&", q);
     }
 }

@@ -7,6 +7,7 @@ using Zhifa.Domain.Matters;
 using Zhifa.Domain.Officers;
 using Zhifa.Web.Features.Complaints;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Cases;
 
@@ -15,6 +16,7 @@ public sealed class NewModel(CaseService cases, ComplaintService complaints, Cur
 {
     /// <summary>Blank party rows offered without scripts; blank rows are ignored, more parties can be added on the case page.</summary>
     public const int PartyRows = 3;
+    [TempData] public string? StatusMessage { get; set; }
 
     [BindProperty] public CaseOpenInput Input { get; set; } = new();
     public int? AgencyId { get; private set; }
@@ -69,7 +71,7 @@ public sealed class NewModel(CaseService cases, ComplaintService complaints, Cur
             foreach (var key in ModelState.Where(kv => kv.Value is { Errors.Count: > 0 }).Select(kv => kv.Key).ToList())
             {
                 ModelState[key]!.Errors.Clear();
-                ModelState.AddModelError(key, key.EndsWith("ActEndedOn", StringComparison.Ordinal) ? "违法行为终了日期格式不正确" : "输入格式不正确");
+                ModelState.AddModelError(key, key.EndsWith("ActEndedOn", StringComparison.Ordinal) ? T("cases.new.act_ended_format") : T("cases.new.format"));
             }
             await LoadAsync(target.Value);
             return Page();
@@ -77,8 +79,8 @@ public sealed class NewModel(CaseService cases, ComplaintService complaints, Cur
         try
         {
             var c = Input.ComplaintId is null ? await cases.OpenAsync(target.Value, Input) : await complaints.OpenCaseAsync(target.Value, Input);
-            TempData["StatusMessage"] = $"已立案，案号 {c.Number}";
-            return Redirect($"/cases/{c.Id}");
+            StatusMessage = T("cases.new.opened", c.Number);
+            return RedirectToPage("/Cases/Detail", new { caseId = c.Id });
         }
         catch (DomainValidationException ex)
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Cases;
 
@@ -46,7 +47,7 @@ public sealed class PreservationsModel(CaseService cases, EvidencePreservationSe
     {
         if (!await LoadAsync(caseId)) return NotFound();
         if (!await cases.MayChangeAsync(Case)) return Forbid();
-        return await ActAsync(caseId, () => svc.RegisterAsync(Case, new PreservationInput(Items, Place, StartedOn)), "先行登记保存已登记，待主要负责人批准");
+        return await ActAsync(caseId, () => svc.RegisterAsync(Case, new PreservationInput(Items, Place, StartedOn)), T("cases.preservation.registered"));
     }
 
     public async Task<IActionResult> OnPostApproveAsync(int caseId, int preservationId, bool approve)
@@ -55,7 +56,7 @@ public sealed class PreservationsModel(CaseService cases, EvidencePreservationSe
         var x = await svc.FindAsync(preservationId);
         if (x is null || x.CaseId != caseId) return NotFound();
         if (!svc.MayApprove(Case)) return Forbid();
-        return await ActAsync(caseId, () => svc.ApproveAsync(x, new HeadDecisionInput(approve, Note)), approve ? "已批准先行登记保存" : "已不予批准先行登记保存");
+        return await ActAsync(caseId, () => svc.ApproveAsync(x, new HeadDecisionInput(approve, Note)), approve ? T("cases.preservation.approved") : T("cases.preservation.rejected"));
     }
 
     public async Task<IActionResult> OnPostResolveAsync(int caseId, int preservationId)
@@ -64,9 +65,9 @@ public sealed class PreservationsModel(CaseService cases, EvidencePreservationSe
         var x = await svc.FindAsync(preservationId);
         if (x is null || x.CaseId != caseId) return NotFound();
         if (!await cases.MayChangeAsync(Case)) return Forbid();
-        return await ActAsync(caseId, () => svc.ResolveAsync(x, new PreservationOutcomeInput(Outcome, OutcomeNote)), "已作出处理决定");
+        return await ActAsync(caseId, () => svc.ResolveAsync(x, new PreservationOutcomeInput(Outcome, OutcomeNote)), T("cases.preservation.resolved"));
     }
 
     private Task<IActionResult> ActAsync(int caseId, Func<Task> act, string done)
-        => this.ChangeAsync(act, () => LoadAsync(caseId), done, $"/cases/{caseId}#preservations");
+        => this.ChangeAsync(act, () => LoadAsync(caseId), done, Url.Page("/Cases/Detail", null, new { caseId }, null, null, "preservations")!);
 }

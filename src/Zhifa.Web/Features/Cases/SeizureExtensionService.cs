@@ -5,6 +5,7 @@ using Zhifa.Domain.Accounts;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Cases;
 
@@ -78,7 +79,7 @@ public sealed class SeizureExtensionService(AppDbContext db, CurrentUser me, Tim
         {
             // A second request arrived at the same moment and was saved first.
             db.ChangeTracker.Clear();
-            throw new DomainValidationException("case", "pending", "本案已有待审批或已批准的延期申请，查封、扣押期限只能延长一次");
+            throw new DomainValidationException("case", "pending", T("cases.seizure_extension.only_once"));
         }
         return x;
     }

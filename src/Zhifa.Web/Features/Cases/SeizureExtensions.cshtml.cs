@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Cases;
 
@@ -43,7 +44,7 @@ public sealed class SeizureExtensionsModel(CaseService cases, SeizureExtensionSe
     {
         if (!await LoadAsync(caseId)) return NotFound();
         if (!await cases.MayChangeAsync(Case)) return Forbid();
-        return await ActAsync(caseId, () => svc.RequestAsync(Case, new SeizureExtensionInput(Days, Reason)), "延期申请已提交，待主要负责人审批");
+        return await ActAsync(caseId, () => svc.RequestAsync(Case, new SeizureExtensionInput(Days, Reason)), T("cases.seizure_extension.requested"));
     }
 
     public async Task<IActionResult> OnPostDecideAsync(int caseId, int extensionId, bool approve)
@@ -53,9 +54,9 @@ public sealed class SeizureExtensionsModel(CaseService cases, SeizureExtensionSe
         if (x is null || x.CaseId != caseId) return NotFound();
         if (!svc.MayDecide(Case)) return Forbid();
         return await ActAsync(caseId, () => svc.DecideAsync(Case, x, new HeadDecisionInput(approve, Note)),
-            approve ? $"已批准延长查封、扣押期限 {x.Days} 日" : "已不予批准延期申请");
+            approve ? T("cases.seizure_extension.approved", x.Days) : T("cases.seizure_extension.rejected"));
     }
 
     private Task<IActionResult> ActAsync(int caseId, Func<Task> act, string done)
-        => this.ChangeAsync(act, () => LoadAsync(caseId), done, $"/cases/{caseId}#seizure-extension");
+        => this.ChangeAsync(act, () => LoadAsync(caseId), done, Url.Page("/Cases/Detail", null, new { caseId }, null, null, "seizure-extension")!);
 }

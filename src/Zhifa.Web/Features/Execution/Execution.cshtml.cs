@@ -4,12 +4,14 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Features.Documents;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Execution;
 
 /// <summary>The 执行 area of a case (/cases/{caseId}/execution): service, payment, enforcement, the decision limit and closure.</summary>
 public sealed class ExecutionModel(ExecutionService svc, ExecutionStateService state, DocumentService documents, CurrentUser me) : PageModel
 {
+    [TempData] public string? StatusMessage { get; set; }
     public Case Case { get; private set; } = null!;
     public ExecutionSummary Summary { get; private set; } = null!;
     public List<DocumentDto> Documents { get; private set; } = [];
@@ -118,38 +120,38 @@ public sealed class ExecutionModel(ExecutionService svc, ExecutionStateService s
             ModelState.AddDomainErrors(ex, prefix);
             return Page();
         }
-        TempData["StatusMessage"] = done;
-        return Redirect($"/cases/{caseId}/execution");
+        StatusMessage = done;
+        return RedirectToPage("/Execution/Execution", new { caseId });
     }
 
     public Task<IActionResult> OnPostConsentAsync(int caseId) => ActAsync(caseId, nameof(Consent),
-        () => svc.AddConsentAsync(Case, new ConsentInput(Consent.PartyName, Consent.Address, Consent.SignedOn)), "已登记电子送达书面确认");
+        () => svc.AddConsentAsync(Case, new ConsentInput(Consent.PartyName, Consent.Address, Consent.SignedOn)), T("execution.page.consent_added"));
 
     public Task<IActionResult> OnPostServiceAsync(int caseId) => ActAsync(caseId, nameof(Service), () => svc.AddServiceAsync(Case, new ServiceInput(
         Service.DocumentId, Service.Method, Service.Recipient, Service.ServedAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Unspecified) : null,
         Service.Place, Service.Witnesses, Service.LeftReason, Service.TrackingNumber, Service.AnnouncementWhere, Service.AnnouncementDays, Service.ConsentId,
-        Service.ElectronicAddress, Service.Intermediary)), "已登记送达并生成送达回证");
+        Service.ElectronicAddress, Service.Intermediary)), T("execution.page.service_added"));
 
     public Task<IActionResult> OnPostPaymentAsync(int caseId) => ActAsync(caseId, nameof(Payment),
-        () => svc.AddPaymentAsync(Case, new PaymentInput(Payment.AmountYuan, Payment.PaidOn, Payment.Reference)), "已登记缴款");
+        () => svc.AddPaymentAsync(Case, new PaymentInput(Payment.AmountYuan, Payment.PaidOn, Payment.Reference)), T("execution.page.payment_added"));
 
     public Task<IActionResult> OnPostArrangementAsync(int caseId) => ActAsync(caseId, nameof(Arrangement),
         () => svc.ApplyArrangementAsync(Case, new ArrangementInput(Arrangement.Kind, Arrangement.Reason, Arrangement.DeferredTo, Arrangement.Instalments)),
-        "已登记申请，待主要负责人审批");
+        T("execution.page.arrangement_added"));
 
     public async Task<IActionResult> OnPostDecideAsync(int caseId, int arrangementId, bool approve)
     {
         if (!await LoadAsync(caseId)) return NotFound();
         var a = await svc.FindArrangementAsync(arrangementId);
         if (a is null || a.CaseId != caseId) return NotFound();
-        return await ActAsync(caseId, "", () => svc.DecideArrangementAsync(a, new ApprovalInput(approve, Note)), approve ? "已批准，缴纳期限已变更" : "已不予批准", headOnly: true);
+        return await ActAsync(caseId, "", () => svc.DecideArrangementAsync(a, new ApprovalInput(approve, Note)), approve ? T("execution.page.arrangement_approved") : T("execution.page.arrangement_rejected"), headOnly: true);
     }
 
     public Task<IActionResult> OnPostDemandAsync(int caseId) => ActAsync(caseId, nameof(Demand),
-        () => svc.DemandAsync(Case, new DemandInput(Demand.Deadline, Demand.Content)), "已制作催告书，请登记其送达");
+        () => svc.DemandAsync(Case, new DemandInput(Demand.Deadline, Demand.Content)), T("execution.page.demand_made"));
 
     public Task<IActionResult> OnPostEnforcementAsync(int caseId) => ActAsync(caseId, nameof(Enforcement),
-        () => svc.ApplyEnforcementAsync(Case, new EnforcementInput(Enforcement.AppliedOn, Enforcement.Court, Enforcement.Reference)), "已登记申请人民法院强制执行");
+        () => svc.ApplyEnforcementAsync(Case, new EnforcementInput(Enforcement.AppliedOn, Enforcement.Court, Enforcement.Reference)), T("execution.page.enforcement_applied"));
 
     public async Task<IActionResult> OnPostOutcomeAsync(int caseId, int applicationId)
     {
@@ -157,14 +159,14 @@ public sealed class ExecutionModel(ExecutionService svc, ExecutionStateService s
         var a = await svc.FindApplicationAsync(applicationId);
         if (a is null || a.CaseId != caseId) return NotFound();
         return await ActAsync(caseId, nameof(Enforcement),
-            () => svc.RecordOutcomeAsync(a, new OutcomeInput(Enforcement.Outcome, Enforcement.OutcomeOn, Enforcement.Note)), "已登记法院的处理结果");
+            () => svc.RecordOutcomeAsync(a, new OutcomeInput(Enforcement.Outcome, Enforcement.OutcomeOn, Enforcement.Note)), T("execution.page.outcome_recorded"));
     }
 
     public Task<IActionResult> OnPostExtensionAsync(int caseId) => ActAsync(caseId, nameof(Extension),
-        () => svc.ExtendLimitAsync(Case, new ExtensionInput(Extension.Days, Extension.Reason)), "已延长办案期限", headOnly: true);
+        () => svc.ExtendLimitAsync(Case, new ExtensionInput(Extension.Days, Extension.Reason)), T("execution.page.limit_extended"), headOnly: true);
 
     public Task<IActionResult> OnPostClosingReportAsync(int caseId) => ActAsync(caseId, "",
-        () => svc.ClosingReportAsync(Case, new ClosingReportInput(ReportContent)), "已制作结案报告");
+        () => svc.ClosingReportAsync(Case, new ClosingReportInput(ReportContent)), T("execution.page.closing_report_made"));
 
     public static string DocumentTitle(DocumentDto d) => d.Number.Length > 0 ? $"{d.TypeName} {d.Number}" : $"{d.TypeName}（{Display.Date(d.GeneratedAt)}）";
 

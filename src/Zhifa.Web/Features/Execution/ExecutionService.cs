@@ -8,6 +8,7 @@ using Zhifa.Domain.Documents;
 using Zhifa.Domain.Execution;
 using Zhifa.Web.Features.Documents;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Execution;
 
@@ -71,12 +72,12 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
     private static void RequireStep(Case c, string field, string act, params string[] steps)
     {
         if (!steps.Contains(c.Step))
-            throw new DomainValidationException(field, "step.not_allowed", $"案件处于“{CaseSteps.Label(c.Step)}”，不能{act}");
+            throw new DomainValidationException(field, "step.not_allowed", T("execution.step_not_allowed", CaseSteps.Label(c.Step), act));
     }
 
     private static void RequirePenalty(Case c, string field)
     {
-        if (c.Category != CaseCategory.Penalty) throw new DomainValidationException(field, "category.not_penalty", "只有行政处罚案件登记送达与执行");
+        if (c.Category != CaseCategory.Penalty) throw new DomainValidationException(field, "category.not_penalty", T("execution.not_penalty"));
     }
 
     // ---- service ----
@@ -99,19 +100,19 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
     public async Task<ServiceRecord> AddServiceAsync(Case c, ServiceInput input)
     {
         RequirePenalty(c, "documentId");
-        RequireStep(c, "documentId", "登记送达（须在作出决定之后、结案之前）", AfterDecision);
+        RequireStep(c, "documentId", T("execution.act.service"), AfterDecision);
         var errors = new ValidationErrors();
         ServiceMethod? method = null;
         if (!string.IsNullOrWhiteSpace(input.Method))
         {
             if (Enum.TryParse<ServiceMethod>(input.Method.Trim(), true, out var m) && Enum.IsDefined(m)) method = m;
-            else errors.Add("method", "invalid", "送达方式无效");
+            else errors.Add("method", "invalid", T("execution.service.method_invalid"));
         }
         CaseDocument? doc = null;
-        if (input.DocumentId is not { } docId) errors.Add("documentId", "required", "请选择送达的文书");
+        if (input.DocumentId is not { } docId) errors.Add("documentId", "required", T("execution.service.document_required"));
         else if ((doc = await db.Set<CaseDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == docId && d.CaseId == c.Id)) is null)
-            errors.Add("documentId", "not_found", "所选文书不属于本案");
-        else if (doc.TypeCode == "service-receipt") errors.Add("documentId", "not_servable", "送达回证本身不需送达");
+            errors.Add("documentId", "not_found", T("execution.service.document_not_found"));
+        else if (doc.TypeCode == "service-receipt") errors.Add("documentId", "not_servable", T("execution.service.receipt_not_servable"));
         errors.ThrowIfAny();
 
         var consents = await db.Set<ElectronicServiceConsent>().AsNoTracking().Where(x => x.CaseId == c.Id).ToDictionaryAsync(x => x.Id, x => x.SignedOn);
@@ -125,10 +126,10 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
         var title = doc.Number.Length > 0 ? $"{typeName} {doc.Number}" : typeName;
         var how = ServiceRules.Label(method!.Value) + method switch
         {
-            ServiceMethod.Left => $"（{input.LeftReason!.Trim()}；见证人：{input.Witnesses!.Trim()}）",
-            ServiceMethod.Post => $"（邮件单号 {input.TrackingNumber!.Trim()}）",
-            ServiceMethod.Announcement => $"（{input.AnnouncementWhere!.Trim()}公告，经过 {input.AnnouncementDays ?? ServiceRules.DefaultAnnouncementDays} 日视为送达）",
-            ServiceMethod.Electronic => $"（经当事人书面同意，送达至 {input.ElectronicAddress!.Trim()}）",
+            ServiceMethod.Left => T("execution.service.how.left", input.LeftReason!.Trim(), input.Witnesses!.Trim()),
+            ServiceMethod.Post => T("execution.service.how.post", input.TrackingNumber!.Trim()),
+            ServiceMethod.Announcement => T("execution.service.how.announcement", input.AnnouncementWhere!.Trim(), (input.AnnouncementDays ?? ServiceRules.DefaultAnnouncementDays)),
+            ServiceMethod.Electronic => T("execution.service.how.electronic", input.ElectronicAddress!.Trim()),
             ServiceMethod.Entrusted or ServiceMethod.Forwarded => $"（{input.Intermediary!.Trim()}）",
             _ => "",
         };
@@ -155,10 +156,10 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
     private async Task<ExecutionSummary> PayableAsync(Case c, string field)
     {
         RequirePenalty(c, field);
-        RequireStep(c, field, "登记缴纳", AfterDecision);
+        RequireStep(c, field, T("execution.act.payment"), AfterDecision);
         var s = await state.SummaryAsync(c);
         if (!s.PaymentRequired) throw new DomainValidationException(field, "payment.not_required", s.PaymentNote);
-        if (s.Payment is null) throw new DomainValidationException(field, "decision.not_served", "决定书尚未送达，缴纳期限尚未开始");
+        if (s.Payment is null) throw new DomainValidationException(field, "decision.not_served", T("execution.payment.not_started"));
         return s;
     }
 
@@ -188,23 +189,23 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
     public async Task<PaymentArrangement> ApplyArrangementAsync(Case c, ArrangementInput input)
     {
         var s = await PayableAsync(c, "kind");
-        if (s.Payment!.PaidInFull) throw new DomainValidationException("kind", "payment.paid", "罚款已缴清，无需暂缓或分期");
+        if (s.Payment!.PaidInFull) throw new DomainValidationException("kind", "payment.paid", T("execution.arrangement.paid"));
         if (s.Arrangements.Any(a => a.Status == nameof(ApprovalStatus.Pending)))
-            throw new DomainValidationException("kind", "arrangement.pending", "已有待审批的暂缓或分期申请");
+            throw new DomainValidationException("kind", "arrangement.pending", T("execution.arrangement.pending"));
         ArrangementKind? kind = Enum.TryParse<ArrangementKind>(input.Kind?.Trim(), true, out var k) && Enum.IsDefined(k) ? k : null;
         var errors = new ValidationErrors();
         var schedule = new List<Instalment>();
         if (kind == ArrangementKind.Deferral)
         {
             if (input.DeferredTo is { } to) schedule.Add(new Instalment(to, s.FineYuan!.Value));
-            else errors.Add("deferredTo", "required", "暂缓后的缴纳期限不能为空");
+            else errors.Add("deferredTo", "required", T("execution.arrangement.deferred_to_required"));
         }
         else if (kind == ArrangementKind.Instalments)
         {
             var items = (input.Instalments ?? []).Where(i => i.Due is not null || i.AmountYuan is not null).ToList();
             for (int i = 0; i < items.Count; i++)
             {
-                if (items[i].Due is null || items[i].AmountYuan is null) errors.Add("instalments", "incomplete", $"第 {i + 1} 期须同时填写期限和金额");
+                if (items[i].Due is null || items[i].AmountYuan is null) errors.Add("instalments", "incomplete", T("execution.arrangement.instalment_incomplete", i + 1));
                 else schedule.Add(new Instalment(items[i].Due!.Value, items[i].AmountYuan!.Value));
             }
         }
@@ -235,17 +236,17 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
     {
         var s = await PayableAsync(c, "deadline");
         if (!s.MayDemandToday) throw new DomainValidationException("deadline", "payment.not_overdue", s.DemandRefusal!);
-        var errors = new ValidationErrors().MaxLength("content", input.Content, 2000, "应当履行的义务");
-        if (input.Deadline is not { } deadline) errors.Add("deadline", "required", "履行期限不能为空");
-        else if (deadline <= s.Today) errors.Add("deadline", "not_future", "履行期限须晚于今天");
+        var errors = new ValidationErrors().MaxLength("content", input.Content, 2000, T("execution.demand.field.content"));
+        if (input.Deadline is not { } deadline) errors.Add("deadline", "required", T("execution.demand.deadline_required"));
+        else if (deadline <= s.Today) errors.Add("deadline", "not_future", T("execution.demand.deadline_not_future"));
         errors.ThrowIfAny();
         var p = s.Payment!;
         var content = string.IsNullOrWhiteSpace(input.Content)
-            ? $"缴纳罚款 {PaymentRules.Yuan(p.PrincipalOutstandingYuan)} 元及加处罚款 {PaymentRules.Yuan(p.LateFeeOutstandingYuan)} 元（加处罚款计至 {s.Today:yyyy年M月d日}，此后继续按日加处，总额不超过罚款数额）"
+            ? T("execution.demand.content_default", PaymentRules.Yuan(p.PrincipalOutstandingYuan), PaymentRules.Yuan(p.LateFeeOutstandingYuan), s.Today)
             : input.Content.Trim();
         return await documents.GenerateAsync(c, new GenerateInput(ServiceRules.DemandNoticeType, new Dictionary<string, string?>
         {
-            ["催告内容"] = content, ["期限"] = input.Deadline!.Value.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
+            ["催告内容"] = content, ["期限"] = T("cases.date", input.Deadline!.Value),
         }));
     }
 
@@ -253,7 +254,7 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
     {
         var s = await PayableAsync(c, "appliedOn");
         EnforcementRules.ValidateApplication(input.AppliedOn, input.Court, input.Reference, s.Today).ThrowIfAny();
-        if (s.Applications.Any(a => !a.Concluded)) throw new DomainValidationException("appliedOn", "application.pending", "已有法院尚在审查的申请");
+        if (s.Applications.Any(a => !a.Concluded)) throw new DomainValidationException("appliedOn", "application.pending", T("execution.enforcement.application_pending"));
         var (window, _) = await state.EnforcementWindowAsync(s.DecisionServedOn!.Value, s.Enforcement?.DemandServedOn);
         var refused = EnforcementRules.MayApply(input.AppliedOn!.Value, !s.Payment!.PaidInFull, window);
         if (refused.Count > 0) throw new DomainValidationException(refused.Select(r => new ValidationError("appliedOn", r.Code, r.Message)).ToList());
@@ -284,8 +285,8 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
     public async Task<DecisionLimitExtension> ExtendLimitAsync(Case c, ExtensionInput input)
     {
         if (c.Category != CaseCategory.Penalty || c.Procedure != CaseProcedure.General)
-            throw new DomainValidationException("days", "not_general", "只有普通程序的行政处罚案件适用九十日办案期限");
-        RequireStep(c, "days", "延长办案期限（已作出决定）", CaseSteps.Filed, CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice, CaseSteps.Statement);
+            throw new DomainValidationException("days", "not_general", T("execution.extension.not_general"));
+        RequireStep(c, "days", T("execution.act.extension"), CaseSteps.Filed, CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice, CaseSteps.Statement);
         DecisionLimitExtension.Validate(input.Days, input.Reason).ThrowIfAny();
         var x = new DecisionLimitExtension
         {
@@ -300,19 +301,19 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
     public async Task<CaseDocument> ClosingReportAsync(Case c, ClosingReportInput input)
     {
         RequirePenalty(c, "content");
-        RequireStep(c, "content", "制作结案报告（须在执行环节）", CaseSteps.Executed);
-        new ValidationErrors().MaxLength("content", input.Content, 4000, "补充说明").ThrowIfAny();
+        RequireStep(c, "content", T("execution.act.closing_report"), CaseSteps.Executed);
+        new ValidationErrors().MaxLength("content", input.Content, 4000, T("execution.closing_report.field.content")).ThrowIfAny();
         var s = await state.SummaryAsync(c);
         var unmet = s.ClosureUnmet.Where(u => u.Code != "closing_report.missing").ToList();
         if (unmet.Count > 0) throw new DomainValidationException(unmet.Select(u => new ValidationError("content", u.Code, u.Message)).ToList());
         var lines = new List<string>();
         foreach (var sv in s.Services.Where(x => x.IsDecision))
-            lines.Add($"{sv.DocumentTitle}于{Display.Date(sv.ServedAt)}以{sv.MethodLabel}方式送达{sv.Recipient}（{sv.EffectiveOn:yyyy-MM-dd} 视为送达）。");
+            lines.Add(T("execution.closing_report.service_line", sv.DocumentTitle, Display.Date(sv.ServedAt), sv.MethodLabel, sv.Recipient, sv.EffectiveOn));
         if (!s.PaymentRequired) lines.Add(s.PaymentNote + "。");
         else if (s.Payment is { PaidInFull: true } p)
-            lines.Add($"罚款 {PaymentRules.Yuan(p.FineYuan)} 元已缴清{(p.LateFeeYuan > 0 ? $"，另缴加处罚款 {PaymentRules.Yuan(p.LateFeeYuan)} 元" : "")}（{string.Join("；", s.Payments.Select(x => $"{x.PaidOn:yyyy-MM-dd} {PaymentRules.Yuan(x.AmountYuan)} 元，{x.Reference}"))}）。");
+            lines.Add(T("execution.closing_report.payment_line", PaymentRules.Yuan(p.FineYuan), (p.LateFeeYuan > 0 ? T("execution.closing_report.late_fee_paid", PaymentRules.Yuan(p.LateFeeYuan)) : ""), string.Join("；", s.Payments.Select(x => T("execution.closing_report.payment_item", x.PaidOn, PaymentRules.Yuan(x.AmountYuan), x.Reference)))));
         foreach (var a in s.Applications.Where(a => a.Concluded))
-            lines.Add($"{a.AppliedOn:yyyy-MM-dd} 申请{a.Court}强制执行，{a.OutcomeOn:yyyy-MM-dd} {a.OutcomeLabel}{(a.OutcomeNote.Length > 0 ? "：" + a.OutcomeNote : "")}。");
+            lines.Add(T("execution.closing_report.enforcement_line", a.AppliedOn, a.Court, a.OutcomeOn, a.OutcomeLabel, (a.OutcomeNote.Length > 0 ? "：" + a.OutcomeNote : "")));
         if (!string.IsNullOrWhiteSpace(input.Content)) lines.Add(input.Content.Trim());
         return await documents.GenerateAsync(c, new GenerateInput(ExecutionStateService.ClosingReportType, new Dictionary<string, string?> { ["内容"] = string.Join("\n", lines) }));
     }

@@ -10,6 +10,7 @@ using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Features.Decisions;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Execution;
 
@@ -141,28 +142,28 @@ public sealed class ExecutionStateService(AppDbContext db, ProposalService propo
         var deadlines = new List<DeadlineView>();
         DateOnly? serviceDue = null;
         string? serviceNote = null;
-        string serviceBasis = "行政处罚法第六十一条：决定书应当在宣告后当场交付；当事人不在场的，自作出决定之日起七日内送达（工作日，第八十五条）";
+        string serviceBasis = T("execution.deadline.service_basis");
         var decisionServedOn = services.Where(s => s.IsDecision && s.Effective).Select(s => (DateOnly?)s.EffectiveOn).Min();
         if (decidedAt is { } at && c.Category == CaseCategory.Penalty)
         {
             var r = cal.AddWorkingDays(ChinaDay(at), ServiceRules.DecisionServiceWorkingDays);
             serviceDue = r.Date;
             serviceNote = r.Note;
-            if (decisionServedOn is null) deadlines.Add(new DeadlineView("送达处罚决定书", r.Date, today > r.Date, serviceBasis, false, r.UsedYearsWithoutData, r.Note));
+            if (decisionServedOn is null) deadlines.Add(new DeadlineView(T("execution.deadline.service"), r.Date, today > r.Date, serviceBasis, false, r.UsedYearsWithoutData, r.Note));
         }
 
         var remedies = new List<RemedyView>();
         if (decisionServedOn is { } served)
         {
-            foreach (var (label, end) in new[] { ("申请行政复议", EnforcementRules.ReconsiderationEnds(served, cal)), ("提起行政诉讼", EnforcementRules.LitigationEnds(served, cal)) })
+            foreach (var (label, end) in new[] { (T("period.reconsideration.name"), EnforcementRules.ReconsiderationEnds(served, cal)), (T("period.litigation.name"), EnforcementRules.LitigationEnds(served, cal)) })
                 remedies.Add(new(label, end.Last, today <= end.Last, end.Basis, end.CalendarEstimated, end.CalendarNote));
-            deadlines.AddRange(remedies.Where(x => x.Running).Select(x => new DeadlineView($"当事人可{x.Label}", x.Ends, false, x.Basis, false, x.CalendarEstimated, x.CalendarNote)));
+            deadlines.AddRange(remedies.Where(x => x.Running).Select(x => new DeadlineView(T("execution.deadline.remedy", x.Label), x.Ends, false, x.Basis, false, x.CalendarEstimated, x.CalendarNote)));
         }
 
         PositionView? position = null;
         PaymentPosition? pos = null;
         string paymentNote = fine is null
-            ? (proposal is null ? "本案未登记拟作出的决定，未设罚款" : "决定未设罚款，无需缴纳")
+            ? (proposal is null ? T("execution.payment.no_proposal") : T("execution.payment.no_fine"))
             : "";
         if (fine is { } f && decisionServedOn is { } servedOn)
         {
@@ -172,8 +173,8 @@ public sealed class ExecutionStateService(AppDbContext db, ProposalService propo
             var approved = arrangements.Where(a => a.Status == ApprovalStatus.Approved).OrderBy(a => a.DecidedAt).LastOrDefault();
             // An approved plan sets its own dates (期日, not a period), so the rest-day rule and its note concern the statutory due day only.
             var basis = approved is null
-                ? statutory.Basis + "；第七十二条：逾期每日按罚款数额的百分之三加处罚款，加处罚款不超出罚款数额"
-                : $"经主要负责人批准{PaymentRules.Label(approved.Kind)}（行政处罚法第六十六条）；逾期每日按逾期未缴罚款数额的百分之三加处罚款，不超出罚款数额";
+                ? T("execution.payment.basis_statutory", statutory.Basis)
+                : T("execution.payment.basis_approved", PaymentRules.Label(approved.Kind));
             var paymentCalendarNote = approved is null ? statutory.CalendarNote : null;
             position = new PositionView(f, pos.PrincipalPaid, pos.PrincipalOutstanding, pos.OverduePrincipal, pos.LateFee, pos.LateFeePaid,
                 pos.LateFeeOutstanding, pos.TotalOutstanding, pos.NextDue, pos.Overdue, pos.DaysOverdue, pos.PaidInFull,
@@ -182,11 +183,11 @@ public sealed class ExecutionStateService(AppDbContext db, ProposalService propo
             {
                 var unpaidDue = pos.Overdue ? today.AddDays(-pos.DaysOverdue) : pos.NextDue ?? schedule[^1].Due;
                 deadlines.Add(new DeadlineView(
-                    $"缴纳罚款（尚欠 {PaymentRules.Yuan(pos.TotalOutstanding)} 元，其中截至今日加处罚款 {PaymentRules.Yuan(pos.LateFeeOutstanding)} 元）",
+                    T("execution.deadline.payment", PaymentRules.Yuan(pos.TotalOutstanding), PaymentRules.Yuan(pos.LateFeeOutstanding)),
                     unpaidDue, pos.Overdue, basis, false, paymentCalendarNote is not null, paymentCalendarNote));
             }
         }
-        else if (fine is not null) paymentNote = "决定书送达后开始计算缴纳期限";
+        else if (fine is not null) paymentNote = T("execution.payment.starts_on_service");
 
         var demandIds = documents.Where(d => d.TypeCode == ServiceRules.DemandNoticeType).Select(d => d.Id).ToList();
         var demandServedOn = services.Where(s => s.DocumentTypeCode == ServiceRules.DemandNoticeType && s.Effective).Select(s => (DateOnly?)s.EffectiveOn).Min();
@@ -200,8 +201,8 @@ public sealed class ExecutionStateService(AppDbContext db, ProposalService propo
             var opensBasis = w.OpensBasis is null ? null : w.OpensBasis + (w.OpensBasis == EnforcementRules.DemandPeriodBasis ? note : "");
             window = new WindowView(w.DemandServedOn, w.DemandPeriodEnds, w.Opens, opensBasis, w.Closes, w.RemediesEnd, refused.Count == 0, refused);
             if (demandServedOn is not null && outstanding && applications.Count == 0)
-                deadlines.Add(new DeadlineView($"申请人民法院强制执行（{(w.Opens is { } o ? Iso(o) : "—")} 起）", w.Closes, today > w.Closes,
-                    $"行政强制法第五十四条、第六十九条：催告书送达十个工作日后仍未履行的方可申请{note}；" + w.Closing!.Value.Basis,
+                deadlines.Add(new DeadlineView(T("execution.deadline.enforcement", w.Opens is { } o ? Iso(o) : "—"), w.Closes, today > w.Closes,
+                    T("execution.deadline.enforcement_basis", note, w.Closing!.Value.Basis),
                     false, w.Closing.Value.CalendarEstimated || note.Length > 0, w.Closing.Value.CalendarNote ?? (note.Length > 0 ? note[1..^1] : null)));
         }
 

@@ -5,6 +5,7 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Decisions;
 using Zhifa.Domain.Execution;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Execution;
 
@@ -37,11 +38,11 @@ public sealed class OverdueService(AppDbContext db, CurrentUser me, ExecutionSta
         {
             var s = await state.SummaryAsync(c);
             if (s.ServiceOverdue && s.ServiceDue is { } due)
-                rows.Add(new("service", "决定书逾期未送达", c.Id, c.Number, names.GetValueOrDefault(c.AgencyId, ""), due, today.DayNumber - due.DayNumber,
-                    $"决定于 {Display.Date(s.DecidedAt)} 作出，应于 {due:yyyy-MM-dd} 前送达（七个工作日）"));
+                rows.Add(new("service", T("execution.overdue.service"), c.Id, c.Number, names.GetValueOrDefault(c.AgencyId, ""), due, today.DayNumber - due.DayNumber,
+                    T("execution.overdue.service.detail", Display.Date(s.DecidedAt), due)));
             if (s.Payment is { Overdue: true } p)
-                rows.Add(new("payment", "罚款逾期未缴", c.Id, c.Number, names.GetValueOrDefault(c.AgencyId, ""), today.AddDays(-p.DaysOverdue), p.DaysOverdue,
-                    $"逾期未缴 {PaymentRules.Yuan(p.OverduePrincipalYuan)} 元，截至今日加处罚款 {PaymentRules.Yuan(p.LateFeeOutstandingYuan)} 元，合计尚欠 {PaymentRules.Yuan(p.TotalOutstandingYuan)} 元"));
+                rows.Add(new("payment", T("execution.overdue.payment"), c.Id, c.Number, names.GetValueOrDefault(c.AgencyId, ""), today.AddDays(-p.DaysOverdue), p.DaysOverdue,
+                    T("execution.overdue.payment.detail", PaymentRules.Yuan(p.OverduePrincipalYuan), PaymentRules.Yuan(p.LateFeeOutstandingYuan), PaymentRules.Yuan(p.TotalOutstandingYuan))));
         }
 
         // Art. 60: general-procedure penalties not decided within 90 days of filing plus approved extensions.
@@ -58,8 +59,8 @@ public sealed class OverdueService(AppDbContext db, CurrentUser me, ExecutionSta
             int ext = extensions.GetValueOrDefault(c.Id);
             var due = CaseDeadlines.PenaltyDecisionDue(ExecutionStateService.ChinaDay(c.OpenedAt), ext);
             if (today > due)
-                rows.Add(new("decision-limit", "超过办案期限", c.Id, c.Number, names.GetValueOrDefault(c.AgencyId, ""), due, today.DayNumber - due.DayNumber,
-                    $"立案于 {Display.Date(c.OpenedAt)}，应于 {due:yyyy-MM-dd} 前作出决定（九十日{(ext > 0 ? $"，经批准延长 {ext} 日" : "")}），当前环节“{CaseSteps.Label(c.Step)}”"));
+                rows.Add(new("decision-limit", T("execution.overdue.decision_limit"), c.Id, c.Number, names.GetValueOrDefault(c.AgencyId, ""), due, today.DayNumber - due.DayNumber,
+                    T("execution.overdue.decision_limit.detail", Display.Date(c.OpenedAt), due, (ext > 0 ? T("execution.overdue.decision_limit.extended", ext) : ""), CaseSteps.Label(c.Step))));
         }
         return rows.OrderByDescending(r => r.DaysOverdue).ThenBy(r => r.CaseId).ToList();
     }
