@@ -16,7 +16,6 @@ using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Features.Documents;
 using Zhifa.Web.Features.Matters;
 using Zhifa.Web.Features.Officers;
-using Zhifa.Web.Features.Records;
 using Zhifa.Web.Infrastructure;
 using static Zhifa.Web.Infrastructure.UiText;
 
@@ -30,7 +29,7 @@ namespace Zhifa.Web.Features.LegalReview;
 /// reason is named; bad input is a <see cref="DomainValidationException"/> naming each field.
 /// </summary>
 public sealed class LegalReviewService(AppDbContext db, CurrentUser me, IReviewProposals proposals, LegalReviewGateService gate,
-    DocumentService documents, CaseService cases, RecordService records, OfficerService officers, AgencyService agencies, MatterService matters,
+    DocumentService documents, CaseService cases, OfficerService officers, AgencyService agencies, MatterService matters,
     TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -178,7 +177,7 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, IReviewP
         var proposal = await proposals.GetAsync(c.Id);
 
         var docs = await documents.ListAsync(c.Id);
-        var recs = (await records.OfCaseAsync(c.Id)).Select(r => r.Id).ToList();
+        var recs = (await CaseRecordsAsync(c.Id)).Select(r => r.Id).ToList();
         var errors = new ValidationErrors();
         var docIds = (input.EvidenceDocumentIds ?? []).Distinct().ToList();
         var recIds = (input.EvidenceRecordIds ?? []).Distinct().ToList();
@@ -404,10 +403,17 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, IReviewP
         o.Categories.Select(x => new CodeLabel(x.ToString(), ReviewRules.Label(x))).ToList(), o.Reasons, o.Suggestions, o.ReviewedAt, o.ReviewedByName,
         o.LeaderOpinion, o.LeaderAt, o.LeaderByName, o.LeaderAgrees, o.LeaderAgrees is { } a ? ReviewRules.LeaderLabel(a) : "");
 
+    /// <summary>
+    /// The case's audio-video records, read here and not through RecordService: Records still calls up into Access,
+    /// so a reference from here would close a cycle of areas until that call is inverted.
+    /// </summary>
+    private async Task<List<Record>> CaseRecordsAsync(int caseId)
+        => await db.Set<Record>().AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.Id).ToListAsync();
+
     private async Task<List<MaterialDto>> AvailableMaterialsAsync(int caseId)
     {
         var docs = await documents.ListAsync(caseId);
-        var recs = await records.OfCaseAsync(caseId);
+        var recs = await CaseRecordsAsync(caseId);
         return docs.Select(d => new MaterialDto("document", d.Id,
                 T("legal_review.material.document", d.TypeName, d.Number.Length > 0 ? " " + d.Number : "", Display.Date(d.GeneratedAt))))
             .Concat(recs.Select(r => new MaterialDto("record", r.Id,

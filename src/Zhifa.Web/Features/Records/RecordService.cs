@@ -365,8 +365,4 @@ public sealed class RecordService(AppDbContext db, CurrentUser me, BlobStore blo
     };
 
     public DateTime Now => time.GetUtcNow().UtcDateTime;
-
-    /// <summary>The case's records in the order they were registered, for the areas that cite them (legal review).</summary>
-    public async Task<List<Record>> OfCaseAsync(int caseId)
-        => await db.Set<Record>().AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.Id).ToListAsync();
 }
