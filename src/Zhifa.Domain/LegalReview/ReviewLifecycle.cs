@@ -136,7 +136,7 @@ public static class ReviewLifecycle
         (a, f) => OfAgency(a, f) && a.HasAny([Roles.DeputyHead, Roles.Head]));
 
     /// <summary>LR-7: the legal reviewers record what counsel or experts advised.</summary>
-    private static readonly Who<ReviewFacts> Consultant = new("legal_review.actor.not_reviewer",
+    private static readonly Who<ReviewFacts> Consultant = new("legal_review.actor.not_consultant",
         (a, f) => OfAgency(a, f) && a.Has(Roles.LegalReviewer));
 
     /// <summary>LR-6: the review unit, the handling unit's head and the agency's leaders coordinate a disagreement.</summary>

@@ -79,7 +79,7 @@ public sealed class ReviewLifecycleTests
         [ReviewActs.Extend] = [("a reviewer", Reviewer, ["legal_review.actor.not_deputy_head"]), ("the head", Head, ["legal_review.actor.not_deputy_head"]),
             ("another agency", Outsider, ["legal_review.actor.not_deputy_head"])],
         [ReviewActs.LeaderOpinion] = [("a reviewer", Reviewer, ["legal_review.actor.not_leader"]), ("another agency", Outsider, ["legal_review.actor.not_leader"])],
-        [ReviewActs.Consult] = [("a handler", Handler, ["legal_review.actor.not_reviewer"]), ("another agency", Outsider, ["legal_review.actor.not_reviewer"])],
+        [ReviewActs.Consult] = [("a handler", Handler, ["legal_review.actor.not_consultant"]), ("another agency", Outsider, ["legal_review.actor.not_consultant"])],
         [ReviewActs.Coordinate] = [("a handler", Handler, ["legal_review.actor.not_coordinator"]), ("another agency", Outsider, ["legal_review.actor.not_coordinator"])],
         [ReviewActs.Form] = [("an archivist", Archivist, ["legal_review.actor.not_form_maker"]), ("another agency", Outsider, ["legal_review.actor.not_form_maker"])],
     };

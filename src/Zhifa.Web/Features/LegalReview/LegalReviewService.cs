@@ -591,26 +591,25 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, IReviewP
             notes.Add(T("legal_review.form.coordination", Day(x.At), x.Participants, x.Disagreement, x.Outcome));
         string Str(string name) => proposal.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : "";
 
-        // The keys are the fields of the 法制审核表 template (DocumentTypes "legal-review-form"): data, not text.
         var fields = new Dictionary<string, string?>
         {
-            ["承办股室"] = last.UnitName,
-            ["联系人"] = last.ContactName,
-            ["电话"] = last.ContactPhone,
-            ["决定名称"] = decisionName,
-            ["简要事实"] = last.BasicFacts,
-            ["证据目录"] = string.Join("\n", MaterialsOf(last, available).Select((m, i) => $"{i + 1}. {m.Name}")),
-            ["法律条款"] = Str("legalBasis"),
-            ["承办股室意见"] = last.UnitOpinion,
-            ["承办股室签字"] = last.SubmittedByName,
-            ["承办股室日期"] = Day(last.SubmittedAt),
-            ["审核意见"] = string.Join("\n", rounds),
-            ["审核签字"] = lastOpinion?.ReviewedByName ?? "",
-            ["审核日期"] = lastOpinion is null ? "" : Day(lastOpinion.ReviewedAt),
-            ["分管领导意见"] = leader is null ? "" : T("legal_review.form.leader", ReviewRules.LeaderLabel(leader.LeaderAgrees ?? false), leader.LeaderOpinion),
-            ["分管领导签字"] = leader?.LeaderByName ?? "",
-            ["分管领导日期"] = leader?.LeaderAt is { } la ? Day(la) : "",
-            ["备注"] = string.Join("\n", notes),
+            [ReviewFormFields.Unit] = last.UnitName,
+            [ReviewFormFields.Contact] = last.ContactName,
+            [ReviewFormFields.Phone] = last.ContactPhone,
+            [ReviewFormFields.DecisionName] = decisionName,
+            [ReviewFormFields.Facts] = last.BasicFacts,
+            [ReviewFormFields.Evidence] = string.Join("\n", MaterialsOf(last, available).Select((m, i) => $"{i + 1}. {m.Name}")),
+            [ReviewFormFields.Provisions] = Str("legalBasis"),
+            [ReviewFormFields.UnitOpinion] = last.UnitOpinion,
+            [ReviewFormFields.UnitSignature] = last.SubmittedByName,
+            [ReviewFormFields.UnitDate] = Day(last.SubmittedAt),
+            [ReviewFormFields.Opinion] = string.Join("\n", rounds),
+            [ReviewFormFields.ReviewerSignature] = lastOpinion?.ReviewedByName ?? "",
+            [ReviewFormFields.ReviewDate] = lastOpinion is null ? "" : Day(lastOpinion.ReviewedAt),
+            [ReviewFormFields.LeaderOpinion] = leader is null ? "" : T("legal_review.form.leader", ReviewRules.LeaderLabel(leader.LeaderAgrees ?? false), leader.LeaderOpinion),
+            [ReviewFormFields.LeaderSignature] = leader?.LeaderByName ?? "",
+            [ReviewFormFields.LeaderDate] = leader?.LeaderAt is { } la ? Day(la) : "",
+            [ReviewFormFields.Notes] = string.Join("\n", notes),
         };
         return await documents.GenerateAsync(c, new GenerateInput("legal-review-form", fields));
     }
