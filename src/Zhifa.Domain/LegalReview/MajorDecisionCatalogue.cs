@@ -2,6 +2,7 @@ using System.Globalization;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Decisions;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.LegalReview;
 
@@ -52,14 +53,7 @@ public sealed class MajorDecisionCatalogue
         .Select(k => Enum.TryParse<PenaltyKind>(k, out var kind) ? (PenaltyKind?)kind : null)
         .OfType<PenaltyKind>().ToList();
 
-    public static string Label(JudgementCriterion c) => c switch
-    {
-        JudgementCriterion.PublicInterest => "涉及重大公共利益或者直接关系当事人、第三人重大权益",
-        JudgementCriterion.SocialRisk => "可能造成重大社会影响或者引发重大社会风险",
-        JudgementCriterion.Complex => "案件情况疑难复杂、涉及多个法律关系",
-        JudgementCriterion.RequiredByLaw => "法律、法规、规章规定应当进行法制审核",
-        _ => "承办机构负责人认为应当提请法制审核的其他情形",
-    };
+    public static string Label(JudgementCriterion c) => Messages.Get("legal_review.criterion." + c);
 
     public static JudgementCriterion? ParseCriterion(string? text)
     {
@@ -75,23 +69,23 @@ public sealed class MajorDecisionCatalogue
         out List<PenaltyKind> parsedKinds)
     {
         var errors = new ValidationErrors();
-        void Amount(string field, decimal? value, string label)
+        void Amount(string field, decimal? value, string labelCode)
         {
             if (value is null) return;
-            if (value <= 0) errors.Add(field, "out_of_range", $"{label}应大于零");
-            else if (decimal.Round(value.Value, 2) != value) errors.Add(field, "precision", $"{label}最多保留两位小数");
+            if (value <= 0) errors.Add(field, "out_of_range", Messages.Get("legal_review.catalogue.out_of_range", Messages.Get(labelCode)));
+            else if (decimal.Round(value.Value, 2) != value) errors.Add(field, "precision", Messages.Get("legal_review.catalogue.precision", Messages.Get(labelCode)));
         }
-        Amount("naturalPersonFineYuan", naturalPerson, "对自然人（含个体工商户）的罚款数额");
-        Amount("organisationFineYuan", organisation, "对法人或其他组织的罚款数额");
-        Amount("confiscationYuan", confiscation, "没收违法所得或非法财物的数额");
+        Amount("naturalPersonFineYuan", naturalPerson, "legal_review.catalogue.natural_person_fine");
+        Amount("organisationFineYuan", organisation, "legal_review.catalogue.organisation_fine");
+        Amount("confiscationYuan", confiscation, "legal_review.catalogue.confiscation");
         parsedKinds = [];
         foreach (var text in kinds)
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
             if (SimpleProcedure.ParseKind(text) is { } k) { if (!parsedKinds.Contains(k)) parsedKinds.Add(k); }
-            else errors.Add("majorKinds", "invalid", $"处罚种类“{text}”无效");
+            else errors.Add("majorKinds", "invalid", Messages.Get("legal_review.catalogue.kind_invalid", text));
         }
-        errors.MaxLength("notes", notes, 4000, "其他说明");
+        errors.MaxLength("notes", notes, 4000, Messages.Get("legal_review.catalogue.notes"));
         return errors;
     }
 }
@@ -139,24 +133,24 @@ public static class MajorDecisionRules
             if (p.FineYuan is { } fine)
             {
                 if (anyPerson && catalogue.NaturalPersonFineYuan is { } np && fine >= np)
-                    reasons.Add(new("fine.natural_person", $"拟对自然人（含个体工商户）罚款 {Yuan(fine)} 元，达到本机关目录规定的 {Yuan(np)} 元"));
+                    reasons.Add(new("fine.natural_person", Messages.Get("legal_review.reason.fine_natural_person", Yuan(fine), Yuan(np))));
                 else if (anyOrganisation && catalogue.OrganisationFineYuan is { } org && fine >= org)
-                    reasons.Add(new("fine.organisation", $"拟对法人或其他组织罚款 {Yuan(fine)} 元，达到本机关目录规定的 {Yuan(org)} 元"));
+                    reasons.Add(new("fine.organisation", Messages.Get("legal_review.reason.fine_organisation", Yuan(fine), Yuan(org))));
             }
             if (p.ConfiscationYuan is { } conf && catalogue.ConfiscationYuan is { } limit && conf >= limit)
-                reasons.Add(new("confiscation", $"拟没收违法所得或非法财物 {Yuan(conf)} 元，达到本机关目录规定的 {Yuan(limit)} 元"));
+                reasons.Add(new("confiscation", Messages.Get("legal_review.reason.confiscation", Yuan(conf), Yuan(limit))));
             var major = p.Kinds.Where(catalogue.Kinds.Contains).ToList();
             if (major.Count > 0)
-                reasons.Add(new("kind", $"拟作出{string.Join("、", major.Select(SimpleProcedure.Label))}的行政处罚（审核办法第四条第三项）"));
+                reasons.Add(new("kind", Messages.Get("legal_review.reason.kind", string.Join("、", major.Select(SimpleProcedure.Label)))));
             if (catalogue.MitigatedOrOutsideRange && (p.Tier == DiscretionTier.Mitigated || p.OutsideRangeReason.Trim().Length > 0))
-                reasons.Add(new("discretion", p.Tier == DiscretionTier.Mitigated ? "拟减轻处罚" : "拟作出的处罚超出裁量基准的范围"));
+                reasons.Add(new("discretion", Messages.Get(p.Tier == DiscretionTier.Mitigated ? "legal_review.reason.mitigated" : "legal_review.reason.outside_range")));
         }
         if (general && catalogue.AfterHearing && f.HearingRecorded)
-            reasons.Add(new("hearing", "经过听证程序作出决定（已有听证笔录，审核办法第四条第四项）"));
+            reasons.Add(new("hearing", Messages.Get("legal_review.reason.hearing")));
         if (catalogue.AllGeneralProcedurePenalties && f.Category == CaseCategory.Penalty && f.Procedure == CaseProcedure.General)
-            reasons.Add(new("all_general", "本机关规定普通程序的行政处罚案件一律进行法制审核"));
+            reasons.Add(new("all_general", Messages.Get("legal_review.reason.all_general")));
         foreach (var flag in f.ManualFlags.OrderBy(x => x.FlaggedAt))
-            reasons.Add(new($"manual.{flag.Criterion}", $"{MajorDecisionCatalogue.Label(flag.Criterion)}：{flag.Reason}（{flag.FlaggedByName}标记）", Manual: true));
+            reasons.Add(new($"manual.{flag.Criterion}", Messages.Get("legal_review.reason.manual", MajorDecisionCatalogue.Label(flag.Criterion), flag.Reason, flag.FlaggedByName), Manual: true));
         return reasons;
     }
 }

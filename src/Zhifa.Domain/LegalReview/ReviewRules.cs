@@ -26,51 +26,15 @@ public static class ReviewRules
         [ReviewReasonCategory.FactsUnclear, ReviewReasonCategory.EvidenceInsufficient, ReviewReasonCategory.WrongBasis,
          ReviewReasonCategory.IllegalProcedure, ReviewReasonCategory.BeyondAuthority, ReviewReasonCategory.ImproperDiscretion];
 
-    public static string Label(ReviewOutcome o) => o switch
-    {
-        ReviewOutcome.Agree => "同意",
-        ReviewOutcome.NotYet => "暂不同意",
-        _ => "不同意",
-    };
+    public static string Label(ReviewOutcome o) => Messages.Get("legal_review.outcome." + o);
 
-    public static string Label(SubmissionStatus s) => s switch
-    {
-        SubmissionStatus.Submitted => "待审核",
-        SubmissionStatus.Returned => "已退回",
-        _ => "已审核",
-    };
+    public static string Label(SubmissionStatus s) => Messages.Get("legal_review.status." + s);
 
-    public static string Label(ReviewItem i) => i switch
-    {
-        ReviewItem.Authority => "是否超越本机关法定权限",
-        ReviewItem.SubjectAndQualification => "执法主体是否合法，执法人员是否具备执法资格",
-        ReviewItem.Procedure => "执法程序是否合法",
-        ReviewItem.FactsAndEvidence => "事实是否清楚，证据是否确凿",
-        ReviewItem.LawAndDiscretion => "适用法律依据是否正确，裁量基准运用是否适当",
-        ReviewItem.Documents => "执法文书是否完备、规范",
-        _ => "是否涉嫌犯罪、需要移送司法机关",
-    };
+    public static string Label(ReviewItem i) => Messages.Get("legal_review.item." + i);
 
-    public static string Label(ReviewReasonCategory c) => c switch
-    {
-        ReviewReasonCategory.SupplementEvidence => "需要补充或者重新调查收集证据",
-        ReviewReasonCategory.FixProcedure => "需要补正执法程序",
-        ReviewReasonCategory.FixDocuments => "需要规范法律文书制作",
-        ReviewReasonCategory.UnreasonableDiscretion => "行政裁量不合理",
-        ReviewReasonCategory.FactsUnclear => "违法事实不清",
-        ReviewReasonCategory.EvidenceInsufficient => "主要证据不足",
-        ReviewReasonCategory.WrongBasis => "依据适用错误",
-        ReviewReasonCategory.IllegalProcedure => "违反法定程序",
-        ReviewReasonCategory.BeyondAuthority => "超越职权",
-        _ => "行政裁量明显不当",
-    };
+    public static string Label(ReviewReasonCategory c) => Messages.Get("legal_review.category." + c);
 
-    public static string Label(ConsultantKind k) => k switch
-    {
-        ConsultantKind.LegalCounsel => "法律顾问",
-        ConsultantKind.PublicLawyer => "公职律师",
-        _ => "专家",
-    };
+    public static string Label(ConsultantKind k) => Messages.Get("legal_review.consultant." + k);
 
     /// <summary>Reads an enum value from its name or its Chinese label.</summary>
     public static T? Parse<T>(string? text, Func<T, string> label) where T : struct, Enum
@@ -82,31 +46,35 @@ public static class ReviewRules
         return null;
     }
 
+    /// <summary>The name of a part of the 情况说明 (seed 000 art. 6 second paragraph), by its field.</summary>
+    public static string PartLabel(string field) => Messages.Get("legal_review.part." + field);
+
     /// <summary>Everything a submission lacks (seed 000 art. 6, art. 7 last paragraph), each named; empty when complete.</summary>
     public static ValidationErrors Missing(SubmissionMaterials m)
     {
         var errors = new ValidationErrors();
-        void Part(string field, string? value, string label)
+        void Part(string field, string? value)
         {
-            if (string.IsNullOrWhiteSpace(value)) errors.Add(field, "missing", $"缺少情况说明的“{label}”");
+            if (string.IsNullOrWhiteSpace(value)) errors.Add(field, "missing", Messages.Get("legal_review.missing.part", PartLabel(field)));
         }
-        Part("basicFacts", m.BasicFacts, "基本事实情况");
-        Part("lawApplied", m.LawApplied, "适用法律、法规、规章的情况");
-        Part("discretion", m.Discretion, "适用行政裁量权的情况");
-        Part("investigation", m.Investigation, "调查取证情况");
-        Part("hearingAndAppraisal", m.HearingAndAppraisal, "组织听证、评估、鉴定的情况");
-        Part("procedureFollowed", m.ProcedureFollowed, "执行法定程序情况");
-        if (!m.HasProposal) errors.Add("proposal", "missing", "缺少拟作出的执法决定书文本（请先填写拟作出的决定）");
-        else if (!m.ProposalHasBasis) errors.Add("proposal", "missing_basis", "拟作出的决定未写明法律依据");
-        if (m.EvidenceCount == 0) errors.Add("evidence", "missing", "缺少相关证据、依据材料（请选择本案的文书或音像记录）");
-        if (m.Heard && !m.HearingRecordGiven) errors.Add("hearingRecordDocumentId", "missing", "经过听证程序的，应当提交听证笔录");
-        if (m.AppraisalDone && !m.AppraisalReportGiven) errors.Add("appraisal", "missing", "经过评估、鉴定程序的，应当提交评估、鉴定报告");
+        Part("basicFacts", m.BasicFacts);
+        Part("lawApplied", m.LawApplied);
+        Part("discretion", m.Discretion);
+        Part("investigation", m.Investigation);
+        Part("hearingAndAppraisal", m.HearingAndAppraisal);
+        Part("procedureFollowed", m.ProcedureFollowed);
+        if (!m.HasProposal) errors.Add("proposal", "missing", Messages.Get("legal_review.missing.proposal"));
+        else if (!m.ProposalHasBasis) errors.Add("proposal", "missing_basis", Messages.Get("legal_review.missing.proposal_basis"));
+        if (m.EvidenceCount == 0) errors.Add("evidence", "missing", Messages.Get("legal_review.missing.evidence"));
+        if (m.Heard && !m.HearingRecordGiven) errors.Add("hearingRecordDocumentId", "missing", Messages.Get("legal_review.missing.hearing_record"));
+        if (m.AppraisalDone && !m.AppraisalReportGiven) errors.Add("appraisal", "missing", Messages.Get("legal_review.missing.appraisal"));
         if (m.RequestedMaterial.Trim().Length > 0 && string.IsNullOrWhiteSpace(m.ExtraMaterial))
-            errors.Add("extraMaterial", "missing", $"缺少法制审核机构要求补充的材料：{m.RequestedMaterial.Trim()}");
+            errors.Add("extraMaterial", "missing", Messages.Get("legal_review.missing.extra_material", m.RequestedMaterial.Trim()));
         if (m.AnswersAnOpinion && string.IsNullOrWhiteSpace(m.Reply))
-            errors.Add("reply", "missing", "重新送审须答复上一轮法制审核意见");
-        if (string.IsNullOrWhiteSpace(m.UnitOpinion)) errors.Add("unitOpinion", "missing", "缺少承办股室（单位）意见");
-        errors.Required("contactName", m.ContactName, "联系人").Required("contactPhone", m.ContactPhone, "联系电话");
+            errors.Add("reply", "missing", Messages.Get("legal_review.missing.reply"));
+        if (string.IsNullOrWhiteSpace(m.UnitOpinion)) errors.Add("unitOpinion", "missing", Messages.Get("legal_review.missing.unit_opinion"));
+        errors.Required("contactName", m.ContactName, Messages.Get("legal_review.field.contact_name"))
+            .Required("contactPhone", m.ContactPhone, Messages.Get("legal_review.field.contact_phone"));
         return errors;
     }
 
@@ -117,55 +85,39 @@ public static class ReviewRules
     public static ValidationErrors ValidateOpinion(ReviewOutcome? outcome, IReadOnlyList<ReviewFinding> findings, IReadOnlyList<ReviewReasonCategory> categories, string? reasons)
     {
         var errors = new ValidationErrors();
-        if (outcome is null) errors.Add("outcome", "required", "请选择审核意见（同意、暂不同意或不同意）");
+        if (outcome is null) errors.Add("outcome", "required", Messages.Get("legal_review.opinion.outcome_required"));
         foreach (var item in Enum.GetValues<ReviewItem>())
         {
             var found = findings.Where(f => f.Item == item).ToList();
-            if (found.Count == 0) errors.Add($"findings.{item}", "required", $"缺少审核事项“{Label(item)}”的审核结论");
+            if (found.Count == 0) errors.Add($"findings.{item}", "required", Messages.Get("legal_review.opinion.finding_missing", Label(item)));
             else if (!found[0].Conforms && string.IsNullOrWhiteSpace(found[0].Note))
-                errors.Add($"findings.{item}", "note_required", $"审核事项“{Label(item)}”存在问题的，须写明问题");
+                errors.Add($"findings.{item}", "note_required", Messages.Get("legal_review.opinion.note_required", Label(item)));
             foreach (var f in found) errors.MaxLength($"findings.{item}", f.Note, 2000, Label(item));
         }
-        errors.MaxLength("reasons", reasons, 4000, "理由");
+        errors.MaxLength("reasons", reasons, 4000, Messages.Get("legal_review.field.reasons"));
         if (outcome == ReviewOutcome.Agree)
         {
             var problems = findings.Where(f => !f.Conforms).Select(f => Label(f.Item)).Distinct().ToList();
-            if (problems.Count > 0) errors.Add("outcome", "problems_found", $"审核事项存在问题的，不能出具同意的意见：{string.Join("；", problems)}");
+            if (problems.Count > 0) errors.Add("outcome", "problems_found", Messages.Get("legal_review.opinion.problems_found", string.Join(Messages.Get("list.semicolon"), problems)));
         }
         else if (outcome is { } o)
         {
             var allowed = o == ReviewOutcome.NotYet ? NotYetCategories : DisagreeCategories;
             if (!categories.Any(allowed.Contains))
-                errors.Add("reasonCategories", "required", $"出具{Label(o)}的意见，须选择理由类别（{string.Join("、", allowed.Select(Label))}）");
+                errors.Add("reasonCategories", "required", Messages.Get("legal_review.opinion.category_required", Label(o), string.Join("、", allowed.Select(Label))));
             var wrong = categories.Where(c => !allowed.Contains(c)).ToList();
-            if (wrong.Count > 0) errors.Add("reasonCategories", "not_allowed", $"“{string.Join("、", wrong.Select(Label))}”不是{Label(o)}的理由类别");
-            if (string.IsNullOrWhiteSpace(reasons)) errors.Add("reasons", "required", $"出具{Label(o)}的意见须说明理由（审核办法第九条）");
+            if (wrong.Count > 0) errors.Add("reasonCategories", "not_allowed", Messages.Get("legal_review.opinion.category_not_allowed", string.Join("、", wrong.Select(Label)), Label(o)));
+            if (string.IsNullOrWhiteSpace(reasons)) errors.Add("reasons", "required", Messages.Get("legal_review.opinion.reasons_required", Label(o)));
         }
         return errors;
     }
-
-    /// <summary>
-    /// 行政处罚法 art. 58: someone reviewing for the first time (no review completed before) needs legal
-    /// qualification (法律职业资格); null when allowed.
-    /// </summary>
-    public static string? FirstReviewRefusal(bool hasLegalQualification, int reviewsCompletedBefore)
-        => reviewsCompletedBefore == 0 && !hasLegalQualification
-            ? "初次从事法制审核的人员应当取得法律职业资格（行政处罚法第五十八条），您的执法人员档案中没有法律职业资格，不能审核本案"
-            : null;
 
     /// <summary>LR-5: due on the 5th working day after the day the materials were complete, or the 10th once extended.</summary>
     public static DateOnly Due(DateOnly completeOn, bool extended, Func<DateOnly, int, DateOnly> addWorkingDays)
         => addWorkingDays(completeOn, ReviewWorkingDays + (extended ? ExtensionWorkingDays : 0));
 
-    /// <summary>LR-5: one extension, approved while the review is still within its limit; null when allowed.</summary>
-    public static string? ExtensionRefusal(bool alreadyExtended, DateOnly today, DateOnly due)
-    {
-        if (alreadyExtended) return "审核期限已延长过一次，不能再次延长";
-        if (today > due) return $"审核期限已于{due.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture)}届满，不能再批准延长";
-        return null;
-    }
-
-    public const string DueBasis = "审核办法第七条：自收到完整材料之日起5个工作日内（工作日）；情况复杂的，经分管领导批准可延长5个工作日";
+    /// <summary>LR-5: where the limit comes from and how it counts (working days from the day the materials were complete).</summary>
+    public static string DueBasis => Messages.Get("legal_review.due_basis");
 
     /// <summary>The latest round of a case as the gate needs it, with the 分管领导's opinion on it (null: not given yet).</summary>
     public sealed record LatestRound(int Round, SubmissionStatus Status, ReviewOutcome? Outcome, string ReviewedFingerprint, string ReviewedBy, DateOnly? ReviewedOn, DateOnly? Due,
@@ -181,42 +133,31 @@ public static class ReviewRules
     {
         if (reasons.Count == 0) return LegalReviewGate.NotRequired;
         var why = reasons.Select(r => r.Message).ToList();
-        static string Day(DateOnly? d) => d?.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture) ?? "";
-        if (latest is null) return new(true, why, false, "本案属于重大执法决定，尚未送法制审核");
-        if (latest.Status == SubmissionStatus.Returned) return new(true, why, false, $"第{latest.Round}次送审材料已被法制审核机构退回，须补充后重新送审");
+        if (latest is null) return new(true, why, false, Messages.Get("legal_review.gate.not_submitted"));
+        if (latest.Status == SubmissionStatus.Returned) return new(true, why, false, Messages.Get("legal_review.gate.returned", latest.Round));
         if (latest.Status == SubmissionStatus.Submitted || latest.Outcome is null)
-            return new(true, why, false, $"法制审核中（第{latest.Round}轮，{Day(latest.Due)}前完成审核），审核同意前不能作出决定");
+            return new(true, why, false, Messages.Get("legal_review.gate.in_review", latest.Round, latest.Due));
         if (latest.Outcome != ReviewOutcome.Agree)
-            return new(true, why, false, $"第{latest.Round}轮法制审核意见为{Label(latest.Outcome.Value)}，须按审核意见处理后重新送审");
+            return new(true, why, false, Messages.Get("legal_review.gate.not_agreed", latest.Round, Label(latest.Outcome.Value)));
         if (currentFingerprint is null || currentFingerprint != latest.ReviewedFingerprint)
-            return new(true, why, false, "法制审核同意后，拟作出的决定已有实质变更，须重新送法制审核");
+            return new(true, why, false, Messages.Get("legal_review.gate.changed"));
         if (latest.LeaderAgrees == false) return new(true, why, false, Messages.Get("legal_review.leader_disagreed", latest.Round, latest.LeaderOpinion));
         if (leaderOpinionRequired && latest.LeaderAgrees is null) return new(true, why, false, Messages.Get("legal_review.leader_opinion_missing"));
-        return new(true, why, true, $"法制审核已同意（第{latest.Round}轮，{latest.ReviewedBy}，{Day(latest.ReviewedOn)}）{(latest.LeaderAgrees == true ? Messages.Get("legal_review.leader_agreed_suffix") : "")}");
+        return new(true, why, true, Messages.Get("legal_review.gate.passed", latest.Round, latest.ReviewedBy, latest.ReviewedOn,
+            latest.LeaderAgrees == true ? Messages.Get("legal_review.leader_agreed_suffix") : ""));
     }
 
     /// <summary>
-    /// LR-8: the 分管领导 signs an opinion on a round the review unit has answered, once, saying 同意 or 不同意 and why.
+    /// LR-8: the 分管领导's opinion says 同意 or 不同意 and why (on which round, and once, is the table's: <see cref="ReviewLifecycle"/>).
     /// </summary>
-    public static ValidationErrors ValidateLeaderOpinion(bool roundAnswered, bool alreadyGiven, bool? agrees, string? text)
+    public static ValidationErrors ValidateLeaderOpinion(bool? agrees, string? text)
     {
         var errors = new ValidationErrors();
-        if (!roundAnswered) errors.Add("text", "legal_review.leader_no_opinion", Messages.Get("legal_review.leader_no_opinion"));
-        else if (alreadyGiven) errors.Add("text", "legal_review.leader_already_given", Messages.Get("legal_review.leader_already_given"));
         if (agrees is null) errors.Add("agrees", "legal_review.leader_agrees_required", Messages.Get("legal_review.leader_agrees_required"));
         if (string.IsNullOrWhiteSpace(text)) errors.Add("text", "required", Messages.Get("legal_review.leader_text_required"));
         else if (text.Length > 2000) errors.Add("text", "too_long", Messages.Get("legal_review.leader_text_too_long"));
         return errors;
     }
-
-    /// <summary>
-    /// LR-8: where the agency's chain has the 分管领导's opinion, the 法制审核表 of an agreed round is made only once it is
-    /// signed (the form is not complete without it); null when the form may be made.
-    /// </summary>
-    public static ValidationError? FormRefusal(bool leaderOpinionRequired, ReviewOutcome? latestOutcome, bool leaderGiven)
-        => leaderOpinionRequired && latestOutcome == ReviewOutcome.Agree && !leaderGiven
-            ? new ValidationError("leaderOpinion", "legal_review.leader_opinion_missing", Messages.Get("legal_review.leader_opinion_missing"))
-            : null;
 
     /// <summary>The leader's 同意 or 不同意, worded as the review unit's.</summary>
     public static string LeaderLabel(bool agrees) => Label(agrees ? ReviewOutcome.Agree : ReviewOutcome.Disagree);

@@ -4,7 +4,7 @@ using Zhifa.Domain.LegalReview;
 
 namespace Zhifa.Domain.Tests.LegalReview;
 
-/// <summary>LR-1, LR-3 … LR-7: completeness, opinions, first reviews, the time limit and the gate.</summary>
+/// <summary>LR-1, LR-3 … LR-7: completeness, opinions, the time limit and the gate (who may act when: ReviewLifecycleTests).</summary>
 public sealed class ReviewRulesTests
 {
     private static SubmissionMaterials Complete() => new(
@@ -62,21 +62,6 @@ public sealed class ReviewRulesTests
         Assert.True(fields.SequenceEqual(errors), $"{situation}: {string.Join(",", errors)}");
     }
 
-    [Theory]
-    [InlineData(false, 0, false)]
-    [InlineData(true, 0, true)]
-    [InlineData(false, 1, true)]
-    [InlineData(true, 5, true)]
-    public void A_first_review_needs_legal_qualification_later_ones_do_not(bool qualified, int before, bool allowed)
-        => Assert.Equal(allowed, ReviewRules.FirstReviewRefusal(qualified, before) is null);
-
-    [Theory]
-    [InlineData(false, "2026-03-09", true)]
-    [InlineData(false, "2026-03-10", false)]
-    [InlineData(true, "2026-03-05", false)]
-    public void The_limit_is_extended_once_and_only_before_it_has_passed(bool extended, string today, bool allowed)
-        => Assert.Equal(allowed, ReviewRules.ExtensionRefusal(extended, DateOnly.ParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture), new DateOnly(2026, 3, 9)) is null);
-
     private static readonly Lazy<WorkingDayCalendar> Calendar = Tests.Calendar.OfficialCalendar.Shared;
 
 
@@ -129,24 +114,12 @@ public sealed class ReviewRulesTests
         Assert.False(ReviewRules.Gate(Major, Round(SubmissionStatus.Reviewed, ReviewOutcome.Agree, leaderAgrees: false), "abc", leaderOpinionRequired: false).IsOpen);
     }
 
+    // On which round the leader signs, and only once, is the table's (ReviewLifecycleTests); here only what is written.
     [Theory]
-    [InlineData(true, false, true, "同意", new string[0])]
-    [InlineData(false, false, true, "同意", new[] { "legal_review.leader_no_opinion" })]
-    [InlineData(true, true, false, "不同意", new[] { "legal_review.leader_already_given" })]
-    [InlineData(true, false, null, "", new[] { "legal_review.leader_agrees_required", "required" })]
-    public void The_leader_signs_agree_or_disagree_with_an_opinion_once_on_an_answered_round(bool answered, bool given, bool? agrees, string text, string[] codes)
-        => Assert.Equal(codes, ReviewRules.ValidateLeaderOpinion(answered, given, agrees, text).Items.Select(e => e.Code));
+    [InlineData(true, "同意", new string[0])]
+    [InlineData(false, "不同意", new string[0])]
+    [InlineData(null, "", new[] { "legal_review.leader_agrees_required", "required" })]
+    public void The_leader_signs_agree_or_disagree_with_an_opinion(bool? agrees, string text, string[] codes)
+        => Assert.Equal(codes, ReviewRules.ValidateLeaderOpinion(agrees, text).Items.Select(e => e.Code));
 
-    [Theory]
-    [InlineData(true, ReviewOutcome.Agree, false, "legal_review.leader_opinion_missing")]
-    [InlineData(true, ReviewOutcome.Agree, true, null)]
-    [InlineData(true, ReviewOutcome.NotYet, false, null)]
-    [InlineData(false, ReviewOutcome.Agree, false, null)]
-    [InlineData(true, null, false, null)]
-    public void The_legal_review_form_of_an_agreed_round_waits_for_the_leaders_opinion_where_the_chain_has_one(bool required, ReviewOutcome? outcome, bool given, string? code)
-    {
-        var refusal = ReviewRules.FormRefusal(required, outcome, given);
-        Assert.Equal(code, refusal?.Code);
-        if (refusal is not null) Assert.Equal("leaderOpinion", refusal.Field);
-    }
 }

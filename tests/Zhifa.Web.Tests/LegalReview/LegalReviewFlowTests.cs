@@ -134,7 +134,8 @@ public sealed class LegalReviewFlowTests(ZhifaFactory app) : IClassFixture<Zhifa
         var newcomer = await app.ApiClientAsync("reviewer.new");
         await ExpectAsync(await PostAsync(handler, caseId, "submissions", Submission(evidence)), HttpStatusCode.Created);
         var refused = await PostAsync(newcomer, caseId, "opinions", Agree);
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        // Who may review is the table's (行政处罚法第五十八条第二款): a refused actor, not bad input.
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("行政处罚法第五十八条", await refused.Content.ReadAsStringAsync());
 
         // 张伟 handles the case; an account of his with the reviewer role is still refused.
@@ -144,6 +145,7 @@ public sealed class LegalReviewFlowTests(ZhifaFactory app) : IClassFixture<Zhifa
             userName = "reviewer.zhang", displayName = "张伟", agencyId, officerId = zhang, roles = new[] { "legal-reviewer" }, password = "Zhifa@2026",
         }), HttpStatusCode.Created);
         var own = await PostAsync(await app.ApiClientAsync("reviewer.zhang"), caseId, "opinions", Agree);
+        Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
         Assert.Contains("handles_case", await own.Content.ReadAsStringAsync());
         Assert.Equal("Submitted", (await ViewAsync(handler, caseId)).GetProperty("submissions")[0].GetProperty("status").GetString());
     }

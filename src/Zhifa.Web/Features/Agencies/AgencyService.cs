@@ -172,4 +172,8 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me)
         AgencyLevel.Township => UiText.T("agencies.level.township"),
         _ => level.ToString(),
     };
+
+    public Task<string?> NameAsync(int agencyId) => db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync();
+
+    public Task<string?> UnitNameAsync(int unitId) => db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync();
 }

@@ -489,4 +489,27 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
 
     public async Task<List<Domain.Agencies.Agency>> VisibleAgenciesAsync()
         => await (await db.Agencies.AsNoTracking().AsQueryable().InScopeAsync(me, a => a.Id)).OrderBy(a => a.Id).ToListAsync();
+
+    // ---- reads for the areas above (legal review) ----
+
+    /// <summary>Every officer who is or was on the case (those recused too), the lead first.</summary>
+    public async Task<IReadOnlyList<int>> OfficerIdsAsync(int caseId)
+        => await db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == caseId).OrderByDescending(o => o.IsLead).ThenBy(o => o.Id).Select(o => o.OfficerId).ToListAsync();
+
+    public async Task<IReadOnlyList<string>> PartyNamesAsync(int caseId)
+        => await db.CaseParties.AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.Id).Select(p => p.Party!.Name).ToListAsync();
+
+    public async Task<IReadOnlyList<PartyKind>> PartyKindsAsync(int caseId)
+        => await db.CaseParties.AsNoTracking().Where(p => p.CaseId == caseId).Select(p => p.Party!.Kind).ToListAsync();
+
+    /// <summary>The case's moves from step to step, oldest first.</summary>
+    public async Task<IReadOnlyList<CaseStepRecord>> StepHistoryAsync(int caseId)
+        => await db.CaseSteps.AsNoTracking().Where(h => h.CaseId == caseId).OrderBy(h => h.At).ThenBy(h => h.Id).ToListAsync();
+
+    /// <summary>The cases with these ids (the caller has scoped the ids already).</summary>
+    public async Task<Dictionary<int, Case>> FindManyAsync(IEnumerable<int> caseIds)
+    {
+        var ids = caseIds.Distinct().ToList();
+        return await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+    }
 }

@@ -15,6 +15,8 @@ public static class DecisionEndpoints
         services.AddScoped<HearingService>();
         services.AddScoped<DiscussionService>();
         services.AddScoped<DecisionService>();
+        // The legal review's port (LegalReview sits below Decisions and asks it for the proposal).
+        services.AddScoped<LegalReview.IReviewProposals, ReviewProposals>();
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -207,13 +207,14 @@ public sealed partial class DemoCases(IServiceScopeFactory scopes, IHttpContextA
     {
         var db = s.GetRequiredService<AppDbContext>();
         var evidence = await db.Set<Domain.Documents.CaseDocument>().Where(d => d.CaseId == c.Id && d.TypeCode == "site-record").Select(d => d.Id).ToListAsync();
-        await s.GetRequiredService<LegalReview.LegalReviewService>().SubmitAsync(c, new LegalReview.SubmissionInput
+        var submitted = await s.GetRequiredService<LegalReview.LegalReviewService>().SubmitAsync(c, new LegalReview.SubmissionInput
         {
             BasicFacts = "当事人未取得公共场所卫生许可证擅自营业，经责令改正后仍继续营业。", LawApplied = "《公共场所卫生管理条例》第八条、第十四条。",
             Discretion = "拒不改正，情节较重，拟责令停业整顿并处罚款。", Investigation = "现场检查两次，制作现场笔录、询问笔录，拍摄现场照片。",
             HearingAndAppraisal = "当事人未申请听证；未进行评估、鉴定。", ProcedureFollowed = "已立案、调查取证、案件审核，已送达事先告知书。",
             EvidenceDocumentIds = evidence, UnitOpinion = "建议按拟定意见作出处罚决定。", ContactName = "张伟", ContactPhone = "0735-5522110",
         });
+        if (!submitted.Succeeded) throw new InvalidOperationException("The demo's major case was not submitted: " + string.Join("; ", submitted.Reasons.Select(r => r.Code)));
     }
 
     private Task AsAsync(string userName, Func<IServiceProvider, Task> work) => DemoActor.AsAsync(scopes, accessor, userName, work);

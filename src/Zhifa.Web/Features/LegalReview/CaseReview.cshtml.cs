@@ -2,17 +2,24 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.LegalReview;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.LegalReview;
 
 /// <summary>
 /// A case's legal review (/cases/{caseId}/legal-review): why it is major, the gate, every round, and the forms of
 /// whoever may act now — flag, submit, return, review, extend, leader's opinion, consult, coordinate, the 法制审核表.
+/// Each form is offered to whom the table lets act; while its conditions are unmet the button is disabled and the
+/// table's reasons stand beside it.
 /// </summary>
 public sealed class CaseReviewModel(LegalReviewService svc) : PageModel
 {
     public ReviewViewDto View { get; private set; } = null!;
+    /// <summary>Every act of the table as the signed-in account stands now (see <see cref="ReviewActs"/>).</summary>
+    public IReadOnlyDictionary<string, MoveCheck> Checks { get; private set; } = new Dictionary<string, MoveCheck>();
+    [TempData] public string? StatusMessage { get; set; }
     [BindProperty] public FlagInput Flag { get; set; } = new();
     [BindProperty] public SubmissionInput Submission { get; set; } = new();
     [BindProperty] public ReturnInput Return { get; set; } = new();
@@ -24,16 +31,24 @@ public sealed class CaseReviewModel(LegalReviewService svc) : PageModel
 
     public static IReadOnlyList<ReviewItem> Items { get; } = Enum.GetValues<ReviewItem>();
 
-    private async Task<Domain.Cases.Case?> LoadAsync(int caseId)
+    /// <summary>The actor may make the act (its form is shown), though its conditions may still be unmet.</summary>
+    public bool Offers(string act) => Checks.TryGetValue(act, out var c) && c.Forbidden.Count == 0;
+
+    public bool Allows(string act) => Checks.TryGetValue(act, out var c) && c.IsAllowed;
+
+    public IReadOnlyList<UnmetCondition> Unmet(string act) => Checks.TryGetValue(act, out var c) ? c.Unmet : [];
+
+    private async Task LoadAsync(Domain.Cases.Case c)
     {
-        var c = await svc.FindVisibleCaseAsync(caseId);
-        if (c is not null) View = await svc.ViewAsync(c);
-        return c;
+        View = await svc.ViewAsync(c);
+        Checks = await svc.ChecksAsync(c);
     }
 
     public async Task<IActionResult> OnGetAsync(int caseId)
     {
-        if (await LoadAsync(caseId) is null) return NotFound();
+        var c = await svc.FindVisibleCaseAsync(caseId);
+        if (c is null) return NotFound();
+        await LoadAsync(c);
         // A resubmission starts from what was submitted last; the reply and the extra material are new each time.
         if (View.Submissions.LastOrDefault() is { } last)
         {
@@ -49,71 +64,58 @@ public sealed class CaseReviewModel(LegalReviewService svc) : PageModel
         return Page();
     }
 
-    private async Task<IActionResult> ActAsync(int caseId, string prefix, Func<Domain.Cases.Case, Task<string>> act)
+    /// <summary>
+    /// Makes the act; refused, the page is shown again with the table's reasons beside the form (403 when the account
+    /// may not act at all) and bad input beside its fields; done, back to the review with <paramref name="done"/>.
+    /// </summary>
+    private async Task<IActionResult> ActAsync<T>(int caseId, string prefix, Func<Domain.Cases.Case, Task<Outcome<T>>> act, Func<T, string> done,
+        Func<T, IActionResult>? next = null)
     {
         var c = await svc.FindVisibleCaseAsync(caseId);
         if (c is null) return NotFound();
         try
         {
-            var done = await act(c);
-            TempData["StatusMessage"] = done;
-            return Redirect($"/cases/{caseId}/legal-review");
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
+            var outcome = await act(c);
+            if (outcome.Succeeded)
+            {
+                StatusMessage = done(outcome.Value!);
+                return next?.Invoke(outcome.Value!) ?? RedirectToPage("/LegalReview/CaseReview", new { caseId });
+            }
+            ModelState.AddRefusal(outcome, prefix);
+            if (outcome.Forbidden.Count > 0) Response.StatusCode = StatusCodes.Status403Forbidden;
         }
         catch (DomainValidationException ex)
         {
             ModelState.AddDomainErrors(ex, prefix);
-            View = await svc.ViewAsync(c);
-            return Page();
         }
+        await LoadAsync(c);
+        return Page();
     }
 
     public Task<IActionResult> OnPostFlagAsync(int caseId)
-        => ActAsync(caseId, nameof(Flag), async c => { await svc.FlagAsync(c, Flag); return "已标记为重大执法决定"; });
+        => ActAsync(caseId, nameof(Flag), c => svc.FlagAsync(c, Flag), _ => T("legal_review.review.flagged"));
 
     public Task<IActionResult> OnPostSubmitAsync(int caseId)
-        => ActAsync(caseId, nameof(Submission), async c => { var s = await svc.SubmitAsync(c, Submission); return $"已第{s.Round}次送法制审核"; });
+        => ActAsync(caseId, nameof(Submission), c => svc.SubmitAsync(c, Submission), s => T("legal_review.review.submitted", s.Round));
 
     public Task<IActionResult> OnPostReturnAsync(int caseId)
-        => ActAsync(caseId, nameof(Return), async c => { await svc.ReturnAsync(c, Return); return "已退回送审材料"; });
+        => ActAsync(caseId, nameof(Return), c => svc.ReturnAsync(c, Return), _ => T("legal_review.review.returned"));
 
     public Task<IActionResult> OnPostOpinionAsync(int caseId)
-        => ActAsync(caseId, nameof(Opinion), async c => { var o = await svc.ReviewAsync(c, Opinion); return $"已出具审核意见：{ReviewRules.Label(o.Outcome)}"; });
+        => ActAsync(caseId, nameof(Opinion), c => svc.ReviewAsync(c, Opinion), o => T("legal_review.review.opinion_given", ReviewRules.Label(o.Outcome)));
 
     public Task<IActionResult> OnPostExtendAsync(int caseId)
-        => ActAsync(caseId, nameof(Text), async c => { await svc.ExtendAsync(c, Text); return "已批准延长审核期限5个工作日"; });
+        => ActAsync(caseId, nameof(Text), c => svc.ExtendAsync(c, Text), _ => T("legal_review.review.extended"));
 
     public Task<IActionResult> OnPostLeaderAsync(int caseId)
-        => ActAsync(caseId, nameof(Leader), async c => { await svc.LeaderOpinionAsync(c, Leader); return "已签署分管领导意见，法制审核表已归入执法文书"; });
+        => ActAsync(caseId, nameof(Leader), c => svc.LeaderOpinionAsync(c, Leader), _ => T("legal_review.review.leader_signed"));
 
     public Task<IActionResult> OnPostConsultAsync(int caseId)
-        => ActAsync(caseId, nameof(Consultation), async c => { await svc.ConsultAsync(c, Consultation); return "已登记咨询论证"; });
+        => ActAsync(caseId, nameof(Consultation), c => svc.ConsultAsync(c, Consultation), _ => T("legal_review.review.consulted"));
 
     public Task<IActionResult> OnPostCoordinateAsync(int caseId)
-        => ActAsync(caseId, nameof(Coordination), async c => { await svc.CoordinateAsync(c, Coordination); return "已登记协调结果"; });
+        => ActAsync(caseId, nameof(Coordination), c => svc.CoordinateAsync(c, Coordination), _ => T("legal_review.review.coordinated"));
 
-    public async Task<IActionResult> OnPostFormAsync(int caseId)
-    {
-        var c = await svc.FindVisibleCaseAsync(caseId);
-        if (c is null) return NotFound();
-        try
-        {
-            var d = await svc.GenerateFormAsync(c);
-            TempData["StatusMessage"] = "已制作法制审核表并归入执法文书";
-            return Redirect($"/documents/{d.Id}");
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (DomainValidationException ex)
-        {
-            ModelState.AddDomainErrors(ex, "");
-            View = await svc.ViewAsync(c);
-            return Page();
-        }
-    }
+    public Task<IActionResult> OnPostFormAsync(int caseId)
+        => ActAsync(caseId, "", svc.GenerateFormAsync, _ => T("legal_review.review.form_made"), d => RedirectToPage("/Documents/Detail", new { documentId = d.Id }));
 }

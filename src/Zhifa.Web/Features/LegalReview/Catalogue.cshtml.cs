@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.LegalReview;
 
@@ -12,6 +13,7 @@ public sealed class CatalogueModel(LegalReviewService svc, CurrentUser me) : Pag
     public string AgencyName { get; private set; } = "";
     public bool CanEdit { get; private set; }
     [BindProperty] public CatalogueInput Input { get; set; } = new();
+    [TempData] public string? StatusMessage { get; set; }
 
     private async Task<bool> LoadAsync(int agencyId)
     {
@@ -39,7 +41,7 @@ public sealed class CatalogueModel(LegalReviewService svc, CurrentUser me) : Pag
             ModelState.AddDomainErrors(ex, nameof(Input));
             return Page();
         }
-        TempData["StatusMessage"] = "已保存重大执法决定目录清单";
-        return Redirect($"/agencies/{agencyId}/legal-review-catalogue");
+        StatusMessage = T("legal_review.catalogue_page.saved");
+        return RedirectToPage("/LegalReview/Catalogue", new { agencyId });
     }
 }

@@ -139,7 +139,7 @@ public sealed record PermissionsDto(bool Flag, bool Submit, bool Review, bool Ex
 
 public sealed record ReviewViewDto(
     int CaseId, string CaseNumber, string CaseTitle, string Step, string StatusLabel, GateDto Gate, IReadOnlyList<ReasonDto> Reasons,
-    Decisions.ProposalDto? Proposal, bool ProposalChangedSinceSubmission, IReadOnlyList<QualificationDto> Qualifications, DueDto? Due,
+    ReviewProposalDto? Proposal, bool ProposalChangedSinceSubmission, IReadOnlyList<QualificationDto> Qualifications, DueDto? Due,
     IReadOnlyList<SubmissionDto> Submissions, IReadOnlyList<FlagDto> Flags, IReadOnlyList<ConsultationDto> Consultations,
     IReadOnlyList<CoordinationDto> Coordinations, IReadOnlyList<MaterialDto> AvailableMaterials, string RequestedMaterial,
     bool AnswersAnOpinion, PermissionsDto May);

@@ -1,8 +1,14 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Domain.Cases;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Features.Documents;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.LegalReview;
+
+/// <summary>The id of what was created, as the API has always answered a new flag.</summary>
+public sealed record CreatedId(int Id);
 
 /// <summary>Legal review of major decisions (重大执法决定法制审核, LR-1 … LR-9).</summary>
 public static class LegalReviewEndpoints
@@ -13,89 +19,106 @@ public static class LegalReviewEndpoints
         services.AddScoped<LegalReviewService>();
     }
 
-    /// <summary>A refused role is a 403 problem, like the other areas' Forbidden answers.</summary>
-    private sealed class ForbiddenFilter : IEndpointFilter
+    public static RouteGroupBuilder MapLegalReviewEndpoints(this IEndpointRouteBuilder api)
     {
-        public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-        {
-            try
-            {
-                return await next(context);
-            }
-            catch (ForbiddenException ex)
-            {
-                return Problems.Forbidden(ex.Message);
-            }
-        }
+        var g = api.MapGroup("").WithTags(T("legal_review.api.tag"));
+
+        g.MapGet("/agencies/{agencyId:int}/legal-review-catalogue", GetCatalogue).WithName("GetLegalReviewCatalogue")
+            .WithSummary(T("legal_review.api.get_catalogue")).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPut("/agencies/{agencyId:int}/legal-review-catalogue", SaveCatalogue).WithName("SaveLegalReviewCatalogue")
+            .WithSummary(T("legal_review.api.save_catalogue"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/legal-review/desk", GetDesk).WithName("GetLegalReviewDesk").WithSummary(T("legal_review.api.desk"));
+        g.MapGet("/cases/{caseId:int}/legal-review", GetReview).WithName("GetCaseLegalReview")
+            .WithSummary(T("legal_review.api.get_review")).ProducesProblem(StatusCodes.Status404NotFound);
+        Act(g.MapPost("/cases/{caseId:int}/legal-review/flags", Flag).WithName("FlagMajorDecision").WithSummary(T("legal_review.api.flag")));
+        Act(g.MapPost("/cases/{caseId:int}/legal-review/submissions", Submit).WithName("SubmitForLegalReview").WithSummary(T("legal_review.api.submit")));
+        Act(g.MapPost("/cases/{caseId:int}/legal-review/return", Return).WithName("ReturnLegalReviewSubmission").WithSummary(T("legal_review.api.return")));
+        Act(g.MapPost("/cases/{caseId:int}/legal-review/opinions", Review).WithName("GiveLegalReviewOpinion").WithSummary(T("legal_review.api.opinion")));
+        Act(g.MapPost("/cases/{caseId:int}/legal-review/extension", Extend).WithName("ExtendLegalReview").WithSummary(T("legal_review.api.extension")));
+        Act(g.MapPost("/cases/{caseId:int}/legal-review/leader-opinion", LeaderOpinion).WithName("GiveLegalReviewLeaderOpinion").WithSummary(T("legal_review.api.leader_opinion")));
+        Act(g.MapPost("/cases/{caseId:int}/legal-review/consultations", Consult).WithName("RecordLegalReviewConsultation").WithSummary(T("legal_review.api.consultation")));
+        Act(g.MapPost("/cases/{caseId:int}/legal-review/coordinations", Coordinate).WithName("RecordLegalReviewCoordination").WithSummary(T("legal_review.api.coordination")));
+        Act(g.MapPost("/cases/{caseId:int}/legal-review/form", GenerateForm).WithName("GenerateLegalReviewForm").WithSummary(T("legal_review.api.form")));
+        g.MapGet("/cases/{caseId:int}/legal-review/responsibility", GetResponsibility).WithName("GetLegalReviewResponsibility")
+            .WithSummary(T("legal_review.api.responsibility")).ProducesProblem(StatusCodes.Status404NotFound);
+        return g;
     }
 
-    private static async Task<IResult> OnCase(int caseId, LegalReviewService svc, Func<Case, Task<IResult>> act)
-        => await svc.FindVisibleCaseAsync(caseId) is { } c ? await act(c) : Problems.NotFound("案件");
+    /// <summary>Every act answers 400 on bad input, 403 when the account may not act, 404 outside its scope, 409 while conditions are unmet.</summary>
+    private static void Act(RouteHandlerBuilder b) => b
+        .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-    public static void MapLegalReviewEndpoints(this IEndpointRouteBuilder group)
+    private static ProblemHttpResult NoCase() => Problems.NotFound(T("legal_review.api.case"));
+
+    private static string ReviewUrl(int caseId) => $"/api/v1/cases/{caseId}/legal-review";
+
+    public static async Task<Results<Ok<CatalogueDto>, ProblemHttpResult>> GetCatalogue(int agencyId, LegalReviewService svc, CurrentUser me)
+        => await me.CanSee(agencyId) ? TypedResults.Ok(await svc.CatalogueAsync(agencyId)) : Problems.NotFound(T("legal_review.api.agency"));
+
+    public static async Task<Results<Ok<CatalogueDto>, ProblemHttpResult>> SaveCatalogue(int agencyId, CatalogueInput input, LegalReviewService svc, CurrentUser me)
     {
-        var g = group.MapGroup("").WithTags("法制审核").AddEndpointFilter<ForbiddenFilter>();
-
-        g.MapGet("/agencies/{agencyId:int}/legal-review-catalogue", async (int agencyId, LegalReviewService svc, CurrentUser me) =>
-            await me.CanSee(agencyId) && await svc.CatalogueAsync(agencyId) is { } dto ? Results.Ok(dto) : Problems.NotFound("执法主体"))
-            .WithSummary("查看执法主体的重大执法决定法制审核目录清单：罚款、没收数额标准，必审的处罚种类，听证后决定，普通程序一律审核，需人工判断的情形");
-
-        g.MapPut("/agencies/{agencyId:int}/legal-review-catalogue", async (int agencyId, CatalogueInput input, LegalReviewService svc, CurrentUser me) =>
-        {
-            if (!await me.CanSee(agencyId)) return Problems.NotFound("执法主体");
-            if (!await me.CanAdminister(agencyId)) return Problems.Forbidden("只有管理员可以修改重大执法决定目录清单");
-            return Results.Ok(await svc.SaveCatalogueAsync(agencyId, input));
-        }).WithSummary("修改重大执法决定法制审核目录清单（数额为元，含本数；处罚种类用名称或中文）");
-
-        g.MapGet("/legal-review/desk", async (LegalReviewService svc) => Results.Ok(await svc.DeskAsync()))
-            .WithSummary("法制审核工作台：待审核（含审核期限）、已超期、已退回、待分管领导签署意见");
-
-        g.MapGet("/cases/{caseId:int}/legal-review", (int caseId, LegalReviewService svc) =>
-            OnCase(caseId, svc, async c => Results.Ok(await svc.ViewAsync(c))))
-            .WithSummary("案件的法制审核：是否属于重大执法决定及理由、能否作出决定、拟作出的决定及裁量档次、执法人员资格、审核期限、每一轮送审与审核意见、咨询与协调");
-
-        g.MapPost("/cases/{caseId:int}/legal-review/flags", (int caseId, FlagInput input, LegalReviewService svc) =>
-            OnCase(caseId, svc, async c => { var f = await svc.FlagAsync(c, input); return Results.Created($"/api/v1/cases/{caseId}/legal-review", new { f.Id }); }))
-            .WithSummary("人工标记案件属于重大执法决定（涉及重大公共利益、重大社会风险、疑难复杂、法定应当审核或其他），须写明理由");
-
-        g.MapPost("/cases/{caseId:int}/legal-review/submissions", (int caseId, SubmissionInput input, LegalReviewService svc) =>
-            OnCase(caseId, svc, async c => { await svc.SubmitAsync(c, input); return Results.Created($"/api/v1/cases/{caseId}/legal-review", await svc.ViewAsync(c)); }))
-            .WithSummary("送法制审核：情况说明各部分、拟作出的决定（当前拟作出的决定连同其指纹存档）、证据依据材料、听证笔录、评估鉴定报告、补充材料、答复和承办股室意见；材料不全时列出全部所缺材料");
-
-        g.MapPost("/cases/{caseId:int}/legal-review/return", (int caseId, ReturnInput input, LegalReviewService svc) =>
-            OnCase(caseId, svc, async c => { await svc.ReturnAsync(c, input); return Results.Ok(await svc.ViewAsync(c)); }))
-            .WithSummary("法制审核机构退回送审材料，须写明理由，可列明需补充的材料");
-
-        g.MapPost("/cases/{caseId:int}/legal-review/opinions", (int caseId, OpinionInput input, LegalReviewService svc) =>
-            OnCase(caseId, svc, async c => { await svc.ReviewAsync(c, input); return Results.Created($"/api/v1/cases/{caseId}/legal-review", await svc.ViewAsync(c)); }))
-            .WithSummary("出具审核意见：每一审核事项的结论，同意、暂不同意或不同意；后两者须选择理由类别并说明理由；初次审核须具备法律职业资格");
-
-        g.MapPost("/cases/{caseId:int}/legal-review/extension", (int caseId, TextInput input, LegalReviewService svc) =>
-            OnCase(caseId, svc, async c => { await svc.ExtendAsync(c, input); return Results.Ok(await svc.ViewAsync(c)); }))
-            .WithSummary("分管领导批准延长审核期限5个工作日（仅一次，须写明理由）");
-
-        g.MapPost("/cases/{caseId:int}/legal-review/leader-opinion", (int caseId, LeaderOpinionInput input, LegalReviewService svc) =>
-            OnCase(caseId, svc, async c => { await svc.LeaderOpinionAsync(c, input); return Results.Ok(await svc.ViewAsync(c)); }))
-            .WithSummary("分管领导（或主要负责人）在法制审核表上对本轮法制审核意见签署意见：agrees 同意或不同意，text 意见；本机关设置须经分管领导签署的，审核同意后未签署不能制作法制审核表、集体讨论或作出决定");
-
-        g.MapPost("/cases/{caseId:int}/legal-review/consultations", (int caseId, ConsultationInput input, LegalReviewService svc) =>
-            OnCase(caseId, svc, async c => { await svc.ConsultAsync(c, input); return Results.Created($"/api/v1/cases/{caseId}/legal-review", await svc.ViewAsync(c)); }))
-            .WithSummary("登记向法律顾问、公职律师或专家的咨询论证：咨询事项和意见");
-
-        g.MapPost("/cases/{caseId:int}/legal-review/coordinations", (int caseId, CoordinationInput input, LegalReviewService svc) =>
-            OnCase(caseId, svc, async c => { await svc.CoordinateAsync(c, input); return Results.Created($"/api/v1/cases/{caseId}/legal-review", await svc.ViewAsync(c)); }))
-            .WithSummary("登记审核机构与承办机构意见不一致时的协调：参加人员、分歧和协调结果");
-
-        g.MapPost("/cases/{caseId:int}/legal-review/form", (int caseId, LegalReviewService svc) =>
-            OnCase(caseId, svc, async c =>
-            {
-                var d = await svc.GenerateFormAsync(c);
-                return Results.Created($"/api/v1/documents/{d.Id}", DocumentService.ToDto(d));
-            }))
-            .WithSummary("制作法制审核表（.docx），按送审材料和各轮审核意见、答复、分管领导意见填写，归入案卷的执法文书");
-
-        g.MapGet("/cases/{caseId:int}/legal-review/responsibility", (int caseId, LegalReviewService svc) =>
-            OnCase(caseId, svc, async c => Results.Ok(await svc.ResponsibilityAsync(c))))
-            .WithSummary("责任报告：谁送审（何时）、谁审核每一轮、谁签署分管领导意见、谁作出决定");
+        if (!await me.CanSee(agencyId)) return Problems.NotFound(T("legal_review.api.agency"));
+        if (!await me.CanAdminister(agencyId)) return Problems.Forbidden(T("legal_review.api.catalogue_forbidden"));
+        return TypedResults.Ok(await svc.SaveCatalogueAsync(agencyId, input));
     }
+
+    public static async Task<Ok<DeskDto>> GetDesk(LegalReviewService svc) => TypedResults.Ok(await svc.DeskAsync());
+
+    public static async Task<Results<Ok<ReviewViewDto>, ProblemHttpResult>> GetReview(int caseId, LegalReviewService svc)
+        => await svc.FindVisibleCaseAsync(caseId) is { } c ? TypedResults.Ok(await svc.ViewAsync(c)) : NoCase();
+
+    public static async Task<Results<Created<CreatedId>, ProblemHttpResult>> Flag(int caseId, FlagInput input, LegalReviewService svc)
+    {
+        if (await svc.FindVisibleCaseAsync(caseId) is not { } c) return NoCase();
+        var flagged = await svc.FlagAsync(c, input);
+        return flagged.Succeeded ? TypedResults.Created(ReviewUrl(caseId), new CreatedId(flagged.Value!.Id)) : Problems.Refused(flagged);
+    }
+
+    /// <summary>An act on the case whose answer is the review as it stands afterwards (201 for what it adds, else 200).</summary>
+    private static async Task<Results<Created<ReviewViewDto>, ProblemHttpResult>> AddAsync<T>(int caseId, LegalReviewService svc, Func<Case, Task<Outcome<T>>> act)
+    {
+        if (await svc.FindVisibleCaseAsync(caseId) is not { } c) return NoCase();
+        var done = await act(c);
+        return done.Succeeded ? TypedResults.Created(ReviewUrl(caseId), await svc.ViewAsync(c)) : Problems.Refused(done);
+    }
+
+    private static async Task<Results<Ok<ReviewViewDto>, ProblemHttpResult>> ChangeAsync<T>(int caseId, LegalReviewService svc, Func<Case, Task<Outcome<T>>> act)
+    {
+        if (await svc.FindVisibleCaseAsync(caseId) is not { } c) return NoCase();
+        var done = await act(c);
+        return done.Succeeded ? TypedResults.Ok(await svc.ViewAsync(c)) : Problems.Refused(done);
+    }
+
+    public static Task<Results<Created<ReviewViewDto>, ProblemHttpResult>> Submit(int caseId, SubmissionInput input, LegalReviewService svc)
+        => AddAsync(caseId, svc, c => svc.SubmitAsync(c, input));
+
+    public static Task<Results<Ok<ReviewViewDto>, ProblemHttpResult>> Return(int caseId, ReturnInput input, LegalReviewService svc)
+        => ChangeAsync(caseId, svc, c => svc.ReturnAsync(c, input));
+
+    public static Task<Results<Created<ReviewViewDto>, ProblemHttpResult>> Review(int caseId, OpinionInput input, LegalReviewService svc)
+        => AddAsync(caseId, svc, c => svc.ReviewAsync(c, input));
+
+    public static Task<Results<Ok<ReviewViewDto>, ProblemHttpResult>> Extend(int caseId, TextInput input, LegalReviewService svc)
+        => ChangeAsync(caseId, svc, c => svc.ExtendAsync(c, input));
+
+    public static Task<Results<Ok<ReviewViewDto>, ProblemHttpResult>> LeaderOpinion(int caseId, LeaderOpinionInput input, LegalReviewService svc)
+        => ChangeAsync(caseId, svc, c => svc.LeaderOpinionAsync(c, input));
+
+    public static Task<Results<Created<ReviewViewDto>, ProblemHttpResult>> Consult(int caseId, ConsultationInput input, LegalReviewService svc)
+        => AddAsync(caseId, svc, c => svc.ConsultAsync(c, input));
+
+    public static Task<Results<Created<ReviewViewDto>, ProblemHttpResult>> Coordinate(int caseId, CoordinationInput input, LegalReviewService svc)
+        => AddAsync(caseId, svc, c => svc.CoordinateAsync(c, input));
+
+    public static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> GenerateForm(int caseId, LegalReviewService svc)
+    {
+        if (await svc.FindVisibleCaseAsync(caseId) is not { } c) return NoCase();
+        var made = await svc.GenerateFormAsync(c);
+        return made.Succeeded ? TypedResults.Created($"/api/v1/documents/{made.Value!.Id}", DocumentService.ToDto(made.Value)) : Problems.Refused(made);
+    }
+
+    public static async Task<Results<Ok<ResponsibilityDto>, ProblemHttpResult>> GetResponsibility(int caseId, LegalReviewService svc)
+        => await svc.FindVisibleCaseAsync(caseId) is { } c ? TypedResults.Ok(await svc.ResponsibilityAsync(c)) : NoCase();
 }

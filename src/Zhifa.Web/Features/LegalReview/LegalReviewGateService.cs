@@ -5,7 +5,6 @@ using Zhifa.Domain.Documents;
 using Zhifa.Domain.LegalReview;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.Cases;
-using Zhifa.Web.Features.Decisions;
 using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.LegalReview;
@@ -15,7 +14,7 @@ namespace Zhifa.Web.Features.LegalReview;
 /// the decision), the documents (printing the decision, the discussion minutes) and collective discussion all ask here.
 /// It reads the case's catalogue, proposal, hearing record, manual flags and latest round; nothing is stored.
 /// </summary>
-public sealed class LegalReviewGateService(AppDbContext db, ProposalService proposals, CalendarService calendar, DecisionFactsService decisionFacts)
+public sealed class LegalReviewGateService(AppDbContext db, IReviewProposals proposals, CalendarService calendar, CaseService cases)
 {
     public const string HearingRecordType = "hearing-record";
 
@@ -27,8 +26,9 @@ public sealed class LegalReviewGateService(AppDbContext db, ProposalService prop
     public async Task<IReadOnlyList<MajorReason>> ReasonsAsync(Case c)
     {
         var catalogue = await CatalogueAsync(c.AgencyId);
-        var parties = await db.CaseParties.AsNoTracking().Where(p => p.CaseId == c.Id).Select(p => p.Party!.Kind).ToListAsync();
+        var parties = await cases.PartyKindsAsync(c.Id);
         var proposal = await proposals.GetAsync(c.Id);
+        // Read here, not through DocumentService, which asks this gate before printing a decision (a cycle of services).
         bool heard = await db.Set<CaseDocument>().AnyAsync(d => d.CaseId == c.Id && d.TypeCode == HearingRecordType);
         var flags = await db.Set<ReviewFlag>().AsNoTracking().Where(f => f.CaseId == c.Id).ToListAsync();
         return MajorDecisionRules.Reasons(catalogue, new MajorDecisionFacts(c.Category, c.Procedure, parties, proposal, heard, flags));
@@ -52,8 +52,7 @@ public sealed class LegalReviewGateService(AppDbContext db, ProposalService prop
     }
 
     /// <summary>LR-8: whether the agency's chain has the 分管领导's opinion after the review unit's 同意 (a decision setting, on by default).</summary>
-    public async Task<bool> LeaderOpinionRequiredAsync(int agencyId)
-        => (await decisionFacts.SettingsAsync(agencyId)).LeaderOpinionRequired;
+    public Task<bool> LeaderOpinionRequiredAsync(int agencyId) => proposals.LeaderOpinionRequiredAsync(agencyId);
 
     /// <summary>LR-5: the due date of a submission, from the working-day calendar; none once returned.</summary>
     public async Task<DateOnly?> DueAsync(ReviewSubmission s)

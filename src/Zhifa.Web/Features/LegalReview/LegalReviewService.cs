@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Domain.Rules;
-using Zhifa.Domain.Accounts;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Decisions;
@@ -12,45 +11,88 @@ using Zhifa.Domain.Documents;
 using Zhifa.Domain.LegalReview;
 using Zhifa.Domain.Officers;
 using Zhifa.Domain.Records;
+using Zhifa.Web.Features.Agencies;
 using Zhifa.Web.Features.Cases;
-using Zhifa.Web.Features.Decisions;
 using Zhifa.Web.Features.Documents;
+using Zhifa.Web.Features.Matters;
+using Zhifa.Web.Features.Officers;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.LegalReview;
 
 /// <summary>
 /// Legal review of major decisions (LR-2 … LR-9): the catalogue, flags, submissions, review rounds, the time limit,
 /// consultations, coordination, the 法制审核表 and the responsibility report. Shared by the pages and the API; callers
-/// answer 404 for cases outside the user's scope before calling, and every refused input changes nothing.
+/// answer 404 for cases outside the user's scope before calling. Every act asks <see cref="ReviewLifecycle"/> whether
+/// the signed-in account may make it now and returns an <see cref="Outcome{T}"/>: refused, nothing changes and every
+/// reason is named; bad input is a <see cref="DomainValidationException"/> naming each field.
 /// </summary>
-public sealed class LegalReviewService(AppDbContext db, CurrentUser me, ProposalService proposals, LegalReviewGateService gate,
-    DocumentService documents, TimeProvider time)
+public sealed class LegalReviewService(AppDbContext db, CurrentUser me, IReviewProposals proposals, LegalReviewGateService gate,
+    DocumentService documents, CaseService cases, OfficerService officers, AgencyService agencies, MatterService matters,
+    TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly string[] DecidedOrLater = [CaseSteps.Decided, CaseSteps.Served, CaseSteps.Executed, CaseSteps.Closed, CaseSteps.Archived];
 
     private DateOnly Today => CaseService.ChinaDay(time.GetUtcNow().UtcDateTime);
 
-    public async Task<Case?> FindVisibleCaseAsync(int caseId)
+    public Task<Case?> FindVisibleCaseAsync(int caseId) => cases.FindVisibleAsync(caseId);
+
+    // ---- the table: who may do what, now ----
+
+    private async Task<ReviewSubmission?> LatestAsync(int caseId, bool tracked = false)
     {
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId);
-        return c is not null && await me.CanSee(c.AgencyId) ? c : null;
+        var q = db.Set<ReviewSubmission>().Where(x => x.CaseId == caseId);
+        return await (tracked ? q : q.AsNoTracking()).OrderByDescending(x => x.Round).FirstOrDefaultAsync();
     }
 
-    // ---- who may do what ----
+    private async Task<ReviewOpinion?> OpinionOfAsync(ReviewSubmission? s, bool tracked = false)
+    {
+        if (s is null) return null;
+        var q = db.Set<ReviewOpinion>().Where(o => o.SubmissionId == s.Id);
+        return await (tracked ? q : q.AsNoTracking()).FirstOrDefaultAsync();
+    }
 
-    private bool Own(Case c) => me.AgencyId == c.AgencyId;
-    public bool MayFlag(Case c) => Own(c) && (me.IsInRole(Roles.Handler) || me.IsInRole(Roles.UnitHead) || me.IsInRole(Roles.Head));
-    public bool MaySubmit(Case c) => Own(c) && (me.IsInRole(Roles.Handler) || me.IsInRole(Roles.UnitHead));
-    public bool MayReview(Case c) => Own(c) && me.IsInRole(Roles.LegalReviewer);
-    public bool MayLead(Case c) => Own(c) && me.IsInRole(Roles.DeputyHead);
-    /// <summary>LR-8: the 分管领导 of the case's agency signs the leader's opinion; the head may sign it too.</summary>
-    public bool MayGiveLeaderOpinion(Case c) => Own(c) && (me.IsInRole(Roles.DeputyHead) || me.IsInRole(Roles.Head));
-    public bool MayCoordinate(Case c) => Own(c) && (me.IsInRole(Roles.LegalReviewer) || me.IsInRole(Roles.UnitHead) || me.IsInRole(Roles.DeputyHead) || me.IsInRole(Roles.Head));
-    public bool MayGenerateForm(Case c) => Own(c) && (MaySubmit(c) || MayReview(c) || MayLead(c) || me.IsInRole(Roles.Head));
+    /// <summary>Everything the table needs about the case and the signed-in account, read in one place.</summary>
+    private async Task<ReviewFacts> FactsAsync(Case c)
+    {
+        var last = await LatestAsync(c.Id);
+        var opinion = await OpinionOfAsync(last);
+        var proposal = await proposals.GetAsync(c.Id);
+        var actor = await me.ActorAsync();
+        return new ReviewFacts
+        {
+            State = ReviewStates.Of(last?.Status, opinion?.LeaderAt is not null),
+            Round = last?.Round ?? 0,
+            AgencyId = c.AgencyId,
+            CaseOfficerIds = (await cases.OfficerIdsAsync(c.Id)).ToHashSet(),
+            CaseDecided = DecidedOrLater.Contains(c.Step),
+            Major = (await gate.ReasonsAsync(c)).Count > 0,
+            UnsignedRecords = await documents.UnsignedRecordsAsync(c.Id),
+            LatestOutcome = opinion?.Outcome,
+            LeaderAgrees = opinion?.LeaderAgrees,
+            ProposalUnchangedSinceReview = opinion is not null && proposal?.Fingerprint() == opinion.ProposalFingerprint,
+            SubmittedBy = last?.SubmittedBy ?? "",
+            Extended = last?.Extended ?? false,
+            Due = last is { Status: SubmissionStatus.Submitted } ? await gate.DueAsync(last) : null,
+            Today = Today,
+            LeaderOpinionRequired = await gate.LeaderOpinionRequiredAsync(c.AgencyId),
+            ActorLegallyQualified = actor.OfficerId is { } officerId && await officers.HasLegalQualificationAsync(officerId),
+            ActorReviewsBefore = await db.Set<ReviewOpinion>().CountAsync(o => o.ReviewedBy == me.UserName),
+        };
+    }
 
-    private static void Forbidden(string message) => throw new ForbiddenException(message);
+    /// <summary>May the signed-in account make <paramref name="act"/> (one of <see cref="ReviewActs"/>) on the case now?</summary>
+    public async Task<MoveCheck> CheckAsync(Case c, string act) => ReviewLifecycle.Check(await FactsAsync(c), act, await me.ActorAsync());
+
+    /// <summary>Every act of the table as the signed-in account stands now, for the page's forms and the view's permissions.</summary>
+    public async Task<IReadOnlyDictionary<string, MoveCheck>> ChecksAsync(Case c)
+    {
+        var facts = await FactsAsync(c);
+        var actor = await me.ActorAsync();
+        return ReviewActs.All.ToDictionary(a => a, a => ReviewLifecycle.Check(facts, a, actor));
+    }
 
     // ---- catalogue (LR-2) ----
 
@@ -61,8 +103,7 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         Enum.GetValues<JudgementCriterion>().Select(c => new CodeLabel(c.ToString(), MajorDecisionCatalogue.Label(c))).ToList(),
         x.Id == 0 ? null : x.UpdatedAt, x.UpdatedBy);
 
-    public async Task<string?> AgencyNameAsync(int agencyId)
-        => await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync();
+    public Task<string?> AgencyNameAsync(int agencyId) => agencies.NameAsync(agencyId);
 
     public async Task<CatalogueDto> CatalogueAsync(int agencyId) => ToDto(await gate.CatalogueAsync(agencyId));
 
@@ -88,13 +129,13 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
 
     // ---- flags ----
 
-    public async Task<ReviewFlag> FlagAsync(Case c, FlagInput input)
+    public async Task<Outcome<ReviewFlag>> FlagAsync(Case c, FlagInput input)
     {
-        if (!MayFlag(c)) Forbidden("只有本机关的承办人、股室负责人或主要负责人可以标记重大执法决定");
+        if (await CheckAsync(c, ReviewActs.Flag) is { IsAllowed: false } refused) return Outcome<ReviewFlag>.Refused(refused);
         var errors = new ValidationErrors();
         var criterion = MajorDecisionCatalogue.ParseCriterion(input.Criterion);
-        if (criterion is null) errors.Add("criterion", "required", "请选择属于重大执法决定的情形");
-        errors.Required("reason", input.Reason, "标记理由").MaxLength("reason", input.Reason, 2000, "标记理由");
+        if (criterion is null) errors.Add("criterion", "required", T("legal_review.error.criterion_required"));
+        errors.Required("reason", input.Reason, T("legal_review.field.flag_reason")).MaxLength("reason", input.Reason, 2000, T("legal_review.field.flag_reason"));
         errors.ThrowIfAny();
         var flag = new ReviewFlag
         {
@@ -103,7 +144,7 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         };
         db.Set<ReviewFlag>().Add(flag);
         await db.SaveChangesAsync();
-        return flag;
+        return Outcome<ReviewFlag>.Done(flag);
     }
 
     // ---- submission (LR-3) ----
@@ -118,38 +159,34 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
     private static (string Requested, bool AnswersOpinion) Asked(ReviewSubmission? last, ReviewOpinion? opinion)
         => last is null ? ("", false) : (last.RequestedMaterial, opinion is not null && opinion.Outcome != ReviewOutcome.Agree);
 
-    public async Task<ReviewSubmission> SubmitAsync(Case c, SubmissionInput input)
-    {
-        if (!MaySubmit(c)) Forbidden("只有本机关的承办人或股室负责人可以送法制审核");
-        if (DecidedOrLater.Contains(c.Step)) throw new DomainValidationException("case", "already_decided", "案件已作出决定，不能再送法制审核");
-        var reasons = await gate.ReasonsAsync(c);
-        if (reasons.Count == 0)
-            throw new DomainValidationException("case", "not_major", "本案不属于本机关目录中的重大执法决定，无需法制审核；确需审核的，请先标记属于重大执法决定的情形");
-        var all = await SubmissionsAsync(c.Id);
-        var opinions = await OpinionsAsync(c.Id);
-        var last = all.LastOrDefault();
-        ReviewOpinion? lastOpinion = last is not null && opinions.TryGetValue(last.Id, out var lo) ? lo : null;
-        if (last is { Status: SubmissionStatus.Submitted })
-            throw new DomainValidationException("case", "pending", $"第{last.Round}次送审尚在审核中，不能重复送审");
-        var proposal = await proposals.GetAsync(c.Id);
-        // A round the 分管领导 did not agree to is submitted again, even with the proposal unchanged.
-        if (lastOpinion is { Outcome: ReviewOutcome.Agree } && lastOpinion.LeaderAgrees != false && proposal?.Fingerprint() == lastOpinion.ProposalFingerprint)
-            throw new DomainValidationException("case", "already_agreed", "法制审核已同意本案拟作出的决定，且决定未作变更，无需重新送审");
+    private static readonly (string Field, Func<SubmissionInput, string?> Value, string Label)[] SubmissionTexts =
+    [
+        ("basicFacts", i => i.BasicFacts, "legal_review.field.basic_facts"), ("lawApplied", i => i.LawApplied, "legal_review.field.law_applied"),
+        ("discretion", i => i.Discretion, "legal_review.field.discretion"), ("investigation", i => i.Investigation, "legal_review.field.investigation"),
+        ("hearingAndAppraisal", i => i.HearingAndAppraisal, "legal_review.field.hearing_and_appraisal"),
+        ("procedureFollowed", i => i.ProcedureFollowed, "legal_review.field.procedure_followed"), ("otherMatters", i => i.OtherMatters, "legal_review.field.other_matters"),
+        ("extraMaterial", i => i.ExtraMaterial, "legal_review.field.extra_material"), ("reply", i => i.Reply, "legal_review.field.reply"),
+        ("unitOpinion", i => i.UnitOpinion, "legal_review.field.unit_opinion"),
+    ];
 
-        var docs = await db.Set<CaseDocument>().AsNoTracking().Where(d => d.CaseId == c.Id).Select(d => new { d.Id, d.TypeCode }).ToListAsync();
-        var recs = await db.Set<Record>().AsNoTracking().Where(r => r.CaseId == c.Id).Select(r => r.Id).ToListAsync();
+    public async Task<Outcome<ReviewSubmission>> SubmitAsync(Case c, SubmissionInput input)
+    {
+        if (await CheckAsync(c, ReviewActs.Submit) is { IsAllowed: false } refused) return Outcome<ReviewSubmission>.Refused(refused);
+        var last = await LatestAsync(c.Id);
+        var lastOpinion = await OpinionOfAsync(last);
+        var proposal = await proposals.GetAsync(c.Id);
+
+        var docs = await documents.ListAsync(c.Id);
+        var recs = (await CaseRecordsAsync(c.Id)).Select(r => r.Id).ToList();
         var errors = new ValidationErrors();
         var docIds = (input.EvidenceDocumentIds ?? []).Distinct().ToList();
         var recIds = (input.EvidenceRecordIds ?? []).Distinct().ToList();
-        foreach (var id in docIds.Where(id => docs.All(d => d.Id != id))) errors.Add("evidenceDocumentIds", "not_in_case", $"文书 {id} 不是本案的文书");
-        foreach (var id in recIds.Where(id => !recs.Contains(id))) errors.Add("evidenceRecordIds", "not_in_case", $"音像记录 {id} 不是本案的记录");
+        foreach (var id in docIds.Where(id => docs.All(d => d.Id != id))) errors.Add("evidenceDocumentIds", "not_in_case", T("legal_review.error.document_not_in_case", id));
+        foreach (var id in recIds.Where(id => !recs.Contains(id))) errors.Add("evidenceRecordIds", "not_in_case", T("legal_review.error.record_not_in_case", id));
         if (input.HearingRecordDocumentId is { } h && !docs.Any(d => d.Id == h && d.TypeCode == LegalReviewGateService.HearingRecordType))
-            errors.Add("hearingRecordDocumentId", "not_in_case", "所选听证笔录不是本案的听证笔录");
-        if (input.AppraisalDocumentId is { } ad && docs.All(d => d.Id != ad)) errors.Add("appraisal", "not_in_case", "所选评估、鉴定报告不是本案的文书");
-        if (input.AppraisalRecordId is { } ar && !recs.Contains(ar)) errors.Add("appraisal", "not_in_case", "所选评估、鉴定报告不是本案的记录");
-        // REC-3: the evidence goes to review only once every 笔录 is signed or its refusal noted.
-        if (await documents.UnsignedRecordsAsync(c.Id) is { Count: > 0 } unsigned)
-            errors.Add("records", "records.unsigned", Messages.Get("records.unsigned", string.Join("、", unsigned)));
+            errors.Add("hearingRecordDocumentId", "not_in_case", T("legal_review.error.hearing_record_not_in_case"));
+        if (input.AppraisalDocumentId is { } ad && docs.All(d => d.Id != ad)) errors.Add("appraisal", "not_in_case", T("legal_review.error.appraisal_document_not_in_case"));
+        if (input.AppraisalRecordId is { } ar && !recs.Contains(ar)) errors.Add("appraisal", "not_in_case", T("legal_review.error.appraisal_record_not_in_case"));
         var (requested, answers) = Asked(last, lastOpinion);
         bool heard = docs.Any(d => d.TypeCode == LegalReviewGateService.HearingRecordType);
         errors.AddRange(ReviewRules.Missing(new SubmissionMaterials(
@@ -158,20 +195,14 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
             docIds.Count + recIds.Count, heard, input.HearingRecordDocumentId is not null,
             input.AppraisalDone, input.AppraisalDocumentId is not null || input.AppraisalRecordId is not null,
             requested, input.ExtraMaterial, answers, input.Reply, input.UnitOpinion, input.ContactName, input.ContactPhone)).Items);
-        foreach (var (field, value, label) in new[]
-                 {
-                     ("basicFacts", input.BasicFacts, "基本事实情况"), ("lawApplied", input.LawApplied, "适用法律情况"), ("discretion", input.Discretion, "裁量情况"),
-                     ("investigation", input.Investigation, "调查取证情况"), ("hearingAndAppraisal", input.HearingAndAppraisal, "听证评估鉴定情况"),
-                     ("procedureFollowed", input.ProcedureFollowed, "执行法定程序情况"), ("otherMatters", input.OtherMatters, "其他情况"),
-                     ("extraMaterial", input.ExtraMaterial, "补充材料"), ("reply", input.Reply, "答复"), ("unitOpinion", input.UnitOpinion, "承办股室意见"),
-                 })
-            errors.MaxLength(field, value, 4000, label);
-        errors.MaxLength("contactName", input.ContactName, 100, "联系人").MaxLength("contactPhone", input.ContactPhone, 100, "联系电话");
+        foreach (var (field, value, label) in SubmissionTexts) errors.MaxLength(field, value(input), 4000, T(label));
+        errors.MaxLength("contactName", input.ContactName, 100, T("legal_review.field.contact_name"))
+            .MaxLength("contactPhone", input.ContactPhone, 100, T("legal_review.field.contact_phone"));
         errors.ThrowIfAny();
 
         // 承办股室: the case's unit, else the unit the matter belongs to.
-        var unitId = c.UnitId ?? await db.Matters.AsNoTracking().Where(m => m.Id == c.MatterId).Select(m => m.ResponsibleUnitId).FirstOrDefaultAsync();
-        var unit = unitId is { } uid ? await db.Units.AsNoTracking().Where(u => u.Id == uid).Select(u => u.Name).FirstOrDefaultAsync() : null;
+        var unitId = c.UnitId ?? await matters.ResponsibleUnitIdAsync(c.MatterId);
+        var unit = unitId is { } uid ? await agencies.UnitNameAsync(uid) : null;
         var s = new ReviewSubmission
         {
             CaseId = c.Id, AgencyId = c.AgencyId, Round = (last?.Round ?? 0) + 1, Status = SubmissionStatus.Submitted,
@@ -195,9 +226,9 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         {
             // The unique (case, round) index refused a second submission racing for the same round.
             db.ChangeTracker.Clear();
-            throw new DomainValidationException("case", "pending", "另一份送审材料刚刚提交，请刷新后查看");
+            return Outcome<ReviewSubmission>.Refused([], [new UnmetCondition("legal_review.submission_raced", Messages.Get("legal_review.submission_raced"), "case")]);
         }
-        return s;
+        return Outcome<ReviewSubmission>.Done(s);
     }
 
     /// <summary>The draft decision as the reviewer saw it; kept in the submission because the proposal changes in place.</summary>
@@ -208,20 +239,12 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         evidenceReason = p.EvidenceReason, basisReason = p.BasisReason, discretionReason = p.DiscretionReason, fingerprint = p.Fingerprint(),
     }, Json);
 
-    private async Task<ReviewSubmission> PendingAsync(Case c)
+    public async Task<Outcome<ReviewSubmission>> ReturnAsync(Case c, ReturnInput input)
     {
-        var s = await db.Set<ReviewSubmission>().Where(x => x.CaseId == c.Id).OrderByDescending(x => x.Round).FirstOrDefaultAsync();
-        if (s is not { Status: SubmissionStatus.Submitted })
-            throw new DomainValidationException("case", "nothing_pending", "本案没有待审核的送审材料");
-        return s;
-    }
-
-    public async Task ReturnAsync(Case c, ReturnInput input)
-    {
-        if (!MayReview(c)) Forbidden("只有本机关的法制审核人员可以退回送审材料");
-        var s = await PendingAsync(c);
-        new ValidationErrors().Required("reason", input.Reason, "退回理由").MaxLength("reason", input.Reason, 4000, "退回理由")
-            .MaxLength("requestedMaterial", input.RequestedMaterial, 4000, "需补充的材料").ThrowIfAny();
+        if (await CheckAsync(c, ReviewActs.Return) is { IsAllowed: false } refused) return Outcome<ReviewSubmission>.Refused(refused);
+        new ValidationErrors().Required("reason", input.Reason, T("legal_review.field.return_reason")).MaxLength("reason", input.Reason, 4000, T("legal_review.field.return_reason"))
+            .MaxLength("requestedMaterial", input.RequestedMaterial, 4000, T("legal_review.field.requested_material")).ThrowIfAny();
+        var s = (await LatestAsync(c.Id, tracked: true))!;
         s.Status = SubmissionStatus.Returned;
         s.ReturnedAt = db.UtcNow;
         s.ReturnedBy = me.UserName;
@@ -229,32 +252,22 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         s.ReturnReason = input.Reason!.Trim();
         s.RequestedMaterial = input.RequestedMaterial?.Trim() ?? "";
         await db.SaveChangesAsync();
+        return Outcome<ReviewSubmission>.Done(s);
     }
 
     // ---- review (LR-4, LR-6, LR-7) ----
 
-    private async Task<int?> MyOfficerIdAsync()
-        => me.UserId is { } id ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.OfficerId).FirstOrDefaultAsync() : null;
-
-    public async Task<ReviewOpinion> ReviewAsync(Case c, OpinionInput input)
+    public async Task<Outcome<ReviewOpinion>> ReviewAsync(Case c, OpinionInput input)
     {
-        if (!MayReview(c)) Forbidden("只有本机关的法制审核人员可以出具审核意见");
-        var s = await PendingAsync(c);
-        var officerId = await MyOfficerIdAsync();
-        if (officerId is { } oid && await db.CaseOfficers.AnyAsync(o => o.CaseId == c.Id && o.OfficerId == oid))
-            throw new DomainValidationException("reviewer", "handles_case", "承办本案的执法人员不能审核本案");
-        bool qualified = officerId is { } q && await db.Officers.AnyAsync(o => o.Id == q && o.HasLegalQualification);
-        int before = await db.Set<ReviewOpinion>().CountAsync(o => o.ReviewedBy == me.UserName);
-        if (ReviewRules.FirstReviewRefusal(qualified, before) is { } refusal) throw new DomainValidationException("reviewer", "first_review_unqualified", refusal);
-
+        if (await CheckAsync(c, ReviewActs.Review) is { IsAllowed: false } refused) return Outcome<ReviewOpinion>.Refused(refused);
         var errors = new ValidationErrors();
         var outcome = ReviewRules.Parse<ReviewOutcome>(input.Outcome, ReviewRules.Label);
-        if (outcome is null && !string.IsNullOrWhiteSpace(input.Outcome)) errors.Add("outcome", "invalid", "审核意见只能是同意、暂不同意或不同意");
+        if (outcome is null && !string.IsNullOrWhiteSpace(input.Outcome)) errors.Add("outcome", "invalid", T("legal_review.error.outcome_invalid"));
         var findings = new List<ReviewFinding>();
         foreach (var f in input.Findings ?? [])
         {
             var item = ReviewRules.Parse<ReviewItem>(f.Item, ReviewRules.Label);
-            if (item is null) errors.Add("findings", "invalid", $"审核事项“{f.Item}”无效");
+            if (item is null) errors.Add("findings", "invalid", T("legal_review.error.item_invalid", f.Item));
             else if (findings.All(x => x.Item != item)) findings.Add(new ReviewFinding(item.Value, f.Conforms, f.Note?.Trim() ?? ""));
         }
         var categories = new List<ReviewReasonCategory>();
@@ -262,12 +275,14 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
             if (ReviewRules.Parse<ReviewReasonCategory>(text, ReviewRules.Label) is { } cat) { if (!categories.Contains(cat)) categories.Add(cat); }
-            else errors.Add("reasonCategories", "invalid", $"理由类别“{text}”无效");
+            else errors.Add("reasonCategories", "invalid", T("legal_review.error.category_invalid", text));
         }
         errors.AddRange(ReviewRules.ValidateOpinion(outcome, findings, categories, input.Reasons).Items);
-        errors.MaxLength("suggestions", input.Suggestions, 4000, "审核建议").MaxLength("requestedMaterial", input.RequestedMaterial, 4000, "需补充的材料");
+        errors.MaxLength("suggestions", input.Suggestions, 4000, T("legal_review.field.suggestions"))
+            .MaxLength("requestedMaterial", input.RequestedMaterial, 4000, T("legal_review.field.requested_material"));
         errors.ThrowIfAny();
 
+        var s = (await LatestAsync(c.Id, tracked: true))!;
         var opinion = new ReviewOpinion
         {
             SubmissionId = s.Id, CaseId = c.Id, AgencyId = c.AgencyId, Outcome = outcome!.Value,
@@ -286,55 +301,54 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         {
             // The unique submission index refused a second opinion on the same round.
             db.ChangeTracker.Clear();
-            throw new DomainValidationException("outcome", "already_reviewed", "本轮已出具审核意见，请刷新后查看");
+            return Outcome<ReviewOpinion>.Refused([], [new UnmetCondition("legal_review.already_reviewed", Messages.Get("legal_review.already_reviewed"), "outcome")]);
         }
         // Seed 000 art. 10: every written opinion goes into the case file, so the form is filed as it stands now; an
         // agreed round whose chain has the 分管领导's opinion is filed once the leader signed (LR-8).
-        if (ReviewRules.FormRefusal(await gate.LeaderOpinionRequiredAsync(c.AgencyId), opinion.Outcome, leaderGiven: false) is null)
+        if (opinion.Outcome != ReviewOutcome.Agree || !await gate.LeaderOpinionRequiredAsync(c.AgencyId))
             await FileFormAsync(c);
-        return opinion;
+        return Outcome<ReviewOpinion>.Done(opinion);
     }
 
-    public async Task ExtendAsync(Case c, TextInput input)
+    public async Task<Outcome<ReviewSubmission>> ExtendAsync(Case c, TextInput input)
     {
-        if (!MayLead(c)) Forbidden("延长审核期限须经分管领导批准");
-        var s = await PendingAsync(c);
-        var errors = new ValidationErrors().Required("text", input.Text, "延长理由").MaxLength("text", input.Text, 4000, "延长理由");
-        if (await gate.DueAsync(s) is { } due && ReviewRules.ExtensionRefusal(s.Extended, Today, due) is { } refusal)
-            errors.Add("text", s.Extended ? "already_extended" : "limit_passed", refusal);
-        errors.ThrowIfAny();
+        if (await CheckAsync(c, ReviewActs.Extend) is { IsAllowed: false } refused) return Outcome<ReviewSubmission>.Refused(refused);
+        new ValidationErrors().Required("text", input.Text, T("legal_review.field.extension_reason"))
+            .MaxLength("text", input.Text, 4000, T("legal_review.field.extension_reason")).ThrowIfAny();
+        var s = (await LatestAsync(c.Id, tracked: true))!;
         s.ExtensionReason = input.Text!.Trim();
         s.ExtensionApprovedAt = db.UtcNow;
         s.ExtensionApprovedBy = me.UserName;
         s.ExtensionApprovedByName = me.DisplayName;
         await db.SaveChangesAsync();
+        return Outcome<ReviewSubmission>.Done(s);
     }
 
     /// <summary>LR-8: the 分管领导 (or the head) of the case's agency signs 同意 or 不同意 on the latest answered round; the 法制审核表 is filed with it.</summary>
-    public async Task LeaderOpinionAsync(Case c, LeaderOpinionInput input)
+    public async Task<Outcome<ReviewOpinion>> LeaderOpinionAsync(Case c, LeaderOpinionInput input)
     {
-        if (!MayGiveLeaderOpinion(c)) Forbidden("只有本机关的分管领导或主要负责人可以签署分管领导意见");
-        var last = await db.Set<ReviewSubmission>().AsNoTracking().Where(x => x.CaseId == c.Id).OrderByDescending(x => x.Round).FirstOrDefaultAsync();
-        var opinion = last is null ? null : await db.Set<ReviewOpinion>().FirstOrDefaultAsync(o => o.SubmissionId == last.Id);
-        ReviewRules.ValidateLeaderOpinion(opinion is not null, opinion?.LeaderAt is not null, input.Agrees, input.Text).ThrowIfAny();
-        opinion!.LeaderAgrees = input.Agrees!.Value;
+        if (await CheckAsync(c, ReviewActs.LeaderOpinion) is { IsAllowed: false } refused) return Outcome<ReviewOpinion>.Refused(refused);
+        ReviewRules.ValidateLeaderOpinion(input.Agrees, input.Text).ThrowIfAny();
+        var opinion = (await OpinionOfAsync(await LatestAsync(c.Id), tracked: true))!;
+        opinion.LeaderAgrees = input.Agrees!.Value;
         opinion.LeaderOpinion = input.Text!.Trim();
         opinion.LeaderAt = db.UtcNow;
         opinion.LeaderBy = me.UserName;
         opinion.LeaderByName = me.DisplayName;
         await db.SaveChangesAsync();
         await FileFormAsync(c);
+        return Outcome<ReviewOpinion>.Done(opinion);
     }
 
-    public async Task<ReviewConsultation> ConsultAsync(Case c, ConsultationInput input)
+    public async Task<Outcome<ReviewConsultation>> ConsultAsync(Case c, ConsultationInput input)
     {
-        if (!MayReview(c)) Forbidden("只有本机关的法制审核人员可以登记论证咨询");
+        if (await CheckAsync(c, ReviewActs.Consult) is { IsAllowed: false } refused) return Outcome<ReviewConsultation>.Refused(refused);
         var errors = new ValidationErrors();
         var kind = ReviewRules.Parse<ConsultantKind>(input.Kind, ReviewRules.Label);
-        if (kind is null) errors.Add("kind", "required", "请选择咨询对象类别（法律顾问、公职律师或专家）");
-        errors.Required("consultants", input.Consultants, "咨询对象").MaxLength("consultants", input.Consultants, 200, "咨询对象")
-            .Required("question", input.Question, "咨询事项").MaxLength("question", input.Question, 4000, "咨询事项")
-            .Required("advice", input.Advice, "论证意见").MaxLength("advice", input.Advice, 4000, "论证意见").ThrowIfAny();
+        if (kind is null) errors.Add("kind", "required", T("legal_review.error.consultant_kind_required"));
+        errors.Required("consultants", input.Consultants, T("legal_review.field.consultants")).MaxLength("consultants", input.Consultants, 200, T("legal_review.field.consultants"))
+            .Required("question", input.Question, T("legal_review.field.question")).MaxLength("question", input.Question, 4000, T("legal_review.field.question"))
+            .Required("advice", input.Advice, T("legal_review.field.advice")).MaxLength("advice", input.Advice, 4000, T("legal_review.field.advice")).ThrowIfAny();
         var x = new ReviewConsultation
         {
             CaseId = c.Id, AgencyId = c.AgencyId, Kind = kind!.Value, Consultants = input.Consultants!.Trim(), Question = input.Question!.Trim(),
@@ -342,17 +356,15 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         };
         db.Set<ReviewConsultation>().Add(x);
         await db.SaveChangesAsync();
-        return x;
+        return Outcome<ReviewConsultation>.Done(x);
     }
 
-    public async Task<ReviewCoordination> CoordinateAsync(Case c, CoordinationInput input)
+    public async Task<Outcome<ReviewCoordination>> CoordinateAsync(Case c, CoordinationInput input)
     {
-        if (!MayCoordinate(c)) Forbidden("只有法制审核人员、股室负责人、分管领导或主要负责人可以登记协调");
-        if (!await db.Set<ReviewSubmission>().AnyAsync(s => s.CaseId == c.Id))
-            throw new DomainValidationException("case", "not_submitted", "本案尚未送法制审核，无需协调");
-        new ValidationErrors().Required("participants", input.Participants, "参加协调人员").MaxLength("participants", input.Participants, 500, "参加协调人员")
-            .Required("disagreement", input.Disagreement, "意见分歧").MaxLength("disagreement", input.Disagreement, 4000, "意见分歧")
-            .Required("outcome", input.Outcome, "协调结果").MaxLength("outcome", input.Outcome, 4000, "协调结果").ThrowIfAny();
+        if (await CheckAsync(c, ReviewActs.Coordinate) is { IsAllowed: false } refused) return Outcome<ReviewCoordination>.Refused(refused);
+        new ValidationErrors().Required("participants", input.Participants, T("legal_review.field.participants")).MaxLength("participants", input.Participants, 500, T("legal_review.field.participants"))
+            .Required("disagreement", input.Disagreement, T("legal_review.field.disagreement")).MaxLength("disagreement", input.Disagreement, 4000, T("legal_review.field.disagreement"))
+            .Required("outcome", input.Outcome, T("legal_review.field.coordination_outcome")).MaxLength("outcome", input.Outcome, 4000, T("legal_review.field.coordination_outcome")).ThrowIfAny();
         var x = new ReviewCoordination
         {
             CaseId = c.Id, AgencyId = c.AgencyId, Participants = input.Participants!.Trim(), Disagreement = input.Disagreement!.Trim(),
@@ -360,7 +372,7 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         };
         db.Set<ReviewCoordination>().Add(x);
         await db.SaveChangesAsync();
-        return x;
+        return Outcome<ReviewCoordination>.Done(x);
     }
 
     // ---- reading ----
@@ -391,14 +403,21 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         o.Categories.Select(x => new CodeLabel(x.ToString(), ReviewRules.Label(x))).ToList(), o.Reasons, o.Suggestions, o.ReviewedAt, o.ReviewedByName,
         o.LeaderOpinion, o.LeaderAt, o.LeaderByName, o.LeaderAgrees, o.LeaderAgrees is { } a ? ReviewRules.LeaderLabel(a) : "");
 
+    /// <summary>
+    /// The case's audio-video records, read here and not through RecordService: Records still calls up into Access,
+    /// so a reference from here would close a cycle of areas until that call is inverted.
+    /// </summary>
+    private async Task<List<Record>> CaseRecordsAsync(int caseId)
+        => await db.Set<Record>().AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.Id).ToListAsync();
+
     private async Task<List<MaterialDto>> AvailableMaterialsAsync(int caseId)
     {
-        var docs = await db.Set<CaseDocument>().AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.Id)
-            .Select(d => new { d.Id, d.TypeCode, d.Number, d.GeneratedAt }).ToListAsync();
-        var recs = await db.Set<Record>().AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.Kind, r.FileName, r.Proves }).ToListAsync();
-        return docs.Select(d => new MaterialDto("document", d.Id, $"{DocumentService.TypeName(d.TypeCode)}{(d.Number.Length > 0 ? " " + d.Number : "")}（{Display.Date(d.GeneratedAt)}）"))
-            .Concat(recs.Select(r => new MaterialDto("record", r.Id, $"{RecordRules.Label(r.Kind)} {r.FileName}{(r.Proves.Length > 0 ? "（证明" + r.Proves + "）" : "")}")))
+        var docs = await documents.ListAsync(caseId);
+        var recs = await CaseRecordsAsync(caseId);
+        return docs.Select(d => new MaterialDto("document", d.Id,
+                T("legal_review.material.document", d.TypeName, d.Number.Length > 0 ? " " + d.Number : "", Display.Date(d.GeneratedAt))))
+            .Concat(recs.Select(r => new MaterialDto("record", r.Id,
+                T("legal_review.material.record", RecordRules.Label(r.Kind), r.FileName, r.Proves.Length > 0 ? T("legal_review.material.proves", r.Proves) : ""))))
             .ToList();
     }
 
@@ -415,17 +434,17 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
     /// <summary>LR-4: each handling officer's certificate on every day the case was acted on, from filing to today.</summary>
     private async Task<List<QualificationDto>> QualificationsAsync(Case c)
     {
-        var days = (await db.CaseSteps.AsNoTracking().Where(h => h.CaseId == c.Id).Select(h => h.At).ToListAsync())
-            .Select(CaseService.ChinaDay).Append(CaseService.ChinaDay(c.OpenedAt)).Append(Today).Distinct().Order().ToList();
-        var ids = await db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == c.Id).OrderByDescending(o => o.IsLead).ThenBy(o => o.Id).Select(o => o.OfficerId).ToListAsync();
-        var officers = await db.Officers.AsNoTracking().Include(o => o.Certificates).Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id);
+        var days = (await cases.StepHistoryAsync(c.Id)).Select(h => CaseService.ChinaDay(h.At))
+            .Append(CaseService.ChinaDay(c.OpenedAt)).Append(Today).Distinct().Order().ToList();
+        var ids = await cases.OfficerIdsAsync(c.Id);
+        var found = await officers.WithCertificatesAsync(ids);
         return ids.Select(id =>
         {
-            var o = officers[id];
+            var o = found[id];
             var problems = days.Where(d => !o.IsQualifiedOn(d)).Select(d =>
             {
-                var status = o.Certificates.Count == 0 ? "无执法证" : Certificate.Label(StaffingMetrics.OfficerStatus(o, d));
-                return $"{d.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)}：执法证{status}";
+                var status = o.Certificates.Count == 0 ? T("legal_review.qualification.no_certificate") : Certificate.Label(StaffingMetrics.OfficerStatus(o, d));
+                return T("legal_review.qualification.problem", d, status);
             }).ToList();
             return new QualificationDto(o.Id, o.Name, problems.Count == 0, problems);
         }).ToList();
@@ -433,19 +452,16 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
 
     private static string StatusLabel(LegalReviewGate g, ReviewSubmission? last, ReviewOpinion? opinion, string? proposalFingerprint)
     {
-        if (!g.Required) return "无需法制审核";
-        if (last is null) return "未送审";
-        if (last.Status == SubmissionStatus.Returned) return $"第{last.Round}次送审已退回";
-        if (opinion is null) return $"第{last.Round}轮审核中";
-        if (g.Passed) return $"第{last.Round}轮审核同意";
-        if (opinion.Outcome != ReviewOutcome.Agree) return $"第{last.Round}轮审核{ReviewRules.Label(opinion.Outcome)}";
+        if (!g.Required) return T("legal_review.status_label.not_required");
+        if (last is null) return T("legal_review.status_label.not_submitted");
+        if (last.Status == SubmissionStatus.Returned) return T("legal_review.status_label.returned", last.Round);
+        if (opinion is null) return T("legal_review.status_label.in_review", last.Round);
+        if (g.Passed) return T("legal_review.status_label.agreed", last.Round);
+        if (opinion.Outcome != ReviewOutcome.Agree) return T("legal_review.status_label.outcome", last.Round, ReviewRules.Label(opinion.Outcome));
         if (opinion.LeaderAgrees == false) return Messages.Get("legal_review.status.leader_disagreed", last.Round);
-        return opinion.LeaderAt is null && proposalFingerprint == opinion.ProposalFingerprint ? Messages.Get("legal_review.status.awaiting_leader", last.Round) : "同意后决定已变更，须重新送审";
+        return opinion.LeaderAt is null && proposalFingerprint == opinion.ProposalFingerprint
+            ? Messages.Get("legal_review.status.awaiting_leader", last.Round) : T("legal_review.status_label.changed");
     }
-
-    /// <summary>An agreed round on the proposal as it stands waits for the 分管领导, not for another submission.</summary>
-    private static bool AwaitsLeader(ReviewOpinion? o, DecisionProposal? p)
-        => o is { Outcome: ReviewOutcome.Agree, LeaderAt: null } && p?.Fingerprint() == o.ProposalFingerprint;
 
     public async Task<ReviewViewDto> ViewAsync(Case c)
     {
@@ -470,27 +486,27 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         var consultations = await db.Set<ReviewConsultation>().AsNoTracking().Where(x => x.CaseId == c.Id).OrderBy(x => x.Id).ToListAsync();
         var coordinations = await db.Set<ReviewCoordination>().AsNoTracking().Where(x => x.CaseId == c.Id).OrderBy(x => x.Id).ToListAsync();
         var (requested, answers) = Asked(last, lastOpinion);
-        var pending = last is { Status: SubmissionStatus.Submitted };
+        var may = await ChecksAsync(c);
+        bool Allowed(string act) => may[act].IsAllowed;
         return new ReviewViewDto(c.Id, c.Number, c.Title, c.Step, StatusLabel(g, last, lastOpinion, proposal?.Fingerprint()),
             new GateDto(g.Required, g.Passed, g.IsOpen, g.Message), reasons.Select(r => new ReasonDto(r.Code, r.Message, r.Manual)).ToList(),
-            proposal is null ? null : ProposalService.ToDto(proposal), last is not null && proposal is not null && proposal.Fingerprint() != last.ProposalFingerprint,
+            proposal is null ? null : proposals.Describe(proposal), last is not null && proposal is not null && proposal.Fingerprint() != last.ProposalFingerprint,
             await QualificationsAsync(c), last is null ? null : await DueDtoAsync(last), dtos,
             flags.Select(f => new FlagDto(f.Id, f.Criterion.ToString(), MajorDecisionCatalogue.Label(f.Criterion), f.Reason, f.FlaggedAt, f.FlaggedByName)).ToList(),
             consultations.Select(x => new ConsultationDto(x.Id, x.Kind.ToString(), ReviewRules.Label(x.Kind), x.Consultants, x.Question, x.Advice, x.At, x.RecordedByName)).ToList(),
             coordinations.Select(x => new CoordinationDto(x.Id, x.Participants, x.Disagreement, x.Outcome, x.At, x.RecordedByName)).ToList(),
             available, requested, answers,
-            new PermissionsDto(MayFlag(c), MaySubmit(c) && g.Required && !pending && !g.Passed && !DecidedOrLater.Contains(c.Step) && !AwaitsLeader(lastOpinion, proposal),
-                MayReview(c) && pending, MayLead(c) && pending && last is { Extended: false }, MayGiveLeaderOpinion(c) && lastOpinion is { LeaderAt: null },
-                MayReview(c), MayCoordinate(c) && last is not null, MayGenerateForm(c) && last is not null));
+            new PermissionsDto(Allowed(ReviewActs.Flag), Allowed(ReviewActs.Submit), Allowed(ReviewActs.Review), Allowed(ReviewActs.Extend),
+                Allowed(ReviewActs.LeaderOpinion), Allowed(ReviewActs.Consult), Allowed(ReviewActs.Coordinate), Allowed(ReviewActs.Form)));
     }
 
     /// <summary>The review's state in a few words for the case page.</summary>
     public async Task<CaseReviewSummary> SummaryAsync(Case c)
     {
         var g = await gate.GateAsync(c);
-        if (!g.Required) return new CaseReviewSummary(false, true, "", [], null, "无需法制审核");
-        var last = await db.Set<ReviewSubmission>().AsNoTracking().Where(s => s.CaseId == c.Id).OrderByDescending(s => s.Round).FirstOrDefaultAsync();
-        var opinion = last is null ? null : await db.Set<ReviewOpinion>().AsNoTracking().FirstOrDefaultAsync(o => o.SubmissionId == last.Id);
+        if (!g.Required) return new CaseReviewSummary(false, true, "", [], null, T("legal_review.status_label.not_required"));
+        var last = await LatestAsync(c.Id);
+        var opinion = await OpinionOfAsync(last);
         return new CaseReviewSummary(true, g.IsOpen, g.Message, g.Reasons, last is null ? null : await DueDtoAsync(last), StatusLabel(g, last, opinion, (await proposals.GetAsync(c.Id))?.Fingerprint()));
     }
 
@@ -500,8 +516,7 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         var q = await db.Set<ReviewSubmission>().AsNoTracking().InScopeAsync(me, s => s.AgencyId);
         var latestIds = await q.GroupBy(s => s.CaseId).Select(g => g.Max(s => s.Id)).ToListAsync();
         var rows = await db.Set<ReviewSubmission>().AsNoTracking().Where(s => latestIds.Contains(s.Id)).OrderBy(s => s.SubmittedAt).ToListAsync();
-        var caseIds = rows.Select(r => r.CaseId).ToList();
-        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        var found = await cases.FindManyAsync(rows.Select(r => r.CaseId));
         var ids = rows.Select(r => r.Id).ToList();
         var opinions = await db.Set<ReviewOpinion>().AsNoTracking().Where(o => ids.Contains(o.SubmissionId)).ToDictionaryAsync(o => o.SubmissionId);
         var pending = new List<DeskItemDto>();
@@ -509,7 +524,7 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         var leader = new List<DeskItemDto>();
         foreach (var s in rows)
         {
-            var c = cases[s.CaseId];
+            var c = found[s.CaseId];
             var item = new DeskItemDto(c.Id, c.Number, c.Title, s.Round, s.SubmittedAt, s.SubmittedByName, await DueDtoAsync(s),
                 s.Status == SubmissionStatus.Returned ? s.ReturnReason : "");
             if (s.Status == SubmissionStatus.Submitted) pending.Add(item);
@@ -529,75 +544,72 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
     /// opinion, consultations, coordination) and files it in the case through DocumentService. It is also filed by
     /// itself after every opinion and leader's opinion.
     /// </summary>
-    public async Task<CaseDocument> GenerateFormAsync(Case c)
+    public async Task<Outcome<CaseDocument>> GenerateFormAsync(Case c)
     {
-        if (!MayGenerateForm(c)) Forbidden("只有本机关的承办人员、法制审核人员或领导可以制作法制审核表");
-        return await FileFormAsync(c);
+        if (await CheckAsync(c, ReviewActs.Form) is { IsAllowed: false } refused) return Outcome<CaseDocument>.Refused(refused);
+        return Outcome<CaseDocument>.Done(await FileFormAsync(c));
     }
 
     private async Task<CaseDocument> FileFormAsync(Case c)
     {
         var subs = await SubmissionsAsync(c.Id);
-        if (subs.Count == 0) throw new DomainValidationException("typeCode", "not_submitted", "本案尚未送法制审核，不能制作法制审核表");
         var opinions = await OpinionsAsync(c.Id);
         var last = subs[^1];
         var latestOpinion = opinions.GetValueOrDefault(last.Id);
-        if (ReviewRules.FormRefusal(await gate.LeaderOpinionRequiredAsync(c.AgencyId), latestOpinion?.Outcome, latestOpinion?.LeaderAt is not null) is { } missing)
-            throw new DomainValidationException([missing]);
         var available = await AvailableMaterialsAsync(c.Id);
         var proposal = JsonDocument.Parse(last.ProposalSnapshot).RootElement;
-        var parties = await db.CaseParties.AsNoTracking().Where(p => p.CaseId == c.Id).Select(p => p.Party!.Name).ToListAsync();
-        string decisionName = $"对{string.Join("、", parties)}{c.Title}拟作出的{CaseOpeningRules.Label(c.Category)}决定";
+        var parties = await cases.PartyNamesAsync(c.Id);
+        string decisionName = T("legal_review.form.decision_name", string.Join("、", parties), c.Title, CaseOpeningRules.Label(c.Category));
 
         var rounds = new List<string>();
         foreach (var s in subs)
         {
-            var line = $"第{s.Round}轮（{Day(s.SubmittedAt)}送审）";
-            if (s.Reply.Length > 0) line += $"，承办股室答复：{s.Reply}";
-            if (s.Status == SubmissionStatus.Returned) line += $"；{Day(s.ReturnedAt!.Value)}退回：{s.ReturnReason}";
+            var line = T("legal_review.form.round", s.Round, Day(s.SubmittedAt));
+            if (s.Reply.Length > 0) line += T("legal_review.form.reply", s.Reply);
+            if (s.Status == SubmissionStatus.Returned) line += T("legal_review.form.returned", Day(s.ReturnedAt!.Value), s.ReturnReason);
             if (opinions.TryGetValue(s.Id, out var o))
             {
-                line += $"；{Day(o.ReviewedAt)}审核意见：{ReviewRules.Label(o.Outcome)}";
-                if (o.Categories.Count > 0) line += $"（{string.Join("、", o.Categories.Select(ReviewRules.Label))}）";
-                if (o.Reasons.Length > 0) line += $"。理由：{o.Reasons}";
-                if (o.Suggestions.Length > 0) line += $"。建议：{o.Suggestions}";
-                var problems = ReadFindings(o.Findings).Where(f => !f.Conforms).Select(f => $"{f.Label}：{f.Note}").ToList();
-                if (problems.Count > 0) line += $"。存在问题：{string.Join("；", problems)}";
-                line += $"（审核人：{o.ReviewedByName}）";
+                line += T("legal_review.form.opinion", Day(o.ReviewedAt), ReviewRules.Label(o.Outcome));
+                if (o.Categories.Count > 0) line += T("legal_review.form.categories", string.Join("、", o.Categories.Select(ReviewRules.Label)));
+                if (o.Reasons.Length > 0) line += T("legal_review.form.reasons", o.Reasons);
+                if (o.Suggestions.Length > 0) line += T("legal_review.form.suggestions", o.Suggestions);
+                var problems = ReadFindings(o.Findings).Where(f => !f.Conforms).Select(f => T("legal_review.form.problem", f.Label, f.Note)).ToList();
+                if (problems.Count > 0) line += T("legal_review.form.problems", string.Join(T("list.semicolon"), problems));
+                line += T("legal_review.form.reviewer", o.ReviewedByName);
             }
-            else if (s.Status == SubmissionStatus.Submitted) line += "；审核中";
+            else if (s.Status == SubmissionStatus.Submitted) line += T("legal_review.form.in_review");
             rounds.Add(line);
         }
         var lastOpinion = subs.Select(s => opinions.GetValueOrDefault(s.Id)).LastOrDefault(o => o is not null);
         // The leader's opinion is that on the latest round: an earlier round's does not speak for what is now proposed.
         var leader = latestOpinion is { LeaderAt: not null } ? latestOpinion : null;
         var notes = new List<string>();
-        if (await DueDtoAsync(last) is { } due) notes.Add($"审核期限：{due.Due.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)}前{(due.Extended ? "（已经分管领导批准延长5个工作日）" : "")}");
+        if (await DueDtoAsync(last) is { } due) notes.Add(T("legal_review.form.due", due.Due, due.Extended ? T("legal_review.form.due_extended") : ""));
         foreach (var x in await db.Set<ReviewConsultation>().AsNoTracking().Where(x => x.CaseId == c.Id).OrderBy(x => x.Id).ToListAsync())
-            notes.Add($"{Day(x.At)}咨询{ReviewRules.Label(x.Kind)}{x.Consultants}：{x.Question}；意见：{x.Advice}");
+            notes.Add(T("legal_review.form.consultation", Day(x.At), ReviewRules.Label(x.Kind), x.Consultants, x.Question, x.Advice));
         foreach (var x in await db.Set<ReviewCoordination>().AsNoTracking().Where(x => x.CaseId == c.Id).OrderBy(x => x.Id).ToListAsync())
-            notes.Add($"{Day(x.At)}协调（{x.Participants}）：分歧：{x.Disagreement}；结果：{x.Outcome}");
+            notes.Add(T("legal_review.form.coordination", Day(x.At), x.Participants, x.Disagreement, x.Outcome));
         string Str(string name) => proposal.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : "";
 
         var fields = new Dictionary<string, string?>
         {
-            ["承办股室"] = last.UnitName,
-            ["联系人"] = last.ContactName,
-            ["电话"] = last.ContactPhone,
-            ["决定名称"] = decisionName,
-            ["简要事实"] = last.BasicFacts,
-            ["证据目录"] = string.Join("\n", MaterialsOf(last, available).Select((m, i) => $"{i + 1}. {m.Name}")),
-            ["法律条款"] = Str("legalBasis"),
-            ["承办股室意见"] = last.UnitOpinion,
-            ["承办股室签字"] = last.SubmittedByName,
-            ["承办股室日期"] = Day(last.SubmittedAt),
-            ["审核意见"] = string.Join("\n", rounds),
-            ["审核签字"] = lastOpinion?.ReviewedByName ?? "",
-            ["审核日期"] = lastOpinion is null ? "" : Day(lastOpinion.ReviewedAt),
-            ["分管领导意见"] = leader is null ? "" : $"{ReviewRules.LeaderLabel(leader.LeaderAgrees ?? false)}。{leader.LeaderOpinion}",
-            ["分管领导签字"] = leader?.LeaderByName ?? "",
-            ["分管领导日期"] = leader?.LeaderAt is { } la ? Day(la) : "",
-            ["备注"] = string.Join("\n", notes),
+            [ReviewFormFields.Unit] = last.UnitName,
+            [ReviewFormFields.Contact] = last.ContactName,
+            [ReviewFormFields.Phone] = last.ContactPhone,
+            [ReviewFormFields.DecisionName] = decisionName,
+            [ReviewFormFields.Facts] = last.BasicFacts,
+            [ReviewFormFields.Evidence] = string.Join("\n", MaterialsOf(last, available).Select((m, i) => $"{i + 1}. {m.Name}")),
+            [ReviewFormFields.Provisions] = Str("legalBasis"),
+            [ReviewFormFields.UnitOpinion] = last.UnitOpinion,
+            [ReviewFormFields.UnitSignature] = last.SubmittedByName,
+            [ReviewFormFields.UnitDate] = Day(last.SubmittedAt),
+            [ReviewFormFields.Opinion] = string.Join("\n", rounds),
+            [ReviewFormFields.ReviewerSignature] = lastOpinion?.ReviewedByName ?? "",
+            [ReviewFormFields.ReviewDate] = lastOpinion is null ? "" : Day(lastOpinion.ReviewedAt),
+            [ReviewFormFields.LeaderOpinion] = leader is null ? "" : T("legal_review.form.leader", ReviewRules.LeaderLabel(leader.LeaderAgrees ?? false), leader.LeaderOpinion),
+            [ReviewFormFields.LeaderSignature] = leader?.LeaderByName ?? "",
+            [ReviewFormFields.LeaderDate] = leader?.LeaderAt is { } la ? Day(la) : "",
+            [ReviewFormFields.Notes] = string.Join("\n", notes),
         };
         return await documents.GenerateAsync(c, new GenerateInput("legal-review-form", fields));
     }
@@ -609,25 +621,23 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
         var opinions = await OpinionsAsync(c.Id);
         foreach (var s in subs)
         {
-            entries.Add(new("送审（对送审材料的真实性、准确性、完整性负责）", s.SubmittedByName, s.SubmittedAt, $"第{s.Round}次送法制审核"));
-            if (s.ReturnedAt is { } r) entries.Add(new("退回送审材料", s.ReturnedByName, r, s.ReturnReason));
-            if (s.ExtensionApprovedAt is { } e) entries.Add(new("批准延长审核期限", s.ExtensionApprovedByName, e, s.ExtensionReason));
+            entries.Add(new(T("legal_review.duty.submit"), s.SubmittedByName, s.SubmittedAt, T("legal_review.duty.submit_what", s.Round)));
+            if (s.ReturnedAt is { } r) entries.Add(new(T("legal_review.duty.return"), s.ReturnedByName, r, s.ReturnReason));
+            if (s.ExtensionApprovedAt is { } e) entries.Add(new(T("legal_review.duty.extend"), s.ExtensionApprovedByName, e, s.ExtensionReason));
             if (opinions.TryGetValue(s.Id, out var o))
             {
-                entries.Add(new("法制审核（对审核意见负责）", o.ReviewedByName, o.ReviewedAt, $"第{s.Round}轮：{ReviewRules.Label(o.Outcome)}{(o.Reasons.Length > 0 ? "，" + o.Reasons : "")}"));
-                if (o.LeaderAt is { } la) entries.Add(new("分管领导意见", o.LeaderByName, la, $"{ReviewRules.LeaderLabel(o.LeaderAgrees ?? false)}：{o.LeaderOpinion}"));
+                entries.Add(new(T("legal_review.duty.review"), o.ReviewedByName, o.ReviewedAt,
+                    T("legal_review.duty.review_what", s.Round, ReviewRules.Label(o.Outcome), o.Reasons.Length > 0 ? T("legal_review.duty.review_reasons", o.Reasons) : "")));
+                if (o.LeaderAt is { } la) entries.Add(new(T("legal_review.duty.leader"), o.LeaderByName, la, T("legal_review.duty.leader_what", ReviewRules.LeaderLabel(o.LeaderAgrees ?? false), o.LeaderOpinion)));
             }
         }
         foreach (var x in await db.Set<ReviewCoordination>().AsNoTracking().Where(x => x.CaseId == c.Id).ToListAsync())
-            entries.Add(new("协调", x.RecordedByName, x.At, $"{x.Participants}：{x.Outcome}"));
-        var decided = await db.CaseSteps.AsNoTracking().Where(h => h.CaseId == c.Id && h.ToStep == CaseSteps.Decided).ToListAsync();
+            entries.Add(new(T("legal_review.duty.coordinate"), x.RecordedByName, x.At, T("legal_review.duty.coordinate_what", x.Participants, x.Outcome)));
+        var decided = (await cases.StepHistoryAsync(c.Id)).Where(h => h.ToStep == CaseSteps.Decided).ToList();
         var names = decided.Select(d => d.By).Distinct().ToList();
         var display = await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName);
         foreach (var d in decided)
-            entries.Add(new("作出决定（对决定的合法性、合理性负责）", display.GetValueOrDefault(d.By, d.By), d.At, "案件转入“决定”"));
+            entries.Add(new(T("legal_review.duty.decide"), display.GetValueOrDefault(d.By, d.By), d.At, T("legal_review.duty.decide_what")));
         return new ResponsibilityDto(c.Id, c.Number, entries.OrderBy(e => e.At).ToList());
     }
 }
-
-/// <summary>The user may see the case but not do this to it: 403 in the API, Forbid on the pages.</summary>
-public sealed class ForbiddenException(string message) : Exception(message);

@@ -151,4 +151,8 @@ public sealed class MatterService(AppDbContext db, CurrentUser me)
         => new(m.Id, m.AgencyId, m.Code, m.Name, m.Category.ToString(), Matter.Label(m.Category), m.ResponsibleUnitId,
             m.ResponsibleUnitId is { } u && unitNames.TryGetValue(u, out var n) ? n : null, m.RandomInspection,
             m.Bases.OrderBy(b => b.Id).Select(b => new LegalBasisDto(b.Id, b.Law, b.Article, b.Text)).ToList());
+
+    /// <summary>The unit a matter belongs to (the 承办股室 of a case without its own unit).</summary>
+    public Task<int?> ResponsibleUnitIdAsync(int matterId)
+        => db.Matters.AsNoTracking().Where(m => m.Id == matterId).Select(m => m.ResponsibleUnitId).FirstOrDefaultAsync();
 }

@@ -357,4 +357,14 @@ public sealed class OfficerService(AppDbContext db, CurrentUser me, TimeProvider
             o.HasLegalQualification, o.IsLegalReviewer, o.Active, status, StatusLabel(status),
             o.Certificates.OrderBy(c => c.Id).Select(c => c.Number).ToList());
     }
+
+    /// <summary>行政处罚法第五十八条第二款: whether the officer has 法律职业资格 (a first legal review needs it).</summary>
+    public Task<bool> HasLegalQualificationAsync(int officerId) => db.Officers.AnyAsync(o => o.Id == officerId && o.HasLegalQualification);
+
+    /// <summary>The officers with their certificates, by id.</summary>
+    public async Task<Dictionary<int, Officer>> WithCertificatesAsync(IEnumerable<int> officerIds)
+    {
+        var ids = officerIds.Distinct().ToList();
+        return await db.Officers.AsNoTracking().Include(o => o.Certificates).Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id);
+    }
 }
