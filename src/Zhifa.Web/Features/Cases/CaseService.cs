@@ -488,4 +488,11 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
 
     public async Task<List<Domain.Agencies.Agency>> VisibleAgenciesAsync()
         => await (await db.Agencies.AsNoTracking().AsQueryable().InScopeAsync(me, a => a.Id)).OrderBy(a => a.Id).ToListAsync();
+
+    /// <summary>The matter of each given case, for the areas that attribute a case to its matter's unit.</summary>
+    public async Task<Dictionary<int, int>> MatterIdsAsync(IReadOnlyCollection<int> caseIds)
+    {
+        var ids = caseIds.ToList();
+        return await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.MatterId);
+    }
 }

@@ -151,4 +151,11 @@ public sealed class MatterService(AppDbContext db, CurrentUser me)
         => new(m.Id, m.AgencyId, m.Code, m.Name, m.Category.ToString(), Matter.Label(m.Category), m.ResponsibleUnitId,
             m.ResponsibleUnitId is { } u && unitNames.TryGetValue(u, out var n) ? n : null, m.RandomInspection,
             m.Bases.OrderBy(b => b.Id).Select(b => new LegalBasisDto(b.Id, b.Law, b.Article, b.Text)).ToList());
+
+    /// <summary>The unit responsible for each given matter (null when none is set).</summary>
+    public async Task<Dictionary<int, int?>> ResponsibleUnitsAsync(IEnumerable<int> matterIds)
+    {
+        var ids = matterIds.Distinct().ToList();
+        return await db.Matters.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.ResponsibleUnitId);
+    }
 }

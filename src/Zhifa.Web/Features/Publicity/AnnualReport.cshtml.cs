@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Publicity;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -29,19 +30,19 @@ public sealed class AnnualReportModel(AnnualReportService reports, PublicationSe
     {
         if (reports.WhyNotGenerate(AgencyId!.Value) is { } why) return why;
         await reports.GenerateAsync(AgencyId.Value, Year!.Value);
-        Message = "已按当前数据生成年度报告";
+        Message = T("publicity.annual.generated");
         return null;
     });
 
-    public Task<IActionResult> OnPostSubmitAsync() => ActOnLatestAsync(p => publications.WhyNotSubmit(p), p => publications.SubmitAsync(p, new ApprovalInput(Note)), "已提交审核");
+    public Task<IActionResult> OnPostSubmitAsync() => ActOnLatestAsync(p => publications.WhyNotSubmit(p), p => publications.SubmitAsync(p, new ApprovalInput(Note)), T("publicity.annual.submitted"));
 
-    public Task<IActionResult> OnPostApproveAsync() => ActOnLatestAsync(null, p => publications.ApproveAsync(p, new ApprovalInput(Note)), "已审核同意");
+    public Task<IActionResult> OnPostApproveAsync() => ActOnLatestAsync(null, p => publications.ApproveAsync(p, new ApprovalInput(Note)), T("publicity.annual.approved"));
 
-    public Task<IActionResult> OnPostReturnAsync() => ActOnLatestAsync(null, p => publications.ReturnAsync(p, new ApprovalInput(Note)), "已退回");
+    public Task<IActionResult> OnPostReturnAsync() => ActOnLatestAsync(null, p => publications.ReturnAsync(p, new ApprovalInput(Note)), T("publicity.annual.returned"));
 
     private Task<IActionResult> ActOnLatestAsync(Func<Publication, string?>? whyNot, Func<Publication, Task> act, string done) => ActAsync(async () =>
     {
-        if (await reports.LatestAsync(AgencyId!.Value, Year!.Value) is not { } p) return "尚未生成年度报告";
+        if (await reports.LatestAsync(AgencyId!.Value, Year!.Value) is not { } p) return T("publicity.annual.none");
         if ((whyNot is null ? await publications.WhyNotApproveAsync(p) : whyNot(p)) is { } why) return why;
         await act(p);
         Message = done;

@@ -7,6 +7,7 @@ using Zhifa.Domain.Complaints;
 using Zhifa.Domain.Decisions;
 using Zhifa.Domain.LegalReview;
 using Zhifa.Domain.Publicity;
+using Zhifa.Web.Features.Agencies;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.Cases;
 
@@ -16,7 +17,8 @@ namespace Zhifa.Web.Features.Publicity;
 /// Gathers one agency's year from the data into the plain inputs of AnnualReportRules (PUB-8, SUP-3): counts only,
 /// no party ever named. Also serialises the figures, which are what a report version stores and publishes.
 /// </summary>
-public sealed class AnnualReportFiguresQuery(AppDbContext db, CalendarService calendar, TimeProvider time)
+public sealed class AnnualReportFiguresQuery(AppDbContext db, CalendarService calendar, TimeProvider time, AgencyService agencies,
+    CaseService caseService, Matters.MatterService matterService)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -35,7 +37,7 @@ public sealed class AnnualReportFiguresQuery(AppDbContext db, CalendarService ca
         var (start, end) = Bounds(year);
         var today = CaseService.ChinaDay(time.GetUtcNow().UtcDateTime);
         var cal = await calendar.GetAsync();
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync();
+        var agency = await agencies.NameAsync(agencyId);
 
         var cases = await db.Cases.AsNoTracking().Where(c => c.AgencyId == agencyId && c.OpenedAt >= start && c.OpenedAt < end)
             .Select(c => c.Category).ToListAsync();
@@ -50,7 +52,7 @@ public sealed class AnnualReportFiguresQuery(AppDbContext db, CalendarService ca
                              select new { o.Outcome, s.SubmittedAt, o.ReviewedAt }).ToListAsync();
         int discussions = await db.Set<CollectiveDiscussion>().CountAsync(d => d.AgencyId == agencyId && d.HeldAt >= start && d.HeldAt < end);
         int hearings = await db.Set<Hearing>().CountAsync(h => h.AgencyId == agencyId && h.HeldAt != null && h.HeldAt >= start && h.HeldAt < end);
-        var tasks = await DecisionTasks.LoadAsync(db, cal, [agencyId], triggeredFrom: new DateOnly(year, 1, 1), triggeredTo: new DateOnly(year, 12, 31));
+        var tasks = await DecisionTasks.LoadAsync(db, caseService, matterService, cal, [agencyId], triggeredFrom: new DateOnly(year, 1, 1), triggeredTo: new DateOnly(year, 12, 31));
         var complaints = await db.Set<Complaint>().AsNoTracking().Where(c => c.AgencyId == agencyId && c.ReceivedAt >= start && c.ReceivedAt < end)
             .Select(c => c.Status).ToListAsync();
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -23,7 +24,7 @@ public sealed class DeadlinesModel(DeadlinesService deadlines, InspectionNoteSer
         try
         {
             await notes.ReplyAsync(n, new InspectionNoteReply(reply));
-            Message = "已答复巡查意见";
+            Message = T("publicity.deadlines.replied");
         }
         catch (DomainValidationException ex)
         {
