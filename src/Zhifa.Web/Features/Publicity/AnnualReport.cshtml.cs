@@ -18,7 +18,7 @@ public sealed class AnnualReportModel(AnnualReportService reports, PublicationSe
     [BindProperty] public string? Note { get; set; }
     public AnnualReportView? View { get; private set; }
     public ChainView? Chain { get; private set; }
-    public string? Message { get; private set; }
+    [TempData] public string? StatusMessage { get; set; }
 
     public Task<IActionResult> OnGetAsync() => ShowAsync();
 
@@ -30,7 +30,7 @@ public sealed class AnnualReportModel(AnnualReportService reports, PublicationSe
     {
         if (reports.WhyNotGenerate(AgencyId!.Value) is { } why) return why;
         await reports.GenerateAsync(AgencyId.Value, Year!.Value);
-        Message = T("publicity.annual.generated");
+        StatusMessage = T("publicity.annual.generated");
         return null;
     });
 
@@ -45,7 +45,7 @@ public sealed class AnnualReportModel(AnnualReportService reports, PublicationSe
         if (await reports.LatestAsync(AgencyId!.Value, Year!.Value) is not { } p) return T("publicity.annual.none");
         if ((whyNot is null ? await publications.WhyNotApproveAsync(p) : whyNot(p)) is { } why) return why;
         await act(p);
-        Message = done;
+        StatusMessage = done;
         return null;
     });
 
@@ -54,11 +54,9 @@ public sealed class AnnualReportModel(AnnualReportService reports, PublicationSe
         if (await ResolveAsync() is { } refused) return refused;
         try
         {
-            if (await act() is { } why)
-            {
-                ModelState.AddModelError("", why);
-                Response.StatusCode = StatusCodes.Status403Forbidden;
-            }
+            if (await act() is not { } why) return RedirectToPage("/Publicity/AnnualReport", new { agencyId = AgencyId, year = Year });
+            ModelState.AddModelError("", why);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
         }
         catch (DomainValidationException ex)
         {

@@ -16,7 +16,7 @@ public sealed class InspectionModel(InspectionService inspection, InspectionNote
     public InspectionReport? Report { get; private set; }
     public List<InspectionNoteView> Notes { get; private set; } = [];
     public Dictionary<int, List<(int Id, string Name)>> Units { get; private set; } = [];
-    public string? Message { get; private set; }
+    [TempData] public string? StatusMessage { get; set; }
 
     /// <summary>Records a finding for an agency (or unit) of the inspected quarter; it is sent back to that agency's deadlines list.</summary>
     public async Task<IActionResult> OnPostNoteAsync(int noteAgencyId, int? noteUnitId, string? content)
@@ -27,7 +27,8 @@ public sealed class InspectionModel(InspectionService inspection, InspectionNote
         {
             var (year, quarter) = inspection.Period(Year, Quarter);
             await notes.AddAsync(new InspectionNoteInput(noteAgencyId, noteUnitId, year, quarter, content));
-            Message = T("publicity.inspection.noted");
+            StatusMessage = T("publicity.inspection.noted");
+            return RedirectToPage("/Publicity/Inspection", new { agencyId = AgencyId, year, quarter });
         }
         catch (DomainValidationException ex)
         {
