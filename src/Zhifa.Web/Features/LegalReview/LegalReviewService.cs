@@ -627,6 +627,13 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, Proposal
             entries.Add(new("作出决定（对决定的合法性、合理性负责）", display.GetValueOrDefault(d.By, d.By), d.At, "案件转入“决定”"));
         return new ResponsibilityDto(c.Id, c.Number, entries.OrderBy(e => e.At).ToList());
     }
+
+    /// <summary>The opinions an agency gave between two instants, with when their submission came in (for the annual report).</summary>
+    public async Task<List<(ReviewOutcome Outcome, DateTime SubmittedAt, DateTime ReviewedAt)>> OpinionsGivenAsync(int agencyId, DateTime start, DateTime end)
+        => [.. (await (from o in db.Set<ReviewOpinion>().AsNoTracking()
+                       where o.AgencyId == agencyId && o.ReviewedAt >= start && o.ReviewedAt < end
+                       join s in db.Set<ReviewSubmission>() on o.SubmissionId equals s.Id
+                       select new { o.Outcome, s.SubmittedAt, o.ReviewedAt }).ToListAsync()).Select(r => (r.Outcome, r.SubmittedAt, r.ReviewedAt))];
 }
 
 /// <summary>The user may see the case but not do this to it: 403 in the API, Forbid on the pages.</summary>

@@ -158,4 +158,10 @@ public sealed class MatterService(AppDbContext db, CurrentUser me)
         var ids = matterIds.Distinct().ToList();
         return await db.Matters.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.ResponsibleUnitId);
     }
+
+    public async Task<Dictionary<int, string>> NamesAsync(IEnumerable<int> matterIds)
+    {
+        var ids = matterIds.Distinct().ToList();
+        return await db.Matters.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name);
+    }
 }
