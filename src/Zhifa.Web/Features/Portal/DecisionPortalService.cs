@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Data.Publicity;
 using Zhifa.Domain.Publicity;

@@ -1,11 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Domain.Complaints;
-using Zhifa.Domain.Decisions;
-using Zhifa.Domain.LegalReview;
 using Zhifa.Domain.Publicity;
 using Zhifa.Web.Features.Agencies;
 using Zhifa.Web.Features.Calendar;
