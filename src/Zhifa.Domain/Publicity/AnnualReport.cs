@@ -2,6 +2,7 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Decisions;
 using Zhifa.Domain.LegalReview;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Publicity;
 
@@ -52,17 +53,17 @@ public static class AnnualReportRules
     public static ValidationErrors ValidateYear(int? year, DateOnly today)
     {
         var errors = new ValidationErrors();
-        if (year is null) errors.Add("year", "required", "请填写年度");
-        else if (year < InspectionRules.FirstYear || year > today.Year) errors.Add("year", "range", $"年度须在 {InspectionRules.FirstYear} 至 {today.Year} 之间");
+        if (year is null) errors.Add("year", "required", Messages.Get("publicity.year.required"));
+        else if (year < InspectionRules.FirstYear || year > today.Year) errors.Add("year", "range", Messages.Get("publicity.year.range", InspectionRules.FirstYear, today.Year));
         return errors;
     }
 
     public static string Label(DecisionOutcome o) => o switch
     {
-        DecisionOutcome.Penalty => "给予处罚",
-        DecisionOutcome.NoPenalty => "不予处罚",
-        DecisionOutcome.FirstViolationNoPenalty => "首违不罚",
-        _ => "其他处理",
+        DecisionOutcome.Penalty => Messages.Get("publicity.outcome.penalty"),
+        DecisionOutcome.NoPenalty => Messages.Get("publicity.outcome.no_penalty"),
+        DecisionOutcome.FirstViolationNoPenalty => Messages.Get("publicity.outcome.first_violation"),
+        _ => Messages.Get("publicity.outcome.other"),
     };
 
     private static decimal Share(int part, int whole) => whole == 0 ? 0m : Math.Round((decimal)part / whole, 4);

@@ -1,5 +1,6 @@
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Publicity;
 
@@ -37,10 +38,10 @@ public static class InspectionRules
     public static ValidationErrors ValidatePeriod(int? year, int? quarter, int currentYear)
     {
         var errors = new ValidationErrors();
-        if (year is null) errors.Add("year", "required", "请填写年度");
-        else if (year < FirstYear || year > currentYear) errors.Add("year", "range", $"年度须在 {FirstYear} 至 {currentYear} 之间");
-        if (quarter is null) errors.Add("quarter", "required", "请选择季度");
-        else if (quarter is < 1 or > 4) errors.Add("quarter", "range", "季度须为 1 至 4");
+        if (year is null) errors.Add("year", "required", Messages.Get("publicity.year.required"));
+        else if (year < FirstYear || year > currentYear) errors.Add("year", "range", Messages.Get("publicity.year.range", FirstYear, currentYear));
+        if (quarter is null) errors.Add("quarter", "required", Messages.Get("publicity.quarter.required"));
+        else if (quarter is < 1 or > 4) errors.Add("quarter", "range", Messages.Get("publicity.quarter.range"));
         return errors;
     }
 
@@ -89,11 +90,11 @@ public static class InspectionRules
 
     public static string Label(Timeliness t) => t switch
     {
-        Timeliness.Pending => "待公开（未逾期）",
-        Timeliness.OnTime => "按时公开",
-        Timeliness.Late => "逾期公开",
-        Timeliness.Missing => "逾期未公开",
-        Timeliness.NotDisclosed => "不予公开",
+        Timeliness.Pending => Messages.Get("publicity.timeliness.pending"),
+        Timeliness.OnTime => Messages.Get("publicity.timeliness.on_time"),
+        Timeliness.Late => Messages.Get("publicity.timeliness.late"),
+        Timeliness.Missing => Messages.Get("publicity.timeliness.missing"),
+        Timeliness.NotDisclosed => Messages.Get("publicity.timeliness.not_disclosed"),
         _ => t.ToString(),
     };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Publicity;
 
@@ -31,35 +32,35 @@ public sealed record PortalSearchCriteria(string Query, IReadOnlyList<string> To
         if (!string.IsNullOrWhiteSpace(agencyId))
         {
             if (int.TryParse(agencyId, NumberStyles.None, CultureInfo.InvariantCulture, out var a) && a > 0) agency = a;
-            else errors.Add("agencyId", "invalid", "执法主体编号无效");
+            else errors.Add("agencyId", "invalid", Messages.Get("portal.search.agency_invalid"));
         }
 
         CaseCategory? cat = null;
         if (!string.IsNullOrWhiteSpace(category))
         {
             if (Enum.TryParse<CaseCategory>(category.Trim(), true, out var c) && Enum.IsDefined(c) && !int.TryParse(category, out _)) cat = c;
-            else errors.Add("category", "invalid", "执法类别无效");
+            else errors.Add("category", "invalid", Messages.Get("portal.search.category_invalid"));
         }
 
-        var fromDate = Date(errors, "from", from, "决定日期（起）");
-        var toDate = Date(errors, "to", to, "决定日期（止）");
-        if (fromDate is { } f && toDate is { } t && f > t) errors.Add("to", "order", "决定日期（止）不能早于决定日期（起）");
+        var fromDate = Date(errors, "from", from, Messages.Get("portal.search.from"));
+        var toDate = Date(errors, "to", to, Messages.Get("portal.search.to"));
+        if (fromDate is { } f && toDate is { } t && f > t) errors.Add("to", "order", Messages.Get("portal.search.date_order"));
 
-        var min = Money(errors, "minFine", minFine, "罚款金额下限");
-        var max = Money(errors, "maxFine", maxFine, "罚款金额上限");
-        if (min is { } lo && max is { } hi && lo > hi) errors.Add("maxFine", "order", "罚款金额上限不能低于下限");
+        var min = Money(errors, "minFine", minFine, Messages.Get("portal.search.min_fine"));
+        var max = Money(errors, "maxFine", maxFine, Messages.Get("portal.search.max_fine"));
+        if (min is { } lo && max is { } hi && lo > hi) errors.Add("maxFine", "order", Messages.Get("portal.search.fine_order"));
 
         int size = DefaultPageSize;
         if (!string.IsNullOrWhiteSpace(pageSize))
         {
             if (int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s >= 1 && s <= maxPageSize) size = s;
-            else errors.Add("pageSize", "range", $"每页条数须在 1 至 {maxPageSize} 之间");
+            else errors.Add("pageSize", "range", Messages.Get("portal.search.page_size_range", maxPageSize));
         }
         int number = 1;
         if (!string.IsNullOrWhiteSpace(page))
         {
             if (int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && (long)(n - 1) * size < MaxRows) number = n;
-            else errors.Add("page", "range", $"页码须为正整数，且只能翻阅前 {MaxRows} 条结果");
+            else errors.Add("page", "range", Messages.Get("portal.search.page_range", MaxRows));
         }
         errors.ThrowIfAny();
         return new PortalSearchCriteria(query, PortalSearchTokens.Query(query), agency, cat, fromDate, toDate, min, max, number, size);
@@ -69,7 +70,7 @@ public sealed record PortalSearchCriteria(string Query, IReadOnlyList<string> To
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        errors.Add(field, "invalid", $"{label}须为日期，格式如 2026-01-31");
+        errors.Add(field, "invalid", Messages.Get("portal.search.date_invalid", label));
         return null;
     }
 
@@ -77,7 +78,7 @@ public sealed record PortalSearchCriteria(string Query, IReadOnlyList<string> To
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (decimal.TryParse(value.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var m) && m <= 100_000_000_000m) return m;
-        errors.Add(field, "invalid", $"{label}须为不小于 0 的金额（元）");
+        errors.Add(field, "invalid", Messages.Get("portal.search.money_invalid", label));
         return null;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Publicity;
 
@@ -47,8 +48,8 @@ public static class PortalSearchTokens
     public static string? WhyNotSearchable(string? query)
     {
         if (string.IsNullOrWhiteSpace(query)) return null;
-        if (query.Trim().Length > MaxQueryLength) return $"检索词不能超过 {MaxQueryLength} 个字";
-        return Query(query).Count == 0 ? "检索词至少需要两个汉字，或一个完整的字母数字词" : null;
+        if (query.Trim().Length > MaxQueryLength) return Messages.Get("portal.search.query_too_long", MaxQueryLength);
+        return Query(query).Count == 0 ? Messages.Get("portal.search.query_too_short") : null;
     }
 
     /// <summary>A readable form of a token, for tests and diagnostics.</summary>

@@ -127,12 +127,14 @@ public sealed class AnnualReportTests(ReportClockFactory app) : IClassFixture<Re
         Assert.Contains("<svg ", html);
 
         var generated = await ZhifaFactory.PostFormAsync(client, url, [], $"/publicity/annual-report?handler=Generate&agencyId={b.Id}&year={year}");
-        html = await generated.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Redirect, generated.StatusCode);
+        html = await (await client.GetAsync(generated.Headers.Location)).Content.ReadAsStringAsync();
         Assert.Contains("已按当前数据生成年度报告", html);
         Assert.Contains("<span data-testid=\"report-status\">待拟稿</span>", html);
 
         var submitted = await ZhifaFactory.PostFormAsync(client, url, new() { ["Note"] = "请审核" }, $"/publicity/annual-report?handler=Submit&agencyId={b.Id}&year={year}");
-        html = await submitted.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        html = await (await client.GetAsync(submitted.Headers.Location)).Content.ReadAsStringAsync();
         Assert.Contains("已提交审核", html);
         Assert.Contains("<span data-testid=\"report-status\">审核中</span>", html);
 

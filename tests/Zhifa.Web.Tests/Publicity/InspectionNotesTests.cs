@@ -32,7 +32,8 @@ public sealed class InspectionNotesTests(ReportClockFactory app) : IClassFixture
         var client = await app.SignInAsync("unithead");
         var replied = await ZhifaFactory.PostFormAsync(client, "/publicity/deadlines", new() { ["noteId"] = note.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["reply"] = "已于当日补充公开" },
             "/publicity/deadlines?handler=Reply");
-        Assert.Contains("已答复巡查意见", await replied.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, replied.StatusCode);
+        Assert.Contains("已答复巡查意见", await (await client.GetAsync(replied.Headers.Location)).Content.ReadAsStringAsync());
 
         var notes = (await supervisor.GetFromJsonAsync<List<Note>>($"/api/v1/publicity/inspection/notes?agencyId={b.Id}"))!;
         var answered = notes.Single(n => n.Id == note.Id);

@@ -114,7 +114,7 @@ public sealed class InspectionTests(ReportClockFactory app) : IClassFixture<Repo
         var html = await (await client.GetAsync($"/publicity/inspection?agencyId={_agencyB}&year=2026&quarter=4")).Content.ReadAsStringAsync();
         Assert.Contains("<td data-field=\"missing\" class=\"text-danger fw-bold\">1</td>", html);
         Assert.Contains("逾期 2 日公开", html);
-        Assert.Contains("handler=docx&amp;year=2026&amp;quarter=4", html);
+        Assert.Matches("href=\"/publicity/inspection\\?year=2026&amp;quarter=4[^\"]*&amp;handler=docx\"", html);
         var docx = await client.GetAsync($"/publicity/inspection?handler=docx&agencyId={_agencyB}&year=2026&quarter=4");
         Assert.Equal(DocumentWord.ContentType, docx.Content.Headers.ContentType?.MediaType);
 

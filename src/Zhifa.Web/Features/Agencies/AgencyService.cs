@@ -176,4 +176,31 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me)
     public Task<string?> NameAsync(int agencyId) => db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync();
 
     public Task<string?> UnitNameAsync(int unitId) => db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync();
+
+    // ---- for other areas: agency and unit names and ids, without their reading these tables ----
+
+    public async Task<bool> ExistsAsync(int agencyId) => await db.Agencies.AnyAsync(a => a.Id == agencyId);
+
+    /// <summary>The names of the given agencies, in the order of their ids.</summary>
+    public async Task<Dictionary<int, string>> NamesAsync(IEnumerable<int> agencyIds)
+    {
+        var ids = agencyIds.Distinct().ToList();
+        return await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).ToDictionaryAsync(a => a.Id, a => a.Name);
+    }
+
+    /// <summary>Every agency's id and name, in the order of their ids (the public portal lists them all).</summary>
+    public async Task<List<(int Id, string Name)>> AllNamesAsync()
+        => [.. (await db.Agencies.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync()).Select(a => (a.Id, a.Name))];
+
+    public async Task<List<int>> AllIdsAsync() => await db.Agencies.AsNoTracking().Select(a => a.Id).ToListAsync();
+
+    /// <summary>The agency a unit belongs to; null for an unknown unit.</summary>
+    public async Task<int?> UnitAgencyAsync(int unitId) => await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => (int?)u.AgencyId).FirstOrDefaultAsync();
+
+    /// <summary>The units of the given agencies, in the order of their ids.</summary>
+    public async Task<List<Unit>> UnitsOfAsync(IEnumerable<int> agencyIds)
+    {
+        var ids = agencyIds.Distinct().ToList();
+        return await db.Units.AsNoTracking().Where(u => ids.Contains(u.AgencyId)).OrderBy(u => u.Id).ToListAsync();
+    }
 }

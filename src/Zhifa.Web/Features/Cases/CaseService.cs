@@ -512,4 +512,15 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
         var ids = caseIds.Distinct().ToList();
         return await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
     }
+
+    /// <summary>The matter of each given case, for the areas that attribute a case to its matter's unit.</summary>
+    public async Task<Dictionary<int, int>> MatterIdsAsync(IReadOnlyCollection<int> caseIds)
+    {
+        var ids = caseIds.ToList();
+        return await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.MatterId);
+    }
+
+    /// <summary>The category of each case an agency opened between two instants (for the annual report).</summary>
+    public async Task<List<CaseCategory>> CategoriesOpenedAsync(int agencyId, DateTime start, DateTime end)
+        => await db.Cases.AsNoTracking().Where(c => c.AgencyId == agencyId && c.OpenedAt >= start && c.OpenedAt < end).Select(c => c.Category).ToListAsync();
 }

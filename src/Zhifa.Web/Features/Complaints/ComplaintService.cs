@@ -251,4 +251,9 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
     public async Task<List<(int Id, string Name)>> OfficersAsync(int agencyId)
         => (await db.Officers.AsNoTracking().Where(o => o.AgencyId == agencyId).OrderBy(o => o.Id).Select(o => new { o.Id, o.Name }).ToListAsync())
             .Select(o => (o.Id, o.Name)).ToList();
+
+    /// <summary>The status of each complaint an agency received between two instants (for the annual report).</summary>
+    public async Task<List<ComplaintStatus>> StatusesReceivedAsync(int agencyId, DateTime start, DateTime end)
+        => await db.Set<Complaint>().AsNoTracking().Where(c => c.AgencyId == agencyId && c.ReceivedAt >= start && c.ReceivedAt < end)
+            .Select(c => c.Status).ToListAsync();
 }

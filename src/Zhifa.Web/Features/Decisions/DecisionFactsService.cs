@@ -75,6 +75,20 @@ public sealed class DecisionFactsService(AppDbContext db, CalendarService calend
                 : DecisionRules.HeavierThanNotice(Terms(served), Terms(proposal)).Select(r => $"{served.Number} {r}").ToList(),
             DeputyHeadMaySign: settings.DeputyHeadMaySign);
     }
+
+    /// <summary>
+    /// An agency's decision figures between two instants, for its annual report: each decision issued (outcome, fine,
+    /// case), and how many collective discussions and hearings were held.
+    /// </summary>
+    public async Task<(List<(DecisionOutcome Outcome, decimal? FineYuan, int CaseId)> Decisions, int Discussions, int Hearings)> YearFiguresAsync(
+        int agencyId, DateTime start, DateTime end)
+    {
+        var decisions = (await db.Set<Decision>().AsNoTracking().Where(d => d.AgencyId == agencyId && d.IssuedAt >= start && d.IssuedAt < end)
+            .OrderBy(d => d.Id).Select(d => new { d.Outcome, d.FineYuan, d.CaseId }).ToListAsync()).Select(d => (d.Outcome, d.FineYuan, d.CaseId)).ToList();
+        int discussions = await db.Set<CollectiveDiscussion>().CountAsync(d => d.AgencyId == agencyId && d.HeldAt >= start && d.HeldAt < end);
+        int hearings = await db.Set<Hearing>().CountAsync(h => h.AgencyId == agencyId && h.HeldAt != null && h.HeldAt >= start && h.HeldAt < end);
+        return (decisions, discussions, hearings);
+    }
 }
 
 /// <summary>The decision steps' part of <see cref="CaseFacts"/>, as <see cref="DecisionFactsService.StepFactsAsync"/> reads it.</summary>

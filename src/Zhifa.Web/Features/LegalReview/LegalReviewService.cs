@@ -640,4 +640,11 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, IReviewP
             entries.Add(new(T("legal_review.duty.decide"), display.GetValueOrDefault(d.By, d.By), d.At, T("legal_review.duty.decide_what")));
         return new ResponsibilityDto(c.Id, c.Number, entries.OrderBy(e => e.At).ToList());
     }
+
+    /// <summary>The opinions an agency gave between two instants, with when their submission came in (for the annual report).</summary>
+    public async Task<List<(ReviewOutcome Outcome, DateTime SubmittedAt, DateTime ReviewedAt)>> OpinionsGivenAsync(int agencyId, DateTime start, DateTime end)
+        => [.. (await (from o in db.Set<ReviewOpinion>().AsNoTracking()
+                       where o.AgencyId == agencyId && o.ReviewedAt >= start && o.ReviewedAt < end
+                       join s in db.Set<ReviewSubmission>() on o.SubmissionId equals s.Id
+                       select new { o.Outcome, s.SubmittedAt, o.ReviewedAt }).ToListAsync()).Select(r => (r.Outcome, r.SubmittedAt, r.ReviewedAt))];
 }

@@ -155,4 +155,17 @@ public sealed class MatterService(AppDbContext db, CurrentUser me)
     /// <summary>The unit a matter belongs to (the 承办股室 of a case without its own unit).</summary>
     public Task<int?> ResponsibleUnitIdAsync(int matterId)
         => db.Matters.AsNoTracking().Where(m => m.Id == matterId).Select(m => m.ResponsibleUnitId).FirstOrDefaultAsync();
+
+    /// <summary>The unit responsible for each given matter (null when none is set).</summary>
+    public async Task<Dictionary<int, int?>> ResponsibleUnitsAsync(IEnumerable<int> matterIds)
+    {
+        var ids = matterIds.Distinct().ToList();
+        return await db.Matters.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.ResponsibleUnitId);
+    }
+
+    public async Task<Dictionary<int, string>> NamesAsync(IEnumerable<int> matterIds)
+    {
+        var ids = matterIds.Distinct().ToList();
+        return await db.Matters.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name);
+    }
 }

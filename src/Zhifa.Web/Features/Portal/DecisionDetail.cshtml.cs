@@ -18,7 +18,7 @@ public sealed class DecisionDetailModel(DecisionPortalService svc) : PageModel
     {
         if (await svc.DetailAsync(seriesId, version) is not { } view) return NotFound();
         // Once withdrawn, an older version's address leads to the withdrawal notice at the stable address.
-        if (version is { } v && v != view.CurrentVersion && view.IsCurrent) return Redirect($"/gs/decisions/{seriesId}");
+        if (version is { } v && v != view.CurrentVersion && view.IsCurrent) return RedirectToPage("/Portal/DecisionDetail", new { seriesId });
         View = view;
         if (DecisionPortalFeature.NotModified(HttpContext, view.ETag)) return StatusCode(StatusCodes.Status304NotModified);
         return Page();

@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Data.Publicity;
 using Zhifa.Domain.Publicity;
 using Zhifa.Web.Features.Calendar;
+using Zhifa.Web.Features.Agencies;
 using Zhifa.Web.Features.Cases;
+using Zhifa.Web.Features.Publicity;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Portal;
 
@@ -37,7 +39,7 @@ public sealed record ErrorReportReceipt(string ReceiptNumber, int SeriesId, stri
 /// PUB-10, the public's side of published decisions: search, the decision's pages and versions, and error reports.
 /// Everything returned is a <see cref="PublicDecision"/> (the whitelist) or built from one.
 /// </summary>
-public sealed class DecisionPortalService(AppDbContext db, TimeProvider time, CalendarService calendar)
+public sealed class DecisionPortalService(AppDbContext db, TimeProvider time, CalendarService calendar, AgencyService agencies, PublicationService publications)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
     public DateOnly Today => CaseService.ChinaDay(Now);
@@ -64,22 +66,15 @@ public sealed class DecisionPortalService(AppDbContext db, TimeProvider time, Ca
     private async Task<List<PublicDecision>> DecisionsAsync(IReadOnlyList<int> ids)
     {
         if (ids.Count == 0) return [];
-        // Inlined ids: a parameter list becomes json_each on SQLite, which the planner scans instead of using the key.
-        var wanted = ids.ToList();
-        var rows = await db.Set<Publication>().AsNoTracking().Where(p => EF.Constant(wanted).Contains(p.Id)).ToListAsync();
+        var rows = await publications.ByIdsAsync(ids);
         var names = await AgencyNamesAsync(rows.Select(r => r.AgencyId));
         var byId = rows.ToDictionary(r => r.Id);
         return [.. ids.Where(byId.ContainsKey).Select(id => PublicDecision.From(byId[id], names.GetValueOrDefault(byId[id].AgencyId, "")))];
     }
 
-    private async Task<Dictionary<int, string>> AgencyNamesAsync(IEnumerable<int> agencyIds)
-    {
-        var ids = agencyIds.Distinct().ToList();
-        return await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
-    }
+    private Task<Dictionary<int, string>> AgencyNamesAsync(IEnumerable<int> agencyIds) => agencies.NamesAsync(agencyIds);
 
-    public async Task<List<(int Id, string Name)>> AgenciesAsync()
-        => [.. (await db.Agencies.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync()).Select(a => (a.Id, a.Name))];
+    public Task<List<(int Id, string Name)>> AgenciesAsync() => agencies.AllNamesAsync();
 
     /// <summary>
     /// The decision's page: the current version, or an older one when asked. Null when the series was never public or
@@ -88,9 +83,8 @@ public sealed class DecisionPortalService(AppDbContext db, TimeProvider time, Ca
     /// </summary>
     public async Task<PublicDecisionView?> DetailAsync(int seriesId, int? version = null)
     {
-        var versions = await db.Set<Publication>().AsNoTracking()
-            .Where(x => x.SeriesId == seriesId && x.Kind == PublicationKind.Decision && PortalStatuses.Contains(x.Status))
-            .OrderBy(x => x.Version).ToListAsync();
+        var versions = (await publications.VersionsAsync(seriesId))
+            .Where(x => x.Kind == PublicationKind.Decision && PortalStatuses.Contains(x.Status)).ToList();
         var current = versions.LastOrDefault(v => v.Status is PublicationStatus.Published or PublicationStatus.Withdrawn or PublicationStatus.Expired);
         if (current is null || current.Status == PublicationStatus.Expired) return null;
         if (current.Status == PublicationStatus.Published && !PublicationRules.IsShown(current, Today)) return null;
@@ -103,7 +97,7 @@ public sealed class DecisionPortalService(AppDbContext db, TimeProvider time, Ca
         }
         var agency = (await AgencyNamesAsync([target.AgencyId])).GetValueOrDefault(target.AgencyId, "");
         var links = versions.Where(v => v.Status is PublicationStatus.Published or PublicationStatus.Superseded or PublicationStatus.Withdrawn)
-            .Select(v => new DecisionVersionLink(v.Version, v.Status.ToString(), v.Status == PublicationStatus.Published ? "现行版本" : PublicationRules.Label(v.Status),
+            .Select(v => new DecisionVersionLink(v.Version, v.Status.ToString(), v.Status == PublicationStatus.Published ? T("portal.decisions.current_version") : PublicationRules.Label(v.Status),
                 v.PublishedAt, v.SupersededAt)).ToList();
         return new PublicDecisionView(PublicDecision.From(target, agency), current.Version, target.Id == current.Id, links);
     }
@@ -120,7 +114,7 @@ public sealed class DecisionPortalService(AppDbContext db, TimeProvider time, Ca
         var view = await DetailAsync(seriesId);
         if (view is null) return null;
         PublicationErrorReportRules.ValidateReport(input.Content, input.Contact, input.Website).ThrowIfAny();
-        var p = await db.Set<Publication>().AsNoTracking().FirstAsync(x => x.SeriesId == seriesId && x.Version == view.CurrentVersion);
+        var p = (await publications.VersionsAsync(seriesId)).First(x => x.Version == view.CurrentVersion);
         var report = new PublicationErrorReport
         {
             PublicationId = p.Id, SeriesId = seriesId, AgencyId = p.AgencyId, UnitId = p.UnitId,
@@ -136,9 +130,9 @@ public sealed class DecisionPortalService(AppDbContext db, TimeProvider time, Ca
     /// <summary>The receipt page after the redirect; only the receipt number, title and due date, never the content or contact.</summary>
     public async Task<ErrorReportReceipt?> ReceiptAsync(int seriesId, string receipt)
     {
-        var r = await db.Set<PublicationErrorReport>().AsNoTracking().FirstOrDefaultAsync(x => x.ReceiptNumber == receipt && x.SeriesId == seriesId);
+        var r = await publications.ErrorReportAsync(seriesId, receipt);
         if (r is null) return null;
-        var p = await db.Set<Publication>().AsNoTracking().FirstAsync(x => x.Id == r.PublicationId);
+        var p = (await publications.ByIdsAsync([r.PublicationId])).First();
         var agency = (await AgencyNamesAsync([r.AgencyId])).GetValueOrDefault(r.AgencyId, "");
         return new ErrorReportReceipt(r.ReceiptNumber, seriesId, p.Title, agency, PublicationErrorReportRules.DueOn(await calendar.GetAsync(), CaseService.ChinaDay(r.ReceivedAt)));
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Publicity;
@@ -42,7 +43,7 @@ public sealed class DecisionsModel(DecisionPortalService svc) : PageModel
 
     public string Invalid(string field) => Error(field).Length > 0 ? "is-invalid" : "";
 
-    public string PageUrl(int page) => "/gs/decisions" + (Criteria!.ToQueryString(page) is { Length: > 0 } q ? "?" + q : "");
+    public string PageUrl(int page) => Url.Page("/Portal/Decisions") + (Criteria!.ToQueryString(page) is { Length: > 0 } q ? "?" + q : "");
 
     public string Download(string ext) => $"/gs/decisions/export.{ext}" + (Criteria!.ToQueryString() is { Length: > 0 } q ? "?" + q : "");
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Publicity;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -17,7 +18,7 @@ public sealed class AnnualReportModel(AnnualReportService reports, PublicationSe
     [BindProperty] public string? Note { get; set; }
     public AnnualReportView? View { get; private set; }
     public ChainView? Chain { get; private set; }
-    public string? Message { get; private set; }
+    [TempData] public string? StatusMessage { get; set; }
 
     public Task<IActionResult> OnGetAsync() => ShowAsync();
 
@@ -29,22 +30,22 @@ public sealed class AnnualReportModel(AnnualReportService reports, PublicationSe
     {
         if (reports.WhyNotGenerate(AgencyId!.Value) is { } why) return why;
         await reports.GenerateAsync(AgencyId.Value, Year!.Value);
-        Message = "已按当前数据生成年度报告";
+        StatusMessage = T("publicity.annual.generated");
         return null;
     });
 
-    public Task<IActionResult> OnPostSubmitAsync() => ActOnLatestAsync(p => publications.WhyNotSubmit(p), p => publications.SubmitAsync(p, new ApprovalInput(Note)), "已提交审核");
+    public Task<IActionResult> OnPostSubmitAsync() => ActOnLatestAsync(p => publications.WhyNotSubmit(p), p => publications.SubmitAsync(p, new ApprovalInput(Note)), T("publicity.annual.submitted"));
 
-    public Task<IActionResult> OnPostApproveAsync() => ActOnLatestAsync(null, p => publications.ApproveAsync(p, new ApprovalInput(Note)), "已审核同意");
+    public Task<IActionResult> OnPostApproveAsync() => ActOnLatestAsync(null, p => publications.ApproveAsync(p, new ApprovalInput(Note)), T("publicity.annual.approved"));
 
-    public Task<IActionResult> OnPostReturnAsync() => ActOnLatestAsync(null, p => publications.ReturnAsync(p, new ApprovalInput(Note)), "已退回");
+    public Task<IActionResult> OnPostReturnAsync() => ActOnLatestAsync(null, p => publications.ReturnAsync(p, new ApprovalInput(Note)), T("publicity.annual.returned"));
 
     private Task<IActionResult> ActOnLatestAsync(Func<Publication, string?>? whyNot, Func<Publication, Task> act, string done) => ActAsync(async () =>
     {
-        if (await reports.LatestAsync(AgencyId!.Value, Year!.Value) is not { } p) return "尚未生成年度报告";
+        if (await reports.LatestAsync(AgencyId!.Value, Year!.Value) is not { } p) return T("publicity.annual.none");
         if ((whyNot is null ? await publications.WhyNotApproveAsync(p) : whyNot(p)) is { } why) return why;
         await act(p);
-        Message = done;
+        StatusMessage = done;
         return null;
     });
 
@@ -53,11 +54,9 @@ public sealed class AnnualReportModel(AnnualReportService reports, PublicationSe
         if (await ResolveAsync() is { } refused) return refused;
         try
         {
-            if (await act() is { } why)
-            {
-                ModelState.AddModelError("", why);
-                Response.StatusCode = StatusCodes.Status403Forbidden;
-            }
+            if (await act() is not { } why) return RedirectToPage("/Publicity/AnnualReport", new { agencyId = AgencyId, year = Year });
+            ModelState.AddModelError("", why);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
         }
         catch (DomainValidationException ex)
         {

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using A = DocumentFormat.OpenXml.Drawing;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -82,7 +83,7 @@ public sealed class ReportDocx
         new DW.Inline(
             new DW.Extent { Cx = 5486400L, Cy = 2743200L },
             new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
-            new DW.DocProperties { Id = id, Name = $"图表 {id}" },
+            new DW.DocProperties { Id = id, Name = T("publicity.annual.docx.chart_name", id) },
             new DW.NonVisualGraphicFrameDrawingProperties(),
             new A.Graphic(new A.GraphicData(new C.ChartReference { Id = relId }) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart" }))
         { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U });

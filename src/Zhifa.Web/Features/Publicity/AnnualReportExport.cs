@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using MiniExcelLibs;
 using Zhifa.Domain.Publicity;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -14,39 +15,39 @@ public static class AnnualReportExport
     /// <summary>The report's charts: cases by category, decisions by outcome, publication timeliness, legal review opinions.</summary>
     public static IReadOnlyList<(string Title, IReadOnlyList<(string Label, decimal Value)> Bars)> Charts(AnnualReportFigures f) =>
     [
-        ("案件数量（按类别）", [.. f.CasesByCategory.Select(r => (r.Label, (decimal)r.Count))]),
-        ("决定结果（件）", [.. f.DecisionsByOutcome.Select(r => (r.Label, (decimal)r.Count))]),
-        ("执法决定公开情况（件）", [("按时公开", f.PublishedOnTime), ("逾期公开", f.PublishedLate), ("逾期未公开", f.PublicationsMissing), ("期限内", f.PublicationsPending), ("不予公开", f.NotDisclosed)]),
-        ("法制审核意见（件）", [("同意", f.ReviewsAgreed), ("暂不同意", f.ReviewsNotYet), ("不同意", f.ReviewsDisagreed)]),
+        (T("publicity.annual.chart.cases"), [.. f.CasesByCategory.Select(r => (r.Label, (decimal)r.Count))]),
+        (T("publicity.annual.chart.outcomes"), [.. f.DecisionsByOutcome.Select(r => (r.Label, (decimal)r.Count))]),
+        (T("publicity.annual.chart.publication"), [(T("publicity.timeliness.on_time"), f.PublishedOnTime), (T("publicity.timeliness.late"), f.PublishedLate), (T("publicity.timeliness.missing"), f.PublicationsMissing), (T("publicity.annual.chart.pending"), f.PublicationsPending), (T("publicity.timeliness.not_disclosed"), f.NotDisclosed)]),
+        (T("publicity.annual.chart.reviews"), [(T("publicity.annual.review.agreed"), f.ReviewsAgreed), (T("publicity.annual.review.not_yet"), f.ReviewsNotYet), (T("publicity.annual.review.disagreed"), f.ReviewsDisagreed)]),
     ];
 
     /// <summary>The headline figures as label/value rows.</summary>
     public static IReadOnlyList<(string Label, string Value)> Summary(AnnualReportFigures f) =>
     [
-        ("立案（受理）案件", S(f.Cases)),
-        ("罚款决定", $"{S(f.FineCount)} 件，合计 {ReportDocx.Yuan(f.FineTotalYuan)} 元，平均 {ReportDocx.Yuan(f.FineAverageYuan)} 元"),
-        ("法制审核", $"{S(f.Reviews)} 件（同意 {S(f.ReviewsAgreed)}、暂不同意 {S(f.ReviewsNotYet)}、不同意 {S(f.ReviewsDisagreed)}），平均用时 {f.ReviewAverageWorkingDays.ToString("0.0", CultureInfo.InvariantCulture)} 个工作日"),
-        ("集体讨论", S(f.Discussions)),
-        ("听证", S(f.Hearings)),
-        ("经复议、诉讼等被纠错", $"{S(f.Corrections)} 件，被纠错率 {ReportDocx.Percent(f.CorrectionRate)}（共 {S(f.CorrectionBase)} 件执法决定）"),
-        ("执法决定公开", $"到期应公开 {S(f.PublicationsOwed)} 件：按时 {S(f.PublishedOnTime)}、逾期 {S(f.PublishedLate)}、未公开 {S(f.PublicationsMissing)}；及时率 {ReportDocx.Percent(f.TimelinessRate)}，完整率 {ReportDocx.Percent(f.CompletenessRate)}；依法不予公开 {S(f.NotDisclosed)} 件"),
-        ("投诉举报", $"收到 {S(f.ComplaintsReceived)} 件，办结 {S(f.ComplaintsHandled)} 件"),
+        (T("publicity.annual.summary.cases"), S(f.Cases)),
+        (T("publicity.annual.summary.fines"), T("publicity.annual.summary.fines_value", f.FineCount, ReportDocx.Yuan(f.FineTotalYuan), ReportDocx.Yuan(f.FineAverageYuan))),
+        (T("publicity.annual.summary.reviews"), T("publicity.annual.summary.reviews_value", f.Reviews, f.ReviewsAgreed, f.ReviewsNotYet, f.ReviewsDisagreed, f.ReviewAverageWorkingDays)),
+        (T("publicity.annual.summary.discussions"), S(f.Discussions)),
+        (T("publicity.annual.summary.hearings"), S(f.Hearings)),
+        (T("publicity.annual.summary.corrections"), T("publicity.annual.summary.corrections_value", f.Corrections, ReportDocx.Percent(f.CorrectionRate), f.CorrectionBase)),
+        (T("publicity.annual.summary.publication"), T("publicity.annual.summary.publication_value", f.PublicationsOwed, f.PublishedOnTime, f.PublishedLate, f.PublicationsMissing, ReportDocx.Percent(f.TimelinessRate), ReportDocx.Percent(f.CompletenessRate), f.NotDisclosed)),
+        (T("publicity.annual.summary.complaints"), T("publicity.annual.summary.complaints_value", f.ComplaintsReceived, f.ComplaintsHandled)),
     ];
 
     public static byte[] Docx(AnnualReportFigures f)
     {
-        var doc = new ReportDocx().Heading(f.Agency, 32).Heading($"{f.Year} 年度行政执法统计年报")
-            .Paragraph($"统计期间：{f.Year} 年 1 月 1 日至 12 月 31 日。本报告由执法信息平台依据办案数据生成，不含当事人个人信息。");
-        doc.Section("一、总体情况").Table(["项目", "数据"], Summary(f).Select(x => (IReadOnlyList<string>)[x.Label, x.Value]));
+        var doc = new ReportDocx().Heading(f.Agency, 32).Heading(T("publicity.annual.docx.title", f.Year))
+            .Paragraph(T("publicity.annual.docx.period", f.Year));
+        doc.Section(T("publicity.annual.docx.section.overall")).Table([T("publicity.annual.col.item"), T("publicity.annual.col.data")], Summary(f).Select(x => (IReadOnlyList<string>)[x.Label, x.Value]));
         var charts = Charts(f);
-        doc.Section("二、案件数量").Table(["类别", "件数"], f.CasesByCategory.Select(r => (IReadOnlyList<string>)[r.Label, S(r.Count)]))
+        doc.Section(T("publicity.annual.docx.section.cases")).Table([T("publicity.annual.col.category"), T("publicity.annual.col.count")], f.CasesByCategory.Select(r => (IReadOnlyList<string>)[r.Label, S(r.Count)]))
             .BarChart(charts[0].Title, charts[0].Bars)
-            .Table(["决定结果", "件数"], f.DecisionsByOutcome.Select(r => (IReadOnlyList<string>)[r.Label, S(r.Count)]))
+            .Table([T("publicity.annual.col.outcome"), T("publicity.annual.col.count")], f.DecisionsByOutcome.Select(r => (IReadOnlyList<string>)[r.Label, S(r.Count)]))
             .BarChart(charts[1].Title, charts[1].Bars);
-        doc.Section("三、罚款（按执法事项，前十）").Table(["执法事项", "件数", "罚款金额（元）"],
+        doc.Section(T("publicity.annual.docx.section.fines")).Table([T("publicity.annual.col.matter"), T("publicity.annual.col.count"), T("publicity.annual.col.fine_yuan")],
             f.FinesByMatter.Select(r => (IReadOnlyList<string>)[r.Matter, S(r.Count), ReportDocx.Yuan(r.TotalYuan)]));
-        doc.Section("四、法制审核").BarChart(charts[3].Title, charts[3].Bars);
-        doc.Section("五、执法决定公开").BarChart(charts[2].Title, charts[2].Bars);
+        doc.Section(T("publicity.annual.docx.section.reviews")).BarChart(charts[3].Title, charts[3].Bars);
+        doc.Section(T("publicity.annual.docx.section.publication")).BarChart(charts[2].Title, charts[2].Bars);
         return doc.Build();
     }
 
@@ -54,11 +55,11 @@ public static class AnnualReportExport
     {
         var sheets = new Dictionary<string, object>
         {
-            ["总体情况"] = Summary(f).Select(x => new Dictionary<string, object> { ["项目"] = x.Label, ["数据"] = x.Value }).ToList(),
-            ["主要指标"] = Indicators(f).Select(x => new Dictionary<string, object> { ["指标"] = x.Label, ["数值"] = x.Value }).ToList(),
-            ["案件类别"] = f.CasesByCategory.Select(r => new Dictionary<string, object> { ["类别"] = r.Label, ["件数"] = r.Count }).ToList(),
-            ["决定结果"] = f.DecisionsByOutcome.Select(r => new Dictionary<string, object> { ["决定结果"] = r.Label, ["件数"] = r.Count }).ToList(),
-            ["罚款事项前十"] = f.FinesByMatter.Select(r => new Dictionary<string, object> { ["执法事项"] = r.Matter, ["件数"] = r.Count, ["罚款金额（元）"] = r.TotalYuan }).ToList(),
+            [T("publicity.annual.sheet.overall")] = Summary(f).Select(x => new Dictionary<string, object> { [T("publicity.annual.col.item")] = x.Label, [T("publicity.annual.col.data")] = x.Value }).ToList(),
+            [T("publicity.annual.sheet.indicators")] = Indicators(f).Select(x => new Dictionary<string, object> { [T("publicity.annual.col.indicator")] = x.Label, [T("publicity.annual.col.value")] = x.Value }).ToList(),
+            [T("publicity.annual.sheet.categories")] = f.CasesByCategory.Select(r => new Dictionary<string, object> { [T("publicity.annual.col.category")] = r.Label, [T("publicity.annual.col.count")] = r.Count }).ToList(),
+            [T("publicity.annual.sheet.outcomes")] = f.DecisionsByOutcome.Select(r => new Dictionary<string, object> { [T("publicity.annual.col.outcome")] = r.Label, [T("publicity.annual.col.count")] = r.Count }).ToList(),
+            [T("publicity.annual.sheet.fines")] = f.FinesByMatter.Select(r => new Dictionary<string, object> { [T("publicity.annual.col.matter")] = r.Matter, [T("publicity.annual.col.count")] = r.Count, [T("publicity.annual.col.fine_yuan")] = r.TotalYuan }).ToList(),
         };
         using var stream = new MemoryStream();
         stream.SaveAs(sheets, excelType: ExcelType.XLSX);
@@ -68,13 +69,13 @@ public static class AnnualReportExport
     /// <summary>Every figure as a number, for the spreadsheet and machine readers.</summary>
     public static IReadOnlyList<(string Label, decimal Value)> Indicators(AnnualReportFigures f) =>
     [
-        ("立案（受理）案件数", f.Cases), ("罚款决定数", f.FineCount), ("罚款总额（元）", f.FineTotalYuan), ("平均罚款（元）", f.FineAverageYuan),
-        ("法制审核数", f.Reviews), ("审核同意", f.ReviewsAgreed), ("审核暂不同意", f.ReviewsNotYet), ("审核不同意", f.ReviewsDisagreed),
-        ("审核平均工作日", f.ReviewAverageWorkingDays), ("集体讨论数", f.Discussions), ("听证数", f.Hearings),
-        ("被纠错数", f.Corrections), ("执法决定数", f.CorrectionBase), ("被纠错率", f.CorrectionRate),
-        ("到期应公开", f.PublicationsOwed), ("按时公开", f.PublishedOnTime), ("逾期公开", f.PublishedLate), ("逾期未公开", f.PublicationsMissing),
-        ("期限内未公开", f.PublicationsPending), ("不予公开", f.NotDisclosed), ("公开及时率", f.TimelinessRate), ("公开完整率", f.CompletenessRate),
-        ("投诉举报收到", f.ComplaintsReceived), ("投诉举报办结", f.ComplaintsHandled),
+        (T("publicity.annual.ind.cases"), f.Cases), (T("publicity.annual.ind.fines"), f.FineCount), (T("publicity.annual.ind.fine_total"), f.FineTotalYuan), (T("publicity.annual.ind.fine_average"), f.FineAverageYuan),
+        (T("publicity.annual.ind.reviews"), f.Reviews), (T("publicity.annual.ind.reviews_agreed"), f.ReviewsAgreed), (T("publicity.annual.ind.reviews_not_yet"), f.ReviewsNotYet), (T("publicity.annual.ind.reviews_disagreed"), f.ReviewsDisagreed),
+        (T("publicity.annual.ind.review_days"), f.ReviewAverageWorkingDays), (T("publicity.annual.ind.discussions"), f.Discussions), (T("publicity.annual.ind.hearings"), f.Hearings),
+        (T("publicity.annual.ind.corrections"), f.Corrections), (T("publicity.annual.ind.decisions"), f.CorrectionBase), (T("publicity.annual.ind.correction_rate"), f.CorrectionRate),
+        (T("publicity.annual.ind.owed"), f.PublicationsOwed), (T("publicity.timeliness.on_time"), f.PublishedOnTime), (T("publicity.timeliness.late"), f.PublishedLate), (T("publicity.timeliness.missing"), f.PublicationsMissing),
+        (T("publicity.annual.ind.pending"), f.PublicationsPending), (T("publicity.timeliness.not_disclosed"), f.NotDisclosed), (T("publicity.annual.ind.timeliness"), f.TimelinessRate), (T("publicity.annual.ind.completeness"), f.CompletenessRate),
+        (T("publicity.annual.ind.complaints_received"), f.ComplaintsReceived), (T("publicity.annual.ind.complaints_handled"), f.ComplaintsHandled),
     ];
 
     /// <summary>A column chart drawn on the server as SVG: the page needs no script, and a screen reader gets the title and values.</summary>

@@ -1,12 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Domain.Complaints;
-using Zhifa.Domain.Decisions;
-using Zhifa.Domain.LegalReview;
 using Zhifa.Domain.Publicity;
+using Zhifa.Web.Features.Agencies;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.Cases;
 
@@ -16,7 +14,9 @@ namespace Zhifa.Web.Features.Publicity;
 /// Gathers one agency's year from the data into the plain inputs of AnnualReportRules (PUB-8, SUP-3): counts only,
 /// no party ever named. Also serialises the figures, which are what a report version stores and publishes.
 /// </summary>
-public sealed class AnnualReportFiguresQuery(AppDbContext db, CalendarService calendar, TimeProvider time)
+public sealed class AnnualReportFiguresQuery(AppDbContext db, CalendarService calendar, TimeProvider time, AgencyService agencies,
+    CaseService caseService, Matters.MatterService matterService, Decisions.DecisionFactsService decisionFacts, LegalReview.LegalReviewService legalReview,
+    Complaints.ComplaintService complaintService)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -35,24 +35,16 @@ public sealed class AnnualReportFiguresQuery(AppDbContext db, CalendarService ca
         var (start, end) = Bounds(year);
         var today = CaseService.ChinaDay(time.GetUtcNow().UtcDateTime);
         var cal = await calendar.GetAsync();
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync();
+        var agency = await agencies.NameAsync(agencyId) ?? "";
 
-        var cases = await db.Cases.AsNoTracking().Where(c => c.AgencyId == agencyId && c.OpenedAt >= start && c.OpenedAt < end)
-            .Select(c => c.Category).ToListAsync();
-        var decisions = await (from d in db.Set<Decision>().AsNoTracking()
-                               where d.AgencyId == agencyId && d.IssuedAt >= start && d.IssuedAt < end
-                               join c in db.Cases on d.CaseId equals c.Id
-                               join m in db.Matters on c.MatterId equals m.Id
-                               select new { d.Outcome, d.FineYuan, Matter = m.Name }).ToListAsync();
-        var reviews = await (from o in db.Set<ReviewOpinion>().AsNoTracking()
-                             where o.AgencyId == agencyId && o.ReviewedAt >= start && o.ReviewedAt < end
-                             join s in db.Set<ReviewSubmission>() on o.SubmissionId equals s.Id
-                             select new { o.Outcome, s.SubmittedAt, o.ReviewedAt }).ToListAsync();
-        int discussions = await db.Set<CollectiveDiscussion>().CountAsync(d => d.AgencyId == agencyId && d.HeldAt >= start && d.HeldAt < end);
-        int hearings = await db.Set<Hearing>().CountAsync(h => h.AgencyId == agencyId && h.HeldAt != null && h.HeldAt >= start && h.HeldAt < end);
-        var tasks = await DecisionTasks.LoadAsync(db, cal, [agencyId], triggeredFrom: new DateOnly(year, 1, 1), triggeredTo: new DateOnly(year, 12, 31));
-        var complaints = await db.Set<Complaint>().AsNoTracking().Where(c => c.AgencyId == agencyId && c.ReceivedAt >= start && c.ReceivedAt < end)
-            .Select(c => c.Status).ToListAsync();
+        var cases = await caseService.CategoriesOpenedAsync(agencyId, start, end);
+        var (issued, discussions, hearings) = await decisionFacts.YearFiguresAsync(agencyId, start, end);
+        var caseMatters = issued.Count == 0 ? [] : await caseService.MatterIdsAsync([.. issued.Select(d => d.CaseId).Distinct()]);
+        var matterNames = await matterService.NamesAsync(caseMatters.Values);
+        var decisions = issued.Select(d => new { d.Outcome, d.FineYuan, Matter = matterNames[caseMatters[d.CaseId]] }).ToList();
+        var reviews = await legalReview.OpinionsGivenAsync(agencyId, start, end);
+        var tasks = await DecisionTasks.LoadAsync(db, caseService, matterService, cal, [agencyId], triggeredFrom: new DateOnly(year, 1, 1), triggeredTo: new DateOnly(year, 12, 31));
+        var complaints = await complaintService.StatusesReceivedAsync(agencyId, start, end);
 
         return AnnualReportRules.Compute(new AnnualReportInput(
             year, agencyId, agency, cases,

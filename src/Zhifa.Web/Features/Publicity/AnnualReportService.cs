@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Publicity;
+using Zhifa.Web.Features.Agencies;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -16,7 +18,7 @@ public sealed record AnnualReportView(int AgencyId, string Agency, int Year, int
 /// the figures. Generating fills the draft (a new version after release: a correction); it then passes the agency's
 /// approval chain like any publication and is published on the portal at /gs/agencies/{agencyId}/reports/{year}.
 /// </summary>
-public sealed class AnnualReportService(AppDbContext db, CurrentUser me, PublicationService publications, AnnualReportFiguresQuery figures)
+public sealed class AnnualReportService(AppDbContext db, CurrentUser me, PublicationService publications, AnnualReportFiguresQuery figures, AgencyService agencies)
 {
     public static string Key(int year) => year.ToString(CultureInfo.InvariantCulture);
 
@@ -42,7 +44,7 @@ public sealed class AnnualReportService(AppDbContext db, CurrentUser me, Publica
             .OrderByDescending(p => p.Version).FirstOrDefaultAsync();
     }
 
-    public async Task<bool> AgencyExistsAsync(int agencyId) => await db.Agencies.AnyAsync(a => a.Id == agencyId);
+    public Task<bool> AgencyExistsAsync(int agencyId) => agencies.ExistsAsync(agencyId);
 
     /// <summary>The figures of the published version, or null when the year has no published report.</summary>
     public async Task<AnnualReportFigures?> PublishedFiguresAsync(int agencyId, int year)
@@ -51,7 +53,7 @@ public sealed class AnnualReportService(AppDbContext db, CurrentUser me, Publica
     public async Task<AnnualReportView> ViewAsync(int agencyId, int year)
     {
         var latest = await LatestAsync(agencyId, year);
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync();
+        var agency = await agencies.NameAsync(agencyId) ?? "";
         var stored = latest is null ? null : AnnualReportFiguresQuery.Deserialize(latest.Body);
         var shown = stored ?? await figures.ComputeAsync(agencyId, year);
         var today = publications.Today;
@@ -65,8 +67,8 @@ public sealed class AnnualReportService(AppDbContext db, CurrentUser me, Publica
     /// <summary>Who may generate: the agency's own publicity officer or the owner unit's staff, as for any publication.</summary>
     public string? WhyNotGenerate(int agencyId)
     {
-        if (me.AgencyId != agencyId) return "只有本机关人员可以生成年度报告";
-        if (!PublicationRules.PreparerRoles.Any(me.IsInRole)) return "只有公示管理员或承办科室人员可以生成年度报告";
+        if (me.AgencyId != agencyId) return T("publicity.annual.error.other_agency");
+        if (!PublicationRules.PreparerRoles.Any(me.IsInRole)) return T("publicity.annual.error.not_preparer");
         return null;
     }
 
@@ -79,7 +81,7 @@ public sealed class AnnualReportService(AppDbContext db, CurrentUser me, Publica
         CheckYear(year);
         var latest = await LatestAsync(agencyId, year);
         if (latest?.Status == PublicationStatus.Approving)
-            throw new DomainValidationException("status", "approving", $"第 {latest.Version} 版正在审核中，不能重新生成；如需更正，请先退回");
+            throw new DomainValidationException("status", "approving", T("publicity.annual.error.approving", latest.Version));
         var f = await figures.ComputeAsync(agencyId, year);
         var body = AnnualReportFiguresQuery.Serialize(f);
         Publication draft;
@@ -88,19 +90,19 @@ public sealed class AnnualReportService(AppDbContext db, CurrentUser me, Publica
             draft = await publications.AddFirstVersionAsync(new Publication
             {
                 Kind = PublicationKind.AnnualReport, AgencyId = agencyId, ListKey = Key(year), TriggeredOn = new DateOnly(year, 12, 31),
-                Title = $"{f.Agency} {year} 年度行政执法统计年报",
+                Title = T("publicity.annual.report_title", f.Agency, year),
             });
         }
         else if (latest.Status == PublicationStatus.Draft) draft = latest;
         else draft = await publications.NewVersionAsync(latest);
-        draft.Title = $"{f.Agency} {year} 年度行政执法统计年报";
+        draft.Title = T("publicity.annual.report_title", f.Agency, year);
         draft.Body = body;
         draft.SourceDigest = AnnualReportFiguresQuery.Digest(body);
         await db.SaveChangesAsync();
         return draft;
     }
 
-    public static string FileName(AnnualReportFigures f, string extension) => $"行政执法统计年报-{f.Agency}-{f.Year}.{extension}";
+    public static string FileName(AnnualReportFigures f, string extension) => T("publicity.annual.file_name", f.Agency, f.Year, extension);
 }
 
 /// <summary>
@@ -114,10 +116,10 @@ public sealed class AnnualReportKind(AnnualReportFiguresQuery figures, TimeProvi
     public Task<IReadOnlyList<ValidationError>> ReadinessAsync(Publication p)
     {
         var errors = new ValidationErrors();
-        if (p.Body.Length == 0 || AnnualReportFiguresQuery.Deserialize(p.Body) is null) errors.Add("figures", "not_generated", "请先生成年度报告数据");
+        if (p.Body.Length == 0 || AnnualReportFiguresQuery.Deserialize(p.Body) is null) errors.Add("figures", "not_generated", T("publicity.annual.error.not_generated"));
         var today = Cases.CaseService.ChinaDay(time.GetUtcNow().UtcDateTime);
         if (!int.TryParse(p.ListKey, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || !AnnualReportRules.IsYearFinished(year, today))
-            errors.Add("year", "not_finished", $"{p.ListKey} 年度尚未结束，年度报告须在次年 1 月 1 日后提交");
+            errors.Add("year", "not_finished", T("publicity.annual.error.year_running", p.ListKey));
         return Task.FromResult<IReadOnlyList<ValidationError>>(errors.Items);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -11,7 +12,7 @@ public sealed class DeadlinesModel(DeadlinesService deadlines, InspectionNoteSer
     [BindProperty(SupportsGet = true)] public int? AgencyId { get; set; }
     [BindProperty(SupportsGet = true)] public int? UnitId { get; set; }
     public DeadlinesView View { get; private set; } = new(default, [], []);
-    public string? Message { get; private set; }
+    [TempData] public string? StatusMessage { get; set; }
 
     public bool MayReply(DeadlineRow r) => r.InspectionNoteId is not null && me.AgencyId == r.AgencyId;
 
@@ -23,7 +24,8 @@ public sealed class DeadlinesModel(DeadlinesService deadlines, InspectionNoteSer
         try
         {
             await notes.ReplyAsync(n, new InspectionNoteReply(reply));
-            Message = "已答复巡查意见";
+            StatusMessage = T("publicity.deadlines.replied");
+            return RedirectToPage("/Publicity/Deadlines", new { agencyId = AgencyId, unitId = UnitId });
         }
         catch (DomainValidationException ex)
         {

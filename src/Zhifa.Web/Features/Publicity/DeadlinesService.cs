@@ -2,9 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Publicity;
+using Zhifa.Web.Features.Agencies;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -26,7 +28,8 @@ public sealed record DeadlinesView(DateOnly Today, IReadOnlyList<DeadlineRow> Ro
 /// days), withdrawals (3 working days after the change), stale published items, and last year's annual report
 /// (31 January). Computed from state on every request; nothing is stored.
 /// </summary>
-public sealed class DeadlinesService(AppDbContext db, CurrentUser me, TimeProvider time, CalendarService calendar, IEnumerable<IPublicationKind> kinds)
+public sealed class DeadlinesService(AppDbContext db, CurrentUser me, TimeProvider time, CalendarService calendar, IEnumerable<IPublicationKind> kinds, AgencyService agencyService,
+    CaseService caseService, Matters.MatterService matterService)
 {
     public DateOnly Today => CaseService.ChinaDay(time.GetUtcNow().UtcDateTime);
 
@@ -35,13 +38,13 @@ public sealed class DeadlinesService(AppDbContext db, CurrentUser me, TimeProvid
     {
         if (unitId is { } u)
         {
-            var unitAgency = await db.Units.AsNoTracking().Where(x => x.Id == u).Select(x => (int?)x.AgencyId).FirstOrDefaultAsync();
+            var unitAgency = await agencyService.UnitAgencyAsync(u);
             if (unitAgency is null || !await me.CanSee(unitAgency) || (agencyId is { } a0 && a0 != unitAgency)) return null;
             agencyId = unitAgency;
         }
-        if (agencyId is { } a) return await me.CanSee(a) && await db.Agencies.AnyAsync(x => x.Id == a) ? [a] : null;
+        if (agencyId is { } a) return await me.CanSee(a) && await agencyService.ExistsAsync(a) ? [a] : null;
         var visible = await me.VisibleAgencyIdsAsync();
-        return visible is null ? await db.Agencies.AsNoTracking().Select(x => x.Id).ToListAsync() : [.. visible];
+        return visible is null ? await agencyService.AllIdsAsync() : [.. visible];
     }
 
     public async Task<DeadlinesView?> ListAsync(int? agencyId, int? unitId)
@@ -49,29 +52,29 @@ public sealed class DeadlinesService(AppDbContext db, CurrentUser me, TimeProvid
         if (await ScopeAsync(agencyId, unitId) is not { } agencies) return null;
         var today = Today;
         var cal = await calendar.GetAsync();
-        var agencyNames = await db.Agencies.AsNoTracking().Where(a => agencies.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
-        var unitNames = await db.Units.AsNoTracking().Where(x => agencies.Contains(x.AgencyId)).ToDictionaryAsync(x => x.Id, x => x.Name);
+        var agencyNames = await agencyService.NamesAsync(agencies);
+        var unitNames = (await agencyService.UnitsOfAsync(agencies)).ToDictionary(x => x.Id, x => x.Name);
         string UnitName(int? id) => id is { } i && unitNames.TryGetValue(i, out var n) ? n : "";
         // The working days from the triggering day to the due day: a year without its notice among them is said.
         string? Note(DateOnly from, DateOnly due) => StatutoryHolidays.Note(cal.YearsWithoutData(from.AddDays(1), due));
         var rows = new List<DeadlineRow>();
 
-        foreach (var s in await DecisionTasks.LoadAsync(db, cal, agencies, unitId))
+        foreach (var s in await DecisionTasks.LoadAsync(db, caseService, matterService, cal, agencies, unitId))
         {
             if (PublicationRules.IsOpen(s.Status))
             {
                 bool overdue = PublicationRules.IsOverdue(s.Status, s.DueOn, today);
                 var note = Note(s.TriggeredOn, s.DueOn);
-                rows.Add(new("publication", "待公开", s.LatestId, s.AgencyId, agencyNames[s.AgencyId], s.UnitId, UnitName(s.UnitId), s.CaseId, s.Title,
-                    s.DueOn, $"作出决定之日（{s.TriggeredOn:yyyy-MM-dd}）起 {PublicationRules.DueWorkingDays(s.Category)} 个工作日", overdue,
+                rows.Add(new("publication", T("publicity.deadlines.kind.publication"), s.LatestId, s.AgencyId, agencyNames[s.AgencyId], s.UnitId, UnitName(s.UnitId), s.CaseId, s.Title,
+                    s.DueOn, T("publicity.deadlines.rule.publication", s.TriggeredOn, PublicationRules.DueWorkingDays(s.Category)), overdue,
                     overdue ? today.DayNumber - s.DueOn.DayNumber : 0, PublicationRules.Label(s.Status), null, note is not null, note));
             }
             if (s.Status == PublicationStatus.Published && s.WithdrawalDueOn is { } wd)
             {
                 bool overdue = today > wd;
                 var note = s.LegalStatusChangedOn is { } changed ? Note(changed, wd) : null;
-                rows.Add(new("withdrawal", "待撤回", s.LatestId, s.AgencyId, agencyNames[s.AgencyId], s.UnitId, UnitName(s.UnitId), s.CaseId, s.Title,
-                    wd, $"{PublicationRules.Label(s.LegalStatus)}之日（{s.LegalStatusChangedOn:yyyy-MM-dd}）起 {PublicationRules.WithdrawalWorkingDays} 个工作日", overdue,
+                rows.Add(new("withdrawal", T("publicity.deadlines.kind.withdrawal"), s.LatestId, s.AgencyId, agencyNames[s.AgencyId], s.UnitId, UnitName(s.UnitId), s.CaseId, s.Title,
+                    wd, T("publicity.deadlines.rule.withdrawal", PublicationRules.Label(s.LegalStatus), s.LegalStatusChangedOn, PublicationRules.WithdrawalWorkingDays), overdue,
                     overdue ? today.DayNumber - wd.DayNumber : 0, PublicationRules.Label(s.LegalStatus), null, note is not null, note));
             }
         }
@@ -83,16 +86,16 @@ public sealed class DeadlinesService(AppDbContext db, CurrentUser me, TimeProvid
         foreach (var p in published)
         {
             if (kinds.FirstOrDefault(k => k.Kind == p.Kind) is not { } kind || !await kind.IsStaleAsync(p)) continue;
-            rows.Add(new("stale", "待更新", p.Id, p.AgencyId, agencyNames[p.AgencyId], p.UnitId, UnitName(p.UnitId), null, p.Title,
-                null, "所依据的信息已变化，应及时更新（动态调整）", true, 0, "已公开的版本已过时"));
+            rows.Add(new("stale", T("publicity.deadlines.kind.stale"), p.Id, p.AgencyId, agencyNames[p.AgencyId], p.UnitId, UnitName(p.UnitId), null, p.Title,
+                null, T("publicity.deadlines.rule.stale"), true, 0, T("publicity.deadlines.status.stale")));
         }
 
         // The inspection's findings still waiting for the unit's answer.
         var notes = await db.Set<InspectionNote>().AsNoTracking()
             .Where(n => agencies.Contains(n.AgencyId) && n.Status == InspectionNoteStatus.Open && (unitId == null || n.UnitId == unitId)).ToListAsync();
         foreach (var n in notes.OrderBy(n => n.Id))
-            rows.Add(new("inspection-note", "巡查意见", null, n.AgencyId, agencyNames[n.AgencyId], n.UnitId, UnitName(n.UnitId), null,
-                $"{n.Year} 年第 {n.Quarter} 季度巡查：{n.Content}", null, "整改后答复", false, 0, "待整改答复", n.Id));
+            rows.Add(new("inspection-note", T("publicity.deadlines.kind.inspection_note"), null, n.AgencyId, agencyNames[n.AgencyId], n.UnitId, UnitName(n.UnitId), null,
+                T("publicity.deadlines.note_title", n.Year, n.Quarter, n.Content), null, T("publicity.deadlines.rule.inspection_note"), false, 0, T("publicity.deadlines.status.inspection_note"), n.Id));
 
         // Last year's annual report, owed by each agency by 31 January (a calendar date); a unit filter leaves it out.
         if (unitId is null)
@@ -109,9 +112,9 @@ public sealed class DeadlinesService(AppDbContext db, CurrentUser me, TimeProvid
                 if (mine.Any(r => r.Status is PublicationStatus.Published or PublicationStatus.Superseded or PublicationStatus.Expired)) continue;
                 var open = mine.Where(r => PublicationRules.IsOpen(r.Status)).MaxBy(r => r.Id);
                 bool overdue = today > due;
-                rows.Add(new("annual-report", "年度报告", open?.Id, a, agencyNames[a], null, "", null, $"{year} 年度行政执法统计年报",
-                    due, $"次年 1 月 31 日前（自然日）", overdue, overdue ? today.DayNumber - due.DayNumber : 0,
-                    open is null ? "尚未生成" : PublicationRules.Label(open.Status)));
+                rows.Add(new("annual-report", T("publicity.deadlines.kind.annual_report"), open?.Id, a, agencyNames[a], null, "", null, T("publicity.deadlines.annual_title", year),
+                    due, T("publicity.deadlines.rule.annual_report"), overdue, overdue ? today.DayNumber - due.DayNumber : 0,
+                    open is null ? T("publicity.annual.not_generated") : PublicationRules.Label(open.Status)));
             }
         }
 

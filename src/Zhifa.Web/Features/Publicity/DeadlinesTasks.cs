@@ -4,6 +4,7 @@ using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Publicity;
 using Zhifa.Web.Features.Cases;
+using Zhifa.Web.Features.Matters;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -27,7 +28,7 @@ public sealed record DecisionSeries(
 /// <summary>Reads the decision publication tasks of the given agencies, shared by the deadlines, the inspection and the annual report.</summary>
 public static class DecisionTasks
 {
-    public static async Task<List<DecisionSeries>> LoadAsync(AppDbContext db, WorkingDayCalendar calendar, IReadOnlyCollection<int>? agencies,
+    public static async Task<List<DecisionSeries>> LoadAsync(AppDbContext db, CaseService cases, MatterService matters, WorkingDayCalendar calendar, IReadOnlyCollection<int>? agencies,
         int? unitId = null, DateOnly? triggeredFrom = null, DateOnly? triggeredTo = null)
     {
         var q = db.Set<Publication>().AsNoTracking().Where(p => p.Kind == PublicationKind.Decision);
@@ -39,10 +40,9 @@ public static class DecisionTasks
         }).ToListAsync();
         // 谁执法谁公示: the owner is the case's unit; a case opened without one belongs to the unit responsible for its matter.
         var caseIds = rows.Where(r => r.UnitId is null && r.CaseId is not null).Select(r => r.CaseId!.Value).Distinct().ToList();
-        var matterUnits = caseIds.Count == 0 ? [] : await (from c in db.Cases.AsNoTracking()
-                                                           where caseIds.Contains(c.Id)
-                                                           join m in db.Matters on c.MatterId equals m.Id
-                                                           select new { c.Id, m.ResponsibleUnitId }).ToDictionaryAsync(x => x.Id, x => x.ResponsibleUnitId);
+        var caseMatters = caseIds.Count == 0 ? [] : await cases.MatterIdsAsync(caseIds);
+        var unitOfMatter = caseMatters.Count == 0 ? [] : await matters.ResponsibleUnitsAsync(caseMatters.Values);
+        var matterUnits = caseMatters.ToDictionary(x => x.Key, x => unitOfMatter.GetValueOrDefault(x.Value));
         int? Owner(int? unit, int? caseId) => unit ?? (caseId is { } id && matterUnits.TryGetValue(id, out var mu) ? mu : null);
 
         var list = new List<DecisionSeries>();

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Common;
+using Zhifa.Web.Features.Agencies;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
 /// <summary>PUB-9 网上巡查 (/publicity/inspection): the quarter's publication record per agency, with .docx and .xlsx downloads.</summary>
-public sealed class InspectionModel(InspectionService inspection, InspectionNoteService notes, DeadlinesService deadlines, CurrentUser me, Data.AppDbContext db) : PageModel
+public sealed class InspectionModel(InspectionService inspection, InspectionNoteService notes, DeadlinesService deadlines, CurrentUser me, AgencyService agencies) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? AgencyId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Year { get; set; }
@@ -15,7 +16,7 @@ public sealed class InspectionModel(InspectionService inspection, InspectionNote
     public InspectionReport? Report { get; private set; }
     public List<InspectionNoteView> Notes { get; private set; } = [];
     public Dictionary<int, List<(int Id, string Name)>> Units { get; private set; } = [];
-    public string? Message { get; private set; }
+    [TempData] public string? StatusMessage { get; set; }
 
     /// <summary>Records a finding for an agency (or unit) of the inspected quarter; it is sent back to that agency's deadlines list.</summary>
     public async Task<IActionResult> OnPostNoteAsync(int noteAgencyId, int? noteUnitId, string? content)
@@ -26,7 +27,8 @@ public sealed class InspectionModel(InspectionService inspection, InspectionNote
         {
             var (year, quarter) = inspection.Period(Year, Quarter);
             await notes.AddAsync(new InspectionNoteInput(noteAgencyId, noteUnitId, year, quarter, content));
-            Message = "已记录巡查意见并发回被巡查单位";
+            StatusMessage = T("publicity.inspection.noted");
+            return RedirectToPage("/Publicity/Inspection", new { agencyId = AgencyId, year, quarter });
         }
         catch (DomainValidationException ex)
         {
@@ -65,11 +67,9 @@ public sealed class InspectionModel(InspectionService inspection, InspectionNote
         if (await deadlines.ScopeAsync(AgencyId, null) is { } scope)
         {
             Notes = await notes.ListAsync(scope, year, quarter);
-            Units = (await db.Units.AsNoTracking().Where(u => scope.Contains(u.AgencyId)).OrderBy(u => u.Id).ToListAsync())
+            Units = (await agencies.UnitsOfAsync(scope))
                 .GroupBy(u => u.AgencyId).ToDictionary(g => g.Key, g => g.Select(u => (u.Id, u.Name)).ToList());
         }
         return show(report);
     }
-
-    public string Query(string handler) => $"/publicity/inspection?handler={handler}&year={Year}&quarter={Quarter}" + (AgencyId is { } a ? $"&agencyId={a}" : "");
 }

@@ -3,8 +3,10 @@ using Zhifa.Data;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Publicity;
+using Zhifa.Web.Features.Agencies;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -29,7 +31,8 @@ public sealed record InspectionReport(int Year, int Quarter, DateOnly From, Date
 /// the days), missing, not disclosed (with the ground) — the stale published items, the late withdrawals, and the
 /// selective-publication finding per unit and category (InspectionRules).
 /// </summary>
-public sealed class InspectionService(AppDbContext db, DeadlinesService deadlines, CalendarService calendar, IEnumerable<IPublicationKind> kinds)
+public sealed class InspectionService(AppDbContext db, DeadlinesService deadlines, CalendarService calendar, IEnumerable<IPublicationKind> kinds, AgencyService agencyService,
+    Cases.CaseService caseService, Matters.MatterService matterService)
 {
     /// <summary>Supervisors and the agencies' leaders read the inspection; the other staff see their deadlines instead.</summary>
     public static bool MayView(CurrentUser user) => Supervision.SupervisionService.MayView(user);
@@ -38,7 +41,7 @@ public sealed class InspectionService(AppDbContext db, DeadlinesService deadline
     public (int Year, int Quarter) Period(string? year, string? quarter)
     {
         var errors = new ValidationErrors();
-        int? y = ParseInt(year, "year", "年度", errors), q = ParseInt(quarter, "quarter", "季度", errors);
+        int? y = ParseInt(year, "year", T("publicity.inspection.year"), errors), q = ParseInt(quarter, "quarter", T("publicity.inspection.quarter"), errors);
         if (errors.Any) errors.ThrowIfAny();
         var today = deadlines.Today;
         // Without a period, the last finished quarter.
@@ -55,7 +58,7 @@ public sealed class InspectionService(AppDbContext db, DeadlinesService deadline
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (int.TryParse(text.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v)) return v;
-        errors.Add(field, "format", $"{label}应为整数");
+        errors.Add(field, "format", T("publicity.inspection.not_integer", label));
         return null;
     }
 
@@ -65,13 +68,13 @@ public sealed class InspectionService(AppDbContext db, DeadlinesService deadline
         var today = deadlines.Today;
         var (from, to) = InspectionRules.Quarter(year, quarter);
         var cal = await calendar.GetAsync();
-        var agencyNames = await db.Agencies.AsNoTracking().Where(a => agencies.Contains(a.Id)).OrderBy(a => a.Id).ToDictionaryAsync(a => a.Id, a => a.Name);
-        var unitNames = await db.Units.AsNoTracking().Where(x => agencies.Contains(x.AgencyId)).ToDictionaryAsync(x => x.Id, x => x.Name);
-        string UnitName(int? id) => id is { } i && unitNames.TryGetValue(i, out var n) ? n : "本机关";
+        var agencyNames = await agencyService.NamesAsync(agencies);
+        var unitNames = (await agencyService.UnitsOfAsync(agencies)).ToDictionary(x => x.Id, x => x.Name);
+        string UnitName(int? id) => id is { } i && unitNames.TryGetValue(i, out var n) ? n : T("publicity.inspection.own_unit");
 
         // A task due in the quarter was triggered at most ~ two months before it (20 working days and the longest holiday).
-        var series = await DecisionTasks.LoadAsync(db, cal, agencies, triggeredFrom: from.AddDays(-70), triggeredTo: to);
-        var withdrawals = (await DecisionTasks.LoadAsync(db, cal, agencies)).Where(s => s.WithdrawalDueOn is { } d && d >= from && d <= to).ToList();
+        var series = await DecisionTasks.LoadAsync(db, caseService, matterService, cal, agencies, triggeredFrom: from.AddDays(-70), triggeredTo: to);
+        var withdrawals = (await DecisionTasks.LoadAsync(db, caseService, matterService, cal, agencies)).Where(s => s.WithdrawalDueOn is { } d && d >= from && d <= to).ToList();
         var published = await db.Set<Publication>().AsNoTracking()
             .Where(p => agencies.Contains(p.AgencyId) && p.Status == PublicationStatus.Published && p.Kind != PublicationKind.Decision).ToListAsync();
 
@@ -84,9 +87,9 @@ public sealed class InspectionService(AppDbContext db, DeadlinesService deadline
             var due = series.Where(s => s.AgencyId == agency && s.DueOn >= from && s.DueOn <= to).OrderBy(s => s.DueOn).ThenBy(s => s.SeriesId).ToList();
             var classified = due.Select(s => (s, t: s.Timeliness(today))).ToList();
             var late = classified.Where(x => x.t == Timeliness.Late)
-                .Select(x => Item(x.s, x.s.FirstPublishedOn, InspectionRules.DaysLate(x.s.DueOn, x.s.FirstPublishedOn!.Value), $"逾期 {InspectionRules.DaysLate(x.s.DueOn, x.s.FirstPublishedOn!.Value)} 日公开")).ToList();
+                .Select(x => Item(x.s, x.s.FirstPublishedOn, InspectionRules.DaysLate(x.s.DueOn, x.s.FirstPublishedOn!.Value), T("publicity.inspection.item.late", InspectionRules.DaysLate(x.s.DueOn, x.s.FirstPublishedOn!.Value)))).ToList();
             var missing = classified.Where(x => x.t == Timeliness.Missing)
-                .Select(x => Item(x.s, null, today.DayNumber - x.s.DueOn.DayNumber, $"逾期 {today.DayNumber - x.s.DueOn.DayNumber} 日仍未公开（{PublicationRules.Label(x.s.Status)}）")).ToList();
+                .Select(x => Item(x.s, null, today.DayNumber - x.s.DueOn.DayNumber, T("publicity.inspection.item.missing", today.DayNumber - x.s.DueOn.DayNumber, PublicationRules.Label(x.s.Status)))).ToList();
             var withheld = classified.Where(x => x.t == Timeliness.NotDisclosed)
                 .Select(x => Item(x.s, null, 0, (x.s.NonDisclosureGround is { } g ? PublicationRules.Label(g) : "") + (x.s.NonDisclosureReason.Length > 0 ? "：" + x.s.NonDisclosureReason : ""))).ToList();
 
@@ -94,16 +97,16 @@ public sealed class InspectionService(AppDbContext db, DeadlinesService deadline
             foreach (var p in published.Where(p => p.AgencyId == agency))
                 if (kinds.FirstOrDefault(k => k.Kind == p.Kind) is { } kind && await kind.IsStaleAsync(p))
                     stale.Add(new(p.Id, null, UnitName(p.UnitId), PublicationRules.Label(p.Kind), p.Title, "", null, p.PublishedAt is { } at ? Cases.CaseService.ChinaDay(at) : null, 0,
-                        $"第 {p.Version} 版所依据的信息已变化，尚未更新"));
+                        T("publicity.inspection.item.stale", p.Version)));
 
             var lateWithdrawals = new List<InspectionItem>();
             foreach (var s in withdrawals.Where(s => s.AgencyId == agency))
             {
                 var wd = s.WithdrawalDueOn!.Value;
                 if (s.WithdrawnOn is { } w && w > wd)
-                    lateWithdrawals.Add(Item(s, w, w.DayNumber - wd.DayNumber, $"{PublicationRules.Label(s.LegalStatus)}后逾期 {w.DayNumber - wd.DayNumber} 日撤回") with { DueOn = wd });
+                    lateWithdrawals.Add(Item(s, w, w.DayNumber - wd.DayNumber, T("publicity.inspection.item.late_withdrawal", PublicationRules.Label(s.LegalStatus), w.DayNumber - wd.DayNumber)) with { DueOn = wd });
                 else if (s.WithdrawnOn is null && today > wd)
-                    lateWithdrawals.Add(Item(s, null, today.DayNumber - wd.DayNumber, $"{PublicationRules.Label(s.LegalStatus)}后逾期 {today.DayNumber - wd.DayNumber} 日仍未撤回") with { DueOn = wd });
+                    lateWithdrawals.Add(Item(s, null, today.DayNumber - wd.DayNumber, T("publicity.inspection.item.not_withdrawn", PublicationRules.Label(s.LegalStatus), today.DayNumber - wd.DayNumber)) with { DueOn = wd });
             }
 
             var (rate, groups) = InspectionRules.Rates(due.Select(s => s.Task), today);

@@ -283,6 +283,19 @@ public sealed class PublicationService(AppDbContext db, CurrentUser me, TimeProv
 
     public static List<ApprovalView> Approvals(Publication p) => [.. p.Approvals.OrderBy(a => a.Id)
         .Select(a => new ApprovalView(a.Step.ToString(), PublicationRules.Label(a.Step), a.Outcome == ApprovalOutcome.Approved ? "同意" : "退回", a.Note, a.At, a.ByName, a.Current))];
+
+    // ---- for the portal: publications and error reports by key, without its reading these tables ----
+
+    /// <summary>The publications of the given ids, in no particular order and whatever their status (the caller keeps what it may show).</summary>
+    public async Task<List<Publication>> ByIdsAsync(IReadOnlyCollection<int> ids)
+    {
+        // Inlined ids: a parameter list becomes json_each on SQLite, which the planner scans instead of using the key.
+        var wanted = ids.ToList();
+        return await db.Set<Publication>().AsNoTracking().Where(p => EF.Constant(wanted).Contains(p.Id)).ToListAsync();
+    }
+
+    public async Task<PublicationErrorReport?> ErrorReportAsync(int seriesId, string receipt)
+        => await db.Set<PublicationErrorReport>().AsNoTracking().FirstOrDefaultAsync(x => x.ReceiptNumber == receipt && x.SeriesId == seriesId);
 }
 
 /// <summary>LAW-10: on start and every hour, penalties past their period leave the portal (each an audited change).</summary>

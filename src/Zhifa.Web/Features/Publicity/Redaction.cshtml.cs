@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Redaction;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -54,7 +55,7 @@ public sealed class RedactionModel(HtmlEncoder html) : PageModel
         {
             sb.Append(html.Encode(text[at..s.Start]));
             sb.Append("<mark class=\"redaction redaction-").Append(s.Kind).Append("\" data-kind=\"").Append(s.Kind)
-              .Append("\" title=\"").Append(html.Encode($"{s.KindLabel}：替换为 {s.Mask}")).Append("\">")
+              .Append("\" title=\"").Append(html.Encode(T("publicity.redaction.span_title", s.KindLabel, s.Mask))).Append("\">")
               .Append(html.Encode(s.Text))
               .Append("<span class=\"redaction-kind\">").Append(html.Encode(s.KindLabel)).Append("</span></mark>");
             at = s.Start + s.Length;
