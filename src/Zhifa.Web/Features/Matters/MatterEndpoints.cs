@@ -53,7 +53,7 @@ public static class MatterEndpoints
     public static async Task<Results<Created<MatterDto>, ProblemHttpResult>> CreateMatter(MatterInput input, MatterService matters, CurrentUser me)
     {
         var agencyId = input.AgencyId ?? me.AgencyId;
-        if (agencyId is null) return Problems.Validation("agencyId", "required", T("matters.error.agency_required"));
+        if (agencyId is null) return Problems.Validation("agencyId", "required", T("matters.error.agency_missing"));
         if (!await me.CanSee(agencyId)) return Problems.NotFound(T("matters.error.agency"));
         if (!await me.CanAdminister(agencyId)) return Problems.Forbidden();
         var m = await matters.CreateAsync(agencyId.Value, input);
