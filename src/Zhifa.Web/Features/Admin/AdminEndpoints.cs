@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Data.Accounts;
 using Zhifa.Domain.Accounts;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Admin;
 
@@ -17,63 +19,91 @@ public static class AdminEndpoints
 
     public static void MapAdminEndpoints(this IEndpointRouteBuilder group)
     {
-        group.MapGet("/roles", () => Roles.All.Select(r => new RoleView(r, Roles.Label(r))))
-            .WithMetadata(new DeploymentWideAttribute()).WithTags("账号").WithSummary("角色列表");
+        group.MapGet("/roles", ListRoles).WithMetadata(new DeploymentWideAttribute()).WithTags(T("admin.api.tag.accounts")).WithName("ListRoles")
+            .WithSummary(T("admin.api.roles"));
 
-        var users = group.MapGroup("/users").WithTags("账号");
-        users.MapGet("/", async (UserService svc, CurrentUser me) => me.IsAdministrator ? Results.Ok(await svc.ListAsync()) : Problems.Forbidden())
-            .WithSummary("列出可管理的账号");
-        users.MapGet("/{userId:int}", async (int userId, UserService svc, CurrentUser me) =>
-            await svc.FindManageableAsync(userId) is not { } u ? Problems.NotFound("账号")
-            : !me.IsAdministrator ? Problems.Forbidden() : Results.Ok(await svc.ViewAsync(u)))
-            .WithSummary("查看账号");
-        users.MapPost("/", async (UserInput input, UserService svc, CurrentUser me) =>
-        {
-            if (!me.IsAdministrator) return Problems.Forbidden();
-            var u = await svc.CreateAsync(input);
-            return Results.Created($"/api/v1/users/{u.Id}", await svc.ViewAsync(u));
-        }).WithSummary("新增账号");
-        users.MapPut("/{userId:int}", async (int userId, UserInput input, UserService svc, CurrentUser me) =>
-        {
-            if (await svc.FindManageableAsync(userId) is not { } u) return Problems.NotFound("账号");
-            if (!me.IsAdministrator) return Problems.Forbidden();
-            await svc.UpdateAsync(u, input);
-            return Results.Ok(await svc.ViewAsync(u));
-        }).WithSummary("修改账号的姓名、角色和关联执法人员");
-        users.MapPost("/{userId:int}/password", async (int userId, PasswordInput input, UserService svc, CurrentUser me) =>
-        {
-            if (await svc.FindManageableAsync(userId) is not { } u) return Problems.NotFound("账号");
-            if (!me.IsAdministrator) return Problems.Forbidden();
-            await svc.ResetPasswordAsync(u, input.Password);
-            return Results.NoContent();
-        }).WithSummary("重置密码");
-        users.MapPost("/{userId:int}/unlock", async (int userId, UserService svc, CurrentUser me) =>
-        {
-            if (await svc.FindManageableAsync(userId) is not { } u) return Problems.NotFound("账号");
-            if (!me.IsAdministrator) return Problems.Forbidden();
-            await svc.UnlockAsync(u);
-            return Results.NoContent();
-        }).WithSummary("解除锁定");
+        var users = group.MapGroup("/users").WithTags(T("admin.api.tag.accounts"));
+        users.MapGet("/", ListUsers).WithName("ListUsers").WithSummary(T("admin.api.list_users"))
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        users.MapGet("/{userId:int}", GetUser).WithName("GetUser").WithSummary(T("admin.api.get_user"))
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/", CreateUser).WithName("CreateUser").WithSummary(T("admin.api.create_user"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+        users.MapPut("/{userId:int}", UpdateUser).WithName("UpdateUser").WithSummary(T("admin.api.update_user"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{userId:int}/password", ResetUserPassword).WithName("ResetUserPassword").WithSummary(T("admin.api.reset_password"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{userId:int}/unlock", UnlockUser).WithName("UnlockUser").WithSummary(T("admin.api.unlock"))
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
-        var tokens = group.MapGroup("/tokens").WithTags("接口令牌");
-        tokens.MapGet("/", async (TokenService svc, CurrentUser me, AppDbContext db) =>
-            await ViewsAsync(await svc.VisibleAsync(me), db)).WithSummary("列出令牌（管理员：本辖区全部；其他人：自己的）");
-        tokens.MapPost("/", async (TokenInput input, TokenService svc, UserService userSvc, CurrentUser me, AppDbContext db) =>
-        {
-            if (!me.IsAdministrator) return Problems.Forbidden();
-            if (input.UserId is null) return Problems.Validation("userId", "required", "请选择令牌所属账号");
-            if (await userSvc.FindManageableAsync(input.UserId.Value) is not { } u) return Problems.Validation("userId", "not_found", "账号不存在或无权管理");
-            var issued = await svc.CreateAsync(u, input.Name, input.Scopes, input.ExpiresInDays, me.UserName);
-            var view = (await ViewsAsync(db.ApiTokens.Where(t => t.Id == issued.Token.Id), db)).Single();
-            return Results.Created($"/api/v1/tokens/{issued.Token.Id}", new IssuedToken(view, issued.PlainText));
-        }).WithSummary("签发令牌；令牌只在此响应中出现一次");
-        tokens.MapDelete("/{tokenId:int}", async (int tokenId, TokenService svc, CurrentUser me) =>
-        {
-            var token = await (await svc.VisibleAsync(me)).FirstOrDefaultAsync(t => t.Id == tokenId);
-            if (token is null) return Problems.NotFound("令牌");
-            await svc.RevokeAsync(token);
-            return Results.NoContent();
-        }).WithSummary("撤销令牌");
+        var tokens = group.MapGroup("/tokens").WithTags(T("admin.api.tag.tokens"));
+        tokens.MapGet("/", ListTokens).WithName("ListTokens").WithSummary(T("admin.api.list_tokens"));
+        tokens.MapPost("/", IssueToken).WithName("IssueToken").WithSummary(T("admin.api.issue_token"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+        tokens.MapDelete("/{tokenId:int}", RevokeToken).WithName("RevokeToken").WithSummary(T("admin.api.revoke_token"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    public static Ok<List<RoleView>> ListRoles() => TypedResults.Ok(Roles.All.Select(r => new RoleView(r, Roles.Label(r))).ToList());
+
+    public static async Task<Results<Ok<List<UserView>>, ProblemHttpResult>> ListUsers(UserService svc, CurrentUser me)
+        => me.IsAdministrator ? TypedResults.Ok(await svc.ListAsync()) : Problems.Forbidden();
+
+    public static async Task<Results<Ok<UserView>, ProblemHttpResult>> GetUser(int userId, UserService svc, CurrentUser me)
+        => await svc.FindManageableAsync(userId) is not { } u ? Problems.NotFound(T("admin.error.user"))
+            : !me.IsAdministrator ? Problems.Forbidden() : TypedResults.Ok(await svc.ViewAsync(u));
+
+    public static async Task<Results<Created<UserView>, ProblemHttpResult>> CreateUser(UserInput input, UserService svc, CurrentUser me)
+    {
+        if (!me.IsAdministrator) return Problems.Forbidden();
+        var u = await svc.CreateAsync(input);
+        return TypedResults.Created($"/api/v1/users/{u.Id}", await svc.ViewAsync(u));
+    }
+
+    public static async Task<Results<Ok<UserView>, ProblemHttpResult>> UpdateUser(int userId, UserInput input, UserService svc, CurrentUser me)
+    {
+        if (await svc.FindManageableAsync(userId) is not { } u) return Problems.NotFound(T("admin.error.user"));
+        if (!me.IsAdministrator) return Problems.Forbidden();
+        await svc.UpdateAsync(u, input);
+        return TypedResults.Ok(await svc.ViewAsync(u));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> ResetUserPassword(int userId, PasswordInput input, UserService svc, CurrentUser me)
+    {
+        if (await svc.FindManageableAsync(userId) is not { } u) return Problems.NotFound(T("admin.error.user"));
+        if (!me.IsAdministrator) return Problems.Forbidden();
+        await svc.ResetPasswordAsync(u, input.Password);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> UnlockUser(int userId, UserService svc, CurrentUser me)
+    {
+        if (await svc.FindManageableAsync(userId) is not { } u) return Problems.NotFound(T("admin.error.user"));
+        if (!me.IsAdministrator) return Problems.Forbidden();
+        await svc.UnlockAsync(u);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<List<TokenView>>> ListTokens(TokenService svc, CurrentUser me, AppDbContext db)
+        => TypedResults.Ok(await ViewsAsync(await svc.VisibleAsync(me), db));
+
+    public static async Task<Results<Created<IssuedToken>, ProblemHttpResult>> IssueToken(TokenInput input, TokenService svc, UserService userSvc, CurrentUser me,
+        AppDbContext db)
+    {
+        if (!me.IsAdministrator) return Problems.Forbidden();
+        if (input.UserId is null) return Problems.Validation("userId", "required", T("admin.error.token_user_required"));
+        if (await userSvc.FindManageableAsync(input.UserId.Value) is not { } u) return Problems.Validation("userId", "not_found", T("admin.error.token_user_not_found"));
+        var issued = await svc.CreateAsync(u, input.Name, input.Scopes, input.ExpiresInDays, me.UserName);
+        var view = (await ViewsAsync(db.ApiTokens.Where(t => t.Id == issued.Token.Id), db)).Single();
+        return TypedResults.Created($"/api/v1/tokens/{issued.Token.Id}", new IssuedToken(view, issued.PlainText));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeToken(int tokenId, TokenService svc, CurrentUser me)
+    {
+        var token = await (await svc.VisibleAsync(me)).FirstOrDefaultAsync(t => t.Id == tokenId);
+        if (token is null) return Problems.NotFound(T("admin.error.token"));
+        await svc.RevokeAsync(token);
+        return TypedResults.NoContent();
     }
 
     public static async Task<List<TokenView>> ViewsAsync(IQueryable<ApiToken> query, AppDbContext db)

@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Domain.Agencies;
-using Zhifa.Domain.Rules;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Agencies;
 
@@ -19,73 +19,88 @@ public static class AgencyEndpoints
 
     public static void MapAgencyEndpoints(this IEndpointRouteBuilder group)
     {
-        var g = group.MapGroup("/agencies").WithTags("执法主体");
+        var g = group.MapGroup("/agencies").WithTags(T("agencies.api.tag"));
 
-        g.MapGet("/", async (AgencyService agencies) =>
-            (await agencies.VisibleAsync()).OrderBy(a => a.Id).AsEnumerable().Select(ToDto).ToList())
-            .WithSummary("列出可见的执法主体");
+        g.MapGet("/", ListAgencies).WithName("ListAgencies").WithSummary(T("agencies.api.list"));
+        g.MapGet("/{agencyId:int}", GetAgency).WithName("GetAgency").WithSummary(T("agencies.api.get"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/", CreateAgency).WithName("CreateAgency").WithSummary(T("agencies.api.create"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+        g.MapPut("/{agencyId:int}", UpdateAgency).WithName("UpdateAgency").WithSummary(T("agencies.api.update"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/{agencyId:int}/remedies", GetAgencyRemedies).WithName("GetAgencyRemedies").WithSummary(T("remedies.api.get"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPut("/{agencyId:int}/remedies", SetAgencyRemedies).WithName("SetAgencyRemedies").WithSummary(T("remedies.api.put"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/{agencyId:int}/units", AddAgencyUnit).WithName("AddAgencyUnit").WithSummary(T("agencies.api.add_unit"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPut("/{agencyId:int}/units/{unitId:int}", UpdateAgencyUnit).WithName("UpdateAgencyUnit").WithSummary(T("agencies.api.update_unit"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapDelete("/{agencyId:int}/units/{unitId:int}", DeleteAgencyUnit).WithName("DeleteAgencyUnit").WithSummary(T("agencies.api.delete_unit"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+    }
 
-        g.MapGet("/{agencyId:int}", async (int agencyId, AgencyService agencies) =>
-            await agencies.FindVisibleAsync(agencyId) is { } a ? Results.Ok(ToDto(a)) : Problems.NotFound("执法主体"))
-            .WithSummary("查看执法主体");
+    public static async Task<Ok<List<AgencyDto>>> ListAgencies(AgencyService agencies)
+        => TypedResults.Ok((await agencies.VisibleAsync()).OrderBy(a => a.Id).AsEnumerable().Select(ToDto).ToList());
 
-        g.MapPost("/", async (AgencyInput input, AgencyService agencies, CurrentUser me) =>
-        {
-            if (!me.IsAdministrator) return Problems.Forbidden();
-            var a = await agencies.CreateAsync(input);
-            return Results.Created($"/api/v1/agencies/{a.Id}", ToDto(a));
-        }).WithSummary("新增执法主体");
+    public static async Task<Results<Ok<AgencyDto>, ProblemHttpResult>> GetAgency(int agencyId, AgencyService agencies)
+        => await agencies.FindVisibleAsync(agencyId) is { } a ? TypedResults.Ok(ToDto(a)) : Problems.NotFound(T("agencies.error.agency"));
 
-        g.MapPut("/{agencyId:int}", async (int agencyId, AgencyInput input, AgencyService agencies, CurrentUser me) =>
-        {
-            var a = await agencies.FindVisibleAsync(agencyId);
-            if (a is null) return Problems.NotFound("执法主体");
-            if (!await me.CanAdminister(a.Id)) return Problems.Forbidden();
-            await agencies.UpdateAsync(a, input);
-            return Results.Ok(ToDto(a));
-        }).WithSummary("修改执法主体");
+    public static async Task<Results<Created<AgencyDto>, ProblemHttpResult>> CreateAgency(AgencyInput input, AgencyService agencies, CurrentUser me)
+    {
+        if (!me.IsAdministrator) return Problems.Forbidden();
+        var a = await agencies.CreateAsync(input);
+        return TypedResults.Created($"/api/v1/agencies/{a.Id}", ToDto(a));
+    }
 
-        g.MapGet("/{agencyId:int}/remedies", async (int agencyId, AgencyService agencies) =>
-            await agencies.FindVisibleAsync(agencyId) is { } a ? Results.Ok(await agencies.RemediesAsync(a)) : Problems.NotFound(Messages.Get("remedies.api.agency")))
-            .WithSummary(Messages.Get("remedies.api.get"));
+    public static async Task<Results<Ok<AgencyDto>, ProblemHttpResult>> UpdateAgency(int agencyId, AgencyInput input, AgencyService agencies, CurrentUser me)
+    {
+        var a = await agencies.FindVisibleAsync(agencyId);
+        if (a is null) return Problems.NotFound(T("agencies.error.agency"));
+        if (!await me.CanAdminister(a.Id)) return Problems.Forbidden();
+        await agencies.UpdateAsync(a, input);
+        return TypedResults.Ok(ToDto(a));
+    }
 
-        g.MapPut("/{agencyId:int}/remedies", async (int agencyId, RemediesInput input, AgencyService agencies) =>
-        {
-            var a = await agencies.FindVisibleAsync(agencyId);
-            if (a is null) return Problems.NotFound(Messages.Get("remedies.api.agency"));
-            if (!await agencies.MaySetRemediesAsync(a)) return Problems.Forbidden();
-            await agencies.SaveRemediesAsync(a, input);
-            return Results.Ok(await agencies.RemediesAsync(a));
-        }).WithSummary(Messages.Get("remedies.api.put"));
+    public static async Task<Results<Ok<RemediesView>, ProblemHttpResult>> GetAgencyRemedies(int agencyId, AgencyService agencies)
+        => await agencies.FindVisibleAsync(agencyId) is { } a ? TypedResults.Ok(await agencies.RemediesAsync(a)) : Problems.NotFound(T("remedies.api.agency"));
 
-        g.MapPost("/{agencyId:int}/units", async (int agencyId, UnitInput input, AgencyService agencies, CurrentUser me) =>
-        {
-            var a = await agencies.FindVisibleAsync(agencyId);
-            if (a is null) return Problems.NotFound("执法主体");
-            if (!await me.CanAdminister(a.Id)) return Problems.Forbidden();
-            var u = await agencies.AddUnitAsync(a, input.Name, input.IsLegalReviewUnit);
-            return Results.Created($"/api/v1/agencies/{a.Id}/units/{u.Id}", new UnitDto(u.Id, u.Name, u.IsLegalReviewUnit));
-        }).WithSummary("新增内设机构（股室）");
+    public static async Task<Results<Ok<RemediesView>, ProblemHttpResult>> SetAgencyRemedies(int agencyId, RemediesInput input, AgencyService agencies)
+    {
+        var a = await agencies.FindVisibleAsync(agencyId);
+        if (a is null) return Problems.NotFound(T("remedies.api.agency"));
+        if (!await agencies.MaySetRemediesAsync(a)) return Problems.Forbidden();
+        await agencies.SaveRemediesAsync(a, input);
+        return TypedResults.Ok(await agencies.RemediesAsync(a));
+    }
 
-        g.MapPut("/{agencyId:int}/units/{unitId:int}", async (int agencyId, int unitId, UnitInput input, AgencyService agencies, CurrentUser me) =>
-        {
-            var a = await agencies.FindVisibleAsync(agencyId);
-            var u = a?.Units.FirstOrDefault(x => x.Id == unitId);
-            if (a is null || u is null) return Problems.NotFound("股室");
-            if (!await me.CanAdminister(a.Id)) return Problems.Forbidden();
-            await agencies.RenameUnitAsync(a, u, input.Name);
-            if (input.IsLegalReviewUnit && !u.IsLegalReviewUnit) await agencies.SetLegalReviewUnitAsync(a, u);
-            return Results.Ok(new UnitDto(u.Id, u.Name, u.IsLegalReviewUnit));
-        }).WithSummary("修改股室；可设为法制审核机构");
+    public static async Task<Results<Created<UnitDto>, ProblemHttpResult>> AddAgencyUnit(int agencyId, UnitInput input, AgencyService agencies, CurrentUser me)
+    {
+        var a = await agencies.FindVisibleAsync(agencyId);
+        if (a is null) return Problems.NotFound(T("agencies.error.agency"));
+        if (!await me.CanAdminister(a.Id)) return Problems.Forbidden();
+        var u = await agencies.AddUnitAsync(a, input.Name, input.IsLegalReviewUnit);
+        return TypedResults.Created($"/api/v1/agencies/{a.Id}/units/{u.Id}", new UnitDto(u.Id, u.Name, u.IsLegalReviewUnit));
+    }
 
-        g.MapDelete("/{agencyId:int}/units/{unitId:int}", async (int agencyId, int unitId, AgencyService agencies, CurrentUser me) =>
-        {
-            var a = await agencies.FindVisibleAsync(agencyId);
-            var u = a?.Units.FirstOrDefault(x => x.Id == unitId);
-            if (a is null || u is null) return Problems.NotFound("股室");
-            if (!await me.CanAdminister(a.Id)) return Problems.Forbidden();
-            await agencies.DeleteUnitAsync(a, u);
-            return Results.NoContent();
-        }).WithSummary("删除没有人员和事项的股室");
+    public static async Task<Results<Ok<UnitDto>, ProblemHttpResult>> UpdateAgencyUnit(int agencyId, int unitId, UnitInput input, AgencyService agencies, CurrentUser me)
+    {
+        var a = await agencies.FindVisibleAsync(agencyId);
+        var u = a?.Units.FirstOrDefault(x => x.Id == unitId);
+        if (a is null || u is null) return Problems.NotFound(T("agencies.error.unit"));
+        if (!await me.CanAdminister(a.Id)) return Problems.Forbidden();
+        await agencies.RenameUnitAsync(a, u, input.Name);
+        if (input.IsLegalReviewUnit && !u.IsLegalReviewUnit) await agencies.SetLegalReviewUnitAsync(a, u);
+        return TypedResults.Ok(new UnitDto(u.Id, u.Name, u.IsLegalReviewUnit));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAgencyUnit(int agencyId, int unitId, AgencyService agencies, CurrentUser me)
+    {
+        var a = await agencies.FindVisibleAsync(agencyId);
+        var u = a?.Units.FirstOrDefault(x => x.Id == unitId);
+        if (a is null || u is null) return Problems.NotFound(T("agencies.error.unit"));
+        if (!await me.CanAdminister(a.Id)) return Problems.Forbidden();
+        await agencies.DeleteUnitAsync(a, u);
+        return TypedResults.NoContent();
     }
 }

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Data.Audit;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Audit;
 
@@ -22,25 +24,31 @@ public static class AuditEndpoints
 
     public static void MapAuditEndpoints(this IEndpointRouteBuilder group)
     {
-        var g = group.MapGroup("/audit").WithTags("审计日志");
-        g.MapGet("/", async (AppDbContext db, CurrentUser me, long? before, string? subjectType, string? subjectId, int? take) =>
-        {
-            if (!MayRead(me)) return Problems.Forbidden();
-            var q = (await VisibleAsync(db, me)).AsNoTracking();
-            if (before is { } b) q = q.Where(e => e.Sequence < b);
-            if (!string.IsNullOrWhiteSpace(subjectType)) q = q.Where(e => e.SubjectType == subjectType);
-            if (!string.IsNullOrWhiteSpace(subjectId)) q = q.Where(e => e.SubjectId == subjectId);
-            var rows = await q.OrderByDescending(e => e.Sequence).Take(Math.Clamp(take ?? 50, 1, 500)).ToListAsync();
-            return Results.Ok(rows.Select(e => new AuditEntryView(e.Sequence, e.Time, e.Actor, e.AgencyId, e.Action, e.SubjectType,
-                e.SubjectId, e.BeforeDigest, e.AfterDigest, e.Details, e.Hash)));
-        }).WithSummary("审计日志（按序号倒序，before 翻页）");
-
+        var g = group.MapGroup("/audit").WithTags(T("audit.api.tag"));
+        g.MapGet("/", ListAuditEntries).WithName("ListAuditEntries").WithSummary(T("audit.api.list"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
         // The chain spans every agency, so only the deployment administrator checks it.
-        g.MapPost("/verify", async (AuditVerifier verifier, CurrentUser me) =>
-        {
-            if (!me.IsDeploymentAdministrator) return Problems.Forbidden("只有平台系统管理员可以校验整条审计链");
-            var r = await verifier.VerifyAsync();
-            return Results.Ok(new VerifyView(r.Problem is null, r.Entries, r.Problem?.Sequence, r.Problem?.Kind.ToString(), r.Problem?.Message));
-        }).WithMetadata(new DeploymentWideAttribute()).WithSummary("校验审计日志哈希链");
+        g.MapPost("/verify", VerifyAuditChain).WithMetadata(new DeploymentWideAttribute()).WithName("VerifyAuditChain").WithSummary(T("audit.api.verify"))
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+
+    public static async Task<Results<Ok<List<AuditEntryView>>, ProblemHttpResult>> ListAuditEntries(AppDbContext db, CurrentUser me, long? before,
+        string? subjectType, string? subjectId, int? take)
+    {
+        if (!MayRead(me)) return Problems.Forbidden();
+        var q = (await VisibleAsync(db, me)).AsNoTracking();
+        if (before is { } b) q = q.Where(e => e.Sequence < b);
+        if (!string.IsNullOrWhiteSpace(subjectType)) q = q.Where(e => e.SubjectType == subjectType);
+        if (!string.IsNullOrWhiteSpace(subjectId)) q = q.Where(e => e.SubjectId == subjectId);
+        var rows = await q.OrderByDescending(e => e.Sequence).Take(Math.Clamp(take ?? 50, 1, 500)).ToListAsync();
+        return TypedResults.Ok(rows.Select(e => new AuditEntryView(e.Sequence, e.Time, e.Actor, e.AgencyId, e.Action, e.SubjectType,
+            e.SubjectId, e.BeforeDigest, e.AfterDigest, e.Details, e.Hash)).ToList());
+    }
+
+    public static async Task<Results<Ok<VerifyView>, ProblemHttpResult>> VerifyAuditChain(AuditVerifier verifier, CurrentUser me)
+    {
+        if (!me.IsDeploymentAdministrator) return Problems.Forbidden(T("audit.error.verify_forbidden"));
+        var r = await verifier.VerifyAsync();
+        return TypedResults.Ok(new VerifyView(r.Problem is null, r.Entries, r.Problem?.Sequence, r.Problem?.Kind.ToString(), r.Problem?.Message));
     }
 }

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Web.Infrastructure;
 using Zhifa.Web.Infrastructure.Storage;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.CaseFiles;
 
@@ -7,21 +9,27 @@ public static class CaseFileEndpoints
 {
     public static void MapCaseFileEndpoints(this IEndpointRouteBuilder group)
     {
-        var g = group.MapGroup("/cases/{caseId:int}").WithTags("案卷");
+        var g = group.MapGroup("/cases/{caseId:int}").WithTags(T("casefiles.api.tag"));
 
-        g.MapGet("/catalogue", async (int caseId, CaseFileService svc) =>
-        {
-            var c = await svc.FindVisibleAsync(caseId);
-            if (c is null) return Problems.NotFound("案件");
-            return Results.Ok((await svc.CatalogueAsync(c)).Select(x => x.Item));
-        }).WithSummary("卷内目录：本案全部文书、音像记录和流转记录");
+        g.MapGet("/catalogue", GetCaseFileCatalogue).WithName("GetCaseFileCatalogue").WithSummary(T("casefiles.api.catalogue"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/case-file", ExportCaseFile).WithName("ExportCaseFile").WithSummary(T("casefiles.api.export"))
+            .Produces(StatusCodes.Status200OK, typeof(Stream), contentType: "application/zip")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
 
-        g.MapGet("/case-file", async (int caseId, CaseFileService svc, BlobStore blobs, HttpContext http) =>
-        {
-            var c = await svc.FindVisibleAsync(caseId);
-            if (c is null) return Problems.NotFound("案件");
-            return Results.File(await BuildAsync(svc, blobs, c, http.RequestAborted), "application/zip", CaseFileService.PackageFileName(c));
-        }).WithSummary("导出案卷包（zip，含清单 manifest.json：每个文件的大小和 SHA-256 及本案审计记录），可用 verify-package 离线校验");
+    public static async Task<Results<Ok<List<CatalogueItem>>, ProblemHttpResult>> GetCaseFileCatalogue(int caseId, CaseFileService svc)
+    {
+        var c = await svc.FindVisibleAsync(caseId);
+        if (c is null) return Problems.NotFound(T("casefiles.error.case"));
+        return TypedResults.Ok((await svc.CatalogueAsync(c)).Select(x => x.Item).ToList());
+    }
+
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportCaseFile(int caseId, CaseFileService svc, BlobStore blobs, HttpContext http)
+    {
+        var c = await svc.FindVisibleAsync(caseId);
+        if (c is null) return Problems.NotFound(T("casefiles.error.case"));
+        return TypedResults.File(await BuildAsync(svc, blobs, c, http.RequestAborted), "application/zip", CaseFileService.PackageFileName(c));
     }
 
     /// <summary>The package is written to a temporary file first: a zip's directory comes last, and the files may be large.</summary>

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -30,14 +32,16 @@ public static class DeadlinesEndpoints
 {
     public static void MapDeadlineEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/publicity/deadlines", async (string? agencyId, string? unitId, DeadlinesService svc) =>
-        {
-            var errors = new ValidationErrors();
-            int? a = InspectionService.ParseInt(agencyId, "agencyId", "执法主体", errors), u = InspectionService.ParseInt(unitId, "unitId", "科室", errors);
-            if (errors.Any) return Problems.Validation(errors.Items);
-            return await svc.ListAsync(a, u) is { } view ? Results.Ok(view) : Problems.NotFound("执法主体或科室");
-        }).WithTags("公示").WithName("GetPublicityDeadlines")
-          .WithSummary("公示期限：各执法主体、科室应公开未公开的执法决定（7/20 个工作日）、应撤回的决定（3 个工作日）、需更新的已公开信息和上年度统计年报（1 月 31 日前），含是否逾期及按科室汇总")
-          .Produces<DeadlinesView>();
+        api.MapGet("/publicity/deadlines", GetPublicityDeadlines).WithTags(T("publicity.api.tag")).WithName("GetPublicityDeadlines")
+            .WithSummary(T("publicity.api.deadlines"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    public static async Task<Results<Ok<DeadlinesView>, ProblemHttpResult>> GetPublicityDeadlines(string? agencyId, string? unitId, DeadlinesService svc)
+    {
+        var errors = new ValidationErrors();
+        int? a = InspectionService.ParseInt(agencyId, "agencyId", T("publicity.error.agency"), errors), u = InspectionService.ParseInt(unitId, "unitId", T("publicity.error.unit"), errors);
+        if (errors.Any) return Problems.Validation(errors.Items);
+        return await svc.ListAsync(a, u) is { } view ? TypedResults.Ok(view) : Problems.NotFound(T("publicity.error.agency_or_unit"));
     }
 }

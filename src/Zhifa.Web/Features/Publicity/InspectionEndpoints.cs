@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -7,28 +9,50 @@ public static class InspectionEndpoints
 {
     public static void MapInspectionEndpoints(this IEndpointRouteBuilder api)
     {
-        var g = api.MapGroup("/publicity/inspection").WithTags("公示");
-        g.MapGet("", (string? agencyId, string? year, string? quarter, InspectionService svc, CurrentUser me)
-                => Run(agencyId, year, quarter, svc, me, r => Results.Ok(r)))
-          .WithName("GetPublicityInspection")
-          .WithSummary("公示网上巡查（季度）：各执法主体到期应公开、按时公开、逾期公开（天数）、逾期未公开、不予公开（理由）、需更新、逾期撤回，以及按科室和类别的公开率与选择性公开疑点")
-          .Produces<InspectionReport>();
-        g.MapGet("/docx", (string? agencyId, string? year, string? quarter, InspectionService svc, CurrentUser me)
-                => Run(agencyId, year, quarter, svc, me, r => Results.File(InspectionExport.Docx(r), Documents.DocumentWord.ContentType, InspectionExport.FileName(r, "docx"))))
-          .WithName("GetPublicityInspectionDocx").WithSummary("下载公示网上巡查报告（Word，含图表）");
-        g.MapGet("/xlsx", (string? agencyId, string? year, string? quarter, InspectionService svc, CurrentUser me)
-                => Run(agencyId, year, quarter, svc, me, r => Results.File(InspectionExport.Xlsx(r), Matters.MatterImport.XlsxContentType, InspectionExport.FileName(r, "xlsx"))))
-          .WithName("GetPublicityInspectionXlsx").WithSummary("下载公示网上巡查台账（Excel：汇总、科室公开率、问题清单）");
+        var g = api.MapGroup("/publicity/inspection").WithTags(T("publicity.api.tag"));
+        g.MapGet("", GetPublicityInspection).WithName("GetPublicityInspection").WithSummary(T("publicity.api.inspection"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/docx", GetPublicityInspectionDocx).WithName("GetPublicityInspectionDocx").WithSummary(T("publicity.api.inspection_docx"))
+            .Produces(StatusCodes.Status200OK, typeof(Stream), contentType: Documents.DocumentWord.ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/xlsx", GetPublicityInspectionXlsx).WithName("GetPublicityInspectionXlsx").WithSummary(T("publicity.api.inspection_xlsx"))
+            .Produces(StatusCodes.Status200OK, typeof(Stream), contentType: Matters.MatterImport.XlsxContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> Run(string? agencyId, string? year, string? quarter, InspectionService svc, CurrentUser me, Func<InspectionReport, IResult> show)
+    public static async Task<Results<Ok<InspectionReport>, ProblemHttpResult>> GetPublicityInspection(string? agencyId, string? year, string? quarter,
+        InspectionService svc, CurrentUser me)
+    {
+        var (report, problem) = await ReportAsync(agencyId, year, quarter, svc, me);
+        return problem is not null ? problem : TypedResults.Ok(report!);
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPublicityInspectionDocx(string? agencyId, string? year, string? quarter,
+        InspectionService svc, CurrentUser me)
+    {
+        var (report, problem) = await ReportAsync(agencyId, year, quarter, svc, me);
+        return problem is not null ? problem
+            : TypedResults.File(InspectionExport.Docx(report!), Documents.DocumentWord.ContentType, InspectionExport.FileName(report!, "docx"));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPublicityInspectionXlsx(string? agencyId, string? year, string? quarter,
+        InspectionService svc, CurrentUser me)
+    {
+        var (report, problem) = await ReportAsync(agencyId, year, quarter, svc, me);
+        return problem is not null ? problem
+            : TypedResults.File(InspectionExport.Xlsx(report!), Matters.MatterImport.XlsxContentType, InspectionExport.FileName(report!, "xlsx"));
+    }
+
+    /// <summary>The quarter's report, or the problem that stands in its way (400 input, 404 scope, 403 role).</summary>
+    private static async Task<(InspectionReport? Report, ProblemHttpResult? Problem)> ReportAsync(string? agencyId, string? year, string? quarter,
+        InspectionService svc, CurrentUser me)
     {
         var errors = new ValidationErrors();
-        int? a = InspectionService.ParseInt(agencyId, "agencyId", "执法主体", errors);
-        if (errors.Any) return Problems.Validation(errors.Items);
-        if (a is { } id && !await me.CanSee(id)) return Problems.NotFound("执法主体");
-        if (!InspectionService.MayView(me)) return Problems.Forbidden("只有监督人员和机关负责人可以查看公示网上巡查");
+        int? a = InspectionService.ParseInt(agencyId, "agencyId", T("publicity.error.agency"), errors);
+        if (errors.Any) return (null, Problems.Validation(errors.Items));
+        if (a is { } id && !await me.CanSee(id)) return (null, Problems.NotFound(T("publicity.error.agency")));
+        if (!InspectionService.MayView(me)) return (null, Problems.Forbidden(T("publicity.error.inspection_forbidden")));
         var (y, q) = svc.Period(year, quarter);
-        return await svc.ReportAsync(a, y, q) is { } report ? show(report) : Problems.NotFound("执法主体");
+        return await svc.ReportAsync(a, y, q) is { } report ? (report, null) : (null, Problems.NotFound(T("publicity.error.agency")));
     }
 }

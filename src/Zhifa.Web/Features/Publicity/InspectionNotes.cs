@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Publicity;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -35,19 +37,19 @@ public sealed class InspectionNoteService(AppDbContext db, CurrentUser me, TimeP
         var unitNames = await db.Units.AsNoTracking().Where(x => agencies.Contains(x.AgencyId)).ToDictionaryAsync(x => x.Id, x => x.Name);
         return [.. notes.Select(n => new InspectionNoteView(n.Id, n.AgencyId, agencyNames[n.AgencyId], n.UnitId,
             n.UnitId is { } uid && unitNames.TryGetValue(uid, out var un) ? un : "", n.Year, n.Quarter, n.Content, n.CreatedAt, n.CreatedByName,
-            n.Status.ToString(), n.Status == InspectionNoteStatus.Open ? "待整改答复" : "已答复", n.Reply, n.RepliedAt, n.RepliedByName))];
+            n.Status.ToString(), n.Status == InspectionNoteStatus.Open ? T("publicity.note.status_open") : T("publicity.note.status_answered"), n.Reply, n.RepliedAt, n.RepliedByName))];
     }
 
     /// <summary>The inspector records a finding for an agency in scope; it reaches that agency's (or unit's) deadlines list.</summary>
     public async Task<InspectionNote> AddAsync(InspectionNoteInput input)
     {
         var errors = new ValidationErrors();
-        if (input.AgencyId is null) errors.Add("agencyId", "required", "请选择执法主体");
+        if (input.AgencyId is null) errors.Add("agencyId", "required", T("publicity.error.note_agency_required"));
         if (input.UnitId is { } u && !await db.Units.AnyAsync(x => x.Id == u && x.AgencyId == input.AgencyId))
-            errors.Add("unitId", "not_in_agency", "该科室不属于所选执法主体");
+            errors.Add("unitId", "not_in_agency", T("publicity.error.note_unit_not_in_agency"));
         var now = time.GetUtcNow().UtcDateTime;
         errors.AddRange(InspectionRules.ValidatePeriod(input.Year, input.Quarter, Cases.CaseService.ChinaDay(now).Year).Items);
-        errors.AddRange(InspectionNote.ValidateContent("content", input.Content, "巡查意见").Items);
+        errors.AddRange(InspectionNote.ValidateContent("content", input.Content, T("publicity.note.content_label")).Items);
         errors.ThrowIfAny();
         var note = new InspectionNote
         {
@@ -60,12 +62,12 @@ public sealed class InspectionNoteService(AppDbContext db, CurrentUser me, TimeP
     }
 
     /// <summary>Only the agency's own staff answer a finding about it, once.</summary>
-    public string? WhyNotReply(InspectionNote n) => me.AgencyId == n.AgencyId ? null : "只有被巡查单位的人员可以答复巡查意见";
+    public string? WhyNotReply(InspectionNote n) => me.AgencyId == n.AgencyId ? null : T("publicity.error.note_reply_forbidden");
 
     public async Task ReplyAsync(InspectionNote n, InspectionNoteReply input)
     {
-        var errors = InspectionNote.ValidateContent("reply", input.Reply, "整改答复");
-        if (n.Status != InspectionNoteStatus.Open) errors.Add("status", "answered", "该巡查意见已答复");
+        var errors = InspectionNote.ValidateContent("reply", input.Reply, T("publicity.note.reply_label"));
+        if (n.Status != InspectionNoteStatus.Open) errors.Add("status", "answered", T("publicity.error.note_answered"));
         errors.ThrowIfAny();
         n.Reply = input.Reply!.Trim();
         n.Status = InspectionNoteStatus.Answered;
@@ -80,27 +82,38 @@ public static class InspectionNoteEndpoints
 {
     public static void MapInspectionNoteEndpoints(this IEndpointRouteBuilder api)
     {
-        var g = api.MapGroup("/publicity/inspection/notes").WithTags("公示");
-        g.MapGet("", async (string? agencyId, DeadlinesService deadlines, InspectionNoteService notes) =>
-        {
-            var errors = new ValidationErrors();
-            int? a = InspectionService.ParseInt(agencyId, "agencyId", "执法主体", errors);
-            if (errors.Any) return Problems.Validation(errors.Items);
-            return await deadlines.ScopeAsync(a, null) is { } scope ? Results.Ok(await notes.ListAsync(scope)) : Problems.NotFound("执法主体");
-        }).WithName("ListInspectionNotes").WithSummary("公示网上巡查意见及被巡查单位的整改答复").Produces<List<InspectionNoteView>>();
-        g.MapPost("", async (InspectionNoteInput input, InspectionNoteService notes, CurrentUser me) =>
-        {
-            if (input.AgencyId is { } a && !await me.CanSee(a)) return Problems.NotFound("执法主体");
-            if (!InspectionService.MayView(me)) return Problems.Forbidden("只有监督人员和机关负责人可以记录巡查意见");
-            var note = await notes.AddAsync(input);
-            return Results.Ok((await notes.ListAsync([note.AgencyId])).First(n => n.Id == note.Id));
-        }).WithName("AddInspectionNote").WithSummary("记录巡查意见，发回被巡查的执法主体或科室整改").Produces<InspectionNoteView>();
-        g.MapPost("/{inspectionNoteId:int}/reply", async (int inspectionNoteId, InspectionNoteReply input, InspectionNoteService notes) =>
-        {
-            if (await notes.FindVisibleAsync(inspectionNoteId) is not { } n) return Problems.NotFound("巡查意见");
-            if (notes.WhyNotReply(n) is { } why) return Problems.Forbidden(why);
-            await notes.ReplyAsync(n, input);
-            return Results.Ok((await notes.ListAsync([n.AgencyId])).First(x => x.Id == n.Id));
-        }).WithName("ReplyInspectionNote").WithSummary("被巡查单位答复巡查意见（整改情况）").Produces<InspectionNoteView>();
+        var g = api.MapGroup("/publicity/inspection/notes").WithTags(T("publicity.api.tag"));
+        g.MapGet("", ListInspectionNotes).WithName("ListInspectionNotes").WithSummary(T("publicity.api.list_notes"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("", AddInspectionNote).WithName("AddInspectionNote").WithSummary(T("publicity.api.add_note"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/{inspectionNoteId:int}/reply", ReplyInspectionNote).WithName("ReplyInspectionNote").WithSummary(T("publicity.api.reply_note"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    public static async Task<Results<Ok<List<InspectionNoteView>>, ProblemHttpResult>> ListInspectionNotes(string? agencyId, DeadlinesService deadlines,
+        InspectionNoteService notes)
+    {
+        var errors = new ValidationErrors();
+        int? a = InspectionService.ParseInt(agencyId, "agencyId", T("publicity.error.agency"), errors);
+        if (errors.Any) return Problems.Validation(errors.Items);
+        return await deadlines.ScopeAsync(a, null) is { } scope ? TypedResults.Ok(await notes.ListAsync(scope)) : Problems.NotFound(T("publicity.error.agency"));
+    }
+
+    public static async Task<Results<Ok<InspectionNoteView>, ProblemHttpResult>> AddInspectionNote(InspectionNoteInput input, InspectionNoteService notes, CurrentUser me)
+    {
+        if (input.AgencyId is { } a && !await me.CanSee(a)) return Problems.NotFound(T("publicity.error.agency"));
+        if (!InspectionService.MayView(me)) return Problems.Forbidden(T("publicity.error.note_add_forbidden"));
+        var note = await notes.AddAsync(input);
+        return TypedResults.Ok((await notes.ListAsync([note.AgencyId])).First(n => n.Id == note.Id));
+    }
+
+    public static async Task<Results<Ok<InspectionNoteView>, ProblemHttpResult>> ReplyInspectionNote(int inspectionNoteId, InspectionNoteReply input,
+        InspectionNoteService notes)
+    {
+        if (await notes.FindVisibleAsync(inspectionNoteId) is not { } n) return Problems.NotFound(T("publicity.error.note"));
+        if (notes.WhyNotReply(n) is { } why) return Problems.Forbidden(why);
+        await notes.ReplyAsync(n, input);
+        return TypedResults.Ok((await notes.ListAsync([n.AgencyId])).First(x => x.Id == n.Id));
     }
 }

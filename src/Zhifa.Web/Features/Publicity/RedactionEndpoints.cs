@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Domain.Redaction;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -13,15 +15,15 @@ public static class RedactionEndpoints
     public sealed record SpanDto(int Start, int Length, RedactionKind Kind, string KindLabel, string Text, string Mask);
     public sealed record PreviewDto(string RedactedText, IReadOnlyList<SpanDto> Spans);
 
-
     public static void MapRedactionEndpoints(this IEndpointRouteBuilder group)
     {
-        var g = group.MapGroup("/redaction").WithTags("公示脱敏").WithMetadata(new DeploymentWideAttribute());
+        var g = group.MapGroup("/redaction").WithTags(T("publicity.api.tag.redaction")).WithMetadata(new DeploymentWideAttribute());
 
-        g.MapPost("/preview", (PreviewInput input) => Results.Ok(Preview(input.Text, input.KnownNames, input.LegalRepresentatives)))
-            .Produces<PreviewDto>()
-            .WithSummary("预览全文公开时的脱敏：返回脱敏后的正文和每一处脱敏（位置、类型、原文、替换为）");
+        g.MapPost("/preview", PreviewRedaction).WithName("PreviewRedaction").WithSummary(T("publicity.api.redaction_preview"))
+            .ProducesProblem(StatusCodes.Status400BadRequest);
     }
+
+    public static Ok<PreviewDto> PreviewRedaction(PreviewInput input) => TypedResults.Ok(Preview(input.Text, input.KnownNames, input.LegalRepresentatives));
 
     /// <summary>Checks the input (throws a validation problem naming the field) and redacts.</summary>
     public static PreviewDto Preview(string? text, IReadOnlyList<string?>? knownNames, IReadOnlyList<string?>? legalRepresentatives)

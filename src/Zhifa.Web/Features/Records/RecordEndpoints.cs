@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Zhifa.Domain.Records;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Records;
 
@@ -23,114 +25,142 @@ public static class RecordEndpoints
     public static void MapRecordEndpoints(this IEndpointRouteBuilder group)
     {
         group.MapRecordingExemptionEndpoints();
-        var g = group.MapGroup("").WithTags("音像记录与电子数据");
+        var g = group.MapGroup("").WithTags(T("records.api.tag"));
 
-        g.MapGet("/cases/{caseId:int}/records", async (int caseId, RecordService records) =>
-            await records.FindVisibleCaseAsync(caseId) is { } c ? Results.Ok(await records.ListAsync(c.Id)) : Problems.NotFound("案件"))
-            .WithSummary("列出案件的音像记录和电子数据");
-
-        g.MapPost("/cases/{caseId:int}/uploads", async (int caseId, UploadStart input, RecordService records) =>
-        {
-            var c = await records.FindVisibleCaseAsync(caseId);
-            if (c is null) return Problems.NotFound("案件");
-            if (!await records.MayHandleAsync(c.Id, c.AgencyId)) return Problems.Forbidden("只有本案承办人、负责人或管理员可以登记记录");
-            var s = await records.StartUploadAsync(c, input);
-            return Results.Created($"/api/v1/uploads/{s.Id}", new UploadDto(s.Id, 0, s.Size, s.FileName));
-        }).WithSummary("开始一次可续传的上传（文件名、大小、类型），返回上传编号和偏移量 0");
-
-        g.MapMethods("/uploads/{uploadId}", ["HEAD"], async (string uploadId, RecordService records, HttpResponse response) =>
-        {
-            var s = await records.FindVisibleUploadAsync(uploadId);
-            if (s is null) return Results.NotFound();
-            response.Headers[OffsetHeader] = RecordService.ReceivedOf(s).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            response.Headers["Upload-Length"] = s.Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            response.Headers.CacheControl = "no-store";
-            return Results.Ok();
-        }).WithSummary("查询上传已收到的字节数（断点续传）");
-
-        g.MapGet("/uploads/{uploadId}", async (string uploadId, RecordService records) =>
-            await records.FindVisibleUploadAsync(uploadId) is { } s
-                ? Results.Ok(new UploadDto(s.Id, RecordService.ReceivedOf(s), s.Size, s.FileName))
-                : Problems.NotFound("上传"))
-            .WithSummary("查看上传进度");
-
-        g.MapPatch("/uploads/{uploadId}", async (string uploadId, HttpContext ctx, RecordService records) =>
-        {
-            var s = await records.FindVisibleUploadAsync(uploadId);
-            if (s is null) return Problems.NotFound("上传");
-            if (!await records.MayHandleAsync(s.CaseId, s.AgencyId)) return Problems.Forbidden();
-            if (!string.Equals(ctx.Request.ContentType, ChunkContentType, StringComparison.OrdinalIgnoreCase))
-                return Problems.Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "类型不符", $"分片请以 {ChunkContentType} 发送");
-            if (!long.TryParse(ctx.Request.Headers[OffsetHeader], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset))
-                return Problems.Validation(OffsetHeader, "required", "请在 Upload-Offset 头中给出本分片的起始偏移量");
-            // Chunks are streamed to disk, never buffered, so this endpoint alone lifts the server's body size limit.
-            if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
-            var result = await records.AppendAsync(s, offset, ctx.Request.Body, ctx.RequestAborted);
-            ctx.Response.Headers[OffsetHeader] = result.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return result.Outcome switch
-            {
-                AppendOutcome.Appended => Results.NoContent(),
-                AppendOutcome.WrongOffset => OffsetConflict("wrong_offset", $"偏移量不符：服务器已收到 {result.Offset} 字节，请从该位置续传", result.Offset),
-                AppendOutcome.Busy => OffsetConflict("upload_busy", "该上传正在接收另一分片，请稍后查询偏移量再续传", result.Offset),
-                _ => Problems.Validation("body", "too_long", $"分片超出了开始上传时声明的文件大小（{s.Size} 字节）"),
-            };
+        g.MapGet("/cases/{caseId:int}/records", ListCaseRecords).WithName("ListCaseRecords").WithSummary(T("records.api.list"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/cases/{caseId:int}/uploads", StartUpload).WithName("StartUpload").WithSummary(T("records.api.start_upload"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapMethods("/uploads/{uploadId}", ["HEAD"], GetUploadOffset).WithName("GetUploadOffset").WithSummary(T("records.api.upload_offset"));
+        g.MapGet("/uploads/{uploadId}", GetUpload).WithName("GetUpload").WithSummary(T("records.api.get_upload"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
         // No Accepts<> metadata: routing would answer 415 to another agency's upload before the handler's 404.
-        }).WithSummary("追加一个分片（请求头 Upload-Offset，请求体为原始字节，类型 application/offset+octet-stream）");
-
-        g.MapPost("/uploads/{uploadId}/complete", async (string uploadId, RecordInput input, RecordService records) =>
-        {
-            var s = await records.FindVisibleUploadAsync(uploadId);
-            if (s is null) return Problems.NotFound("上传");
-            if (!await records.MayHandleAsync(s.CaseId, s.AgencyId)) return Problems.Forbidden();
-            var r = await records.CompleteAsync(s, input);
-            return Results.Created($"/api/v1/records/{r.Id}", (await records.ToDtosAsync([r]))[0]);
-        }).WithSummary("上传完毕后提交记录信息：计算 SHA-256、入库原始文件并登记记录");
-
-        g.MapGet("/records/late", async (RecordService records) => Results.Ok(await records.AttentionAsync()))
-            .WithSummary("列出逾期登记（超过 2 个工作日且未经事先批准）或中断未说明的记录");
-
-        g.MapGet("/records/{recordId:int}", async (int recordId, RecordService records) =>
-            await records.FindVisibleRecordAsync(recordId) is { } r ? Results.Ok((await records.ToDtosAsync([r]))[0]) : Problems.NotFound("记录"))
-            .WithSummary("查看一条记录的信息");
-
-        g.MapPut("/records/{recordId:int}", async (int recordId, RecordInput input, RecordService records) =>
-        {
-            var r = await records.FindVisibleRecordAsync(recordId);
-            if (r is null) return Problems.NotFound("记录");
-            if (!await records.MayHandleAsync(r.CaseId, r.AgencyId)) return Problems.Forbidden();
-            await records.UpdateAsync(r, input);
-            return Results.Ok((await records.ToDtosAsync([r]))[0]);
-        }).WithSummary("更正记录信息；原始文件不可更改、删除或替换，更正记入审计日志");
-
-        g.MapGet("/records/{recordId:int}/extractions", async (int recordId, RecordService records, RecordExtractionService extractions) =>
-            await records.FindVisibleRecordAsync(recordId) is { } r ? Results.Ok(await extractions.ListAsync(r.Id)) : Problems.NotFound("记录"))
-            .WithSummary("作为证据提取的登记");
-
-        g.MapPost("/records/{recordId:int}/extractions", async (int recordId, ExtractionInput input, RecordService records, RecordExtractionService extractions, HttpContext http) =>
-        {
-            var r = await records.FindVisibleRecordAsync(recordId);
-            if (r is null) return Problems.NotFound("记录");
-            if (await records.MayViewAsync(r) is { Allowed: false } refused) return Problems.Problem(StatusCodes.Status403Forbidden, refused.Code, "无权提取", refused.Reason);
-            var zip = await extractions.ExtractAsync(r, input, http.RequestAborted);
-            return Results.File(zip, "application/zip", $"证据提取-{Path.GetFileNameWithoutExtension(r.FileName)}.zip");
-        }).WithSummary("把记录作为证据提取：登记制作人、提取人、时间和用途，得到原始文件副本和证据提取说明");
-
-        g.MapGet("/records/{recordId:int}/content", async (int recordId, RecordService records) =>
-        {
-            var r = await records.FindVisibleRecordAsync(recordId);
-            if (r is null) return Problems.NotFound("记录");
-            if (await records.MayViewAsync(r) is { Allowed: false } refused) return Problems.Problem(StatusCodes.Status403Forbidden, refused.Code, "无权查看", refused.Reason);
-            var stream = await records.OpenForDownloadAsync(r);
-            if (stream is null) return Problems.Problem(StatusCodes.Status500InternalServerError, "file_missing", "原始文件缺失", "原始文件缺失，请联系管理员运行 verify 校验");
-            return Results.File(stream, r.ContentType, r.FileName, enableRangeProcessing: true);
-        }).WithSummary("下载或播放原始文件（支持 Range）；须为本案承办人、负责人、监督人员或持有经批准的调阅申请，每次访问和被拒都记入审计日志");
+        g.MapPatch("/uploads/{uploadId}", AppendUploadChunk).WithName("AppendUploadChunk").WithSummary(T("records.api.append_chunk"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        g.MapPost("/uploads/{uploadId}/complete", CompleteUpload).WithName("CompleteUpload").WithSummary(T("records.api.complete_upload"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/records/late", ListRecordsNeedingAttention).WithName("ListRecordsNeedingAttention").WithSummary(T("records.api.late"));
+        g.MapGet("/records/{recordId:int}", GetRecord).WithName("GetRecord").WithSummary(T("records.api.get"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPut("/records/{recordId:int}", UpdateRecord).WithName("UpdateRecord").WithSummary(T("records.api.update"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/records/{recordId:int}/extractions", ListRecordExtractions).WithName("ListRecordExtractions").WithSummary(T("records.api.list_extractions"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/records/{recordId:int}/extractions", ExtractRecord).WithName("ExtractRecord").WithSummary(T("records.api.extract"))
+            .Produces(StatusCodes.Status200OK, typeof(Stream), contentType: "application/zip")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/records/{recordId:int}/content", GetRecordContent).WithName("GetRecordContent").WithSummary(T("records.api.content"))
+            .Produces(StatusCodes.Status200OK, typeof(Stream), contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
     }
 
-    private static IResult OffsetConflict(string code, string detail, long offset)
-        => Results.Problem(new ProblemDetails
+    public static async Task<Results<Ok<List<RecordDto>>, ProblemHttpResult>> ListCaseRecords(int caseId, RecordService records)
+        => await records.FindVisibleCaseAsync(caseId) is { } c ? TypedResults.Ok(await records.ListAsync(c.Id)) : Problems.NotFound(T("records.error.case"));
+
+    public static async Task<Results<Created<UploadDto>, ProblemHttpResult>> StartUpload(int caseId, UploadStart input, RecordService records)
+    {
+        var c = await records.FindVisibleCaseAsync(caseId);
+        if (c is null) return Problems.NotFound(T("records.error.case"));
+        if (!await records.MayHandleAsync(c.Id, c.AgencyId)) return Problems.Forbidden(T("records.error.upload_forbidden"));
+        var s = await records.StartUploadAsync(c, input);
+        return TypedResults.Created($"/api/v1/uploads/{s.Id}", new UploadDto(s.Id, 0, s.Size, s.FileName));
+    }
+
+    public static async Task<Results<Ok, NotFound>> GetUploadOffset(string uploadId, RecordService records, HttpResponse response)
+    {
+        var s = await records.FindVisibleUploadAsync(uploadId);
+        if (s is null) return TypedResults.NotFound();
+        response.Headers[OffsetHeader] = RecordService.ReceivedOf(s).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers["Upload-Length"] = s.Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok();
+    }
+
+    public static async Task<Results<Ok<UploadDto>, ProblemHttpResult>> GetUpload(string uploadId, RecordService records)
+        => await records.FindVisibleUploadAsync(uploadId) is { } s
+            ? TypedResults.Ok(new UploadDto(s.Id, RecordService.ReceivedOf(s), s.Size, s.FileName))
+            : Problems.NotFound(T("records.error.upload"));
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> AppendUploadChunk(string uploadId, HttpContext ctx, RecordService records)
+    {
+        var s = await records.FindVisibleUploadAsync(uploadId);
+        if (s is null) return Problems.NotFound(T("records.error.upload"));
+        if (!await records.MayHandleAsync(s.CaseId, s.AgencyId)) return Problems.Forbidden();
+        if (!string.Equals(ctx.Request.ContentType, ChunkContentType, StringComparison.OrdinalIgnoreCase))
+            return Problems.Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", T("records.error.chunk_type_title"),
+                T("records.error.chunk_type", ChunkContentType));
+        if (!long.TryParse(ctx.Request.Headers[OffsetHeader], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset))
+            return Problems.Validation(OffsetHeader, "required", T("records.error.offset_required"));
+        // Chunks are streamed to disk, never buffered, so this endpoint alone lifts the server's body size limit.
+        if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
+        var result = await records.AppendAsync(s, offset, ctx.Request.Body, ctx.RequestAborted);
+        ctx.Response.Headers[OffsetHeader] = result.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return result.Outcome switch
+        {
+            AppendOutcome.Appended => TypedResults.NoContent(),
+            AppendOutcome.WrongOffset => OffsetConflict("wrong_offset", T("records.error.wrong_offset", result.Offset), result.Offset),
+            AppendOutcome.Busy => OffsetConflict("upload_busy", T("records.error.upload_busy"), result.Offset),
+            _ => Problems.Validation("body", "too_long", T("records.error.chunk_too_long", s.Size)),
+        };
+    }
+
+    public static async Task<Results<Created<RecordDto>, ProblemHttpResult>> CompleteUpload(string uploadId, RecordInput input, RecordService records)
+    {
+        var s = await records.FindVisibleUploadAsync(uploadId);
+        if (s is null) return Problems.NotFound(T("records.error.upload"));
+        if (!await records.MayHandleAsync(s.CaseId, s.AgencyId)) return Problems.Forbidden();
+        var r = await records.CompleteAsync(s, input);
+        return TypedResults.Created($"/api/v1/records/{r.Id}", (await records.ToDtosAsync([r]))[0]);
+    }
+
+    public static async Task<Ok<List<AttentionDto>>> ListRecordsNeedingAttention(RecordService records) => TypedResults.Ok(await records.AttentionAsync());
+
+    public static async Task<Results<Ok<RecordDto>, ProblemHttpResult>> GetRecord(int recordId, RecordService records)
+        => await records.FindVisibleRecordAsync(recordId) is { } r ? TypedResults.Ok((await records.ToDtosAsync([r]))[0]) : Problems.NotFound(T("records.error.record"));
+
+    public static async Task<Results<Ok<RecordDto>, ProblemHttpResult>> UpdateRecord(int recordId, RecordInput input, RecordService records)
+    {
+        var r = await records.FindVisibleRecordAsync(recordId);
+        if (r is null) return Problems.NotFound(T("records.error.record"));
+        if (!await records.MayHandleAsync(r.CaseId, r.AgencyId)) return Problems.Forbidden();
+        await records.UpdateAsync(r, input);
+        return TypedResults.Ok((await records.ToDtosAsync([r]))[0]);
+    }
+
+    public static async Task<Results<Ok<List<ExtractionView>>, ProblemHttpResult>> ListRecordExtractions(int recordId, RecordService records,
+        RecordExtractionService extractions)
+        => await records.FindVisibleRecordAsync(recordId) is { } r ? TypedResults.Ok(await extractions.ListAsync(r.Id)) : Problems.NotFound(T("records.error.record"));
+
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExtractRecord(int recordId, ExtractionInput input, RecordService records,
+        RecordExtractionService extractions, HttpContext http)
+    {
+        var r = await records.FindVisibleRecordAsync(recordId);
+        if (r is null) return Problems.NotFound(T("records.error.record"));
+        if (await records.MayViewAsync(r) is { Allowed: false } refused)
+            return Problems.Problem(StatusCodes.Status403Forbidden, refused.Code, T("records.error.extract_forbidden_title"), refused.Reason);
+        var zip = await extractions.ExtractAsync(r, input, http.RequestAborted);
+        return TypedResults.File(zip, "application/zip", T("records.api.extraction_file_name", Path.GetFileNameWithoutExtension(r.FileName)));
+    }
+
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetRecordContent(int recordId, RecordService records)
+    {
+        var r = await records.FindVisibleRecordAsync(recordId);
+        if (r is null) return Problems.NotFound(T("records.error.record"));
+        if (await records.MayViewAsync(r) is { Allowed: false } refused)
+            return Problems.Problem(StatusCodes.Status403Forbidden, refused.Code, T("records.error.view_forbidden_title"), refused.Reason);
+        var stream = await records.OpenForDownloadAsync(r);
+        if (stream is null)
+            return Problems.Problem(StatusCodes.Status500InternalServerError, "file_missing", T("records.error.file_missing_title"), T("records.error.file_missing"));
+        return TypedResults.File(stream, r.ContentType, r.FileName, enableRangeProcessing: true);
+    }
+
+    private static ProblemHttpResult OffsetConflict(string code, string detail, long offset)
+        => TypedResults.Problem(new ProblemDetails
         {
             Type = Problems.TypeBase + code,
-            Title = "操作冲突",
+            Title = T("problem.conflict"),
             Status = StatusCodes.Status409Conflict,
             Detail = detail,
             Extensions = { ["code"] = code, ["offset"] = offset },
