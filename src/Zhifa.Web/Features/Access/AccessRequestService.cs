@@ -72,13 +72,15 @@ public sealed class AccessRequestService(AppDbContext db, CurrentUser me, TimePr
         return Outcome<AccessRequest>.Done(request);
     }
 
-    /// <summary>Which of <paramref name="requestIds"/> the signed-in account may decide now (the page offers the decision on those only).</summary>
-    public async Task<IReadOnlySet<int>> DecidableAsync(IReadOnlyCollection<int> requestIds)
+    /// <summary>
+    /// The pending ones of <paramref name="requestIds"/>, each with why the signed-in account may not decide it (empty
+    /// when it may): the page offers every decision, disabled beside these reasons.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<UnmetCondition>>> DecisionsAsync(IReadOnlyCollection<int> requestIds)
     {
         var actor = await me.ActorAsync();
         var pending = await db.Set<AccessRequest>().AsNoTracking().Where(r => requestIds.Contains(r.Id) && r.Status == AccessRequestStatus.Pending).ToListAsync();
-        return pending.Where(r => AccessLifecycle.Check(AccessActs.Approve, Facts(r.AgencyId, r, null, null, me.UserName), actor).Forbidden.Count == 0)
-            .Select(r => r.Id).ToHashSet();
+        return pending.ToDictionary(r => r.Id, r => AccessLifecycle.Check(AccessActs.Approve, Facts(r.AgencyId, r, null, null, me.UserName), actor).Forbidden);
     }
 
     public async Task<List<AccessRequestView>> ListAsync(AccessRequestStatus? status, int? caseId = null)

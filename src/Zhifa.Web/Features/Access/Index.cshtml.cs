@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Access;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Infrastructure;
 using static Zhifa.Web.Infrastructure.UiText;
 
@@ -10,8 +11,8 @@ namespace Zhifa.Web.Features.Access;
 public sealed class IndexModel(AccessRequestService svc) : PageModel
 {
     public List<AccessRequestView> Requests { get; private set; } = [];
-    /// <summary>The requests the signed-in account may decide now.</summary>
-    public IReadOnlySet<int> Decidable { get; private set; } = new HashSet<int>();
+    /// <summary>The pending requests, each with why the signed-in account may not decide it (empty when it may).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<UnmetCondition>> Decisions { get; private set; } = new Dictionary<int, IReadOnlyList<UnmetCondition>>();
     [BindProperty(SupportsGet = true)] public AccessRequestStatus? Status { get; set; }
     [BindProperty] public string? Note { get; set; }
     [TempData] public string? StatusMessage { get; set; }
@@ -19,7 +20,7 @@ public sealed class IndexModel(AccessRequestService svc) : PageModel
     private async Task LoadAsync()
     {
         Requests = await svc.ListAsync(Status);
-        Decidable = await svc.DecidableAsync(Requests.Select(r => r.Id).ToList());
+        Decisions = await svc.DecisionsAsync(Requests.Select(r => r.Id).ToList());
     }
 
     public Task OnGetAsync() => LoadAsync();

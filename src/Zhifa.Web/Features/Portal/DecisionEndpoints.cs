@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Publicity;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Portal;
 
@@ -122,22 +124,28 @@ public static class DecisionPortalFeature
     /// <summary>The staff side under /api/v1: the error reports of the visible agencies and their handling.</summary>
     public static void MapDecisionErrorReportEndpoints(this IEndpointRouteBuilder api)
     {
-        var g = api.MapGroup("/publication-error-reports").WithTags("公示");
-        g.MapGet("", async (int? agencyId, string? status, bool? overdue, DecisionErrorReportService svc) =>
-            Results.Ok(await svc.ListAsync(agencyId, status, overdue == true)))
-          .WithName("ListPublicationErrorReports")
-          .WithSummary($"本机关（及所辖）公示纠错列表：处理期限（{PublicationErrorReport.DueWorkingDays} 个工作日）、是否逾期；overdue=true 只列逾期未处理的");
-        g.MapGet("/{errorReportId:int}", async (int errorReportId, DecisionErrorReportService svc) =>
-            await svc.FindVisibleAsync(errorReportId) is { } r ? Results.Ok(await svc.DetailAsync(r)) : Problems.NotFound("公示纠错"))
-          .WithName("GetPublicationErrorReport").WithSummary("公示纠错详情；联系方式仅向本机关人员显示，每次查看记入审计日志");
-        g.MapPost("/{errorReportId:int}/resolve", async (int errorReportId, ResolveErrorReportInput input, DecisionErrorReportService svc) =>
-        {
-            var r = await svc.FindVisibleAsync(errorReportId);
-            if (r is null) return Problems.NotFound("公示纠错");
-            if (!svc.MayHandle(r)) return Problems.Forbidden("只有本机关人员可以处理该纠错");
-            await svc.ResolveAsync(r, input);
-            return Results.Ok(await svc.DetailAsync(r));
-        }).WithName("ResolvePublicationErrorReport").WithSummary("处理公示纠错：status 为 Corrected（已更正）或 Rejected（不予更正），并写明答复");
+        var g = api.MapGroup("/publication-error-reports").WithTags(T("errorreports.api.tag"));
+        g.MapGet("", ListPublicationErrorReports).WithName("ListPublicationErrorReports")
+            .WithSummary(T("errorreports.api.list", PublicationErrorReport.DueWorkingDays));
+        g.MapGet("/{errorReportId:int}", GetPublicationErrorReport).WithName("GetPublicationErrorReport").WithSummary(T("errorreports.api.get"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/{errorReportId:int}/resolve", ResolvePublicationErrorReport).WithName("ResolvePublicationErrorReport").WithSummary(T("errorreports.api.resolve"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    public static async Task<Ok<List<ErrorReportRow>>> ListPublicationErrorReports(int? agencyId, string? status, bool? overdue, DecisionErrorReportService svc)
+        => TypedResults.Ok(await svc.ListAsync(agencyId, status, overdue == true));
+
+    public static async Task<Results<Ok<ErrorReportRow>, ProblemHttpResult>> GetPublicationErrorReport(int errorReportId, DecisionErrorReportService svc)
+        => await svc.FindVisibleAsync(errorReportId) is { } r ? TypedResults.Ok(await svc.DetailAsync(r)) : Problems.NotFound(T("errorreports.report"));
+
+    public static async Task<Results<Ok<ErrorReportRow>, ProblemHttpResult>> ResolvePublicationErrorReport(int errorReportId, ResolveErrorReportInput input,
+        DecisionErrorReportService svc)
+    {
+        if (await svc.FindVisibleAsync(errorReportId) is not { } r) return Problems.NotFound(T("errorreports.report"));
+        var resolved = await svc.ResolveAsync(r, input);
+        return resolved.Succeeded ? TypedResults.Ok(await svc.DetailAsync(r)) : Problems.Refused(resolved);
     }
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
