@@ -172,4 +172,22 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me)
         AgencyLevel.Township => "乡镇（街道）",
         _ => level.ToString(),
     };
+    /// <summary>Every agency's id and name, for the public forms that choose one (the portal is public: no scope).</summary>
+    public async Task<List<(int Id, string Name)>> AllNamesAsync()
+        => (await db.Agencies.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync()).Select(a => (a.Id, a.Name)).ToList();
+
+    /// <summary>The names of the given agencies, for other areas' lists.</summary>
+    public Task<Dictionary<int, string>> NamesAsync(IReadOnlyCollection<int> agencyIds)
+        => db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
+
+    /// <summary>The names of the given units, for other areas' lists.</summary>
+    public Task<Dictionary<int, string>> UnitNamesAsync(IReadOnlyCollection<int> unitIds)
+        => db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
+
+    /// <summary>The agency's units by id and name, for other areas' forms.</summary>
+    public async Task<List<(int Id, string Name)>> UnitNamesOfAsync(int agencyId)
+        => (await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync())
+            .Select(u => (u.Id, u.Name)).ToList();
+
+    public Task<bool> HasUnitAsync(int agencyId, int unitId) => db.Units.AnyAsync(u => u.Id == unitId && u.AgencyId == agencyId);
 }

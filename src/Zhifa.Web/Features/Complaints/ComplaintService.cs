@@ -3,8 +3,10 @@ using Zhifa.Data;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Complaints;
 using Zhifa.Domain.Rules;
+using Zhifa.Web.Features.Agencies;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.Cases;
+using Zhifa.Web.Features.Officers;
 using Zhifa.Web.Infrastructure;
 using static Zhifa.Web.Infrastructure.UiText;
 
@@ -37,19 +39,19 @@ public sealed record ComplaintCaseDraft(int ComplaintId, int AgencyId, string Re
 public sealed record ComplaintPolicyView(int AgencyId, int HandlingWorkingDays, bool IsDefault);
 
 /// <summary>SUP-4: public intake of complaints and reports, and their handling by the agency's staff.</summary>
-public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvider time, CalendarService calendar, CaseService cases)
+public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvider time, CalendarService calendar, CaseService cases,
+    AgencyService agencies, OfficerService officers)
 {
     public const string ContactViewedAction = "complaint.contact-viewed";
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
     private DateOnly Today => CaseService.ChinaDay(Now);
 
-    public async Task<List<(int Id, string Name)>> AgenciesAsync()
-        => (await db.Agencies.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync()).Select(a => (a.Id, a.Name)).ToList();
+    public Task<List<(int Id, string Name)>> AgenciesAsync() => agencies.AllNamesAsync();
 
     public async Task<ComplaintReceipt> SubmitAsync(ComplaintSubmission input)
     {
-        var agency = input.AgencyId is { } id ? await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id) : null;
+        var agency = input.AgencyId is { } id && (await agencies.NamesAsync([id])).TryGetValue(id, out var name) ? new { Id = id, Name = name } : null;
         Complaint.ValidateSubmission(input.AgencyId, agency is not null, input.Kind, input.Content, input.Subject, input.ContactName,
             input.ContactPhone, input.Website).ThrowIfAny();
         Complaint.TryParseKind(input.Kind, out var kind);
@@ -89,7 +91,7 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
         if (!Complaint.IsReceiptNumber(receipt)) return null;
         var c = await db.Set<Complaint>().AsNoTracking().FirstOrDefaultAsync(x => x.ReceiptNumber == receipt);
         if (c is null) return null;
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == c.AgencyId).Select(a => a.Name).FirstAsync();
+        var agency = (await agencies.NamesAsync([c.AgencyId]))[c.AgencyId];
         return new PublicComplaintStatus(c.ReceiptNumber, agency, Complaint.Label(c.Kind), c.Status.ToString(), Complaint.Label(c.Status),
             c.ReceivedAt, await DueOnAsync(c), c.ClosedAt, c.Status == ComplaintStatus.Replied ? c.Reply : "",
             c.Status == ComplaintStatus.Rejected ? c.RejectionReason : "");
@@ -116,21 +118,21 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
     {
         var cal = await calendar.GetAsync();
         var agencyIds = list.Select(c => c.AgencyId).Distinct().ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
+        var agencyNames = await agencies.NamesAsync(agencyIds);
         var unitIds = list.Where(c => c.UnitId != null).Select(c => c.UnitId!.Value).Distinct().ToList();
-        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
+        var units = await agencies.UnitNamesAsync(unitIds);
         var officerIds = list.Where(c => c.OfficerId != null).Select(c => c.OfficerId!.Value).Distinct().ToList();
-        var officers = await db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var officerNames = await officers.NamesAsync(officerIds);
         var caseIds = list.Where(c => c.CaseId != null).Select(c => c.CaseId!.Value).Distinct().ToList();
-        var caseNumbers = await db.Cases.AsNoTracking().Where(k => caseIds.Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.Number);
+        var caseNumbers = await cases.NumbersAsync(caseIds);
         var limits = await db.Set<ComplaintPolicy>().AsNoTracking().Where(p => agencyIds.Contains(p.AgencyId))
             .ToDictionaryAsync(p => p.AgencyId, p => p.HandlingWorkingDays);
         return list.Select(c =>
         {
             var due = Complaint.DueOn(cal, CaseService.ChinaDay(c.ReceivedAt), limits.GetValueOrDefault(c.AgencyId, Complaint.DefaultHandlingWorkingDays));
-            return new ComplaintRow(c.Id, c.ReceiptNumber, c.AgencyId, agencies.GetValueOrDefault(c.AgencyId, ""), Complaint.Label(c.Kind),
+            return new ComplaintRow(c.Id, c.ReceiptNumber, c.AgencyId, agencyNames.GetValueOrDefault(c.AgencyId, ""), Complaint.Label(c.Kind),
                 c.Status.ToString(), Complaint.Label(c.Status), c.ReceivedAt, due, Complaint.IsOverdue(c.Status, due, Today),
-                c.UnitId is { } u ? units.GetValueOrDefault(u, "") : "", c.OfficerId is { } o ? officers.GetValueOrDefault(o, "") : "", c.CaseId,
+                c.UnitId is { } u ? units.GetValueOrDefault(u, "") : "", c.OfficerId is { } o ? officerNames.GetValueOrDefault(o, "") : "", c.CaseId,
                 c.CaseId is { } k ? caseNumbers.GetValueOrDefault(k) : null);
         }).ToList();
     }
@@ -166,8 +168,8 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
         return new ComplaintFacts
         {
             AgencyId = c.AgencyId, Status = c.Status, Text = text?.Trim() ?? "",
-            UnitId = unitId, UnitOfAgency = unitId is { } u && await db.Units.AnyAsync(x => x.Id == u && x.AgencyId == c.AgencyId),
-            OfficerId = officerId, OfficerOfAgency = officerId is { } o && await db.Officers.AnyAsync(x => x.Id == o && x.AgencyId == c.AgencyId),
+            UnitId = unitId, UnitOfAgency = unitId is { } u && await agencies.HasUnitAsync(c.AgencyId, u),
+            OfficerId = officerId, OfficerOfAgency = officerId is { } o && await officers.BelongsAsync(o, c.AgencyId),
             CaseId = caseId, CaseOfAgency = k is not null && k.AgencyId == c.AgencyId,
         };
     }
@@ -281,11 +283,7 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
             throw new DomainValidationException("complaintId", "closed", T("complaints.open_case.closed", Complaint.Label(c.Status)));
     }
 
-    public async Task<List<(int Id, string Name)>> UnitsAsync(int agencyId)
-        => (await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync())
-            .Select(u => (u.Id, u.Name)).ToList();
+    public Task<List<(int Id, string Name)>> UnitsAsync(int agencyId) => agencies.UnitNamesOfAsync(agencyId);
 
-    public async Task<List<(int Id, string Name)>> OfficersAsync(int agencyId)
-        => (await db.Officers.AsNoTracking().Where(o => o.AgencyId == agencyId).OrderBy(o => o.Id).Select(o => new { o.Id, o.Name }).ToListAsync())
-            .Select(o => (o.Id, o.Name)).ToList();
+    public Task<List<(int Id, string Name)>> OfficersAsync(int agencyId) => officers.NamesOfAsync(agencyId);
 }
