@@ -122,7 +122,7 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
         var unitIds = list.Where(c => c.UnitId != null).Select(c => c.UnitId!.Value).Distinct().ToList();
         var units = await agencies.UnitNamesAsync(unitIds);
         var officerIds = list.Where(c => c.OfficerId != null).Select(c => c.OfficerId!.Value).Distinct().ToList();
-        var officerNames = await officers.NamesAsync(officerIds);
+        var officerNames = await officers.OfficerNamesAsync(officerIds);
         var caseIds = list.Where(c => c.CaseId != null).Select(c => c.CaseId!.Value).Distinct().ToList();
         var caseNumbers = await cases.NumbersAsync(caseIds);
         var limits = await db.Set<ComplaintPolicy>().AsNoTracking().Where(p => agencyIds.Contains(p.AgencyId))

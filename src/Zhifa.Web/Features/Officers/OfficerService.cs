@@ -358,7 +358,7 @@ public sealed class OfficerService(AppDbContext db, CurrentUser me, TimeProvider
             o.Certificates.OrderBy(c => c.Id).Select(c => c.Number).ToList());
     }
     /// <summary>The names of the given officers, for other areas' lists.</summary>
-    public Task<Dictionary<int, string>> NamesAsync(IReadOnlyCollection<int> officerIds)
+    public Task<Dictionary<int, string>> OfficerNamesAsync(IReadOnlyCollection<int> officerIds)
         => db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
 
     /// <summary>The agency's officers by id and name, for other areas' forms.</summary>
