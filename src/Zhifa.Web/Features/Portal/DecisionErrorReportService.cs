@@ -3,6 +3,7 @@ using Zhifa.Data;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Publicity;
 using Zhifa.Domain.Rules;
+using Zhifa.Web.Features.Agencies;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Infrastructure;
@@ -21,7 +22,7 @@ public sealed record ResolveErrorReportInput(string? Status, string? Reply);
 /// <see cref="PublicationErrorReport.DueWorkingDays"/> working days; the agency's staff correct or reject it with a reply.
 /// The reporter's contact is shown only to the agency's own staff, and showing it is audited.
 /// </summary>
-public sealed class DecisionErrorReportService(AppDbContext db, CurrentUser me, TimeProvider time, CalendarService calendar)
+public sealed class DecisionErrorReportService(AppDbContext db, CurrentUser me, TimeProvider time, CalendarService calendar, AgencyService agencyNames)
 {
     public const string ContactViewedAction = "publication.error-report.contact-viewed";
     public const int ReplyMaxLength = 2000;
@@ -55,9 +56,9 @@ public sealed class DecisionErrorReportService(AppDbContext db, CurrentUser me, 
     {
         var cal = await calendar.GetAsync();
         var agencyIds = list.Select(r => r.AgencyId).Distinct().ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
+        var agencies = await agencyNames.NamesAsync(agencyIds);
         var unitIds = list.Where(r => r.UnitId != null).Select(r => r.UnitId!.Value).Distinct().ToList();
-        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
+        var units = await agencyNames.UnitNamesAsync(unitIds);
         var pubIds = list.Select(r => r.PublicationId).Distinct().ToList();
         var titles = await db.Set<Publication>().AsNoTracking().Where(p => EF.Constant(pubIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title);
         var shown = list.Where(r => ContactVisible(r) && r.Contact.Length > 0).ToList();
