@@ -23,33 +23,25 @@ public sealed record AccessDecision(bool Allowed, string Code, string Reason);
 /// </summary>
 public static class RecordAccess
 {
-    public static string Label(AccessPurpose purpose) => purpose switch
-    {
-        AccessPurpose.AdministrativeReconsideration => "行政复议",
-        AccessPurpose.Petition => "信访",
-        AccessPurpose.Litigation => "行政诉讼",
-        AccessPurpose.InternalSupervision => "内部监督",
-        AccessPurpose.Other => "其他",
-        _ => purpose.ToString(),
-    };
+    public static string Label(AccessPurpose purpose) => Rules.Messages.Get("access.purpose." + purpose);
 
     public static AccessDecision Decide(Viewer viewer, RecordAccessFacts record, IEnumerable<AccessGrant> grants, DateTime now)
     {
-        if (!viewer.SeesAgency) return new(false, "out_of_scope", "无权查看其他执法主体的记录");
+        if (!viewer.SeesAgency) return new(false, "out_of_scope", Rules.Messages.Get("access.decision.out_of_scope"));
         var grant = grants.FirstOrDefault(g => g.UserId == viewer.UserId && g.CaseId == record.CaseId && g.ValidFrom <= now && now < g.ValidUntil);
         if (record.Sensitive)
         {
             return grant is { IncludesSensitive: true }
-                ? new(true, "grant", "依经批准的调阅申请查看（含涉密、隐私或未成年人记录）")
-                : new(false, "sensitive_needs_request", "该记录涉及国家秘密、个人隐私或未成年人，须经负责人批准的调阅申请方可查看");
+                ? new(true, "grant", Rules.Messages.Get("access.decision.grant_sensitive"))
+                : new(false, "sensitive_needs_request", Rules.Messages.Get("access.decision.sensitive_needs_request"));
         }
         if (viewer.OfficerId is { } officer && record.HandlingOfficerIds.Contains(officer))
-            return new(true, "handler", "本案承办人员");
-        if (viewer.Roles.Contains(Roles.Supervisor)) return new(true, "supervisor", "监督人员实时调阅");
+            return new(true, "handler", Rules.Messages.Get("access.decision.handler"));
+        if (viewer.Roles.Contains(Roles.Supervisor)) return new(true, "supervisor", Rules.Messages.Get("access.decision.supervisor"));
         // The head approves every request, so he needs none for ordinary records.
-        if (viewer.Roles.Contains(Roles.Head)) return new(true, "head", "主要负责人");
-        if (grant is not null) return new(true, "grant", "依经批准的调阅申请查看");
-        return new(false, "needs_request", "查看该记录须经负责人批准的调阅申请");
+        if (viewer.Roles.Contains(Roles.Head)) return new(true, "head", Rules.Messages.Get("access.decision.head"));
+        if (grant is not null) return new(true, "grant", Rules.Messages.Get("access.decision.grant"));
+        return new(false, "needs_request", Rules.Messages.Get("access.decision.needs_request"));
     }
 }
 
@@ -79,35 +71,9 @@ public sealed class AccessRequest
     public string DecisionNote { get; set; } = "";
     public DateTime? ValidUntil { get; set; }
 
-    public static Common.ValidationErrors Validate(string? reason, int days)
-    {
-        var errors = new Common.ValidationErrors().Required("reason", reason, "调阅事由").MaxLength("reason", reason, 500, "调阅事由");
-        if (days is < 1 or > MaxDays) errors.Add("days", "out_of_range", $"调阅期限应为 1 至 {MaxDays} 天");
-        return errors;
-    }
-
-    /// <summary>The head decides; a decided request cannot be decided again, and nobody approves their own request.</summary>
-    public void Decide(bool approve, string decidedBy, int deciderUserId, string? note, DateTime now)
-    {
-        if (Status != AccessRequestStatus.Pending) throw new Common.DomainValidationException("status", "already_decided", "该申请已处理，不能重复审批");
-        if (deciderUserId == RequesterUserId) throw new Common.DomainValidationException("status", "own_request", "不能审批本人提出的调阅申请");
-        if (!approve && string.IsNullOrWhiteSpace(note)) throw new Common.DomainValidationException("note", "required", "不予批准时须写明理由");
-        Status = approve ? AccessRequestStatus.Approved : AccessRequestStatus.Rejected;
-        DecidedBy = decidedBy;
-        DecidedAt = now;
-        DecisionNote = note?.Trim() ?? "";
-        ValidUntil = approve ? now.AddDays(Days) : null;
-    }
-
     public AccessGrant? AsGrant() => Status == AccessRequestStatus.Approved && DecidedAt is { } from && ValidUntil is { } until
         ? new AccessGrant(RequesterUserId, CaseId, from, until, IncludesSensitive)
         : null;
 
-    public static string Label(AccessRequestStatus status) => status switch
-    {
-        AccessRequestStatus.Pending => "待审批",
-        AccessRequestStatus.Approved => "已批准",
-        AccessRequestStatus.Rejected => "不予批准",
-        _ => status.ToString(),
-    };
+    public static string Label(AccessRequestStatus status) => Rules.Messages.Get("access.status." + status);
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Complaints;
 
@@ -45,38 +46,16 @@ public sealed class Complaint
 
     public bool Anonymous => ContactName.Length == 0 && ContactPhone.Length == 0;
 
-    public static string Label(ComplaintKind kind) => kind switch
-    {
-        ComplaintKind.Complaint => "投诉",
-        ComplaintKind.Report => "举报",
-        ComplaintKind.Suggestion => "意见建议",
-        _ => kind.ToString(),
-    };
+    public static string Label(ComplaintKind kind) => Messages.Get("complaints.kind." + kind);
 
-    public static string Label(ComplaintStatus status) => status switch
-    {
-        ComplaintStatus.Pending => "待受理",
-        ComplaintStatus.Accepted => "已受理",
-        ComplaintStatus.Handling => "办理中",
-        ComplaintStatus.Replied => "已答复",
-        ComplaintStatus.CaseOpened => "已转立案",
-        ComplaintStatus.Rejected => "不予受理",
-        _ => status.ToString(),
-    };
+    public static string Label(ComplaintStatus status) => Messages.Get("complaints.status." + status);
 
     /// <summary>Handling is finished: replied, turned into a case or refused. The due date no longer runs.</summary>
     public static bool IsClosed(ComplaintStatus s) => s is ComplaintStatus.Replied or ComplaintStatus.CaseOpened or ComplaintStatus.Rejected;
 
-    /// <summary>Which moves are allowed: refusal only before handling starts; a reply or a case from any open state.</summary>
-    public static bool CanMove(ComplaintStatus from, ComplaintStatus to) => (from, to) switch
-    {
-        (ComplaintStatus.Pending, ComplaintStatus.Accepted) => true,
-        (ComplaintStatus.Pending or ComplaintStatus.Accepted, ComplaintStatus.Handling) => true,
-        (ComplaintStatus.Pending, ComplaintStatus.Rejected) => true,
-        (ComplaintStatus.Pending or ComplaintStatus.Accepted or ComplaintStatus.Handling, ComplaintStatus.Replied) => true,
-        (ComplaintStatus.Pending or ComplaintStatus.Accepted or ComplaintStatus.Handling, ComplaintStatus.CaseOpened) => true,
-        _ => false,
-    };
+    /// <summary>Whether some act of <see cref="ComplaintLifecycle"/> leads from one status to the other.</summary>
+    public static bool CanMove(ComplaintStatus from, ComplaintStatus to)
+        => ComplaintLifecycle.Table.Moves.Any(m => m.From == from.ToString() && m.To == to.ToString());
 
     /// <summary>The last day of handling: the Nth working day after the day of receipt (China date).</summary>
     public static DateOnly DueOn(WorkingDayCalendar calendar, DateOnly receivedOn, int workingDays = DefaultHandlingWorkingDays)
@@ -114,17 +93,17 @@ public sealed class Complaint
     {
         var errors = new ValidationErrors();
         // Bots fill every field; a person never sees this one.
-        if (!string.IsNullOrEmpty(website)) errors.Add("website", "spam", "提交未通过校验，请勿填写隐藏字段");
-        if (agencyId is null) errors.Add("agencyId", "required", "请选择受理的执法主体");
-        else if (!agencyExists) errors.Add("agencyId", "unknown", "所选执法主体不存在");
-        if (!TryParseKind(kind, out _)) errors.Add("kind", "required", "请选择类别：投诉、举报或意见建议");
-        errors.Required("content", content, "内容");
-        if (content is not null && content.Trim().Length is > 0 and < 10) errors.Add("content", "too_short", "内容不能少于 10 个字，请写明事实经过");
-        errors.MaxLength("content", content?.Trim(), ContentMaxLength, "内容");
-        errors.MaxLength("subject", subject?.Trim(), SubjectMaxLength, "涉及事项或对象");
-        errors.MaxLength("contactName", contactName?.Trim(), NameMaxLength, "联系人姓名");
+        if (!string.IsNullOrEmpty(website)) errors.Add("website", "spam", Messages.Get("complaints.submit.spam"));
+        if (agencyId is null) errors.Add("agencyId", "required", Messages.Get("complaints.submit.agency_required"));
+        else if (!agencyExists) errors.Add("agencyId", "unknown", Messages.Get("complaints.submit.agency_unknown"));
+        if (!TryParseKind(kind, out _)) errors.Add("kind", "required", Messages.Get("complaints.submit.kind_required"));
+        errors.Required("content", content, Messages.Get("complaints.field.content"));
+        if (content is not null && content.Trim().Length is > 0 and < 10) errors.Add("content", "too_short", Messages.Get("complaints.submit.content_too_short"));
+        errors.MaxLength("content", content?.Trim(), ContentMaxLength, Messages.Get("complaints.field.content"));
+        errors.MaxLength("subject", subject?.Trim(), SubjectMaxLength, Messages.Get("complaints.field.subject"));
+        errors.MaxLength("contactName", contactName?.Trim(), NameMaxLength, Messages.Get("complaints.field.contact_name"));
         var phone = contactPhone?.Trim() ?? "";
-        if (phone.Length > 0 && !IsPhone(phone)) errors.Add("contactPhone", "invalid", "联系电话格式不正确：请填写手机号或带区号的固定电话");
+        if (phone.Length > 0 && !IsPhone(phone)) errors.Add("contactPhone", "invalid", Messages.Get("complaints.submit.phone_invalid"));
         return errors;
     }
 
@@ -145,56 +124,14 @@ public sealed class Complaint
     public static bool IsPhone(string phone)
         => System.Text.RegularExpressions.Regex.IsMatch(phone, @"^(1\d{10}|0\d{2,3}-?\d{7,8})$");
 
-    private void Move(ComplaintStatus to)
-    {
-        if (!CanMove(Status, to))
-            throw new DomainValidationException("status", "not_allowed", $"当前状态为“{Label(Status)}”，不能改为“{Label(to)}”");
-        Status = to;
-    }
+    /// <summary>The longest note, reply or reason the handling accepts (a longer one is bad input, not an unmet condition).</summary>
+    public static int TextMaxLength(string act) => act == ComplaintActs.Reply ? ReplyMaxLength : 1000;
 
-    public void Accept() => Move(ComplaintStatus.Accepted);
-
-    public void Assign(int? unitId, int? officerId)
+    /// <summary>Appends one line of the 办理记录: when (China time), who, what.</summary>
+    public void AddNote(string note, string by, DateTime at)
     {
-        if (IsClosed(Status)) throw new DomainValidationException("status", "closed", $"已{Label(Status).TrimStart('已')}的件不能再分派");
-        if (unitId is null && officerId is null) throw new DomainValidationException("unitId", "required", "请选择承办科室或承办人");
-        UnitId = unitId;
-        OfficerId = officerId;
-        if (Status != ComplaintStatus.Handling) Move(ComplaintStatus.Handling);
-    }
-
-    public void AddNote(string? note, string by, DateTime at)
-    {
-        var errors = new ValidationErrors().Required("note", note, "办理记录").MaxLength("note", note?.Trim(), 1000, "办理记录");
-        errors.ThrowIfAny();
-        var line = $"[{at:yyyy-MM-dd HH:mm}] {by}：{note!.Trim()}";
+        var line = $"[{at:yyyy-MM-dd HH:mm}] {by}：{note}";
         Notes = Notes.Length == 0 ? line : Notes + "\n" + line;
-    }
-
-    public void ReplyWith(string? reply, DateTime at)
-    {
-        var errors = new ValidationErrors().Required("reply", reply, "答复内容").MaxLength("reply", reply?.Trim(), ReplyMaxLength, "答复内容");
-        errors.ThrowIfAny();
-        Move(ComplaintStatus.Replied);
-        Reply = reply!.Trim();
-        RepliedAt = at;
-        ClosedAt = at;
-    }
-
-    public void Reject(string? reason, DateTime at)
-    {
-        var errors = new ValidationErrors().Required("reason", reason, "不予受理理由").MaxLength("reason", reason?.Trim(), 1000, "不予受理理由");
-        errors.ThrowIfAny();
-        Move(ComplaintStatus.Rejected);
-        RejectionReason = reason!.Trim();
-        ClosedAt = at;
-    }
-
-    public void OpenedCase(int caseId, DateTime at)
-    {
-        Move(ComplaintStatus.CaseOpened);
-        CaseId = caseId;
-        ClosedAt = at;
     }
 }
 
@@ -209,9 +146,9 @@ public sealed class ComplaintPolicy
     public static ValidationErrors Validate(int? workingDays)
     {
         var errors = new ValidationErrors();
-        if (workingDays is null) errors.Add("handlingWorkingDays", "required", "办理期限不能为空");
+        if (workingDays is null) errors.Add("handlingWorkingDays", "required", Messages.Get("complaints.policy.required"));
         else if (workingDays is < 1 or > MaxWorkingDays)
-            errors.Add("handlingWorkingDays", "out_of_range", $"办理期限应为 1 至 {MaxWorkingDays} 个工作日");
+            errors.Add("handlingWorkingDays", "out_of_range", Messages.Get("complaints.policy.out_of_range", MaxWorkingDays));
         return errors;
     }
 }

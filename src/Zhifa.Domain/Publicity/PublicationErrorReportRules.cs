@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Publicity;
 
@@ -13,10 +14,11 @@ public static class PublicationErrorReportRules
     public static ValidationErrors ValidateReport(string? content, string? contact, string? honeypot)
     {
         var errors = new ValidationErrors();
-        errors.Required("content", content, "错误内容").MaxLength("content", content?.Trim(), PublicationErrorReport.ContentMaxLength, "错误内容");
-        if (content is not null && content.Trim().Length is > 0 and < 5) errors.Add("content", "too_short", "请具体说明错误之处（至少 5 个字）");
-        errors.MaxLength("contact", contact?.Trim(), ContactMaxLength, "联系方式");
-        if (!string.IsNullOrEmpty(honeypot)) errors.Add("website", "spam", "提交未通过校验，请刷新页面后重试");
+        var label = Messages.Get("errorreports.field.content");
+        errors.Required("content", content, label).MaxLength("content", content?.Trim(), PublicationErrorReport.ContentMaxLength, label);
+        if (content is not null && content.Trim().Length is > 0 and < 5) errors.Add("content", "too_short", Messages.Get("errorreports.content_too_short"));
+        errors.MaxLength("contact", contact?.Trim(), ContactMaxLength, Messages.Get("errorreports.field.contact"));
+        if (!string.IsNullOrEmpty(honeypot)) errors.Add("website", "spam", Messages.Get("errorreports.spam"));
         return errors;
     }
 
@@ -33,21 +35,9 @@ public static class PublicationErrorReportRules
 
     public static bool IsOverdue(ErrorReportStatus status, DateOnly dueOn, DateOnly today) => status == ErrorReportStatus.Pending && today > dueOn;
 
-    public static ValidationErrors ValidateResolution(string? status, string? reply, out ErrorReportStatus resolved)
-    {
-        var errors = new ValidationErrors();
-        resolved = ErrorReportStatus.Pending;
-        if (!Enum.TryParse(status?.Trim(), true, out resolved) || resolved == ErrorReportStatus.Pending || int.TryParse(status, out _))
-            errors.Add("status", "invalid", "请选择“已更正”或“不予更正”");
-        errors.Required("reply", reply, "答复").MaxLength("reply", reply?.Trim(), 2000, "答复");
-        return errors;
-    }
+    /// <summary>The resolution a form or API body names: Corrected or Rejected (by name, any case); null for anything else.</summary>
+    public static ErrorReportStatus? ParseResolution(string? status)
+        => Enum.TryParse<ErrorReportStatus>(status?.Trim(), true, out var s) && s != ErrorReportStatus.Pending && !int.TryParse(status, out _) ? s : null;
 
-    public static string Label(ErrorReportStatus s) => s switch
-    {
-        ErrorReportStatus.Pending => "待处理",
-        ErrorReportStatus.Corrected => "已更正",
-        ErrorReportStatus.Rejected => "不予更正",
-        _ => s.ToString(),
-    };
+    public static string Label(ErrorReportStatus s) => Messages.Get("errorreports.status." + s);
 }

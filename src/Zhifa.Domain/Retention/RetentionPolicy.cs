@@ -28,27 +28,20 @@ public sealed record RetentionDecision(bool Held, DateOnly? KeepUntil, string Ru
 /// </summary>
 public sealed record RetentionPolicy(int CaseFileYears = 30, int OtherMonths = 6, int RecoveryDays = 30)
 {
-    public static string Label(HoldReason reason) => reason switch
-    {
-        HoldReason.ObjectionOrComplaint => "当事人有异议或投诉",
-        HoldReason.ObstructionOrViolence => "当事人阻挠执法或暴力抗法",
-        HoldReason.MassIncidentOrEmergency => "群体性事件或重大突发事件",
-        HoldReason.Other => "其他需要长期保存的情形",
-        _ => reason.ToString(),
-    };
+    public static string Label(HoldReason reason) => Rules.Messages.Get("retention.reason." + reason);
 
     public RetentionDecision Decide(RetentionFacts facts, DateOnly today)
     {
         var hold = facts.Holds.FirstOrDefault(h => h.PlacedOn <= today && (h.ReleasedOn is null || h.ReleasedOn > today));
-        if (hold is not null) return new RetentionDecision(true, null, $"长期保存：{Label(hold.Reason)}");
-        if (facts.CaseClosedOn is null) return new RetentionDecision(false, null, "案件未结，随案保存");
+        if (hold is not null) return new RetentionDecision(true, null, Rules.Messages.Get("retention.rule.held", Label(hold.Reason)));
+        if (facts.CaseClosedOn is null) return new RetentionDecision(false, null, Rules.Messages.Get("retention.rule.case_open"));
 
         var caseFileUntil = facts.CaseClosedOn.Value.AddYears(CaseFileYears);
         var otherUntil = facts.RecordedOn.AddMonths(OtherMonths);
         // The longest applicable rule wins: evidence follows the case file, everything keeps at least the minimum.
         return facts.Class == RetentionClass.Evidence
-            ? new RetentionDecision(false, Max(caseFileUntil, otherUntil), $"作为证据使用，与案卷同期保存（{CaseFileYears} 年）")
-            : new RetentionDecision(false, otherUntil, $"非证据记录，至少保存 {OtherMonths} 个月");
+            ? new RetentionDecision(false, Max(caseFileUntil, otherUntil), Rules.Messages.Get("retention.rule.evidence", CaseFileYears))
+            : new RetentionDecision(false, otherUntil, Rules.Messages.Get("retention.rule.other", OtherMonths));
     }
 
     /// <summary>A record marked for purge on <paramref name="markedOn"/> may be deleted once the recovery window has passed and it is still expired.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Zhifa.Domain.Calendar;
-using Zhifa.Domain.Common;
 using Zhifa.Domain.Complaints;
 
 namespace Zhifa.Domain.Tests.Complaints;
@@ -52,13 +51,14 @@ public sealed class ComplaintRulesTests
         => Assert.Equal(allowed, Complaint.CanMove(from, to));
 
     [Fact]
-    public void A_refused_move_names_both_statuses_and_changes_nothing()
+    public void A_refused_move_names_the_status_and_the_act()
     {
-        var c = new Complaint { Status = ComplaintStatus.Replied, Reply = "已处理" };
-        var ex = Assert.Throws<DomainValidationException>(() => c.Reject("重复投诉", DateTime.UtcNow));
-        Assert.Contains("已答复", ex.Errors[0].Message, StringComparison.Ordinal);
-        Assert.Equal(ComplaintStatus.Replied, c.Status);
-        Assert.Equal("", c.RejectionReason);
+        var facts = ComplaintLifecycleTests.Facts(ComplaintStatus.Replied) with { Text = "重复投诉" };
+        var check = ComplaintLifecycle.Check(ComplaintActs.Reject, facts, ComplaintLifecycleTests.Staff);
+        var reason = Assert.Single(check.Unmet);
+        Assert.Equal(("complaints.status_not_allowed", "status"), (reason.Code, reason.Field));
+        Assert.Contains("已答复", reason.Message, StringComparison.Ordinal);
+        Assert.Contains("不予受理", reason.Message, StringComparison.Ordinal);
     }
 
     [Theory]

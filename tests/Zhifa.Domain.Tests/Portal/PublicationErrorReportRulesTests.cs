@@ -50,5 +50,8 @@ public sealed class PublicationErrorReportRulesTests
     [InlineData("1", "x", new[] { "status" })]
     [InlineData("Corrected", "", new[] { "reply" })]
     public void A_resolution_is_corrected_or_rejected_with_a_reply(string status, string reply, string[] fields)
-        => Assert.Equal(fields, PublicationErrorReportRules.ValidateResolution(status, reply, out _).Items.Select(e => e.Field));
+        => Assert.Equal(fields, ErrorReportLifecycle.Check(new ErrorReportFacts
+        {
+            AgencyId = 1, Status = ErrorReportStatus.Pending, Resolution = PublicationErrorReportRules.ParseResolution(status), Reply = reply,
+        }, null).Unmet.Select(e => e.Field));
 }

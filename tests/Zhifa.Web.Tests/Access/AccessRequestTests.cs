@@ -50,7 +50,8 @@ public sealed class AccessRequestTests(ZhifaFactory app) : IClassFixture<ZhifaFa
         Assert.True(view.ValidUntil > DateTime.UtcNow.AddDays(6.9));
 
         var again = await head.PostAsJsonAsync($"/api/v1/access-requests/{request.Id}/decision", new { approve = false, note = "x" });
-        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(["status"], (await again.ReadProblemAsync()).Fields);
     }
 
     [Fact]

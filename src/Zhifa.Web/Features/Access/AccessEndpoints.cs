@@ -1,34 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Domain.Access;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Access;
 
 public static class AccessEndpoints
 {
-    public sealed record DecisionInput(bool Approve, string? Note);
-
     public static void MapAccessEndpoints(this IEndpointRouteBuilder group)
     {
-        var g = group.MapGroup("").WithTags("调阅");
+        var g = group.MapGroup("").WithTags(T("access.api.tag"));
+        g.MapGet("/access-requests", ListAccessRequests).WithSummary(T("access.api.list"));
+        g.MapPost("/cases/{caseId:int}/access-requests", CreateAccessRequest).WithSummary(T("access.api.create"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapPost("/access-requests/{requestId:int}/decision", DecideAccessRequest).WithSummary(T("access.api.decide"))
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
 
-        g.MapGet("/access-requests", async (AccessRequestStatus? status, AccessRequestService svc) => await svc.ListAsync(status))
-            .WithSummary("调阅申请（可按状态筛选）");
+    public static async Task<Ok<List<AccessRequestView>>> ListAccessRequests(AccessRequestStatus? status, AccessRequestService svc)
+        => TypedResults.Ok(await svc.ListAsync(status));
 
-        g.MapPost("/cases/{caseId:int}/access-requests", async (int caseId, AccessRequestInput input, AccessRequestService svc) =>
-        {
-            var c = await svc.FindCaseAsync(caseId);
-            if (c is null) return Problems.NotFound("案件");
-            var r = await svc.CreateAsync(c, input);
-            return Results.Created($"/api/v1/access-requests/{r.Id}", AccessRequestService.View(r, c.Number));
-        }).WithSummary("申请调阅本案的音像记录等材料");
+    public static async Task<Results<Created<AccessRequestView>, ProblemHttpResult>> CreateAccessRequest(int caseId, AccessRequestInput input, AccessRequestService svc)
+    {
+        if (await svc.FindCaseAsync(caseId) is not { } c) return Problems.NotFound(T("access.case"));
+        var created = await svc.CreateAsync(c, input);
+        return created.Value is { } r ? TypedResults.Created($"/api/v1/access-requests/{r.Id}", AccessRequestService.View(r, c.Number)) : Problems.Refused(created);
+    }
 
-        g.MapPost("/access-requests/{requestId:int}/decision", async (int requestId, DecisionInput input, AccessRequestService svc, CurrentUser me) =>
-        {
-            var r = await svc.FindAsync(requestId);
-            if (r is null) return Problems.NotFound("调阅申请");
-            if (!AccessRequestService.MayDecide(me)) return Problems.Forbidden("只有主要负责人可以审批调阅申请");
-            await svc.DecideAsync(r, input.Approve, input.Note);
-            return Results.Ok((await svc.ListAsync(null, r.CaseId)).First(x => x.Id == r.Id));
-        }).WithSummary("负责人批准或不批准调阅申请");
+    public static async Task<Results<Ok<AccessRequestView>, ProblemHttpResult>> DecideAccessRequest(int requestId, AccessDecisionInput input, AccessRequestService svc)
+    {
+        if (await svc.FindAsync(requestId) is not { } r) return Problems.NotFound(T("access.request"));
+        var decided = await svc.DecideAsync(r, input);
+        return decided.Succeeded ? TypedResults.Ok((await svc.ListAsync(null, r.CaseId)).First(x => x.Id == r.Id)) : Problems.Refused(decided);
     }
 }

@@ -1,37 +1,42 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Access;
-using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Access;
 
-/// <summary>The register of access requests; the head approves or refuses pending ones here.</summary>
-public sealed class IndexModel(AccessRequestService svc, CurrentUser me) : PageModel
+/// <summary>The register of access requests; the head approves or refuses pending ones here, as the table allows.</summary>
+public sealed class IndexModel(AccessRequestService svc) : PageModel
 {
     public List<AccessRequestView> Requests { get; private set; } = [];
-    public bool CanDecide => AccessRequestService.MayDecide(me);
+    /// <summary>The pending requests, each with why the signed-in account may not decide it (empty when it may).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<UnmetCondition>> Decisions { get; private set; } = new Dictionary<int, IReadOnlyList<UnmetCondition>>();
     [BindProperty(SupportsGet = true)] public AccessRequestStatus? Status { get; set; }
     [BindProperty] public string? Note { get; set; }
+    [TempData] public string? StatusMessage { get; set; }
 
-    public async Task OnGetAsync() => Requests = await svc.ListAsync(Status);
+    private async Task LoadAsync()
+    {
+        Requests = await svc.ListAsync(Status);
+        Decisions = await svc.DecisionsAsync(Requests.Select(r => r.Id).ToList());
+    }
+
+    public Task OnGetAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostDecideAsync(int requestId, bool approve)
     {
-        var r = await svc.FindAsync(requestId);
-        if (r is null) return NotFound();
-        if (!CanDecide) return Forbid();
-        try
+        if (await svc.FindAsync(requestId) is not { } r) return NotFound();
+        var decided = await svc.DecideAsync(r, new AccessDecisionInput(approve, Note));
+        if (decided.Succeeded)
         {
-            await svc.DecideAsync(r, approve, Note);
+            StatusMessage = T(approve ? "access.index.approved" : "access.index.refused");
+            return RedirectToPage("/Access/Index");
         }
-        catch (DomainValidationException ex)
-        {
-            ModelState.AddDomainErrors(ex, "");
-            Requests = await svc.ListAsync(Status);
-            return Page();
-        }
-        TempData["StatusMessage"] = approve ? "已批准调阅申请" : "已不予批准";
-        return Redirect("/access-requests");
+        ModelState.AddRefusal(decided, "");
+        Response.StatusCode = decided.Forbidden.Count > 0 ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict;
+        await LoadAsync();
+        return Page();
     }
 }

@@ -4,6 +4,7 @@ using Zhifa.Domain.Access;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Access;
 
@@ -14,30 +15,35 @@ public sealed class NewModel(AccessRequestService svc) : PageModel
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public bool IncludesSensitive { get; set; }
     [BindProperty] public int? Days { get; set; } = 7;
+    [TempData] public string? StatusMessage { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int caseId)
     {
-        var c = await svc.FindCaseAsync(caseId);
-        if (c is null) return NotFound();
+        if (await svc.FindCaseAsync(caseId) is not { } c) return NotFound();
         Case = c;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int caseId)
     {
-        var c = await svc.FindCaseAsync(caseId);
-        if (c is null) return NotFound();
+        if (await svc.FindCaseAsync(caseId) is not { } c) return NotFound();
         Case = c;
         try
         {
-            await svc.CreateAsync(c, new AccessRequestInput(Purpose, Reason, IncludesSensitive, Days));
+            var created = await svc.CreateAsync(c, new AccessRequestInput(Purpose, Reason, IncludesSensitive, Days));
+            if (created.Succeeded)
+            {
+                StatusMessage = T("access.new.done");
+                return RedirectToPage("/Access/Index");
+            }
+            ModelState.AddRefusal(created, "");
+            Response.StatusCode = created.Forbidden.Count > 0 ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict;
         }
         catch (DomainValidationException ex)
         {
             ModelState.AddDomainErrors(ex, "");
-            return Page();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
         }
-        TempData["StatusMessage"] = "调阅申请已提交，待主要负责人审批";
-        return Redirect("/access-requests");
+        return Page();
     }
 }

@@ -203,4 +203,15 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me)
         var ids = agencyIds.Distinct().ToList();
         return await db.Units.AsNoTracking().Where(u => ids.Contains(u.AgencyId)).OrderBy(u => u.Id).ToListAsync();
     }
+
+    /// <summary>The names of the given units, for other areas' lists.</summary>
+    public Task<Dictionary<int, string>> UnitNamesAsync(IReadOnlyCollection<int> unitIds)
+        => db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
+
+    /// <summary>The agency's units by id and name, for other areas' forms.</summary>
+    public async Task<List<(int Id, string Name)>> UnitNamesOfAsync(int agencyId)
+        => (await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync())
+            .Select(u => (u.Id, u.Name)).ToList();
+
+    public Task<bool> HasUnitAsync(int agencyId, int unitId) => db.Units.AnyAsync(u => u.Id == unitId && u.AgencyId == agencyId);
 }

@@ -523,4 +523,13 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
     /// <summary>The category of each case an agency opened between two instants (for the annual report).</summary>
     public async Task<List<CaseCategory>> CategoriesOpenedAsync(int agencyId, DateTime start, DateTime end)
         => await db.Cases.AsNoTracking().Where(c => c.AgencyId == agencyId && c.OpenedAt >= start && c.OpenedAt < end).Select(c => c.Category).ToListAsync();
+
+    /// <summary>The numbers of the given cases, for other areas' lists that name the case.</summary>
+    public async Task<Dictionary<int, string>> NumbersAsync(IReadOnlyCollection<int> caseIds)
+        => await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number);
+
+    /// <summary>When each case last moved to 结案 (UTC), for the retention of its records; open cases are absent.</summary>
+    public async Task<Dictionary<int, DateTime>> ClosedAtAsync(int? caseId = null, CancellationToken ct = default)
+        => await db.CaseSteps.AsNoTracking().Where(h => h.ToStep == CaseSteps.Closed && (caseId == null || h.CaseId == caseId))
+            .GroupBy(h => h.CaseId).Select(g => new { g.Key, At = g.Max(h => h.At) }).ToDictionaryAsync(x => x.Key, x => x.At, ct);
 }

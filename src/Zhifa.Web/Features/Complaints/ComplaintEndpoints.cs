@@ -1,77 +1,105 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Domain.Complaints;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Complaints;
 
 public static class ComplaintEndpoints
 {
-    public const string PublicNotFound = "未查询到该回执号，请核对后重试";
+    public static string PublicNotFound => T("complaints.public.not_found");
 
     /// <summary>The anonymous portal side: submit, and look up the status by receipt number.</summary>
     public static void MapPublicComplaintEndpoints(this IEndpointRouteBuilder portal)
     {
-        var g = portal.MapGroup("/api/v1/complaints").AddEndpointFilter<DomainValidationFilter>().WithTags("公示");
-
-        g.MapPost("", async (ComplaintSubmission input, ComplaintService svc) =>
-        {
-            var receipt = await svc.SubmitAsync(input);
-            return Results.Created($"/gs/api/v1/complaints/{receipt.ReceiptNumber}", receipt);
-        }).AllowAnonymous().WithName("SubmitComplaintPublic")
-          .WithSummary("公众提交投诉、举报或意见建议，返回受理回执号（凭回执号查询办理状态）")
-          .Produces<ComplaintReceipt>(StatusCodes.Status201Created);
-
-        g.MapGet("/{receipt}", async (string receipt, ComplaintService svc) =>
-            await svc.PublicStatusAsync(receipt) is { } s
-                ? Results.Ok(s)
-                : Problems.Problem(StatusCodes.Status404NotFound, "not_found", "未找到", PublicNotFound))
-          .AllowAnonymous().WithName("GetComplaintStatusPublic")
-          .WithSummary("凭回执号公开查询投诉举报办理状态、日期和答复（不含内容和联系方式）")
-          .Produces<PublicComplaintStatus>();
+        var g = portal.MapGroup("/api/v1/complaints").AddEndpointFilter<DomainValidationFilter>().WithTags(T("complaints.api.public_tag"));
+        g.MapPost("", SubmitComplaintPublic).AllowAnonymous().WithName("SubmitComplaintPublic").WithSummary(T("complaints.api.submit"))
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        g.MapGet("/{receipt}", GetComplaintStatusPublic).AllowAnonymous().WithName("GetComplaintStatusPublic").WithSummary(T("complaints.api.status"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public static void MapComplaintEndpoints(this IEndpointRouteBuilder api)
     {
-        var g = api.MapGroup("/complaints").WithTags("投诉举报");
-
-        g.MapGet("", async (int? agencyId, string? status, bool? overdue, ComplaintService svc) =>
-            Results.Ok(await svc.ListAsync(agencyId, status, overdue == true)))
-          .WithName("ListComplaints").WithSummary("本机关（及所辖）投诉举报列表：状态、办理期限（15 个工作日）、是否逾期；overdue=true 只列逾期未办结的");
-
-        g.MapGet("/{complaintId:int}", async (int complaintId, ComplaintService svc) =>
-            await svc.FindVisibleAsync(complaintId) is { } c ? Results.Ok(await svc.DetailAsync(c)) : Problems.NotFound("投诉举报"))
-          .WithName("GetComplaint").WithSummary("投诉举报详情；联系方式仅向本机关人员显示，每次查看记入审计日志");
-
-        Map(g, "accept", "AcceptComplaint", "受理投诉举报", (ComplaintService svc, Complaint c, EmptyInput _) => svc.AcceptAsync(c));
-        Map(g, "assign", "AssignComplaint", "分派投诉举报给承办科室或承办人", (ComplaintService svc, Complaint c, AssignInput i) => svc.AssignAsync(c, i));
-        Map(g, "notes", "AddComplaintNote", "记录投诉举报办理情况", (ComplaintService svc, Complaint c, NoteInput i) => svc.NoteAsync(c, i));
-        Map(g, "reply", "ReplyComplaint", "答复投诉举报（答复内容在公开查询页显示）", (ComplaintService svc, Complaint c, ReplyInput i) => svc.ReplyAsync(c, i));
-        Map(g, "reject", "RejectComplaint", "不予受理投诉举报（须写明理由，理由在公开查询页显示）", (ComplaintService svc, Complaint c, RejectInput i) => svc.RejectAsync(c, i));
-        Map(g, "case", "LinkComplaintCase", "投诉举报转立案：记录已另行立案的案件（由投诉举报直接立案的，在立案请求 POST /api/v1/cases 中带 complaintId，投诉举报自动转为已转立案）", (ComplaintService svc, Complaint c, LinkCaseInput i) => svc.LinkCaseAsync(c, i));
+        var g = api.MapGroup("/complaints").WithTags(T("complaints.api.tag"));
+        g.MapGet("", ListComplaints).WithName("ListComplaints").WithSummary(T("complaints.api.list"));
+        g.MapGet("/{complaintId:int}", GetComplaint).WithName("GetComplaint").WithSummary(T("complaints.api.get"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        Act(g.MapPost("/{complaintId:int}/accept", AcceptComplaint).WithName("AcceptComplaint").WithSummary(T("complaints.api.accept")));
+        Act(g.MapPost("/{complaintId:int}/assign", AssignComplaint).WithName("AssignComplaint").WithSummary(T("complaints.api.assign")));
+        Act(g.MapPost("/{complaintId:int}/notes", AddComplaintNote).WithName("AddComplaintNote").WithSummary(T("complaints.api.note")));
+        Act(g.MapPost("/{complaintId:int}/reply", ReplyComplaint).WithName("ReplyComplaint").WithSummary(T("complaints.api.reply")));
+        Act(g.MapPost("/{complaintId:int}/reject", RejectComplaint).WithName("RejectComplaint").WithSummary(T("complaints.api.reject")));
+        Act(g.MapPost("/{complaintId:int}/case", LinkComplaintCase).WithName("LinkComplaintCase").WithSummary(T("complaints.api.case")));
     }
 
     public static void MapComplaintPolicyEndpoints(this IEndpointRouteBuilder api)
     {
-        var g = api.MapGroup("/agencies/{agencyId:int}/complaint-policy").WithTags("投诉举报");
-        g.MapGet("", async (int agencyId, ComplaintService svc, CurrentUser me) =>
-            await me.CanSee(agencyId) ? Results.Ok(await svc.PolicyAsync(agencyId)) : Problems.NotFound("执法主体"))
-          .WithName("GetComplaintPolicy").WithSummary("执法主体的投诉举报办理期限（工作日，未设置时为 15 个工作日）");
-        g.MapPut("", async (int agencyId, ComplaintPolicyInput input, ComplaintService svc, CurrentUser me) =>
-        {
-            if (!await me.CanSee(agencyId)) return Problems.NotFound("执法主体");
-            if (!await me.CanAdminister(agencyId)) return Problems.Forbidden("只有本机关系统管理员可以设置办理期限");
-            return Results.Ok(await svc.SetPolicyAsync(agencyId, input));
-        }).WithName("SetComplaintPolicy").WithSummary("设置执法主体的投诉举报办理期限（1 至 60 个工作日）");
+        var g = api.MapGroup("/agencies/{agencyId:int}/complaint-policy").WithTags(T("complaints.api.tag"));
+        g.MapGet("", GetComplaintPolicy).WithName("GetComplaintPolicy").WithSummary(T("complaints.api.policy_get"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPut("", SetComplaintPolicy).WithName("SetComplaintPolicy").WithSummary(T("complaints.api.policy_set"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    /// <summary>The problems every handling act can answer with: bad input, may not act, not found, conditions unmet.</summary>
+    private static void Act(RouteHandlerBuilder b) => b.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     public sealed record EmptyInput;
 
-    private static void Map<TInput>(RouteGroupBuilder g, string action, string name, string summary, Func<ComplaintService, Complaint, TInput, Task> act)
-        => g.MapPost($"/{{complaintId:int}}/{action}", async (int complaintId, TInput input, ComplaintService svc) =>
-        {
-            var c = await svc.FindVisibleAsync(complaintId);
-            if (c is null) return Problems.NotFound("投诉举报");
-            if (!svc.MayHandle(c)) return Problems.Forbidden("只有本机关人员可以办理该投诉举报");
-            await act(svc, c, input);
-            return Results.Ok(await svc.DetailAsync(c));
-        }).WithName(name).WithSummary(summary);
+    public static async Task<Created<ComplaintReceipt>> SubmitComplaintPublic(ComplaintSubmission input, ComplaintService svc)
+    {
+        var receipt = await svc.SubmitAsync(input);
+        return TypedResults.Created($"/gs/api/v1/complaints/{receipt.ReceiptNumber}", receipt);
+    }
+
+    public static async Task<Results<Ok<PublicComplaintStatus>, ProblemHttpResult>> GetComplaintStatusPublic(string receipt, ComplaintService svc)
+        => await svc.PublicStatusAsync(receipt) is { } s
+            ? TypedResults.Ok(s)
+            : Problems.Problem(StatusCodes.Status404NotFound, "not_found", T("problem.not_found"), PublicNotFound);
+
+    public static async Task<Ok<List<ComplaintRow>>> ListComplaints(int? agencyId, string? status, bool? overdue, ComplaintService svc)
+        => TypedResults.Ok(await svc.ListAsync(agencyId, status, overdue == true));
+
+    public static async Task<Results<Ok<ComplaintDetail>, ProblemHttpResult>> GetComplaint(int complaintId, ComplaintService svc)
+        => await svc.FindVisibleAsync(complaintId) is { } c ? TypedResults.Ok(await svc.DetailAsync(c)) : Problems.NotFound(T("complaints.complaint"));
+
+    public static Task<Results<Ok<ComplaintDetail>, ProblemHttpResult>> AcceptComplaint(int complaintId, EmptyInput input, ComplaintService svc)
+        => ActAsync(complaintId, svc, c => svc.AcceptAsync(c));
+
+    public static Task<Results<Ok<ComplaintDetail>, ProblemHttpResult>> AssignComplaint(int complaintId, AssignInput input, ComplaintService svc)
+        => ActAsync(complaintId, svc, c => svc.AssignAsync(c, input));
+
+    public static Task<Results<Ok<ComplaintDetail>, ProblemHttpResult>> AddComplaintNote(int complaintId, NoteInput input, ComplaintService svc)
+        => ActAsync(complaintId, svc, c => svc.NoteAsync(c, input));
+
+    public static Task<Results<Ok<ComplaintDetail>, ProblemHttpResult>> ReplyComplaint(int complaintId, ReplyInput input, ComplaintService svc)
+        => ActAsync(complaintId, svc, c => svc.ReplyAsync(c, input));
+
+    public static Task<Results<Ok<ComplaintDetail>, ProblemHttpResult>> RejectComplaint(int complaintId, RejectInput input, ComplaintService svc)
+        => ActAsync(complaintId, svc, c => svc.RejectAsync(c, input));
+
+    public static Task<Results<Ok<ComplaintDetail>, ProblemHttpResult>> LinkComplaintCase(int complaintId, LinkCaseInput input, ComplaintService svc)
+        => ActAsync(complaintId, svc, c => svc.LinkCaseAsync(c, input));
+
+    /// <summary>One handling act: 404 outside the user's scope, the table's refusal (403/409) or the complaint as it is now.</summary>
+    private static async Task<Results<Ok<ComplaintDetail>, ProblemHttpResult>> ActAsync(int complaintId, ComplaintService svc, Func<Complaint, Task<Outcome<Complaint>>> act)
+    {
+        if (await svc.FindVisibleAsync(complaintId) is not { } c) return Problems.NotFound(T("complaints.complaint"));
+        var done = await act(c);
+        return done.Succeeded ? TypedResults.Ok(await svc.DetailAsync(c)) : Problems.Refused(done);
+    }
+
+    public static async Task<Results<Ok<ComplaintPolicyView>, ProblemHttpResult>> GetComplaintPolicy(int agencyId, ComplaintService svc, CurrentUser me)
+        => await me.CanSee(agencyId) ? TypedResults.Ok(await svc.PolicyAsync(agencyId)) : Problems.NotFound(T("complaints.agency"));
+
+    public static async Task<Results<Ok<ComplaintPolicyView>, ProblemHttpResult>> SetComplaintPolicy(int agencyId, ComplaintPolicyInput input,
+        ComplaintService svc, CurrentUser me)
+    {
+        if (!await me.CanSee(agencyId)) return Problems.NotFound(T("complaints.agency"));
+        if (!await me.CanAdminister(agencyId)) return Problems.Forbidden(T("complaints.policy.forbidden"));
+        return TypedResults.Ok(await svc.SetPolicyAsync(agencyId, input));
+    }
 }

@@ -2,9 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Complaints;
+using Zhifa.Domain.Rules;
+using Zhifa.Web.Features.Agencies;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.Cases;
+using Zhifa.Web.Features.Officers;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Complaints;
 
@@ -35,19 +39,19 @@ public sealed record ComplaintCaseDraft(int ComplaintId, int AgencyId, string Re
 public sealed record ComplaintPolicyView(int AgencyId, int HandlingWorkingDays, bool IsDefault);
 
 /// <summary>SUP-4: public intake of complaints and reports, and their handling by the agency's staff.</summary>
-public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvider time, CalendarService calendar, CaseService cases)
+public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvider time, CalendarService calendar, CaseService cases,
+    AgencyService agencies, OfficerService officers)
 {
     public const string ContactViewedAction = "complaint.contact-viewed";
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
     private DateOnly Today => CaseService.ChinaDay(Now);
 
-    public async Task<List<(int Id, string Name)>> AgenciesAsync()
-        => (await db.Agencies.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync()).Select(a => (a.Id, a.Name)).ToList();
+    public Task<List<(int Id, string Name)>> AgenciesAsync() => agencies.AllNamesAsync();
 
     public async Task<ComplaintReceipt> SubmitAsync(ComplaintSubmission input)
     {
-        var agency = input.AgencyId is { } id ? await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id) : null;
+        var agency = input.AgencyId is { } id && (await agencies.NamesAsync([id])).TryGetValue(id, out var name) ? new { Id = id, Name = name } : null;
         Complaint.ValidateSubmission(input.AgencyId, agency is not null, input.Kind, input.Content, input.Subject, input.ContactName,
             input.ContactPhone, input.Website).ThrowIfAny();
         Complaint.TryParseKind(input.Kind, out var kind);
@@ -87,7 +91,7 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
         if (!Complaint.IsReceiptNumber(receipt)) return null;
         var c = await db.Set<Complaint>().AsNoTracking().FirstOrDefaultAsync(x => x.ReceiptNumber == receipt);
         if (c is null) return null;
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == c.AgencyId).Select(a => a.Name).FirstAsync();
+        var agency = (await agencies.NamesAsync([c.AgencyId]))[c.AgencyId];
         return new PublicComplaintStatus(c.ReceiptNumber, agency, Complaint.Label(c.Kind), c.Status.ToString(), Complaint.Label(c.Status),
             c.ReceivedAt, await DueOnAsync(c), c.ClosedAt, c.Status == ComplaintStatus.Replied ? c.Reply : "",
             c.Status == ComplaintStatus.Rejected ? c.RejectionReason : "");
@@ -114,99 +118,130 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
     {
         var cal = await calendar.GetAsync();
         var agencyIds = list.Select(c => c.AgencyId).Distinct().ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
+        var agencyNames = await agencies.NamesAsync(agencyIds);
         var unitIds = list.Where(c => c.UnitId != null).Select(c => c.UnitId!.Value).Distinct().ToList();
-        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
+        var units = await agencies.UnitNamesAsync(unitIds);
         var officerIds = list.Where(c => c.OfficerId != null).Select(c => c.OfficerId!.Value).Distinct().ToList();
-        var officers = await db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var officerNames = await officers.OfficerNamesAsync(officerIds);
         var caseIds = list.Where(c => c.CaseId != null).Select(c => c.CaseId!.Value).Distinct().ToList();
-        var caseNumbers = await db.Cases.AsNoTracking().Where(k => caseIds.Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.Number);
+        var caseNumbers = await cases.NumbersAsync(caseIds);
         var limits = await db.Set<ComplaintPolicy>().AsNoTracking().Where(p => agencyIds.Contains(p.AgencyId))
             .ToDictionaryAsync(p => p.AgencyId, p => p.HandlingWorkingDays);
         return list.Select(c =>
         {
             var due = Complaint.DueOn(cal, CaseService.ChinaDay(c.ReceivedAt), limits.GetValueOrDefault(c.AgencyId, Complaint.DefaultHandlingWorkingDays));
-            return new ComplaintRow(c.Id, c.ReceiptNumber, c.AgencyId, agencies.GetValueOrDefault(c.AgencyId, ""), Complaint.Label(c.Kind),
+            return new ComplaintRow(c.Id, c.ReceiptNumber, c.AgencyId, agencyNames.GetValueOrDefault(c.AgencyId, ""), Complaint.Label(c.Kind),
                 c.Status.ToString(), Complaint.Label(c.Status), c.ReceivedAt, due, Complaint.IsOverdue(c.Status, due, Today),
-                c.UnitId is { } u ? units.GetValueOrDefault(u, "") : "", c.OfficerId is { } o ? officers.GetValueOrDefault(o, "") : "", c.CaseId,
+                c.UnitId is { } u ? units.GetValueOrDefault(u, "") : "", c.OfficerId is { } o ? officerNames.GetValueOrDefault(o, "") : "", c.CaseId,
                 c.CaseId is { } k ? caseNumbers.GetValueOrDefault(k) : null);
         }).ToList();
     }
 
     /// <summary>Staff of the complaint's own agency see the contact; a supervising agency does not (SEC-3).</summary>
-    public bool MaySeeContact(Complaint c) => me.AgencyId == c.AgencyId;
+    private bool ContactVisible(Complaint c) => me.AgencyId == c.AgencyId;
 
     /// <summary>Whether the user's role opens cases at all (立案 from a complaint).</summary>
-    public bool MayOpenCases => cases.MayOpenCases;
-
-    /// <summary>The agency's own staff handle its complaints; a supervising agency only looks.</summary>
-    public bool MayHandle(Complaint c) => me.AgencyId == c.AgencyId;
+    public bool OpensCases => cases.MayOpenCases;
 
     /// <summary>The full complaint; showing the contact is audited as a read of personal data.</summary>
     public async Task<ComplaintDetail> DetailAsync(Complaint c)
     {
         var row = (await RowsAsync([c]))[0];
-        bool show = MaySeeContact(c) && !c.Anonymous;
+        bool show = ContactVisible(c) && !c.Anonymous;
         if (show)
         {
             db.AddAuditEvent(ContactViewedAction, nameof(Complaint), c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.AgencyId,
-                $"查看投诉举报人联系方式：{c.ReceiptNumber}");
+                T("complaints.audit.contact_viewed", c.ReceiptNumber));
             await db.SaveChangesAsync();
         }
         return new ComplaintDetail(row, c.Content, c.Subject, c.Notes, c.Reply, c.RepliedAt, c.RejectionReason, c.Anonymous, show,
             show ? c.ContactName : null, show ? c.ContactPhone : null);
     }
 
-    public async Task AcceptAsync(Complaint c)
+    /// <summary>
+    /// The facts of <paramref name="act"/> on the complaint: the complaint, and the text, unit, officer or case the act
+    /// brings (with whether they belong to the complaint's agency).
+    /// </summary>
+    public async Task<ComplaintFacts> FactsAsync(Complaint c, string? text = null, int? unitId = null, int? officerId = null, int? caseId = null)
     {
-        c.Accept();
-        await db.SaveChangesAsync();
+        var k = caseId is { } id ? await cases.FindVisibleAsync(id) : null;
+        return new ComplaintFacts
+        {
+            AgencyId = c.AgencyId, Status = c.Status, Text = text?.Trim() ?? "",
+            UnitId = unitId, UnitOfAgency = unitId is { } u && await agencies.HasUnitAsync(c.AgencyId, u),
+            OfficerId = officerId, OfficerOfAgency = officerId is { } o && await officers.BelongsAsync(o, c.AgencyId),
+            CaseId = caseId, CaseOfAgency = k is not null && k.AgencyId == c.AgencyId,
+        };
     }
 
-    public async Task AssignAsync(Complaint c, AssignInput input)
+    /// <summary>Every act the table has from the complaint's status, with what the signed-in account may not do and what still blocks it.</summary>
+    public async Task<IReadOnlyDictionary<string, MoveCheck>> ActsAsync(Complaint c)
     {
-        if (input.UnitId is { } u && !await db.Units.AnyAsync(x => x.Id == u && x.AgencyId == c.AgencyId))
-            throw new DomainValidationException("unitId", "unknown", "所选科室不属于本执法主体");
-        if (input.OfficerId is { } o && !await db.Officers.AnyAsync(x => x.Id == o && x.AgencyId == c.AgencyId))
-            throw new DomainValidationException("officerId", "unknown", "所选承办人不属于本执法主体");
-        c.Assign(input.UnitId, input.OfficerId);
-        await db.SaveChangesAsync();
+        var actor = await me.ActorAsync();
+        var facts = await FactsAsync(c);
+        return ComplaintLifecycle.Table.ActsFrom(c.Status.ToString()).ToDictionary(a => a, a => ComplaintLifecycle.Check(a, facts, actor));
     }
 
-    public async Task NoteAsync(Complaint c, NoteInput input)
+    public Task<Outcome<Complaint>> AcceptAsync(Complaint c) => MakeAsync(c, ComplaintActs.Accept, "", _ => { });
+
+    public Task<Outcome<Complaint>> AssignAsync(Complaint c, AssignInput input) => MakeAsync(c, ComplaintActs.Assign, "", x =>
     {
-        c.AddNote(input.Note, me.DisplayName, Display.ToChina(Now));
-        if (c.Status is ComplaintStatus.Pending or ComplaintStatus.Accepted) c.Status = ComplaintStatus.Handling;
+        x.UnitId = input.UnitId;
+        x.OfficerId = input.OfficerId;
+    }, unitId: input.UnitId, officerId: input.OfficerId);
+
+    public Task<Outcome<Complaint>> NoteAsync(Complaint c, NoteInput input)
+        => MakeAsync(c, ComplaintActs.Note, input.Note, x => x.AddNote(input.Note!.Trim(), me.DisplayName, Display.ToChina(Now)));
+
+    public Task<Outcome<Complaint>> ReplyAsync(Complaint c, ReplyInput input) => MakeAsync(c, ComplaintActs.Reply, input.Reply, x =>
+    {
+        x.Reply = input.Reply!.Trim();
+        x.RepliedAt = Now;
+        x.ClosedAt = Now;
+    });
+
+    public Task<Outcome<Complaint>> RejectAsync(Complaint c, RejectInput input) => MakeAsync(c, ComplaintActs.Reject, input.Reason, x =>
+    {
+        x.RejectionReason = input.Reason!.Trim();
+        x.ClosedAt = Now;
+    });
+
+    /// <summary>Records the case the complaint led to; the case must be one of the same agency's.</summary>
+    public Task<Outcome<Complaint>> LinkCaseAsync(Complaint c, LinkCaseInput input) => MakeAsync(c, ComplaintActs.LinkCase, "", x =>
+    {
+        x.CaseId = input.CaseId;
+        x.ClosedAt = Now;
+    }, caseId: input.CaseId);
+
+    /// <summary>
+    /// Makes <paramref name="act"/> when the table allows it for the signed-in account: a text too long is bad input
+    /// (400); otherwise, refused, nothing changes and every reason is returned.
+    /// </summary>
+    private async Task<Outcome<Complaint>> MakeAsync(Complaint c, string act, string? text, Action<Complaint> change,
+        int? unitId = null, int? officerId = null, int? caseId = null)
+    {
+        if (act is ComplaintActs.Note or ComplaintActs.Reply or ComplaintActs.Reject)
+            new ValidationErrors().MaxLength(act == ComplaintActs.Reject ? "reason" : act, text?.Trim(), Complaint.TextMaxLength(act), ComplaintFieldLabel(act)).ThrowIfAny();
+        var check = ComplaintLifecycle.Check(act, await FactsAsync(c, text, unitId, officerId, caseId), await me.ActorAsync());
+        if (!check.IsAllowed) return Outcome<Complaint>.Refused(check);
+        change(c);
+        c.Status = ComplaintLifecycle.To(check);
         await db.SaveChangesAsync();
+        return Outcome<Complaint>.Done(c);
     }
 
-    public async Task ReplyAsync(Complaint c, ReplyInput input)
+    private static string ComplaintFieldLabel(string act) => act switch
     {
-        c.ReplyWith(input.Reply, Now);
-        await db.SaveChangesAsync();
-    }
-
-    public async Task RejectAsync(Complaint c, RejectInput input)
-    {
-        c.Reject(input.Reason, Now);
-        await db.SaveChangesAsync();
-    }
-
-    /// <summary>Records the case the complaint led to; the case must belong to the same agency.</summary>
-    public async Task LinkCaseAsync(Complaint c, LinkCaseInput input)
-    {
-        if (input.CaseId is not { } id) throw new DomainValidationException("caseId", "required", "请填写立案的案件编号（ID）");
-        var k = await cases.FindVisibleAsync(id);
-        if (k is null || k.AgencyId != c.AgencyId) throw new DomainValidationException("caseId", "unknown", "未找到本执法主体的该案件");
-        c.OpenedCase(k.Id, Now);
-        await db.SaveChangesAsync();
-    }
+        ComplaintActs.Note => Messages.Get("complaints.field.note"),
+        ComplaintActs.Reply => Messages.Get("complaints.field.reply"),
+        _ => Messages.Get("complaints.field.reason"),
+    };
 
     /// <summary>The case form's starting point: the subject as 案由, the content as facts, headed by where they came from.</summary>
     public static ComplaintCaseDraft CaseDraft(Complaint c)
     {
-        var source = $"案件来源：公众{Complaint.Label(c.Kind)}（受理回执号 {c.ReceiptNumber}，{Display.Date(c.ReceivedAt)} 收到）";
-        var title = c.Subject.Length > 0 ? c.Subject : $"{Complaint.Label(c.Kind)}线索 {c.ReceiptNumber}";
+        var source = T("complaints.case_draft.source", Complaint.Label(c.Kind), c.ReceiptNumber, Display.Date(c.ReceivedAt));
+        var title = c.Subject.Length > 0 ? c.Subject : T("complaints.case_draft.title", Complaint.Label(c.Kind), c.ReceiptNumber);
         return new ComplaintCaseDraft(c.Id, c.AgencyId, c.ReceiptNumber, title, source + "\n" + c.Content);
     }
 
@@ -217,11 +252,13 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
     /// </summary>
     public async Task<Domain.Cases.Case> OpenCaseAsync(int agencyId, CaseOpenInput input)
     {
-        var id = input.ComplaintId ?? throw new DomainValidationException("complaintId", "required", "请指定投诉举报");
+        var id = input.ComplaintId ?? throw new DomainValidationException("complaintId", "required", T("complaints.open_case.required"));
         var found = await FindVisibleAsync(id);
         if (found is null || found.AgencyId != agencyId)
-            throw new DomainValidationException("complaintId", "unknown", "未找到本执法主体的该投诉举报");
-        if (!MayHandle(found)) throw new DomainValidationException("complaintId", "not_allowed", "只有本机关人员可以由投诉举报立案");
+            throw new DomainValidationException("complaintId", "unknown", T("complaints.open_case.unknown"));
+        // The case's area still expects a 400 naming complaintId, so the table's refusal is turned into one here.
+        var check = ComplaintLifecycle.Check(ComplaintActs.LinkCase, await FactsAsync(found), await me.ActorAsync());
+        if (check.Forbidden.Count > 0) throw new DomainValidationException("complaintId", "not_allowed", T("complaints.open_case.not_allowed"));
         CheckStillOpen(found);
         // The copy read inside the transaction must come from the database, not from the tracker.
         db.Entry(found).State = EntityState.Detached;
@@ -232,25 +269,23 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
                 ? await db.Set<Complaint>().FromSqlRaw("SELECT * FROM \"Complaints\" WHERE \"Id\" = {0} FOR UPDATE", id).SingleAsync()
                 : await db.Set<Complaint>().SingleAsync(x => x.Id == id);
             CheckStillOpen(c);
-            c.OpenedCase(k.Id, Now);
-            c.AddNote($"立案，案号 {k.Number}", me.DisplayName, Display.ToChina(Now));
+            c.Status = ComplaintStatus.CaseOpened;
+            c.CaseId = k.Id;
+            c.ClosedAt = Now;
+            c.AddNote(T("complaints.open_case.note", k.Number), me.DisplayName, Display.ToChina(Now));
             await db.SaveChangesAsync();
         });
     }
 
     private static void CheckStillOpen(Complaint c)
     {
-        if (!Complaint.CanMove(c.Status, ComplaintStatus.CaseOpened))
-            throw new DomainValidationException("complaintId", "closed", $"该投诉举报当前状态为“{Complaint.Label(c.Status)}”，不能再由其立案");
+        if (ComplaintLifecycle.Table.Find(c.Status.ToString(), ComplaintActs.LinkCase) is null)
+            throw new DomainValidationException("complaintId", "closed", T("complaints.open_case.closed", Complaint.Label(c.Status)));
     }
 
-    public async Task<List<(int Id, string Name)>> UnitsAsync(int agencyId)
-        => (await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync())
-            .Select(u => (u.Id, u.Name)).ToList();
+    public Task<List<(int Id, string Name)>> UnitsAsync(int agencyId) => agencies.UnitNamesOfAsync(agencyId);
 
-    public async Task<List<(int Id, string Name)>> OfficersAsync(int agencyId)
-        => (await db.Officers.AsNoTracking().Where(o => o.AgencyId == agencyId).OrderBy(o => o.Id).Select(o => new { o.Id, o.Name }).ToListAsync())
-            .Select(o => (o.Id, o.Name)).ToList();
+    public Task<List<(int Id, string Name)>> OfficersAsync(int agencyId) => officers.NamesOfAsync(agencyId);
 
     /// <summary>The status of each complaint an agency received between two instants (for the annual report).</summary>
     public async Task<List<ComplaintStatus>> StatusesReceivedAsync(int agencyId, DateTime start, DateTime end)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Complaints;
 
@@ -16,6 +17,7 @@ public sealed class IndexModel(ComplaintService svc, CurrentUser me) : PageModel
     public string? Status { get; private set; }
     public ComplaintPolicyView? Policy { get; private set; }
     [BindProperty] public int? HandlingWorkingDays { get; set; }
+    [TempData] public string? StatusMessage { get; set; }
 
     private async Task LoadAsync(string? status, bool? overdue)
     {
@@ -41,7 +43,7 @@ public sealed class IndexModel(ComplaintService svc, CurrentUser me) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        TempData["StatusMessage"] = $"办理期限已设为 {HandlingWorkingDays} 个工作日";
-        return Redirect("/complaints");
+        StatusMessage = T("complaints.index.policy_saved", HandlingWorkingDays);
+        return RedirectToPage("/Complaints/Index");
     }
 }

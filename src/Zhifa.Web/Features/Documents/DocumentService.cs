@@ -371,4 +371,9 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
         await db.SaveChangesAsync();
         return blobs.OpenRead(sha);
     }
+
+    /// <summary>Whether a document or a template names the file (the purge keeps such a file).</summary>
+    public async Task<bool> UsesFileAsync(string sha256, CancellationToken ct)
+        => await db.Set<CaseDocument>().AnyAsync(d => d.Sha256 == sha256 || d.ScanSha256 == sha256, ct)
+            || await db.Set<DocumentTemplate>().AnyAsync(t => t.Sha256 == sha256, ct);
 }

@@ -367,4 +367,15 @@ public sealed class OfficerService(AppDbContext db, CurrentUser me, TimeProvider
         var ids = officerIds.Distinct().ToList();
         return await db.Officers.AsNoTracking().Include(o => o.Certificates).Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id);
     }
+
+    /// <summary>The names of the given officers, for other areas' lists.</summary>
+    public Task<Dictionary<int, string>> OfficerNamesAsync(IReadOnlyCollection<int> officerIds)
+        => db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+
+    /// <summary>The agency's officers by id and name, for other areas' forms.</summary>
+    public async Task<List<(int Id, string Name)>> NamesOfAsync(int agencyId)
+        => (await db.Officers.AsNoTracking().Where(o => o.AgencyId == agencyId).OrderBy(o => o.Id).Select(o => new { o.Id, o.Name }).ToListAsync())
+            .Select(o => (o.Id, o.Name)).ToList();
+
+    public Task<bool> BelongsAsync(int officerId, int agencyId) => db.Officers.AnyAsync(o => o.Id == officerId && o.AgencyId == agencyId);
 }

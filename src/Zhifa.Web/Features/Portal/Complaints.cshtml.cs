@@ -33,7 +33,7 @@ public sealed class ComplaintsModel(ComplaintService svc) : PageModel
     public async Task<IActionResult> OnGetAsync(string? receipt)
     {
         // The lookup form sends the receipt number here; its status page has the number in its address.
-        if (!string.IsNullOrWhiteSpace(receipt)) return Redirect($"/gs/complaints/{Uri.EscapeDataString(receipt.Trim().ToUpperInvariant())}");
+        if (!string.IsNullOrWhiteSpace(receipt)) return RedirectToPage("/Portal/ComplaintStatus", new { receipt = receipt.Trim().ToUpperInvariant() });
         Agencies = await svc.AgenciesAsync();
         return Page();
     }
@@ -56,6 +56,6 @@ public sealed class ComplaintsModel(ComplaintService svc) : PageModel
         // Post/Redirect/Get: refreshing the status page cannot submit again. Only the receipt number travels, never the content.
         TempData[SubmittedKey] = receipt.ReceiptNumber;
         TempData[ReplyByPhoneKey] = receipt.ReplyByPhone;
-        return Redirect($"/gs/complaints/{receipt.ReceiptNumber}");
+        return RedirectToPage("/Portal/ComplaintStatus", new { receipt = receipt.ReceiptNumber });
     }
 }

@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Publicity;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Portal;
 
@@ -58,86 +60,101 @@ public static class DecisionPortalFeature
     /// <summary>The anonymous portal side under /gs: the read API, downloads, the feed and error reports.</summary>
     public static void MapPortalDecisionEndpoints(this IEndpointRouteBuilder portal)
     {
-        var api = portal.MapGroup("/api/v1/decisions").AddEndpointFilter<DomainValidationFilter>().WithTags("公示").AllowAnonymous();
+        var api = portal.MapGroup("/api/v1/decisions").AddEndpointFilter<DomainValidationFilter>().WithTags(T("portal.decisions.api.tag")).AllowAnonymous();
+        api.MapGet("", SearchDecisionsPublic).WithName("SearchDecisionsPublic").WithSummary(T("portal.decisions.api.search"))
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/{seriesId:int}", GetDecisionPublic).WithName("GetDecisionPublic").WithSummary(T("portal.decisions.api.get"))
+            .Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{seriesId:int}/versions/{version:int}", GetDecisionVersionPublic).WithName("GetDecisionVersionPublic")
+            .WithSummary(T("portal.decisions.api.version")).Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{seriesId:int}/error-reports", ReportDecisionErrorPublic).WithName("ReportDecisionErrorPublic")
+            .WithSummary(T("portal.decisions.api.report", PublicationErrorReport.DueWorkingDays))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("", async ([AsParameters] DecisionSearchParameters query, DecisionPortalService svc, HttpContext http) =>
-        {
-            var page = await svc.SearchAsync(query.Parse());
-            ShortPublicCache(http);
-            return Results.Ok(new { page.Items, page.Total, page.TotalCapped, page.Page, page.PageSize, page.Pages });
-        }).WithName("SearchDecisionsPublic")
-          .WithSummary("公开检索行政执法决定：q 全文检索（两个字即可，如“罚款”或企业简称），按执法主体、类别、决定日期、罚款金额筛选，分页（最多翻阅前 10000 条；total 计数到 1000 为止，totalCapped 表示更多）");
+        portal.MapGet("/decisions/feed.atom", DecisionFeedPublic).AllowAnonymous().WithTags(T("portal.decisions.api.tag")).WithName("DecisionFeedPublic")
+            .WithSummary(T("portal.decisions.api.feed"));
+        portal.MapGet("/decisions/export.csv", ExportDecisionsCsvPublic).AddEndpointFilter<DomainValidationFilter>().AllowAnonymous()
+            .WithTags(T("portal.decisions.api.tag")).WithName("ExportDecisionsCsvPublic").WithSummary(T("portal.decisions.api.csv"))
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        portal.MapGet("/decisions/export.json", ExportDecisionsJsonPublic).AddEndpointFilter<DomainValidationFilter>().AllowAnonymous()
+            .WithTags(T("portal.decisions.api.tag")).WithName("ExportDecisionsJsonPublic").WithSummary(T("portal.decisions.api.json"))
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+    }
 
-        api.MapGet("/{seriesId:int}", async (int seriesId, DecisionPortalService svc, HttpContext http) =>
-        {
-            if (await svc.DetailAsync(seriesId) is not { } view) return Problems.NotFound("公开的执法决定");
-            return NotModified(http, view.ETag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(view);
-        }).WithName("GetDecisionPublic")
-          .WithSummary("公开的执法决定（现行版本）：公开字段、法律状态和各版本；已撤回的只显示撤回理由；支持 ETag/304");
+    public static async Task<Ok<DecisionPage>> SearchDecisionsPublic([AsParameters] DecisionSearchParameters query, DecisionPortalService svc, HttpContext http)
+    {
+        var page = await svc.SearchAsync(query.Parse());
+        ShortPublicCache(http);
+        return TypedResults.Ok(page);
+    }
 
-        api.MapGet("/{seriesId:int}/versions/{version:int}", async (int seriesId, int version, DecisionPortalService svc, HttpContext http) =>
-        {
-            if (await svc.DetailAsync(seriesId, version) is not { } view) return Problems.NotFound("公开的执法决定版本");
-            return NotModified(http, view.ETag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(view);
-        }).WithName("GetDecisionVersionPublic")
-          .WithSummary("公开的执法决定的历史版本（已被新版本替代的版本）");
+    public static async Task<Results<Ok<PublicDecisionView>, StatusCodeHttpResult, ProblemHttpResult>> GetDecisionPublic(int seriesId, DecisionPortalService svc, HttpContext http)
+    {
+        if (await svc.DetailAsync(seriesId) is not { } view) return Problems.NotFound(T("portal.decisions.decision"));
+        return NotModified(http, view.ETag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(view);
+    }
 
-        api.MapPost("/{seriesId:int}/error-reports", async (int seriesId, ErrorReportInput input, DecisionPortalService svc) =>
-            await svc.ReportErrorAsync(seriesId, input) is { } receipt
-                ? Results.Created($"/gs/decisions/{seriesId}/report/{receipt.ReceiptNumber}", receipt)
-                : Problems.NotFound("公开的执法决定"))
-          .WithName("ReportDecisionErrorPublic")
-          .WithSummary($"公众报告公开的执法决定中的错误：转承办单位，{PublicationErrorReport.DueWorkingDays} 个工作日内处理，返回回执号");
+    public static async Task<Results<Ok<PublicDecisionView>, StatusCodeHttpResult, ProblemHttpResult>> GetDecisionVersionPublic(int seriesId, int version,
+        DecisionPortalService svc, HttpContext http)
+    {
+        if (await svc.DetailAsync(seriesId, version) is not { } view) return Problems.NotFound(T("portal.decisions.version"));
+        return NotModified(http, view.ETag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(view);
+    }
 
-        portal.MapGet("/decisions/feed.atom", async (DecisionPortalService svc, ZhifaOptions options, HttpContext http) =>
-        {
-            var latest = await svc.LatestAsync(FeedEntries);
-            var baseUrl = BaseUrl(options, http.Request);
-            var xml = Atom(latest, baseUrl);
-            var etag = "\"" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(xml)))[..32] + "\"";
-            if (NotModified(http, etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
-            return Results.Text(xml, "application/atom+xml; charset=utf-8", Encoding.UTF8);
-        }).AllowAnonymous().WithTags("公示").WithName("DecisionFeedPublic").WithSummary("新公开的行政执法决定（Atom 订阅，最新 50 条）");
+    public static async Task<Results<Created<ErrorReportReceipt>, ProblemHttpResult>> ReportDecisionErrorPublic(int seriesId, ErrorReportInput input, DecisionPortalService svc)
+        => await svc.ReportErrorAsync(seriesId, input) is { } receipt
+            ? TypedResults.Created($"/gs/decisions/{seriesId}/report/{receipt.ReceiptNumber}", receipt)
+            : Problems.NotFound(T("portal.decisions.decision"));
 
-        portal.MapGet("/decisions/export.csv", async (HttpContext http, DecisionPortalService svc) =>
-        {
-            var criteria = DecisionSearchParameters.FromQuery(http.Request.Query).Parse();
-            var rows = await svc.ExportAsync(criteria);
-            ShortPublicCache(http);
-            return Results.File(Csv(rows), "text/csv; charset=utf-8", $"行政执法决定-{svc.Today:yyyyMMdd}.csv");
-        }).AddEndpointFilter<DomainValidationFilter>().AllowAnonymous().WithTags("公示").WithName("ExportDecisionsCsvPublic")
-          .WithSummary("下载当前检索结果（CSV，UTF-8 带 BOM，可直接用 Excel 打开；最多 10000 条）");
+    public static async Task<Results<ContentHttpResult, StatusCodeHttpResult>> DecisionFeedPublic(DecisionPortalService svc, ZhifaOptions options, HttpContext http)
+    {
+        var latest = await svc.LatestAsync(FeedEntries);
+        var xml = Atom(latest, BaseUrl(options, http.Request));
+        var etag = "\"" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(xml)))[..32] + "\"";
+        if (NotModified(http, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.Text(xml, "application/atom+xml; charset=utf-8", Encoding.UTF8);
+    }
 
-        portal.MapGet("/decisions/export.json", async (HttpContext http, DecisionPortalService svc) =>
-        {
-            var criteria = DecisionSearchParameters.FromQuery(http.Request.Query).Parse();
-            var rows = await svc.ExportAsync(criteria);
-            ShortPublicCache(http);
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(new { total = rows.Count, cap = PortalSearchCriteria.MaxRows, items = rows }, JsonOptions);
-            return Results.File(bytes, "application/json; charset=utf-8", $"行政执法决定-{svc.Today:yyyyMMdd}.json");
-        }).AddEndpointFilter<DomainValidationFilter>().AllowAnonymous().WithTags("公示").WithName("ExportDecisionsJsonPublic")
-          .WithSummary("下载当前检索结果（JSON；最多 10000 条）");
+    public static async Task<FileContentHttpResult> ExportDecisionsCsvPublic(HttpContext http, DecisionPortalService svc)
+    {
+        var rows = await svc.ExportAsync(DecisionSearchParameters.FromQuery(http.Request.Query).Parse());
+        ShortPublicCache(http);
+        return TypedResults.File(Csv(rows), "text/csv; charset=utf-8", T("portal.decisions.export_name", svc.Today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)) + ".csv");
+    }
+
+    public static async Task<FileContentHttpResult> ExportDecisionsJsonPublic(HttpContext http, DecisionPortalService svc)
+    {
+        var rows = await svc.ExportAsync(DecisionSearchParameters.FromQuery(http.Request.Query).Parse());
+        ShortPublicCache(http);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new { total = rows.Count, cap = PortalSearchCriteria.MaxRows, items = rows }, JsonOptions);
+        return TypedResults.File(bytes, "application/json; charset=utf-8", T("portal.decisions.export_name", svc.Today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)) + ".json");
     }
 
     /// <summary>The staff side under /api/v1: the error reports of the visible agencies and their handling.</summary>
     public static void MapDecisionErrorReportEndpoints(this IEndpointRouteBuilder api)
     {
-        var g = api.MapGroup("/publication-error-reports").WithTags("公示");
-        g.MapGet("", async (int? agencyId, string? status, bool? overdue, DecisionErrorReportService svc) =>
-            Results.Ok(await svc.ListAsync(agencyId, status, overdue == true)))
-          .WithName("ListPublicationErrorReports")
-          .WithSummary($"本机关（及所辖）公示纠错列表：处理期限（{PublicationErrorReport.DueWorkingDays} 个工作日）、是否逾期；overdue=true 只列逾期未处理的");
-        g.MapGet("/{errorReportId:int}", async (int errorReportId, DecisionErrorReportService svc) =>
-            await svc.FindVisibleAsync(errorReportId) is { } r ? Results.Ok(await svc.DetailAsync(r)) : Problems.NotFound("公示纠错"))
-          .WithName("GetPublicationErrorReport").WithSummary("公示纠错详情；联系方式仅向本机关人员显示，每次查看记入审计日志");
-        g.MapPost("/{errorReportId:int}/resolve", async (int errorReportId, ResolveErrorReportInput input, DecisionErrorReportService svc) =>
-        {
-            var r = await svc.FindVisibleAsync(errorReportId);
-            if (r is null) return Problems.NotFound("公示纠错");
-            if (!svc.MayHandle(r)) return Problems.Forbidden("只有本机关人员可以处理该纠错");
-            await svc.ResolveAsync(r, input);
-            return Results.Ok(await svc.DetailAsync(r));
-        }).WithName("ResolvePublicationErrorReport").WithSummary("处理公示纠错：status 为 Corrected（已更正）或 Rejected（不予更正），并写明答复");
+        var g = api.MapGroup("/publication-error-reports").WithTags(T("errorreports.api.tag"));
+        g.MapGet("", ListPublicationErrorReports).WithName("ListPublicationErrorReports")
+            .WithSummary(T("errorreports.api.list", PublicationErrorReport.DueWorkingDays));
+        g.MapGet("/{errorReportId:int}", GetPublicationErrorReport).WithName("GetPublicationErrorReport").WithSummary(T("errorreports.api.get"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/{errorReportId:int}/resolve", ResolvePublicationErrorReport).WithName("ResolvePublicationErrorReport").WithSummary(T("errorreports.api.resolve"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    public static async Task<Ok<List<ErrorReportRow>>> ListPublicationErrorReports(int? agencyId, string? status, bool? overdue, DecisionErrorReportService svc)
+        => TypedResults.Ok(await svc.ListAsync(agencyId, status, overdue == true));
+
+    public static async Task<Results<Ok<ErrorReportRow>, ProblemHttpResult>> GetPublicationErrorReport(int errorReportId, DecisionErrorReportService svc)
+        => await svc.FindVisibleAsync(errorReportId) is { } r ? TypedResults.Ok(await svc.DetailAsync(r)) : Problems.NotFound(T("errorreports.report"));
+
+    public static async Task<Results<Ok<ErrorReportRow>, ProblemHttpResult>> ResolvePublicationErrorReport(int errorReportId, ResolveErrorReportInput input,
+        DecisionErrorReportService svc)
+    {
+        if (await svc.FindVisibleAsync(errorReportId) is not { } r) return Problems.NotFound(T("errorreports.report"));
+        var resolved = await svc.ResolveAsync(r, input);
+        return resolved.Succeeded ? TypedResults.Ok(await svc.DetailAsync(r)) : Problems.Refused(resolved);
     }
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
@@ -145,8 +162,11 @@ public static class DecisionPortalFeature
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    private static readonly string[] CsvHeader =
-        ["编号", "版本", "标题", "决定书文号", "执法主体", "类别", "当事人", "统一社会信用代码", "违法行为", "执法依据", "执法结论", "罚款金额（元）", "决定日期", "公开时间", "法律状态", "网址"];
+    private static readonly string[] CsvColumns =
+        ["id", "version", "title", "document_number", "agency", "category", "party", "credit_code", "violation", "legal_basis", "conclusion", "fine",
+            "decided_on", "published_at", "legal_status", "url"];
+
+    private static IEnumerable<string> CsvHeader => CsvColumns.Select(c => T("portal.decisions.csv." + c));
 
     /// <summary>UTF-8 with BOM so that Excel reads the Chinese; cells that a spreadsheet would run as formulas are quoted.</summary>
     public static byte[] Csv(IEnumerable<PublicDecision> rows)
@@ -177,11 +197,11 @@ public static class DecisionPortalFeature
             string Time(DateTime? utc) => DateTime.SpecifyKind(utc ?? DateTime.UnixEpoch, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             w.WriteStartElement("feed", ns);
             w.WriteElementString("id", ns, baseUrl + "/gs/decisions/feed.atom");
-            w.WriteElementString("title", ns, "行政执法决定公开");
+            w.WriteElementString("title", ns, T("portal.decisions.feed_title"));
             w.WriteElementString("updated", ns, Time(items.Count > 0 ? items.Max(i => i.PublishedAt) : null));
             w.WriteStartElement("link", ns); w.WriteAttributeString("rel", "self"); w.WriteAttributeString("href", baseUrl + "/gs/decisions/feed.atom"); w.WriteEndElement();
             w.WriteStartElement("link", ns); w.WriteAttributeString("rel", "alternate"); w.WriteAttributeString("href", baseUrl + "/gs/decisions"); w.WriteEndElement();
-            w.WriteStartElement("author", ns); w.WriteElementString("name", ns, "行政执法信息公示平台"); w.WriteEndElement();
+            w.WriteStartElement("author", ns); w.WriteElementString("name", ns, T("portal.decisions.feed_author")); w.WriteEndElement();
             foreach (var d in items)
             {
                 var url = $"{baseUrl}/gs/decisions/{d.Id}/v/{d.Version}";
@@ -204,5 +224,5 @@ public static class DecisionPortalFeature
         return sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
     }
 
-    public static string FieldMessage(DomainValidationException ex) => string.Join("；", ex.Errors.Select(e => e.Message));
+    public static string FieldMessage(DomainValidationException ex) => string.Join(T("list.semicolon"), ex.Errors.Select(e => e.Message));
 }

@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
+using Zhifa.Domain.Common;
 using Zhifa.Domain.Publicity;
+using Zhifa.Domain.Rules;
+using Zhifa.Web.Features.Agencies;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Portal;
 
@@ -18,9 +22,10 @@ public sealed record ResolveErrorReportInput(string? Status, string? Reply);
 /// <see cref="PublicationErrorReport.DueWorkingDays"/> working days; the agency's staff correct or reject it with a reply.
 /// The reporter's contact is shown only to the agency's own staff, and showing it is audited.
 /// </summary>
-public sealed class DecisionErrorReportService(AppDbContext db, CurrentUser me, TimeProvider time, CalendarService calendar)
+public sealed class DecisionErrorReportService(AppDbContext db, CurrentUser me, TimeProvider time, CalendarService calendar, AgencyService agencyNames)
 {
     public const string ContactViewedAction = "publication.error-report.contact-viewed";
+    public const int ReplyMaxLength = 2000;
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
     private DateOnly Today => CaseService.ChinaDay(Now);
@@ -31,7 +36,8 @@ public sealed class DecisionErrorReportService(AppDbContext db, CurrentUser me, 
         return r is not null && await me.CanSee(r.AgencyId) ? r : null;
     }
 
-    public bool MayHandle(PublicationErrorReport r) => me.AgencyId == r.AgencyId;
+    /// <summary>The agency's own staff see the reporter's contact; a supervising agency does not (SEC-3).</summary>
+    private bool ContactVisible(PublicationErrorReport r) => me.AgencyId == r.AgencyId;
 
     /// <summary>The visible agencies' reports, pending first then newest; overdueOnly keeps the pending ones past their due date.</summary>
     public async Task<List<ErrorReportRow>> ListAsync(int? agencyId, string? status, bool overdueOnly)
@@ -50,37 +56,49 @@ public sealed class DecisionErrorReportService(AppDbContext db, CurrentUser me, 
     {
         var cal = await calendar.GetAsync();
         var agencyIds = list.Select(r => r.AgencyId).Distinct().ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
+        var agencies = await agencyNames.NamesAsync(agencyIds);
         var unitIds = list.Where(r => r.UnitId != null).Select(r => r.UnitId!.Value).Distinct().ToList();
-        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
+        var units = await agencyNames.UnitNamesAsync(unitIds);
         var pubIds = list.Select(r => r.PublicationId).Distinct().ToList();
         var titles = await db.Set<Publication>().AsNoTracking().Where(p => EF.Constant(pubIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title);
-        var shown = list.Where(r => MayHandle(r) && r.Contact.Length > 0).ToList();
+        var shown = list.Where(r => ContactVisible(r) && r.Contact.Length > 0).ToList();
         foreach (var r in shown)
             db.AddAuditEvent(ContactViewedAction, nameof(PublicationErrorReport), r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.AgencyId,
-                $"查看公示纠错联系方式：{r.ReceiptNumber}");
+                T("errorreports.audit.contact_viewed", r.ReceiptNumber));
         if (shown.Count > 0) await db.SaveChangesAsync();
+        var actor = await me.ActorAsync();
         return [.. list.Select(r =>
         {
             var due = PublicationErrorReportRules.DueOn(cal, CaseService.ChinaDay(r.ReceivedAt));
-            bool contact = MayHandle(r) && r.Contact.Length > 0;
+            bool contact = ContactVisible(r) && r.Contact.Length > 0;
+            bool handled = ErrorReportLifecycle.Check(Facts(r, null), actor).Forbidden.Count == 0;
             return new ErrorReportRow(r.Id, r.ReceiptNumber, r.AgencyId, agencies.GetValueOrDefault(r.AgencyId, ""),
                 r.UnitId is { } u ? units.GetValueOrDefault(u, "") : "", r.SeriesId, titles.GetValueOrDefault(r.PublicationId, ""), r.Content,
                 contact, contact ? r.Contact : null, r.ReceivedAt, due, PublicationErrorReportRules.IsOverdue(r.Status, due, Today), r.Status.ToString(),
-                PublicationErrorReportRules.Label(r.Status), r.Reply, r.RepliedAt, MayHandle(r));
+                PublicationErrorReportRules.Label(r.Status), r.Reply, r.RepliedAt, handled);
         })];
     }
 
-    /// <summary>The agency's staff close a pending report: corrected (the decision gets a new version separately) or rejected, with a reply.</summary>
-    public async Task ResolveAsync(PublicationErrorReport r, ResolveErrorReportInput input)
+    private static ErrorReportFacts Facts(PublicationErrorReport r, ResolveErrorReportInput? input) => new()
     {
-        var errors = PublicationErrorReportRules.ValidateResolution(input.Status, input.Reply, out var status);
-        if (r.Status != ErrorReportStatus.Pending) errors.Add("status", "closed", $"该纠错已处理（{PublicationErrorReportRules.Label(r.Status)}）");
-        errors.ThrowIfAny();
-        r.Status = status;
-        r.Reply = input.Reply!.Trim();
+        AgencyId = r.AgencyId, Status = r.Status, Resolution = PublicationErrorReportRules.ParseResolution(input?.Status), Reply = input?.Reply?.Trim() ?? "",
+    };
+
+    /// <summary>
+    /// The agency's staff close a pending report: corrected (the decision gets a new version separately) or rejected,
+    /// with a reply, as <see cref="ErrorReportLifecycle"/> allows; refused, nothing changes and every reason is returned.
+    /// </summary>
+    public async Task<Outcome<PublicationErrorReport>> ResolveAsync(PublicationErrorReport r, ResolveErrorReportInput input)
+    {
+        new ValidationErrors().MaxLength("reply", input.Reply?.Trim(), ReplyMaxLength, Messages.Get("errorreports.field.reply")).ThrowIfAny();
+        var facts = Facts(r, input);
+        var check = ErrorReportLifecycle.Check(facts, await me.ActorAsync());
+        if (!check.IsAllowed) return Outcome<PublicationErrorReport>.Refused(check);
+        r.Status = facts.Resolution!.Value;
+        r.Reply = facts.Reply;
         r.RepliedAt = Now;
         r.RepliedBy = me.UserName;
         await db.SaveChangesAsync();
+        return Outcome<PublicationErrorReport>.Done(r);
     }
 }

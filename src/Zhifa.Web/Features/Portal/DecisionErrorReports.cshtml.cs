@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Portal;
 
@@ -17,6 +18,7 @@ public sealed class DecisionErrorReportsModel(DecisionErrorReportService svc) : 
     [BindProperty] public int ReportId { get; set; }
     [BindProperty] public string? Resolution { get; set; }
     [BindProperty] public string? Reply { get; set; }
+    [TempData] public string? StatusMessage { get; set; }
 
     public async Task OnGetAsync(string? status, bool? overdue)
     {
@@ -27,21 +29,24 @@ public sealed class DecisionErrorReportsModel(DecisionErrorReportService svc) : 
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var r = await svc.FindVisibleAsync(ReportId);
-        if (r is null) return NotFound();
-        if (!svc.MayHandle(r)) return Forbid();
+        if (await svc.FindVisibleAsync(ReportId) is not { } r) return NotFound();
         try
         {
-            await svc.ResolveAsync(r, new ResolveErrorReportInput(Resolution, Reply));
+            var resolved = await svc.ResolveAsync(r, new ResolveErrorReportInput(Resolution, Reply));
+            if (resolved.Succeeded)
+            {
+                StatusMessage = T("errorreports.page.resolved", r.ReceiptNumber);
+                return RedirectToPage("/Portal/DecisionErrorReports");
+            }
+            ModelState.AddRefusal(resolved, "");
+            Response.StatusCode = resolved.Forbidden.Count > 0 ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict;
         }
         catch (DomainValidationException ex)
         {
             ModelState.AddDomainErrors(ex, "");
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            await OnGetAsync(null, null);
-            return Page();
         }
-        TempData["StatusMessage"] = $"纠错 {r.ReceiptNumber} 已处理";
-        return RedirectToPage();
+        await OnGetAsync(null, null);
+        return Page();
     }
 }

@@ -366,4 +366,17 @@ public sealed class RecordService(AppDbContext db, CurrentUser me, BlobStore blo
     };
 
     public DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>The case's records, for the retention page.</summary>
+    public Task<List<Record>> OfCaseAsync(int caseId) => db.Set<Record>().AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.Id).ToListAsync();
+
+    /// <summary>The records of the given cases whose files are not purged yet, tracked so the purge can mark them.</summary>
+    public Task<List<Record>> UnpurgedOfCasesAsync(IReadOnlyCollection<int> caseIds, CancellationToken ct)
+        => db.Set<Record>().Where(r => r.PurgedAt == null && caseIds.Contains(r.CaseId)).ToListAsync(ct);
+
+    /// <summary>Whether a record still kept names the file.</summary>
+    public Task<bool> KeepsFileAsync(string sha256, CancellationToken ct) => db.Set<Record>().AnyAsync(r => r.Sha256 == sha256 && r.PurgedAt == null, ct);
+
+    /// <summary>The stored file's row, tracked, so that its deletion can be recorded.</summary>
+    public Task<StoredFile?> StoredFileAsync(string sha256, CancellationToken ct) => db.Set<StoredFile>().FirstOrDefaultAsync(f => f.Sha256 == sha256, ct);
 }

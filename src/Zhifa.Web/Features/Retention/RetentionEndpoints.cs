@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Domain.Retention;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Retention;
 
@@ -7,43 +9,48 @@ public static class RetentionEndpoints
 {
     public sealed record HoldView(int Id, int CaseId, string Reason, string ReasonLabel, string Note, string PlacedBy, DateOnly PlacedOn, string ReleasedBy, DateOnly? ReleasedOn);
 
+    public sealed record RetentionView(IEnumerable<HoldView> Holds, List<RecordRetentionView> Records);
+
     public static HoldView View(LegalHold h) => new(h.Id, h.CaseId, h.Reason.ToString(), RetentionPolicy.Label(h.Reason), h.Note, h.PlacedBy, h.PlacedOn, h.ReleasedBy, h.ReleasedOn);
 
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
 
     public static void MapRetentionEndpoints(this IEndpointRouteBuilder group)
     {
-        var g = group.MapGroup("").WithTags("保存期限");
+        var g = group.MapGroup("").WithTags(T("retention.api.tag"));
+        g.MapGet("/cases/{caseId:int}/retention", GetRetention).WithSummary(T("retention.api.get")).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/cases/{caseId:int}/holds", PlaceHold).WithSummary(T("retention.api.place"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapPost("/holds/{holdId:int}/release", ReleaseHold).WithSummary(T("retention.api.release"))
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapPost("/retention/purge", RunPurge).WithMetadata(new DeploymentWideAttribute()).WithSummary(T("retention.api.purge"))
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+    }
 
-        g.MapGet("/cases/{caseId:int}/retention", async (int caseId, RetentionService svc, TimeProvider time) =>
-        {
-            var c = await svc.FindCaseAsync(caseId);
-            if (c is null) return Problems.NotFound("案件");
-            return Results.Ok(new { holds = (await svc.HoldsAsync(c.Id)).Select(View), records = await svc.RecordsAsync(c, Today(time)) });
-        }).WithSummary("本案记录的保存期限与长期保存情况");
+    public static async Task<Results<Ok<RetentionView>, ProblemHttpResult>> GetRetention(int caseId, RetentionService svc, TimeProvider time)
+    {
+        if (await svc.FindCaseAsync(caseId) is not { } c) return Problems.NotFound(T("retention.case"));
+        return TypedResults.Ok(new RetentionView((await svc.HoldsAsync(c.Id)).Select(View), await svc.RecordsAsync(c, Today(time))));
+    }
 
-        g.MapPost("/cases/{caseId:int}/holds", async (int caseId, HoldInput input, RetentionService svc, CurrentUser me, TimeProvider time) =>
-        {
-            var c = await svc.FindCaseAsync(caseId);
-            if (c is null) return Problems.NotFound("案件");
-            if (!RetentionService.MayHold(me)) return Problems.Forbidden();
-            var h = await svc.PlaceAsync(c, input, Today(time));
-            return Results.Created($"/api/v1/cases/{caseId}/retention", View(h));
-        }).WithSummary("对本案全部记录设置长期保存（当事人异议投诉、阻挠或暴力抗法、群体性或重大突发事件等）");
+    public static async Task<Results<Created<HoldView>, ProblemHttpResult>> PlaceHold(int caseId, HoldInput input, RetentionService svc, TimeProvider time)
+    {
+        if (await svc.FindCaseAsync(caseId) is not { } c) return Problems.NotFound(T("retention.case"));
+        var placed = await svc.PlaceAsync(c, input, Today(time));
+        return placed.Value is { } h ? TypedResults.Created($"/api/v1/cases/{caseId}/retention", View(h)) : Problems.Refused(placed);
+    }
 
-        g.MapPost("/holds/{holdId:int}/release", async (int holdId, RetentionService svc, CurrentUser me, TimeProvider time) =>
-        {
-            var h = await svc.FindHoldAsync(holdId);
-            if (h is null) return Problems.NotFound("长期保存");
-            if (!RetentionService.MayHold(me)) return Problems.Forbidden();
-            await svc.ReleaseAsync(h, Today(time));
-            return Results.Ok(View(h));
-        }).WithSummary("解除长期保存");
+    public static async Task<Results<Ok<HoldView>, ProblemHttpResult>> ReleaseHold(int holdId, RetentionService svc, TimeProvider time)
+    {
+        if (await svc.FindHoldAsync(holdId) is not { } h) return Problems.NotFound(T("retention.hold"));
+        var released = await svc.ReleaseAsync(h, Today(time));
+        return released.Succeeded ? TypedResults.Ok(View(h)) : Problems.Refused(released);
+    }
 
-        g.MapPost("/retention/purge", async (RetentionService svc, CurrentUser me, TimeProvider time) =>
-        {
-            if (!me.IsDeploymentAdministrator) return Problems.Forbidden("只有平台系统管理员可以立即执行清理");
-            return Results.Ok(await svc.PurgeAsync(Today(time)));
-        }).WithMetadata(new DeploymentWideAttribute()).WithSummary("立即执行一次保存期限清理（平时每日自动执行）");
+    public static async Task<Results<Ok<PurgeResult>, ProblemHttpResult>> RunPurge(RetentionService svc, TimeProvider time)
+    {
+        var run = await svc.RunPurgeAsync(Today(time));
+        return run.Value is { } result ? TypedResults.Ok(result) : Problems.Refused(run);
     }
 }

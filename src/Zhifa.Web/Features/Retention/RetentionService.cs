@@ -3,11 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
-using Zhifa.Domain.Documents;
-using Zhifa.Domain.Records;
 using Zhifa.Domain.Retention;
+using Zhifa.Domain.Rules;
+using Zhifa.Web.Features.Cases;
+using Zhifa.Web.Features.Documents;
+using Zhifa.Web.Features.Records;
 using Zhifa.Web.Infrastructure;
 using Zhifa.Web.Infrastructure.Storage;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Retention;
 
@@ -23,18 +26,11 @@ public sealed record PurgeResult(int Marked, int Unmarked, int Deleted);
 /// marks an expired record, deletes its file only after the recovery window if it is still expired then, keeps the
 /// row, and writes every mark and deletion to the audit log.
 /// </summary>
-public sealed class RetentionService(AppDbContext db, BlobStore blobs, CurrentUser me)
+public sealed class RetentionService(AppDbContext db, BlobStore blobs, CurrentUser me, CaseService cases, RecordService records, DocumentService documents)
 {
     public static readonly RetentionPolicy Policy = new();
 
-    public static bool MayHold(CurrentUser user) => user.IsAdministrator || user.IsInRole(Domain.Accounts.Roles.Head)
-        || user.IsInRole(Domain.Accounts.Roles.DeputyHead) || user.IsInRole(Domain.Accounts.Roles.Archivist);
-
-    public async Task<Case?> FindCaseAsync(int caseId)
-    {
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId);
-        return c is not null && await me.CanSee(c.AgencyId) ? c : null;
-    }
+    public Task<Case?> FindCaseAsync(int caseId) => cases.FindVisibleAsync(caseId);
 
     public async Task<LegalHold?> FindHoldAsync(int holdId)
     {
@@ -44,75 +40,94 @@ public sealed class RetentionService(AppDbContext db, BlobStore blobs, CurrentUs
 
     public Task<List<LegalHold>> HoldsAsync(int caseId) => db.Set<LegalHold>().AsNoTracking().Where(h => h.CaseId == caseId).OrderBy(h => h.Id).ToListAsync();
 
-    public async Task<LegalHold> PlaceAsync(Case c, HoldInput input, DateOnly today)
+    private static HoldFacts Facts(int agencyId, LegalHold? hold, HoldInput? input) => new()
     {
-        var errors = new ValidationErrors().MaxLength("note", input.Note, 500, "说明");
-        if (input.Reason is null || !Enum.IsDefined(input.Reason.Value)) errors.Add("reason", "required", "请选择长期保存的理由");
-        if (input.Reason == HoldReason.Other) errors.Required("note", input.Note, "说明");
-        errors.ThrowIfAny();
+        AgencyId = agencyId, State = hold is null ? RetentionLifecycle.New : hold.ReleasedOn is null ? RetentionLifecycle.Held : RetentionLifecycle.Released,
+        Reason = input is null ? hold?.Reason : input.Reason, Note = input is null ? hold?.Note ?? "" : input.Note?.Trim() ?? "",
+    };
+
+    /// <summary>Whether the signed-in account may place and release holds on the case's records (the page offers the forms then).</summary>
+    public async Task<MoveCheck> PlaceCheckAsync(Case c)
+        => RetentionLifecycle.Check(RetentionActs.Place, Facts(c.AgencyId, null, new HoldInput(HoldReason.ObjectionOrComplaint, "")), await me.ActorAsync());
+
+    public async Task<Outcome<LegalHold>> PlaceAsync(Case c, HoldInput input, DateOnly today)
+    {
+        new ValidationErrors().MaxLength("note", input.Note, 500, T("retention.field.note")).ThrowIfAny();
+        var check = RetentionLifecycle.Check(RetentionActs.Place, Facts(c.AgencyId, null, input), await me.ActorAsync());
+        if (!check.IsAllowed) return Outcome<LegalHold>.Refused(check);
         var hold = new LegalHold
         {
             AgencyId = c.AgencyId, CaseId = c.Id, Reason = input.Reason!.Value, Note = input.Note?.Trim() ?? "", PlacedBy = me.UserName, PlacedOn = today,
         };
         db.Add(hold);
         await db.SaveChangesAsync();
-        return hold;
+        return Outcome<LegalHold>.Done(hold);
     }
 
-    public async Task ReleaseAsync(LegalHold hold, DateOnly today)
+    public async Task<Outcome<LegalHold>> ReleaseAsync(LegalHold hold, DateOnly today)
     {
-        if (hold.ReleasedOn is not null) throw new DomainValidationException("hold", "already_released", "该长期保存已解除");
+        var check = RetentionLifecycle.Check(RetentionActs.Release, Facts(hold.AgencyId, hold, null), await me.ActorAsync());
+        if (!check.IsAllowed) return Outcome<LegalHold>.Refused(check);
         hold.ReleasedOn = today;
         hold.ReleasedBy = me.UserName;
         await db.SaveChangesAsync();
+        return Outcome<LegalHold>.Done(hold);
     }
 
     public async Task<List<RecordRetentionView>> RecordsAsync(Case c, DateOnly today)
     {
         var holds = (await HoldsAsync(c.Id)).Select(h => h.Facts).ToList();
-        var closedOn = await ClosedOnAsync(c.Id);
-        var records = await db.Set<Record>().AsNoTracking().Where(r => r.CaseId == c.Id).OrderBy(r => r.Id).ToListAsync();
-        return records.Select(r =>
+        DateOnly? closedOn = (await cases.ClosedAtAsync(c.Id)).TryGetValue(c.Id, out var at) ? DateOnly.FromDateTime(Display.ToChina(at)) : null;
+        return (await records.OfCaseAsync(c.Id)).Select(r =>
         {
             var d = Policy.Decide(new RetentionFacts(r.RetentionClass, DateOnly.FromDateTime(Display.ToChina(r.RegisteredAt)), closedOn, holds), today);
-            return new RecordRetentionView(r.Id, r.FileName, r.RetentionClass == RetentionClass.Evidence ? "证据" : "非证据", d.Held, d.KeepUntil, d.Rule,
-                r.PurgeMarkedOn, r.PurgedAt);
+            return new RecordRetentionView(r.Id, r.FileName, T(r.RetentionClass == RetentionClass.Evidence ? "retention.class.evidence" : "retention.class.other"),
+                d.Held, d.KeepUntil, d.Rule, r.PurgeMarkedOn, r.PurgedAt);
         }).ToList();
     }
 
-    /// <summary>One pass of the purge over every record of the deployment (run daily, or by the administrator).</summary>
+    /// <summary>A purge run asked for by a person: only the deployment's administrator, as the table says.</summary>
+    public async Task<Outcome<PurgeResult>> RunPurgeAsync(DateOnly today)
+    {
+        var check = RetentionLifecycle.Run.Check(RetentionActs.Run, "Idle", new PurgeRunFacts { Today = today }, await me.ActorAsync());
+        return check.IsAllowed ? Outcome<PurgeResult>.Done(await PurgeAsync(today)) : Outcome<PurgeResult>.Refused(check);
+    }
+
+    /// <summary>One pass of the purge over every record of the deployment (run daily, or by the administrator); each record moves as the purge table allows.</summary>
     public async Task<PurgeResult> PurgeAsync(DateOnly today, CancellationToken ct = default)
     {
         int marked = 0, unmarked = 0, deleted = 0;
-        var closed = await db.CaseSteps.AsNoTracking().Where(h => h.ToStep == CaseSteps.Closed)
-            .GroupBy(h => h.CaseId).Select(g => new { g.Key, At = g.Max(h => h.At) }).ToDictionaryAsync(x => x.Key, x => x.At, ct);
+        var closed = await cases.ClosedAtAsync(ct: ct);
         var holds = (await db.Set<LegalHold>().AsNoTracking().ToListAsync(ct)).ToLookup(h => h.CaseId, h => h.Facts);
         // Only records of closed cases can expire; open cases keep everything.
-        var candidates = await db.Set<Record>().Where(r => r.PurgedAt == null && closed.Keys.Contains(r.CaseId)).ToListAsync(ct);
+        var candidates = await records.UnpurgedOfCasesAsync(closed.Keys, ct);
         foreach (var r in candidates)
         {
-            var facts = new RetentionFacts(r.RetentionClass, DateOnly.FromDateTime(Display.ToChina(r.RegisteredAt)),
+            var retention = new RetentionFacts(r.RetentionClass, DateOnly.FromDateTime(Display.ToChina(r.RegisteredAt)),
                 DateOnly.FromDateTime(Display.ToChina(closed[r.CaseId])), holds[r.CaseId].ToList());
-            var expired = Policy.Decide(facts, today).ExpiredOn(today);
-            if (r.PurgeMarkedOn is null && expired)
+            var facts = new PurgeFacts
+            {
+                State = RetentionLifecycle.StateOf(r.PurgeMarkedOn, r.PurgedAt), Expired = Policy.Decide(retention, today).ExpiredOn(today),
+                RecoveryOver = r.PurgeMarkedOn is { } on && today >= on.AddDays(Policy.RecoveryDays),
+            };
+            if (RetentionLifecycle.Check(RetentionActs.Mark, facts).IsAllowed)
             {
                 r.PurgeMarkedOn = today;
                 marked++;
             }
-            else if (r.PurgeMarkedOn is not null && !expired)
+            else if (RetentionLifecycle.Check(RetentionActs.Unmark, facts).IsAllowed)
             {
-                // A hold placed during the recovery window saves the record.
                 r.PurgeMarkedOn = null;
                 unmarked++;
             }
-            else if (r.PurgeMarkedOn is { } on && Policy.MayDelete(facts, on, today))
+            else if (RetentionLifecycle.Check(RetentionActs.Delete, facts).IsAllowed)
             {
                 r.PurgedAt = db.UtcNow;
                 deleted++;
             }
         }
         db.AddAuditEvent("retention.purge-run", "Retention", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null,
-            $"标记 {marked}，取消标记 {unmarked}，删除 {deleted}", actorName: "system");
+            T("retention.audit.run", marked, unmarked, deleted), actorName: "system");
         await db.SaveChangesAsync(ct);
         await DeleteUnreferencedFilesAsync(candidates.Where(r => r.PurgedAt is not null).Select(r => r.Sha256).Distinct().ToList(), ct);
         return new PurgeResult(marked, unmarked, deleted);
@@ -123,24 +138,13 @@ public sealed class RetentionService(AppDbContext db, BlobStore blobs, CurrentUs
     {
         foreach (var sha in hashes)
         {
-            bool used = await db.Set<Record>().AnyAsync(r => r.Sha256 == sha && r.PurgedAt == null, ct)
-                || await db.Set<CaseDocument>().AnyAsync(d => d.Sha256 == sha || d.ScanSha256 == sha, ct)
-                || await db.Set<DocumentTemplate>().AnyAsync(t => t.Sha256 == sha, ct);
-            if (used) continue;
+            if (await records.KeepsFileAsync(sha, ct) || await documents.UsesFileAsync(sha, ct)) continue;
             var path = blobs.PathOf(sha);
             if (File.Exists(path)) File.Delete(path);
-            var stored = await db.Set<StoredFile>().FirstOrDefaultAsync(f => f.Sha256 == sha, ct);
-            if (stored is not null) stored.PurgedAt = db.UtcNow;
-            db.AddAuditEvent("record.purged", "StoredFile", sha, null, "保存期限届满，恢复期已过，原始文件已按制度删除", actorName: "system");
+            if (await records.StoredFileAsync(sha, ct) is { } stored) stored.PurgedAt = db.UtcNow;
+            db.AddAuditEvent("record.purged", "StoredFile", sha, null, T("retention.audit.purged"), actorName: "system");
             await db.SaveChangesAsync(ct);
         }
-    }
-
-    private async Task<DateOnly?> ClosedOnAsync(int caseId)
-    {
-        var at = await db.CaseSteps.AsNoTracking().Where(h => h.CaseId == caseId && h.ToStep == CaseSteps.Closed).OrderByDescending(h => h.At)
-            .Select(h => (DateTime?)h.At).FirstOrDefaultAsync();
-        return at is { } t ? DateOnly.FromDateTime(Display.ToChina(t)) : null;
     }
 }
 
