@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Zhifa.Browser.Tests.Infrastructure;
 using Zhifa.Domain.Cases;
@@ -161,10 +162,12 @@ public sealed class RuleGapJourneyTests(BrowserApp app)
     /// <summary>Review items all found conforming, as the reviewer's 同意 records them.</summary>
     private static object[] AllConform() => Enum.GetValues<ReviewItem>().Select(i => (object)new { item = i.ToString(), conforms = true, note = "" }).ToArray();
 
-    [Fact]
-    public async Task After_the_reviewer_agrees_a_major_case_waits_on_the_pages_for_the_deputy_s_opinion_the_agency_requires()
+    /// <summary>
+    /// A major case (责令停产停业) at 陈述申辩, the party's waiver given, submitted to legal review with a signed site record,
+    /// and agreed by the reviewer; the 分管领导 has not yet signed.
+    /// </summary>
+    private async Task<int> AgreedMajorCaseAsync()
     {
-        // 责令停产停业 makes the decision major: submitted to legal review with a signed site record, and agreed.
         var (api, caseId) = await OpenAsync(CaseSteps.Investigation, CaseSteps.InternalReview, CaseSteps.Notice);
         await DecisionTestData.ProposeAsync(app.App, caseId, kinds: "SuspendBusiness", fine: null);
         await NotifyAndWaiveAsync(api, caseId);
@@ -180,7 +183,17 @@ public sealed class RuleGapJourneyTests(BrowserApp app)
         using var reviewer = await app.ApiAsync("reviewer");
         var agreed = await reviewer.PostAsJsonAsync($"/api/v1/cases/{caseId}/legal-review/opinions", new { outcome = "Agree", findings = AllConform(), reasons = "", suggestions = "" });
         Assert.True(agreed.IsSuccessStatusCode, await agreed.Content.ReadAsStringAsync());
-        const string missing = "法制审核已同意，尚须分管领导在法制审核表上签署意见";
+        return caseId;
+    }
+
+    private const string LeaderMissing = "法制审核已同意，尚须分管领导在法制审核表上签署意见";
+    private const string LeaderSetting = "^法制审核同意后须经分管领导在法制审核表上签署意见";
+
+    [Fact]
+    public async Task After_the_reviewer_agrees_a_major_case_waits_on_the_pages_for_the_deputy_s_opinion_the_agency_requires()
+    {
+        int caseId = await AgreedMajorCaseAsync();
+        const string missing = LeaderMissing;
         int agencyId = await app.App.AgencyIdAsync();
 
         await using var session = new BrowserSession(app, "leader-opinion");
@@ -189,7 +202,7 @@ public sealed class RuleGapJourneyTests(BrowserApp app)
             // The agency's decision settings say its chain has the 分管领导 sign the 法制审核表.
             var handler = await VisitorAsync(session, "handler");
             await handler.GotoAsync($"/agencies/{agencyId}/decision-settings");
-            await Expect(handler.GetByLabel(new Regex("^法制审核同意后须经分管领导在法制审核表上签署意见"))).ToBeCheckedAsync();
+            await Expect(handler.GetByLabel(new Regex(LeaderSetting))).ToBeCheckedAsync();
 
             // The review page, the form, the discussion and the decision all say what is still missing.
             await handler.GotoAsync($"/cases/{caseId}/legal-review");
@@ -219,6 +232,46 @@ public sealed class RuleGapJourneyTests(BrowserApp app)
             await handler.ReloadAsync();
             await Expect(handler.GetByTestId("discussion-section")).Not.ToContainTextAsync(missing);
         });
+    }
+
+    [Fact]
+    public async Task Where_the_agency_s_chain_has_no_deputy_s_opinion_the_administrator_turns_it_off_and_the_agreed_review_suffices()
+    {
+        int caseId = await AgreedMajorCaseAsync();
+        int agencyId = await app.App.AgencyIdAsync();
+        await using var session = new BrowserSession(app, "leader-opinion-off");
+        try
+        {
+            await session.RunAsync(async () =>
+            {
+                var admin = await VisitorAsync(session, "admin");
+                await admin.GotoAsync($"/agencies/{agencyId}/decision-settings");
+                await admin.GetByLabel(new Regex(LeaderSetting)).UncheckAsync();
+                await admin.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
+                await Expect(admin.Locator("body")).ToContainTextAsync("设置已保存");
+                await Expect(admin.GetByLabel(new Regex(LeaderSetting))).Not.ToBeCheckedAsync();
+
+                var handler = await VisitorAsync(session, "handler");
+                await handler.GotoAsync($"/cases/{caseId}/legal-review");
+                await Expect(handler.GetByTestId("review-gate")).ToContainTextAsync("法制审核已同意（第1轮");
+                var head = await VisitorAsync(session, "head");
+                await head.GotoAsync($"/cases/{caseId}/decision");
+                await Expect(head.GetByTestId("issue-problems")).ToContainTextAsync("集体讨论");
+                await Expect(head.GetByTestId("issue-problems")).Not.ToContainTextAsync("分管领导");
+            });
+        }
+        finally
+        {
+            // The demo's chain has the opinion; the journeys after this one rely on it.
+            await app.App.WithDbAsync(async db =>
+            {
+                if (await db.Set<Zhifa.Domain.Decisions.DecisionSettings>().SingleOrDefaultAsync(x => x.AgencyId == agencyId) is { } settings)
+                {
+                    settings.LeaderOpinionRequired = true;
+                    await db.SaveChangesAsync();
+                }
+            });
+        }
     }
 
     [Fact]
