@@ -10,6 +10,7 @@ using Zhifa.Domain.Decisions;
 using Zhifa.Domain.Documents;
 using Zhifa.Domain.Publicity;
 using Zhifa.Domain.Redaction;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Features.Decisions;
@@ -244,19 +245,22 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
 
     // ---- preparing ----
 
-    /// <summary>Who may prepare the item: the owner unit's staff or the publicity officer, while it is a draft.</summary>
-    public string? WhyNotPrepare(Publication p) => publications.WhyNotSubmit(p);
+    /// <summary>拟稿 (Draft → Draft): the owner unit's staff or the publicity officer edit the item while it is a draft.</summary>
+    private async Task<Outcome<Publication>> PrepareAsync(Publication p, Func<Task> apply)
+        => await publications.MoveAsync(p, await publications.FactsAsync(p), PublicationLifecycle.Draft, null, apply);
 
-    private static void RequireDraft(Publication p)
-    {
-        if (p.Status != PublicationStatus.Draft)
-            throw new DomainValidationException("status", "not_draft", $"当前状态为“{PublicationRules.Label(p.Status)}”，只有待拟稿的公示可以修改（已发布的请新建版本）");
-    }
+    /// <summary>What the signed-in user may not do to prepare the item, and why (for the page's disabled forms).</summary>
+    public async Task<MoveCheck> CheckPrepareAsync(Publication p)
+        => PublicationLifecycle.Check(await publications.FactsAsync(p), PublicationLifecycle.Draft, await me.ActorAsync());
+
+    /// <summary>What the signed-in user may not do after publication (legal status, withdrawal), and why.</summary>
+    public async Task<MoveCheck> CheckManageAsync(Publication p)
+        => PublicationLifecycle.Check(await publications.FactsAsync(p), PublicationLifecycle.Withdrawn, await me.ActorAsync());
 
     /// <summary>Chooses summary or full text and edits the summary's fields; a change of form needs a new redaction confirmation.</summary>
-    public async Task SaveContentAsync(Publication p, ContentInput input)
+    public async Task<Outcome<Publication>> SaveContentAsync(Publication p, ContentInput input)
     {
-        RequireDraft(p);
+        if (await CheckPrepareAsync(p) is { IsAllowed: false } may) return Outcome<Publication>.Refused(may);
         var errors = new ValidationErrors();
         PublicationForm form = p.Form;
         if (!string.IsNullOrWhiteSpace(input.Form) && !Enum.TryParse(input.Form, true, out form))
@@ -268,18 +272,21 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         // What a person typed is checked once more by the engine: a name or number slipped into a summary is hidden too.
         var names = p.CaseId is { } caseId ? await NamesAsync(caseId) : new RedactionOptions();
         string Clean(string? text) => string.IsNullOrWhiteSpace(text) ? "" : Redactor.Redact(text.Trim(), names).RedactedText;
-        if (form != p.Form)
+        return await PrepareAsync(p, () =>
         {
-            p.RedactionConfirmedAt = null;
-            p.RedactionConfirmedBy = "";
-            if (form == PublicationForm.Summary) p.Body = "";
-        }
-        p.Form = form;
-        p.Title = Clean(input.Title);
-        p.Violation = Clean(input.Violation);
-        p.LegalBasis = Clean(input.LegalBasis);
-        p.Conclusion = Clean(input.Conclusion);
-        await db.SaveChangesAsync();
+            if (form != p.Form)
+            {
+                p.RedactionConfirmedAt = null;
+                p.RedactionConfirmedBy = "";
+                if (form == PublicationForm.Summary) p.Body = "";
+            }
+            p.Form = form;
+            p.Title = Clean(input.Title);
+            p.Violation = Clean(input.Violation);
+            p.LegalBasis = Clean(input.LegalBasis);
+            p.Conclusion = Clean(input.Conclusion);
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>The source text with the engine's proposals and the confirmed spans, for the person who confirms them.</summary>
@@ -306,9 +313,9 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
     /// The publicity officer confirms the redaction (PUB-5): the spans kept, plus every occurrence of each text to hide
     /// as well. The published body is the source with exactly these applied; the confirmation is tied to the source.
     /// </summary>
-    public async Task ConfirmRedactionAsync(Publication p, RedactionConfirmInput input)
+    public async Task<Outcome<Publication>> ConfirmRedactionAsync(Publication p, RedactionConfirmInput input)
     {
-        RequireDraft(p);
+        if (await CheckPrepareAsync(p) is { IsAllowed: false } may) return Outcome<Publication>.Refused(may);
         if (p.Form != PublicationForm.FullText)
             throw new DomainValidationException("form", "not_full_text", "摘要公开无需确认全文脱敏；如需全文公开，请先将公开方式改为全文");
         var source = await SourceAsync(p) ?? throw new DomainValidationException("source", "missing", "该案件没有可全文公开的决定书");
@@ -343,18 +350,21 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         }
         errors.ThrowIfAny();
         var result = Redactor.Apply(source, spans);
-        p.Body = result.RedactedText;
-        p.RedactionSpans = JsonSerializer.Serialize(result.Spans.Select(s => new StoredSpan(s.Start, s.Length, s.Kind)), SpanJson);
-        p.SourceSha256 = sha;
-        p.RedactionConfirmedAt = db.UtcNow;
-        p.RedactionConfirmedBy = me.UserName;
-        await db.SaveChangesAsync();
+        return await PrepareAsync(p, () =>
+        {
+            p.Body = result.RedactedText;
+            p.RedactionSpans = JsonSerializer.Serialize(result.Spans.Select(s => new StoredSpan(s.Start, s.Length, s.Kind)), SpanJson);
+            p.SourceSha256 = sha;
+            p.RedactionConfirmedAt = db.UtcNow;
+            p.RedactionConfirmedBy = me.UserName;
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>PUB-6: proposes not to publish, with the ground and reason, or under the art. 17 exception; the chain's head approves it.</summary>
-    public async Task ProposeNonDisclosureAsync(Publication p, NonDisclosureInput input)
+    public async Task<Outcome<Publication>> ProposeNonDisclosureAsync(Publication p, NonDisclosureInput input)
     {
-        RequireDraft(p);
+        if (await CheckPrepareAsync(p) is { IsAllowed: false } may) return Outcome<Publication>.Refused(may);
         NonDisclosureGround? ground = Enum.TryParse<NonDisclosureGround>(input.Ground, true, out var g) ? g : null;
         var exception = DisclosureException.None;
         var errors = new ValidationErrors();
@@ -364,87 +374,78 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         errors.AddRange(PublicationRules.ValidateNonDisclosure(ground, input.Reason, exception, input.ExceptionReason).Items
             .Where(e => !(e.Field == "ground" && errors.Items.Any(x => x.Field == "ground"))));
         errors.ThrowIfAny();
-        p.NonDisclosureGround = ground;
-        p.NonDisclosureReason = input.Reason!.Trim();
-        p.DisclosureException = exception;
-        p.DisclosureExceptionReason = exception == DisclosureException.None ? "" : input.ExceptionReason!.Trim();
-        await db.SaveChangesAsync();
+        return await PrepareAsync(p, () =>
+        {
+            p.NonDisclosureGround = ground;
+            p.NonDisclosureReason = input.Reason!.Trim();
+            p.DisclosureException = exception;
+            p.DisclosureExceptionReason = exception == DisclosureException.None ? "" : input.ExceptionReason!.Trim();
+            return Task.CompletedTask;
+        });
     }
 
-    public async Task ClearNonDisclosureAsync(Publication p)
+    public Task<Outcome<Publication>> ClearNonDisclosureAsync(Publication p) => PrepareAsync(p, () =>
     {
-        RequireDraft(p);
         p.NonDisclosureGround = null;
         p.NonDisclosureReason = "";
         p.DisclosureException = DisclosureException.None;
         p.DisclosureExceptionReason = "";
-        await db.SaveChangesAsync();
-    }
+        return Task.CompletedTask;
+    });
 
     // ---- after publication ----
 
-    /// <summary>Who may record legal status and withdraw: the agency's publicity officer or its leaders.</summary>
-    public string? WhyNotManage(Publication p)
-        => me.AgencyId == p.AgencyId && (me.IsInRole(Roles.PublicityOfficer) || me.IsInRole(Roles.DeputyHead) || me.IsInRole(Roles.Head))
-            ? null : "只有本机关公示管理员、分管领导或主要负责人可以办理";
-
     /// <summary>
     /// PUB-10 legal status: under 复议/诉讼 is shown beside the decision; changed, revoked or found illegal starts the
-    /// 3-working-day withdrawal (PUB-7, LAW-1), counted from the day given (the day the result was received).
+    /// 3-working-day withdrawal (PUB-7, LAW-1), counted from the day given (the day the result was received). The
+    /// basis and the date's rule are conditions of the table's move (Published → Published).
     /// </summary>
-    public async Task SetLegalStatusAsync(Publication p, LegalStatusInput input)
+    public async Task<Outcome<Publication>> SetLegalStatusAsync(Publication p, LegalStatusInput input)
     {
+        if (await CheckManageAsync(p) is { Forbidden.Count: > 0 } may) return Outcome<Publication>.Refused(may.Forbidden, []);
         var errors = new ValidationErrors();
-        if (p.Status != PublicationStatus.Published) errors.Add("status", "not_published", "只有已公开的决定可以更新法律状态");
         if (!Enum.TryParse<LegalStatus>(input.Status, true, out var status))
             errors.Add("legalStatus", "invalid", "法律状态无效：InForce、UnderReconsideration、UnderLitigation、Changed、Revoked、FoundIllegal");
         errors.MaxLength("note", input.Note?.Trim(), Publication.ReasonMaxLength, "说明");
-        if (PublicationRules.NeedsWithdrawal(status))
-        {
-            errors.Required("note", input.Note, "变更、撤销或确认违法的依据（如复议决定书、判决书文号）");
-            if (input.ChangedOn is { } on && p.PublishedAt is not null)
-            {
-                var first = await db.Set<Publication>().Where(x => x.SeriesId == p.SeriesId && x.PublishedAt != null).MinAsync(x => x.PublishedAt);
-                errors.AddRange(PublicationRules.ValidateLegalStatusDate(on, CaseService.ChinaDay(first!.Value), publications.Today).Items);
-            }
-        }
         errors.ThrowIfAny();
-        p.LegalStatus = status;
-        p.LegalStatusNote = input.Note?.Trim() ?? "";
-        p.LegalStatusChangedOn = PublicationRules.NeedsWithdrawal(status) ? input.ChangedOn ?? publications.Today : null;
-        await db.SaveChangesAsync();
+        var facts = await publications.FactsAsync(p, input.Note, status, input.ChangedOn);
+        return await publications.MoveAsync(p, facts, PublicationLifecycle.Published, null, () =>
+        {
+            p.LegalStatus = status;
+            p.LegalStatusNote = input.Note?.Trim() ?? "";
+            p.LegalStatusChangedOn = PublicationRules.NeedsWithdrawal(status) ? input.ChangedOn ?? publications.Today : null;
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>PUB-7: takes a published decision off the portal; the public sees the reason in place of the text.</summary>
-    public async Task WithdrawAsync(Publication p, WithdrawInput input)
+    public async Task<Outcome<Publication>> WithdrawAsync(Publication p, WithdrawInput input)
     {
-        var errors = new ValidationErrors();
-        if (p.Status != PublicationStatus.Published) errors.Add("status", "not_published", $"当前状态为“{PublicationRules.Label(p.Status)}”，只有已公开的决定可以撤回");
-        errors.Required("reason", input.Reason, "撤回理由（向社会公开）").MaxLength("reason", input.Reason?.Trim(), Publication.ReasonMaxLength, "撤回理由");
-        errors.ThrowIfAny();
-        p.Status = PublicationStatus.Withdrawn;
-        p.WithdrawnAt = db.UtcNow;
-        p.WithdrawnBy = me.UserName;
-        p.WithdrawalReason = input.Reason!.Trim();
-        // Its old text leaves the portal's search in the same transaction.
-        await Data.Publicity.PortalSearchIndex.SyncAsync(db, p);
-        await db.SaveChangesAsync();
+        if (await CheckManageAsync(p) is { Forbidden.Count: > 0 } may) return Outcome<Publication>.Refused(may.Forbidden, []);
+        new ValidationErrors().MaxLength("reason", input.Reason?.Trim(), Publication.ReasonMaxLength, "撤回理由").ThrowIfAny();
+        var facts = await publications.FactsAsync(p, input.Reason);
+        return await publications.MoveAsync(p, facts, PublicationLifecycle.Withdrawn, null, async () =>
+        {
+            p.WithdrawnAt = db.UtcNow;
+            p.WithdrawnBy = me.UserName;
+            p.WithdrawalReason = input.Reason!.Trim();
+            // Its old text leaves the portal's search in the same transaction.
+            await Data.Publicity.PortalSearchIndex.SyncAsync(db, p);
+        });
     }
 
     /// <summary>An update (PUB-7): the next version starts as a draft copy refreshed from the case; it replaces the public one on release.</summary>
-    public async Task<Publication> NewVersionAsync(Publication p)
-    {
-        var next = await publications.NewVersionAsync(p);
-        if (p.CaseId is { } caseId && await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId) is { } c)
+    public async Task<Outcome<Publication>> NewVersionAsync(Publication p)
+        => await publications.NewVersionAsync(p, async next =>
         {
-            var title = next.Title;
-            await FillFromCaseAsync(next, c);
-            next.Title = title;
-            next.TriggeredOn = publications.Today;
-        }
-        await db.SaveChangesAsync();
-        return next;
-    }
+            if (p.CaseId is { } caseId && await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId) is { } c)
+            {
+                var title = next.Title;
+                await FillFromCaseAsync(next, c);
+                next.Title = title;
+                next.TriggeredOn = publications.Today;
+            }
+        });
 }
 
 /// <summary>PUB-4: a decision's publication is owed from the day it is made, so its task opens with the case's move to 决定.</summary>

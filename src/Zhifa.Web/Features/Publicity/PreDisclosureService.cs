@@ -42,20 +42,15 @@ public sealed class PreDisclosureSourceLoader(AppDbContext db, TimeProvider time
         => await LoadAsync(agencyId) is { } s ? PreDisclosureBuilder.Build(listKey, s) : null;
 }
 
-/// <summary>A list enters the chain with content; it is stale when its data's digest no longer matches (动态调整).</summary>
+/// <summary>
+/// A list enters the chain with content (a rule of <see cref="PublicationLifecycle"/>); it is stale when its data's
+/// digest no longer matches (动态调整).
+/// </summary>
 public sealed class PreDisclosureKind(PreDisclosureSourceLoader loader) : IPublicationKind
 {
     public PublicationKind Kind => PublicationKind.PreDisclosure;
 
-    public Task<IReadOnlyList<ValidationError>> ReadinessAsync(Publication p)
-    {
-        var errors = new ValidationErrors();
-        var content = ListContent.FromJson(p.Body);
-        if (!PreDisclosureLists.IsKnown(p.ListKey)) errors.Add("listKey", "unknown", "未知的事前公开清单");
-        else if (content is null || content.RowCount == 0)
-            errors.Add("body", "empty", $"“{PreDisclosureLists.Title(p.ListKey)}”没有内容：请先在平台中录入相应数据再生成");
-        return Task.FromResult<IReadOnlyList<ValidationError>>(errors.Items);
-    }
+    public Task<IReadOnlyList<ValidationError>> ReadinessAsync(Publication p) => Task.FromResult<IReadOnlyList<ValidationError>>([]);
 
     public async Task<bool> IsStaleAsync(Publication published)
         => await loader.BuildAsync(published.AgencyId, published.ListKey) is { } now && now.Digest() != published.SourceDigest;
