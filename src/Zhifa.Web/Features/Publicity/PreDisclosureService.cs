@@ -3,8 +3,10 @@ using Zhifa.Data;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Discretion;
 using Zhifa.Domain.Publicity;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -72,12 +74,28 @@ public sealed class PreDisclosureService(AppDbContext db, CurrentUser me, Public
 
     // ---- staff ----
 
-    /// <summary>Why the signed-in user may not generate a list of the agency, or null: its publicity officer or owner-unit staff.</summary>
-    public string? WhyNotGenerate(int agencyId)
+    /// <summary>What the table of a list's versions reads: its latest version's state, the published one, and whether the data moved on.</summary>
+    private static PreDisclosureFacts Facts(int agencyId, IReadOnlyList<Publication> versions, string digest)
     {
-        if (me.AgencyId != agencyId) return "只有本机关人员可以生成事前公开清单";
-        if (!PublicationRules.PreparerRoles.Any(me.IsInRole)) return "只有公示管理员或承办科室人员可以生成事前公开清单";
-        return null;
+        var published = versions.LastOrDefault(v => v.Status == PublicationStatus.Published);
+        return new PreDisclosureFacts
+        {
+            AgencyId = agencyId,
+            State = versions.Count == 0 ? PreDisclosureLifecycle.None : versions[^1].Status.ToString(),
+            LatestVersion = versions.Count == 0 ? 0 : versions[^1].Version,
+            PublishedVersion = published?.Version,
+            DataChanged = published is null || published.SourceDigest != digest,
+        };
+    }
+
+    /// <summary>For each list of the agency: may the signed-in user generate its next version now, and if not, why (for the pages' buttons).</summary>
+    public async Task<IReadOnlyDictionary<string, MoveCheck>> GenerateChecksAsync(int agencyId)
+    {
+        var rows = await Lists(agencyId).AsNoTracking().ToListAsync();
+        var source = await loader.LoadAsync(agencyId);
+        var actor = await me.ActorAsync();
+        return PreDisclosureLists.All.ToDictionary(key => key, key => PreDisclosureLifecycle.CheckGenerate(
+            Facts(agencyId, [.. rows.Where(r => r.ListKey == key).OrderBy(r => r.Version)], source is null ? "" : PreDisclosureBuilder.Build(key, source).Digest()), actor));
     }
 
     public async Task<List<ListStateView>> OverviewAsync(int agencyId)
@@ -111,38 +129,40 @@ public sealed class PreDisclosureService(AppDbContext db, CurrentUser me, Public
     /// Generates the list from today's data: the first version, or the next one after the published (or refreshes the
     /// draft not yet submitted). Refused while a version is in the chain, and when nothing changed since the published one.
     /// </summary>
-    public async Task<Publication> GenerateAsync(int agencyId, string listKey)
+    public async Task<Outcome<Publication>> GenerateAsync(int agencyId, string listKey)
     {
-        if (!PreDisclosureLists.IsKnown(listKey)) throw new DomainValidationException("listKey", "unknown", "未知的事前公开清单");
-        var content = await loader.BuildAsync(agencyId, listKey) ?? throw new DomainValidationException("agencyId", "not_found", "执法主体不存在");
+        if (!PreDisclosureLists.IsKnown(listKey)) throw new DomainValidationException("listKey", "unknown", Messages.Get("predisclosure.list_unknown"));
+        var content = await loader.BuildAsync(agencyId, listKey) ?? throw new DomainValidationException("agencyId", "not_found", T("publication.agency_missing"));
         var digest = content.Digest();
         var versions = await VersionsAsync(agencyId, listKey);
-        Publication target;
+        var check = PreDisclosureLifecycle.CheckGenerate(Facts(agencyId, versions, digest), await me.ActorAsync());
+        if (!check.IsAllowed) return Outcome<Publication>.Refused(check);
+        void Fill(Publication target)
+        {
+            target.Title = content.Title;
+            target.Body = content.ToJson();
+            target.SourceDigest = digest;
+            target.TriggeredOn = publications.Today;
+        }
         if (versions.Count == 0)
         {
-            target = await publications.AddFirstVersionAsync(new Publication
-            {
-                Kind = PublicationKind.PreDisclosure, AgencyId = agencyId, ListKey = listKey, Title = content.Title, TriggeredOn = publications.Today,
-                Body = content.ToJson(), SourceDigest = digest,
-            });
-            return target;
+            var first = new Publication { Kind = PublicationKind.PreDisclosure, AgencyId = agencyId, ListKey = listKey };
+            Fill(first);
+            return Outcome<Publication>.Done(await publications.AddFirstVersionAsync(first));
         }
         var last = versions[^1];
-        if (last.Status == PublicationStatus.Approving)
-            throw new DomainValidationException("version", "in_chain", $"第 {last.Version} 版正在审核中，审核完成或退回后才能重新生成");
-        if (last.Status == PublicationStatus.Draft) target = (await publications.FindVisibleAsync(last.Id))!;
-        else
+        if (last.Status == PublicationStatus.Draft)
         {
-            if (versions.LastOrDefault(v => v.Status == PublicationStatus.Published) is { } published && published.SourceDigest == digest)
-                throw new DomainValidationException("listKey", "unchanged", $"数据与已公开的第 {published.Version} 版一致，无须生成新版本");
-            target = await publications.NewVersionAsync(last);
+            var draft = (await publications.FindVisibleAsync(last.Id))!;
+            Fill(draft);
+            await db.SaveChangesAsync();
+            return Outcome<Publication>.Done(draft);
         }
-        target.Title = content.Title;
-        target.Body = content.ToJson();
-        target.SourceDigest = digest;
-        target.TriggeredOn = publications.Today;
-        await db.SaveChangesAsync();
-        return target;
+        return await publications.NewVersionAsync(last, next =>
+        {
+            Fill(next);
+            return Task.CompletedTask;
+        });
     }
 
     public async Task<ListVersionView> ViewAsync(Publication p)

@@ -7,6 +7,7 @@ using Zhifa.Domain.Rules;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -361,7 +362,7 @@ public sealed class PublicationService(AppDbContext db, CurrentUser me, TimeProv
         => p.TriggeredOn is { } on ? PublicationRules.DueOn(await calendar.GetAsync(), on, p.Category) : null;
 
     public static List<ApprovalView> Approvals(Publication p) => [.. p.Approvals.OrderBy(a => a.Id)
-        .Select(a => new ApprovalView(a.Step.ToString(), PublicationRules.Label(a.Step), a.Outcome == ApprovalOutcome.Approved ? "同意" : "退回", a.Note, a.At, a.ByName, a.Current))];
+        .Select(a => new ApprovalView(a.Step.ToString(), PublicationRules.Label(a.Step), a.Outcome == ApprovalOutcome.Approved ? T("publication.outcome.approved") : T("publication.outcome.returned"), a.Note, a.At, a.ByName, a.Current))];
 }
 
 /// <summary>LAW-10: on start and every hour, penalties past their period leave the portal (each an audited change).</summary>
