@@ -26,11 +26,9 @@ public sealed record PublicationFacts : IFacts
     public required bool ConclusionGiven { get; init; }
     public required bool FullText { get; init; }
     public required bool RedactionConfirmed { get; init; }
-    /// <summary>A pre-disclosure list: its key is one of the lists, and the rows it has.</summary>
+    /// <summary>A pre-disclosure list: its key is one of the lists, and the rows it has. (The annual report's figures are its own area's check.)</summary>
     public required bool ListKnown { get; init; }
     public required int ContentRows { get; init; }
-    /// <summary>What another kind (the annual report) says it still lacks, as its messages.</summary>
-    public required IReadOnlyList<string> KindProblems { get; init; }
 
     /// <summary>The reason or note given with the act, trimmed ("" when none).</summary>
     public required string Note { get; init; }
@@ -115,7 +113,6 @@ public static class PublicationLifecycle
         // 国办发〔2018〕118号 二（一）: the lists of 事前公开, each with content.
         R("predisclosure.list_unknown", "listKey", f => f.Kind != PublicationKind.PreDisclosure || f.ListKnown),
         R("predisclosure.content_empty", "body", f => f.Kind != PublicationKind.PreDisclosure || !f.ListKnown || f.ContentRows > 0, f => [f.Title]),
-        R("publication.not_ready", "", f => f.KindProblems.Count == 0, f => [string.Join("；", f.KindProblems)]),
     ];
 
     private static readonly Rule<PublicationFacts> ReturnReason = R("publication.return_reason_missing", "note", f => f.Note.Length > 0);

@@ -16,6 +16,7 @@ using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Features.Decisions;
 using Zhifa.Web.Features.Documents;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 using Zhifa.Web.Infrastructure.Storage;
 
 namespace Zhifa.Web.Features.Publicity;
@@ -104,7 +105,7 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         if (first?.IsMinor == true || parties.Any(x => x.IsMinor))
         {
             p.NonDisclosureGround = NonDisclosureGround.Minor;
-            p.NonDisclosureReason = "当事人是未成年人（依身份证号码识别），依法不予公开";
+            p.NonDisclosureReason = T("publication.minor_reason");
         }
         var decision = await db.Set<Decision>().AsNoTracking().Where(d => d.CaseId == c.Id).OrderByDescending(d => d.Id).FirstOrDefaultAsync();
         var proposal = await db.Set<DecisionProposal>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == c.Id);
@@ -172,10 +173,10 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         foreach (var r in await RowsAsync(open))
         {
             if (r.DueOn is { } due && PublicationRules.IsOpen(Enum.Parse<PublicationStatus>(r.Status)) && Note(r.TriggeredOn, due) is var note)
-                list.Add(new DeadlineView($"公开执法决定（{r.StatusLabel}）", due, r.Overdue,
-                    $"公示制度：作出决定之日起 {PublicationRules.DueWorkingDays(c.Category)} 个工作日内公开（工作日）", false, note is not null, note));
+                list.Add(new DeadlineView(T("publication.deadline.publish", r.StatusLabel), due, r.Overdue,
+                    T("publication.deadline.publish_basis", PublicationRules.DueWorkingDays(c.Category)), false, note is not null, note));
             if (r.WithdrawalDueOn is { } w && Note(open.First(p => p.Id == r.Id).LegalStatusChangedOn, w) is var wnote)
-                list.Add(new DeadlineView("撤回已公开的决定", w, r.WithdrawalOverdue, "行政处罚法第四十八条：决定被变更、撤销或确认违法的，三日内撤回（工作日）",
+                list.Add(new DeadlineView(T("publication.deadline.withdraw"), w, r.WithdrawalOverdue, T("publication.deadline.withdraw_basis"),
                     false, wnote is not null, wnote));
         }
         return list;
@@ -191,7 +192,7 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         if (!string.IsNullOrWhiteSpace(status))
         {
             if (!Enum.TryParse<PublicationStatus>(status, true, out var s))
-                throw new DomainValidationException("status", "invalid", "状态无效：可选 Draft、Approving、Published、Superseded、Withdrawn、Expired、NotDisclosed");
+                throw new DomainValidationException("status", "invalid", T("publication.error.status_invalid"));
             q = q.Where(p => p.Status == s);
         }
         else q = q.Where(p => p.Status != PublicationStatus.Superseded);
@@ -264,10 +265,11 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         var errors = new ValidationErrors();
         PublicationForm form = p.Form;
         if (!string.IsNullOrWhiteSpace(input.Form) && !Enum.TryParse(input.Form, true, out form))
-            errors.Add("form", "invalid", "公开方式无效：Summary（摘要）或 FullText（全文）");
-        errors.Required("title", input.Title, "标题").MaxLength("title", input.Title?.Trim(), Publication.TitleMaxLength, "标题")
-            .MaxLength("violation", input.Violation?.Trim(), 4000, "违法行为").MaxLength("legalBasis", input.LegalBasis?.Trim(), 4000, "依据")
-            .Required("conclusion", input.Conclusion, "执法结论").MaxLength("conclusion", input.Conclusion?.Trim(), 4000, "执法结论");
+            errors.Add("form", "invalid", T("publication.error.form_invalid"));
+        string title = T("publication.field.title"), conclusion = T("publication.field.conclusion");
+        errors.Required("title", input.Title, title).MaxLength("title", input.Title?.Trim(), Publication.TitleMaxLength, title)
+            .MaxLength("violation", input.Violation?.Trim(), 4000, T("publication.field.violation")).MaxLength("legalBasis", input.LegalBasis?.Trim(), 4000, T("publication.field.basis"))
+            .Required("conclusion", input.Conclusion, conclusion).MaxLength("conclusion", input.Conclusion?.Trim(), 4000, conclusion);
         errors.ThrowIfAny();
         // What a person typed is checked once more by the engine: a name or number slipped into a summary is hidden too.
         var names = p.CaseId is { } caseId ? await NamesAsync(caseId) : new RedactionOptions();
@@ -317,16 +319,16 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
     {
         if (await CheckPrepareAsync(p) is { IsAllowed: false } may) return Outcome<Publication>.Refused(may);
         if (p.Form != PublicationForm.FullText)
-            throw new DomainValidationException("form", "not_full_text", "摘要公开无需确认全文脱敏；如需全文公开，请先将公开方式改为全文");
-        var source = await SourceAsync(p) ?? throw new DomainValidationException("source", "missing", "该案件没有可全文公开的决定书");
+            throw new DomainValidationException("form", "not_full_text", T("publication.error.not_full_text"));
+        var source = await SourceAsync(p) ?? throw new DomainValidationException("source", "missing", T("publication.error.no_source"));
         var sha = Sha(source);
         var errors = new ValidationErrors();
-        if (input.SourceSha256 != sha) errors.Add("sourceSha256", "changed", "决定书正文已变化，请刷新后重新确认脱敏");
+        if (input.SourceSha256 != sha) errors.Add("sourceSha256", "changed", T("publication.error.source_changed"));
         var spans = new List<(int Start, int Length, RedactionKind Kind)>();
         var given = input.Spans ?? [];
         for (int i = 0; i < given.Count; i++)
         {
-            if (!Enum.TryParse<RedactionKind>(given[i].Kind, true, out var kind)) errors.Add($"spans[{i}].kind", "invalid", $"第 {i + 1} 处脱敏类型无效");
+            if (!Enum.TryParse<RedactionKind>(given[i].Kind, true, out var kind)) errors.Add($"spans[{i}].kind", "invalid", T("publication.error.span_kind", i + 1));
             else spans.Add((given[i].Start, given[i].Length, kind));
         }
         var also = input.AlsoHide ?? [];
@@ -334,7 +336,7 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         {
             var text = also[i]?.Trim();
             if (string.IsNullOrEmpty(text)) continue;
-            if (text.Length < 2) { errors.Add($"alsoHide[{i}]", "too_short", $"补充隐去的“{text}”至少应有 2 个字"); continue; }
+            if (text.Length < 2) { errors.Add($"alsoHide[{i}]", "too_short", T("publication.error.hide_too_short", text)); continue; }
             int found = 0;
             for (int at = source.IndexOf(text, StringComparison.Ordinal); at >= 0; at = source.IndexOf(text, at + text.Length, StringComparison.Ordinal))
             {
@@ -346,7 +348,7 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
                     spans.Add((at, text.Length, RedactionKind.PersonName));
                 }
             }
-            if (found == 0) errors.Add($"alsoHide[{i}]", "not_found", $"正文中没有“{text}”");
+            if (found == 0) errors.Add($"alsoHide[{i}]", "not_found", T("publication.error.hide_not_found", text));
         }
         errors.ThrowIfAny();
         var result = Redactor.Apply(source, spans);
@@ -368,9 +370,9 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         NonDisclosureGround? ground = Enum.TryParse<NonDisclosureGround>(input.Ground, true, out var g) ? g : null;
         var exception = DisclosureException.None;
         var errors = new ValidationErrors();
-        if (!string.IsNullOrWhiteSpace(input.Ground) && ground is null) errors.Add("ground", "invalid", "不予公开情形无效");
+        if (!string.IsNullOrWhiteSpace(input.Ground) && ground is null) errors.Add("ground", "invalid", T("publication.error.ground_invalid"));
         if (!string.IsNullOrWhiteSpace(input.Exception) && !Enum.TryParse(input.Exception, true, out exception))
-            errors.Add("exception", "invalid", "例外公开情形无效：ThirdPartyConsent（经第三方同意）或 PublicInterest（重大公共利益）");
+            errors.Add("exception", "invalid", T("publication.error.exception_invalid"));
         errors.AddRange(PublicationRules.ValidateNonDisclosure(ground, input.Reason, exception, input.ExceptionReason).Items
             .Where(e => !(e.Field == "ground" && errors.Items.Any(x => x.Field == "ground"))));
         errors.ThrowIfAny();
@@ -405,8 +407,8 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         if (await CheckManageAsync(p) is { Forbidden.Count: > 0 } may) return Outcome<Publication>.Refused(may.Forbidden, []);
         var errors = new ValidationErrors();
         if (!Enum.TryParse<LegalStatus>(input.Status, true, out var status))
-            errors.Add("legalStatus", "invalid", "法律状态无效：InForce、UnderReconsideration、UnderLitigation、Changed、Revoked、FoundIllegal");
-        errors.MaxLength("note", input.Note?.Trim(), Publication.ReasonMaxLength, "说明");
+            errors.Add("legalStatus", "invalid", T("publication.error.legal_status_invalid"));
+        errors.MaxLength("note", input.Note?.Trim(), Publication.ReasonMaxLength, T("publication.field.note"));
         errors.ThrowIfAny();
         var facts = await publications.FactsAsync(p, input.Note, status, input.ChangedOn);
         return await publications.MoveAsync(p, facts, PublicationLifecycle.Published, null, () =>
@@ -422,7 +424,7 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
     public async Task<Outcome<Publication>> WithdrawAsync(Publication p, WithdrawInput input)
     {
         if (await CheckManageAsync(p) is { Forbidden.Count: > 0 } may) return Outcome<Publication>.Refused(may.Forbidden, []);
-        new ValidationErrors().MaxLength("reason", input.Reason?.Trim(), Publication.ReasonMaxLength, "撤回理由").ThrowIfAny();
+        new ValidationErrors().MaxLength("reason", input.Reason?.Trim(), Publication.ReasonMaxLength, T("publication.field.withdrawal_reason")).ThrowIfAny();
         var facts = await publications.FactsAsync(p, input.Reason);
         return await publications.MoveAsync(p, facts, PublicationLifecycle.Withdrawn, null, async () =>
         {

@@ -154,8 +154,8 @@ public sealed class PublicationService(AppDbContext db, CurrentUser me, TimeProv
     {
         var chain = PublicationRules.Chain(await PolicyAsync(p.AgencyId), p.Kind);
         var current = p.Approvals.Where(a => a.Current).ToList();
-        var problems = new List<string>();
-        if (kinds.FirstOrDefault(k => k.Kind == p.Kind) is { } kind) problems.AddRange((await kind.ReadinessAsync(p)).Select(e => e.Message));
+        // The kind's own preparation (the decision's number, taken late in the simple procedure).
+        if (kinds.FirstOrDefault(k => k.Kind == p.Kind) is { } kind && p.Kind != PublicationKind.AnnualReport) await kind.ReadinessAsync(p);
         var series = await db.Set<Publication>().AsNoTracking().Where(x => x.SeriesId == p.SeriesId)
             .Select(x => new { x.Id, x.Version, x.Status, x.PublishedAt }).ToListAsync();
         var firstPublished = series.Where(x => x.PublishedAt != null).Select(x => x.PublishedAt).Min() ?? p.PublishedAt;
@@ -168,8 +168,8 @@ public sealed class PublicationService(AppDbContext db, CurrentUser me, TimeProv
             Disclosing = p.NonDisclosureGround is null || p.DisclosureException != DisclosureException.None,
             PartyShown = !string.IsNullOrWhiteSpace(p.PartyDisplay), ConclusionGiven = !string.IsNullOrWhiteSpace(p.Conclusion),
             FullText = p.Form == PublicationForm.FullText, RedactionConfirmed = p.RedactionConfirmedAt is not null,
-            ListKnown = PreDisclosureLists.IsKnown(p.ListKey), ContentRows = ListContent.FromJson(p.Body)?.RowCount ?? 0,
-            KindProblems = problems,
+            ListKnown = PreDisclosureLists.IsKnown(p.ListKey),
+            ContentRows = p.Kind == PublicationKind.PreDisclosure ? ListContent.FromJson(p.Body)?.Sections?.Sum(x => x.Rows.Count) ?? 0 : 0,
             Note = note?.Trim() ?? "", NewLegalStatus = legalStatus ?? p.LegalStatus, ChangedOn = changedOn,
             FirstPublishedOn = firstPublished is { } f ? CaseService.ChinaDay(f) : null, Today = Today, ShownUntil = p.ShownUntil,
             OpenVersion = series.Where(x => PublicationRules.IsOpen(x.Status)).Select(x => (int?)x.Version).FirstOrDefault(),
@@ -248,13 +248,17 @@ public sealed class PublicationService(AppDbContext db, CurrentUser me, TimeProv
     /// </summary>
     public async Task<Outcome<Publication>> ActAsync(Publication p, ChainAct act, ApprovalInput input)
     {
-        new ValidationErrors().MaxLength("note", input.Note?.Trim(), Publication.ReasonMaxLength, act == ChainAct.Submit ? "说明" : "意见").ThrowIfAny();
+        new ValidationErrors().MaxLength("note", input.Note?.Trim(), Publication.ReasonMaxLength, T(act == ChainAct.Submit ? "publication.field.note" : "publication.field.opinion")).ThrowIfAny();
         var facts = await FactsAsync(p, input.Note);
         var to = Target(p, facts, act);
         var waiting = PublicationRules.NextStep(facts.Chain, p.Approvals);
         switch (act)
         {
             case ChainAct.Submit:
+                // The annual report checks its own figures and year (its area's rules): what it lacks is named by field.
+                if (p.Kind == PublicationKind.AnnualReport && PublicationLifecycle.Check(facts, to, await me.ActorAsync()).Forbidden.Count == 0
+                    && kinds.FirstOrDefault(k => k.Kind == p.Kind) is { } kind && await kind.ReadinessAsync(p) is { Count: > 0 } problems)
+                    throw new DomainValidationException(problems);
                 return await MoveAsync(p, facts, to, null, () =>
                 {
                     foreach (var a in p.Approvals) a.Current = false;
