@@ -172,4 +172,19 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me)
         AgencyLevel.Township => "乡镇（街道）",
         _ => level.ToString(),
     };
+
+    // ---- for other areas (publicity's lists and portal), so they do not read the agencies' tables ----
+
+    /// <summary>Every agency's id and name, in id order (public data; callers scope it if they must).</summary>
+    public async Task<List<(int Id, string Name)>> NamesAsync()
+        => [.. (await db.Agencies.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync()).Select(a => (a.Id, a.Name))];
+
+    /// <summary>The names of the given agencies, and of all their units, by id.</summary>
+    public async Task<(Dictionary<int, string> Agencies, Dictionary<int, string> Units)> NamesAsync(IReadOnlyCollection<int> agencyIds)
+        => (await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name),
+            await db.Units.AsNoTracking().Where(u => agencyIds.Contains(u.AgencyId)).ToDictionaryAsync(u => u.Id, u => u.Name));
+
+    /// <summary>One agency with its units, read only and unscoped (public data).</summary>
+    public Task<Agency?> FindWithUnitsAsync(int agencyId)
+        => db.Agencies.AsNoTracking().Include(a => a.Units).FirstOrDefaultAsync(a => a.Id == agencyId);
 }

@@ -48,7 +48,7 @@ public sealed record VersionView(int Id, int Version, string Status, string Stat
 
 /// <summary>PUB-4 … PUB-7: the publication of a case's decision, from the task created when it is made to its withdrawal.</summary>
 public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, PublicationService publications, CalendarService calendar,
-    BlobStore blobs) : ICaseDeadlineSource
+    BlobStore blobs, Agencies.AgencyService agencyNames) : ICaseDeadlineSource
 {
     private static readonly JsonSerializerOptions SpanJson = new(JsonSerializerDefaults.Web);
     private sealed record StoredSpan(int Start, int Length, RedactionKind Kind);
@@ -206,8 +206,7 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         var calendarNow = await calendar.GetAsync();
         var today = publications.Today;
         var agencyIds = list.Select(p => p.AgencyId).Distinct().ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
-        var units = await db.Units.AsNoTracking().Where(u => agencyIds.Contains(u.AgencyId)).ToDictionaryAsync(u => u.Id, u => u.Name);
+        var (agencies, units) = await agencyNames.NamesAsync(agencyIds);
         var caseIds = list.Where(p => p.CaseId != null).Select(p => p.CaseId!.Value).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number);
         var policies = new Dictionary<int, PublicationPolicy>();

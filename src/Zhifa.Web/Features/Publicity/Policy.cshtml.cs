@@ -9,7 +9,7 @@ using static Zhifa.Web.Infrastructure.UiText;
 namespace Zhifa.Web.Features.Publicity;
 
 /// <summary>/publicity/policy: an agency's approval chain (PUB-1) and the portal periods of penalties (LAW-10).</summary>
-public sealed class PolicyModel(PublicationService svc, AppDbContext db, CurrentUser me) : PageModel
+public sealed class PolicyModel(PublicationService svc, Agencies.AgencyService agencies, CurrentUser me) : PageModel
 {
     [TempData] public string? StatusMessage { get; set; }
 
@@ -25,7 +25,7 @@ public sealed class PolicyModel(PublicationService svc, AppDbContext db, Current
 
     private async Task<bool> LoadAsync()
     {
-        var visible = await (await db.Agencies.AsNoTracking().InScopeAsync(me, a => a.Id)).OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync();
+        var visible = await (await agencies.VisibleAsync()).AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync();
         Agencies = [.. visible.Select(a => (a.Id, a.Name))];
         AgencyId ??= me.AgencyId ?? Agencies.FirstOrDefault().Id;
         if (!Agencies.Any(a => a.Id == AgencyId)) return false;

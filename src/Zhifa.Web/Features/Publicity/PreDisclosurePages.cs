@@ -20,7 +20,7 @@ public sealed record ListContentModel(ListContent Content, Func<ListSection, str
 }
 
 /// <summary>/publicity/lists: per agency, each pre-disclosure list with its published version, its staleness and the button to generate the next.</summary>
-public sealed class PreDisclosureListsModel(PreDisclosureService svc, CurrentUser me, AppDbContext db) : PageModel
+public sealed class PreDisclosureListsModel(PreDisclosureService svc, CurrentUser me, Agencies.AgencyService agencies) : PageModel
 {
     public int AgencyId { get; private set; }
     public string AgencyName { get; private set; } = "";
@@ -34,7 +34,7 @@ public sealed class PreDisclosureListsModel(PreDisclosureService svc, CurrentUse
     private async Task<bool> LoadAsync(int? agencyId)
     {
         var visible = await me.VisibleAgencyIdsAsync();
-        var all = await db.Agencies.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync();
+        var all = await agencies.NamesAsync();
         Agencies = [.. all.Where(a => visible is null || visible.Contains(a.Id)).Select(a => (a.Id, a.Name))];
         int? chosen = agencyId ?? me.AgencyId ?? (Agencies.Count > 0 ? Agencies[0].Id : null);
         if (chosen is not { } id || !await me.CanSee(id) || Agencies.All(a => a.Id != id)) return false;
@@ -67,7 +67,7 @@ public sealed class PreDisclosureListsModel(PreDisclosureService svc, CurrentUse
 /// whoever's turn it is (submit, 合法性审核, 分管领导, 主要负责人), the published version and the history. Each button
 /// is as the tables say for the signed-in user: enabled, or disabled with the reasons beside it.
 /// </summary>
-public sealed class PreDisclosureListModel(PreDisclosureService svc, PublicationService publications, CurrentUser me, AppDbContext db) : PageModel
+public sealed class PreDisclosureListModel(PreDisclosureService svc, PublicationService publications, CurrentUser me, Agencies.AgencyService agencies) : PageModel
 {
     public int AgencyId { get; private set; }
     public string AgencyName { get; private set; } = "";
@@ -86,7 +86,7 @@ public sealed class PreDisclosureListModel(PreDisclosureService svc, Publication
     private async Task<bool> LoadAsync(int agencyId, string listKey, int? v)
     {
         if (!PreDisclosureLists.IsKnown(listKey) || !await me.CanSee(agencyId)) return false;
-        var name = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync();
+        var name = (await agencies.FindWithUnitsAsync(agencyId))?.Name;
         if (name is null) return false;
         (AgencyId, AgencyName, ListKey) = (agencyId, name, listKey);
         State = (await svc.OverviewAsync(agencyId)).Single(s => s.ListKey == listKey);

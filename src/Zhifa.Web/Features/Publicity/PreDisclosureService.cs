@@ -27,13 +27,13 @@ public sealed record PublicListView(int AgencyId, string Agency, string ListKey,
     DateTime PublishedAt, DateTime? SupersededAt, bool Current, ListContent Content, IReadOnlyList<PublicVersionLink> Versions);
 
 /// <summary>Reads the platform's data an agency's lists are generated from and builds them (PUB-2). No user, no scope: callers check.</summary>
-public sealed class PreDisclosureSourceLoader(AppDbContext db, TimeProvider time)
+public sealed class PreDisclosureSourceLoader(AppDbContext db, TimeProvider time, Agencies.AgencyService agencies)
 {
     public async Task<PreDisclosureSource?> LoadAsync(int agencyId)
     {
-        var agency = await db.Agencies.AsNoTracking().Include(a => a.Units).FirstOrDefaultAsync(a => a.Id == agencyId);
+        var agency = await agencies.FindWithUnitsAsync(agencyId);
         if (agency is null) return null;
-        var parent = agency.ParentId is { } pid ? await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == pid) : null;
+        var parent = agency.ParentId is { } pid ? await agencies.FindWithUnitsAsync(pid) : null;
         var officers = await db.Officers.AsNoTracking().Include(o => o.Certificates).Where(o => o.AgencyId == agencyId).ToListAsync();
         var matters = await db.Matters.AsNoTracking().Include(m => m.Bases).Where(m => m.AgencyId == agencyId).ToListAsync();
         var benchmarks = await db.Set<DiscretionBenchmark>().AsNoTracking().Include(b => b.Grades).Where(b => b.AgencyId == agencyId).ToListAsync();
@@ -62,7 +62,8 @@ public sealed class PreDisclosureKind(PreDisclosureSourceLoader loader) : IPubli
 /// PUB-2 事前公开: an agency's lists generated from its own data into versioned publications, each new version passing the
 /// chain with the legality review (合法性审核) before it replaces the published one; and what the portal shows of them.
 /// </summary>
-public sealed class PreDisclosureService(AppDbContext db, CurrentUser me, PublicationService publications, PreDisclosureSourceLoader loader)
+public sealed class PreDisclosureService(AppDbContext db, CurrentUser me, PublicationService publications, PreDisclosureSourceLoader loader,
+    Agencies.AgencyService agencies)
 {
     public static string PublicListUrl(int agencyId, string listKey) => $"/gs/agencies/{agencyId}/lists/{listKey}";
     public static string PublicVersionUrl(int agencyId, string listKey, int version) => $"{PublicListUrl(agencyId, listKey)}/v/{version}";
@@ -184,17 +185,16 @@ public sealed class PreDisclosureService(AppDbContext db, CurrentUser me, Public
 
     public async Task<List<PublicAgencyView>> PublicAgenciesAsync()
     {
-        var ids = await db.Agencies.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync();
         var list = new List<PublicAgencyView>();
-        foreach (var id in ids) list.Add((await PublicAgencyAsync(id))!);
+        foreach (var (id, _) in await agencies.NamesAsync()) list.Add((await PublicAgencyAsync(id))!);
         return list;
     }
 
     public async Task<PublicAgencyView?> PublicAgencyAsync(int agencyId)
     {
-        var a = await db.Agencies.AsNoTracking().Include(x => x.Units).FirstOrDefaultAsync(x => x.Id == agencyId);
+        var a = await agencies.FindWithUnitsAsync(agencyId);
         if (a is null) return null;
-        var parent = a.ParentId is { } pid ? await db.Agencies.AsNoTracking().Where(x => x.Id == pid).Select(x => x.Name).FirstOrDefaultAsync() : null;
+        var parent = a.ParentId is { } pid ? (await agencies.FindWithUnitsAsync(pid))?.Name : null;
         var published = await Lists(agencyId).AsNoTracking().Where(p => p.Status == PublicationStatus.Published)
             .Select(p => new { p.ListKey, p.Title, p.Version, p.PublishedAt }).ToListAsync();
         var links = published.Where(p => PreDisclosureLists.IsKnown(p.ListKey)).OrderBy(p => PreDisclosureLists.All.ToList().IndexOf(p.ListKey))
@@ -211,7 +211,7 @@ public sealed class PreDisclosureService(AppDbContext db, CurrentUser me, Public
             .OrderBy(p => p.Version).ToListAsync();
         var p = version is { } v ? shown.FirstOrDefault(x => x.Version == v) : shown.LastOrDefault(x => x.Status == PublicationStatus.Published);
         if (p is null || !IsShown(p.Status) || ListContent.FromJson(p.Body) is not { } content) return null;
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstAsync();
+        var agency = (await agencies.FindWithUnitsAsync(agencyId))!.Name;
         var versions = shown.OrderByDescending(x => x.Version).Select(x => new PublicVersionLink(x.Version, PublicationRules.Label(x.Status), x.PublishedAt!.Value,
             x.SupersededAt, PublicVersionUrl(agencyId, listKey, x.Version))).ToList();
         return new PublicListView(agencyId, agency, p.ListKey, p.Title, p.Version, p.Status.ToString(), PublicationRules.Label(p.Status), p.PublishedAt!.Value,
