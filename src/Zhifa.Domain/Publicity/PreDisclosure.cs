@@ -28,18 +28,7 @@ public static class PreDisclosureLists
 
     public static bool IsKnown(string? key) => key is not null && All.Contains(key);
 
-    public static string Title(string key) => key switch
-    {
-        Agency => "执法主体",
-        Officers => "执法人员",
-        Powers => "执法职责权限",
-        Basis => "执法事项和执法依据",
-        RandomInspection => "随机抽查事项清单",
-        Procedure => "执法流程",
-        ServiceGuide => "服务指南",
-        Supervision => "监督投诉和救济渠道",
-        _ => key,
-    };
+    public static string Title(string key) => IsKnown(key) ? Rules.Messages.Get("predisclosure.title." + key) : key;
 }
 
 /// <summary>One row of a list; <see cref="Key"/> identifies it across versions, so a new version can say what changed.</summary>
@@ -102,13 +91,9 @@ public static class PreDisclosureBuilder
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "unknown list"),
     };
 
-    public static string TypeLabel(AgencyType t) => t switch
-    {
-        AgencyType.AdministrativeOrgan => "行政机关",
-        AgencyType.AuthorizedOrganization => "法律法规授权组织",
-        AgencyType.EntrustedOrganization => "受委托组织",
-        _ => t.ToString(),
-    };
+    public static string TypeLabel(AgencyType t) => M("predisclosure.agency_type." + t);
+
+    private static string M(string code, params object?[] args) => Rules.Messages.Get(code, args);
 
     private static string Or(string? s, string fallback = "—") => string.IsNullOrWhiteSpace(s) ? fallback : s.Trim();
 
@@ -118,7 +103,7 @@ public static class PreDisclosureBuilder
     private static IEnumerable<Matter> Ordered(IEnumerable<Matter> matters) => matters.OrderBy(m => m.Category).ThenBy(m => m.Code, StringComparer.Ordinal);
 
     private static string Bases(Matter m, bool withText)
-        => string.Join("\n", m.Bases.OrderBy(b => b.Id).Select(b => $"《{b.Law}》{b.Article}" + (withText && b.Text.Length > 0 ? "：" + b.Text : "")));
+        => string.Join("\n", m.Bases.OrderBy(b => b.Id).Select(b => M("predisclosure.basis", b.Law, b.Article) + (withText && b.Text.Length > 0 ? M("predisclosure.basis_text", b.Text) : "")));
 
     private static ListContent Content(string key, string intro, params ListSection[] sections)
         => new(key, PreDisclosureLists.Title(key), intro, sections);
@@ -126,14 +111,14 @@ public static class PreDisclosureBuilder
     private static ListContent AgencyList(PreDisclosureSource s)
     {
         var a = s.Agency;
-        var agency = new ListSection("agency", "执法主体", "",
-            ["名称", "主体类别", "统一社会信用代码", "办公地址", "联系电话", "上级机关"],
+        var agency = new ListSection("agency", M("predisclosure.agency.heading"), "",
+            [M("predisclosure.col.name"), M("predisclosure.col.type"), M("predisclosure.col.credit_code"), M("predisclosure.col.address"), M("predisclosure.col.contact"), M("predisclosure.col.parent")],
             [new ListRow("agency", [a.Name, TypeLabel(a.Type), Or(a.CreditCode), Or(a.Address), Or(a.Contact), Or(s.Parent?.Name)])]);
-        var units = new ListSection("units", "内设执法机构", "内设执法科室与本机关合署办公，办公地址和联系电话同上。",
-            ["名称", "职能", "办公地址", "联系电话"],
+        var units = new ListSection("units", M("predisclosure.units.heading"), M("predisclosure.units.note"),
+            [M("predisclosure.col.name"), M("predisclosure.col.function"), M("predisclosure.col.address"), M("predisclosure.col.contact")],
             [.. a.Units.OrderBy(u => u.Id).Select(u => new ListRow("unit:" + u.Id,
-                [u.Name, u.IsLegalReviewUnit ? "法制审核机构" : "执法科室", Or(a.Address), Or(a.Contact)]))]);
-        return Content(PreDisclosureLists.Agency, $"{a.Name}及其内设执法机构的名称、办公地址和联系方式（事前公开，第七条）。", agency, units);
+                [u.Name, u.IsLegalReviewUnit ? M("predisclosure.unit.legal_review") : M("predisclosure.unit.enforcement"), Or(a.Address), Or(a.Contact)]))]);
+        return Content(PreDisclosureLists.Agency, M("predisclosure.agency.intro", a.Name), agency, units);
     }
 
     private static ListContent OfficerList(PreDisclosureSource s)
@@ -143,28 +128,28 @@ public static class PreDisclosureBuilder
             .SelectMany(o => o.Certificates.Where(c => c.StatusOn(s.Today) == CertificateStatus.Valid).Select(c => (o, c)))
             .OrderBy(x => x.c.Number, StringComparer.Ordinal)
             .Select(x => new ListRow("cert:" + x.c.Number,
-                [x.o.Name, x.c.Number, string.Join("、", Certificate.SplitDomains(x.c.Domains)), $"{Day(x.c.ValidFrom)} 至 {Day(x.c.ValidUntil)}", UnitName(s, x.o.UnitId)]))
+                [x.o.Name, x.c.Number, string.Join("、", Certificate.SplitDomains(x.c.Domains)), M("predisclosure.officers.valid", Day(x.c.ValidFrom), Day(x.c.ValidUntil)), UnitName(s, x.o.UnitId)]))
             .ToList();
-        var officers = new ListSection("officers", "持证执法人员", $"执法证状态可在执法证查询（{CertificatesPath}）实时核验。",
-            ["姓名", "执法证号", "执法领域", "有效期", "所在机构"], rows);
-        return Content(PreDisclosureLists.Officers, $"{s.Agency.Name}持有有效行政执法证件的执法人员（姓名、执法证号）。", officers);
+        var officers = new ListSection("officers", M("predisclosure.officers.heading"), M("predisclosure.officers.note", CertificatesPath),
+            [M("predisclosure.col.officer"), M("predisclosure.col.certificate"), M("predisclosure.col.domains"), M("predisclosure.col.validity"), M("predisclosure.col.unit")], rows);
+        return Content(PreDisclosureLists.Officers, M("predisclosure.officers.intro", s.Agency.Name), officers);
     }
 
     private static ListContent PowerList(PreDisclosureSource s)
     {
         var rows = Ordered(s.Matters).Select(m => new ListRow("matter:" + m.Code,
             [m.Code, m.Name, Matter.Label(m.Category), UnitName(s, m.ResponsibleUnitId)])).ToList();
-        var counts = string.Join("，", s.Matters.GroupBy(m => m.Category).OrderBy(g => g.Key).Select(g => $"{Matter.Label(g.Key)} {g.Count()} 项"));
-        var powers = new ListSection("powers", "行政职权", counts.Length == 0 ? "" : "共 " + s.Matters.Count + " 项：" + counts + "。",
-            ["事项编码", "职权名称", "职权类别", "承办机构"], rows);
-        return Content(PreDisclosureLists.Powers, $"{s.Agency.Name}依法行使的行政执法职责和权限（第六条）。", powers);
+        var counts = string.Join(M("predisclosure.powers.separator"), s.Matters.GroupBy(m => m.Category).OrderBy(g => g.Key).Select(g => M("predisclosure.powers.count", Matter.Label(g.Key), g.Count())));
+        var powers = new ListSection("powers", M("predisclosure.powers.heading"), counts.Length == 0 ? "" : M("predisclosure.powers.note", s.Matters.Count, counts),
+            [M("predisclosure.col.code"), M("predisclosure.col.power"), M("predisclosure.col.power_kind"), M("predisclosure.col.responsible")], rows);
+        return Content(PreDisclosureLists.Powers, M("predisclosure.powers.intro", s.Agency.Name), powers);
     }
 
     private static ListContent BasisList(PreDisclosureSource s)
     {
         var matters = Ordered(s.Matters).ToList();
-        var basis = new ListSection("basis", "执法事项及依据", "",
-            ["事项编码", "事项名称", "事项类别", "法律依据"],
+        var basis = new ListSection("basis", M("predisclosure.basis.heading"), "",
+            [M("predisclosure.col.code"), M("predisclosure.col.matter"), M("predisclosure.col.matter_kind"), M("predisclosure.col.legal_basis")],
             [.. matters.Select(m => new ListRow("matter:" + m.Code, [m.Code, m.Name, Matter.Label(m.Category), Bases(m, withText: true)]))]);
         var byId = s.Matters.ToDictionary(m => m.Id);
         var grades = s.Benchmarks.Where(b => byId.ContainsKey(b.MatterId))
@@ -172,23 +157,23 @@ public static class PreDisclosureBuilder
             .SelectMany(b => b.Ordered.Select(g => new ListRow($"grade:{byId[b.MatterId].Code}:{g.Order}",
                 [byId[b.MatterId].Code, b.Behaviour, g.TierWithLabel, string.Join("\n", g.CircumstanceList), Or(g.Standard, g.Summary())])))
             .ToList();
-        var benchmarks = new ListSection("benchmarks", "行政处罚裁量基准", "裁量基准依法律、法规、规章的规定制定；同一违法行为按情形对应阶次。",
-            ["事项编码", "违法行为", "裁量阶次", "适用情形", "裁量标准"], grades);
-        return Content(PreDisclosureLists.Basis, $"{s.Agency.Name}的执法事项清单及其所依据的法律、法规、规章和行政处罚裁量基准（第八条）。", basis, benchmarks);
+        var benchmarks = new ListSection("benchmarks", M("predisclosure.benchmarks.heading"), M("predisclosure.benchmarks.note"),
+            [M("predisclosure.col.code"), M("predisclosure.col.behaviour"), M("predisclosure.col.tier"), M("predisclosure.col.circumstances"), M("predisclosure.col.standard")], grades);
+        return Content(PreDisclosureLists.Basis, M("predisclosure.basis.intro", s.Agency.Name), basis, benchmarks);
     }
 
     private static ListContent RandomInspectionList(PreDisclosureSource s)
     {
         var rows = Ordered(s.Matters.Where(m => m.RandomInspection)).Select(m => new ListRow("matter:" + m.Code,
-            [m.Code, m.Name, UnitName(s, m.ResponsibleUnitId), Bases(m, withText: false), "“双随机、一公开”：随机抽取检查对象、随机选派执法检查人员，抽查情况及查处结果及时公开"])).ToList();
-        var list = new ListSection("random-inspection", "随机抽查事项", "依执法事项清单中标注为“随机抽查”的事项生成。",
-            ["事项编码", "抽查事项", "检查实施机构", "抽查依据", "抽查方式"], rows);
-        return Content(PreDisclosureLists.RandomInspection, $"{s.Agency.Name}的随机抽查事项清单（第十条）。", list);
+            [m.Code, m.Name, UnitName(s, m.ResponsibleUnitId), Bases(m, withText: false), M("predisclosure.random.method")])).ToList();
+        var list = new ListSection("random-inspection", M("predisclosure.random.heading"), M("predisclosure.random.note"),
+            [M("predisclosure.col.code"), M("predisclosure.col.inspection"), M("predisclosure.col.inspector"), M("predisclosure.col.inspection_basis"), M("predisclosure.col.inspection_method")], rows);
+        return Content(PreDisclosureLists.RandomInspection, M("predisclosure.random.intro", s.Agency.Name), list);
     }
 
     /// <summary>The path's title as the public reads it: 行政处罚（普通程序）, 行政检查.</summary>
     public static string PathTitle(CaseCategory category, CaseProcedure procedure)
-        => CaseOpeningRules.Label(category) + (procedure == CaseProcedure.Standard ? "" : $"（{CaseOpeningRules.Label(procedure)}）");
+        => CaseOpeningRules.Label(category) + (procedure == CaseProcedure.Standard ? "" : M("predisclosure.path.procedure", CaseOpeningRules.Label(procedure)));
 
     /// <summary>The section key of a path, also the name of its flowchart file: penalty-general, inspection.</summary>
     public static string PathKey(CaseCategory category, CaseProcedure procedure)
@@ -202,11 +187,12 @@ public static class PreDisclosureBuilder
             var moves = CaseStateMachine.Moves(p.Category, p.Procedure);
             var rows = moves.Select((m, i) => new ListRow($"{m.From}>{m.To}",
                 [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), CaseSteps.Label(m.From), CaseSteps.Label(m.To),
-                 m.Conditions.Count == 0 ? "—" : string.Join("；", m.Conditions.Select(ProcedureFlowchart.ShortCondition))])).ToList();
-            return new ListSection(PathKey(p.Category, p.Procedure), title, "流程图由本平台的办案流程规则生成，与系统实际执行的环节和条件一致。",
-                ["序号", "环节", "下一环节", "进入下一环节的条件"], rows, ProcedureFlowchart.Svg(title + "流程图", p.Category, p.Procedure));
+                 m.Conditions.Count == 0 ? "—" : string.Join(M("predisclosure.separator.conditions"), m.Conditions.Select(ProcedureFlowchart.ShortCondition))])).ToList();
+            return new ListSection(PathKey(p.Category, p.Procedure), title, M("predisclosure.procedure.note"),
+                [M("predisclosure.col.number"), M("predisclosure.col.step"), M("predisclosure.col.next_step"), M("predisclosure.col.condition")], rows,
+                ProcedureFlowchart.Svg(M("predisclosure.procedure.flowchart", title), p.Category, p.Procedure));
         }).ToArray();
-        return Content(PreDisclosureLists.Procedure, $"{s.Agency.Name}各类行政执法行为的步骤、程序和流程图（第九条）。", sections);
+        return Content(PreDisclosureLists.Procedure, M("predisclosure.procedure.intro", s.Agency.Name), sections);
     }
 
     private static ListContent ServiceGuideList(PreDisclosureSource s)
@@ -214,37 +200,36 @@ public static class PreDisclosureBuilder
         var flow = string.Join(" → ", CaseStateMachine.Path(CaseCategory.Licensing, CaseProcedure.Standard).Select(CaseSteps.Label));
         var rows = Ordered(s.Matters.Where(m => m.Category == MatterCategory.Licensing)).Select(m => new ListRow("matter:" + m.Code,
         [
-            m.Name, UnitName(s, m.ResponsibleUnitId) + "（" + s.Agency.Name + "）", Bases(m, withText: false),
-            "符合设定依据规定的条件：" + Bases(m, withText: true),
-            "除当场作出决定的外，自受理之日起二十日内作出决定（《中华人民共和国行政许可法》第四十二条）",
-            "不收费（《中华人民共和国行政许可法》第五十八条），法律、行政法规另有规定的除外",
+            m.Name, M("predisclosure.guide.unit", UnitName(s, m.ResponsibleUnitId), s.Agency.Name), Bases(m, withText: false),
+            M("predisclosure.guide.conditions", Bases(m, withText: true)),
+            M("predisclosure.guide.period"),
+            M("predisclosure.guide.fee"),
             flow,
         ])).ToList();
-        var guide = new ListSection("licensing", "行政许可服务指南",
-            "申请条件和期限以设定依据为准；本平台未单列的条件见所列条文。受理地址和咨询电话：" + Or(s.Agency.Address) + "，" + Or(s.Agency.Contact) + "。",
-            ["事项名称", "受理机构", "设定依据", "申请条件", "办理期限", "收费标准", "办理流程"], rows);
-        return Content(PreDisclosureLists.ServiceGuide, $"{s.Agency.Name}行政许可事项的受理机构、条件、期限、费用和流程（第九条）。", guide);
+        var guide = new ListSection("licensing", M("predisclosure.guide.heading"), M("predisclosure.guide.note", Or(s.Agency.Address), Or(s.Agency.Contact)),
+            [M("predisclosure.col.matter"), M("predisclosure.col.accepting"), M("predisclosure.col.setting_basis"), M("predisclosure.col.conditions"), M("predisclosure.col.period"), M("predisclosure.col.fee"), M("predisclosure.col.flow")], rows);
+        return Content(PreDisclosureLists.ServiceGuide, M("predisclosure.guide.intro", s.Agency.Name), guide);
     }
 
     private static ListContent SupervisionList(PreDisclosureSource s)
     {
         var a = s.Agency;
-        var supervision = new ListSection("supervision", "监督投诉渠道", "",
-            ["渠道", "受理机关或方式", "地址或网址", "受理条件和说明"],
+        var supervision = new ListSection("supervision", M("predisclosure.supervision.heading"), "",
+            [M("predisclosure.col.channel"), M("predisclosure.col.organ_or_way"), M("predisclosure.col.where"), M("predisclosure.col.terms")],
         [
-            new ListRow("complaint-online", ["网上投诉举报", a.Name, ComplaintsPath, "对本机关执法人员的执法行为或违法行为线索投诉、举报、提出建议；提交后凭受理编号查询办理进度"]),
-            new ListRow("complaint-office", ["来电来访", a.Name + "（" + Or(a.Contact) + "）", Or(a.Address), "工作日办公时间受理"]),
-            new ListRow("certificate", ["执法证件查询", "执法证查询", CertificatesPath, "输入执法证号或扫描证件二维码核验执法人员身份"]),
-            new ListRow("supervisor", ["上级机关监督", Or(s.Parent?.Name, "本级人民政府"), Or(s.Parent?.Address), Or(s.Parent?.Contact, "对本机关执法工作的监督")]),
+            new ListRow("complaint-online", [M("predisclosure.supervision.online"), a.Name, ComplaintsPath, M("predisclosure.supervision.online_terms")]),
+            new ListRow("complaint-office", [M("predisclosure.supervision.office"), M("predisclosure.guide.unit", a.Name, Or(a.Contact)), Or(a.Address), M("predisclosure.supervision.office_terms")]),
+            new ListRow("certificate", [M("predisclosure.supervision.certificate"), M("predisclosure.supervision.certificate_way"), CertificatesPath, M("predisclosure.supervision.certificate_terms")]),
+            new ListRow("supervisor", [M("predisclosure.supervision.parent"), Or(s.Parent?.Name, M("predisclosure.supervision.government")), Or(s.Parent?.Address), Or(s.Parent?.Contact, M("predisclosure.supervision.parent_terms"))]),
         ]);
-        var organ = s.Parent?.Name ?? "本级人民政府";
-        var remedies = new ListSection("remedies", "救济渠道", "当事人对行政执法行为不服的，可以依法申请行政复议或者提起行政诉讼。",
-            ["渠道", "受理机关", "期限", "依据"],
+        var organ = s.Parent?.Name ?? M("predisclosure.supervision.government");
+        var remedies = new ListSection("remedies", M("predisclosure.remedies.heading"), M("predisclosure.remedies.note"),
+            [M("predisclosure.col.channel"), M("predisclosure.col.organ"), M("predisclosure.col.time_limit"), M("predisclosure.col.basis")],
         [
-            new ListRow("reconsideration", ["行政复议", organ, $"自知道或者应当知道该行政行为之日起 {ReconsiderationDays} 日内", "《中华人民共和国行政复议法》第二十条"]),
-            new ListRow("litigation", ["行政诉讼", $"{a.Name}所在地有管辖权的人民法院", $"自知道或者应当知道作出行政行为之日起 {LitigationMonths} 个月内", "《中华人民共和国行政诉讼法》第四十六条"]),
+            new ListRow("reconsideration", [M("predisclosure.remedies.reconsideration"), organ, M("predisclosure.remedies.reconsideration_limit", ReconsiderationDays), M("predisclosure.remedies.reconsideration_basis")]),
+            new ListRow("litigation", [M("predisclosure.remedies.litigation"), M("predisclosure.remedies.court", a.Name), M("predisclosure.remedies.litigation_limit", LitigationMonths), M("predisclosure.remedies.litigation_basis")]),
         ]);
-        return Content(PreDisclosureLists.Supervision, $"对{a.Name}行政执法行为的投诉举报方式、途径、受理条件，以及行政复议和行政诉讼渠道（第十一条）。", supervision, remedies);
+        return Content(PreDisclosureLists.Supervision, M("predisclosure.supervision.intro", a.Name), supervision, remedies);
     }
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -280,11 +265,5 @@ public static class PreDisclosureDiff
         return changes;
     }
 
-    public static string Label(RowChangeKind k) => k switch
-    {
-        RowChangeKind.Added => "新增",
-        RowChangeKind.Removed => "删除",
-        RowChangeKind.Changed => "变更",
-        _ => k.ToString(),
-    };
+    public static string Label(RowChangeKind k) => Rules.Messages.Get("predisclosure.change." + k);
 }

@@ -3,6 +3,7 @@ using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Decisions;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Publicity;
 
@@ -43,7 +44,7 @@ public static class PublicationRules
     /// the China day of the series' first release): what is withdrawn was public by then.
     /// </summary>
     public static ValidationErrors ValidateLegalStatusDate(DateOnly changedOn, DateOnly publishedOn, DateOnly today)
-        => new ValidationErrors().EventDay("changedOn", "收到结果的日期", changedOn, today, new PriorDay("决定公开之日", publishedOn));
+        => new ValidationErrors().EventDay("changedOn", Messages.Get("publication.changed_on"), changedOn, today, new PriorDay(Messages.Get("publication.published_on"), publishedOn));
 
     // ---- the approval chain ----
 
@@ -79,66 +80,19 @@ public static class PublicationRules
     /// <summary>Who may prepare and submit: the owner unit's staff or the agency's publicity officer.</summary>
     public static readonly IReadOnlyList<string> PreparerRoles = [Roles.PublicityOfficer, Roles.Handler, Roles.UnitHead];
 
-    public static string Label(ApprovalStep s) => s switch
-    {
-        ApprovalStep.Prepared => "承办单位拟稿",
-        ApprovalStep.UnitHead => "科室负责人审核",
-        ApprovalStep.LegalityReview => "合法性审核",
-        ApprovalStep.DeputyHead => "分管领导审核",
-        ApprovalStep.Head => "主要负责人审签",
-        _ => s.ToString(),
-    };
+    public static string Label(ApprovalStep s) => Messages.Get("publication.step." + s);
 
-    public static string Label(PublicationStatus s) => s switch
-    {
-        PublicationStatus.Draft => "待拟稿",
-        PublicationStatus.Approving => "审核中",
-        PublicationStatus.Published => "已公开",
-        PublicationStatus.Superseded => "已被新版本替代",
-        PublicationStatus.Withdrawn => "已撤回",
-        PublicationStatus.Expired => "公示期满",
-        PublicationStatus.NotDisclosed => "不予公开",
-        _ => s.ToString(),
-    };
+    public static string Label(PublicationStatus s) => Messages.Get("publication.status." + s);
 
-    public static string Label(PublicationKind k) => k switch
-    {
-        PublicationKind.Decision => "执法决定",
-        PublicationKind.PreDisclosure => "事前公开",
-        PublicationKind.AnnualReport => "年度报告",
-        _ => k.ToString(),
-    };
+    public static string Label(PublicationKind k) => Messages.Get("publication.kind." + k);
 
-    public static string Label(PublicationForm f) => f == PublicationForm.FullText ? "全文公开" : "摘要公开";
+    public static string Label(PublicationForm f) => Messages.Get("publication.form." + f);
 
-    public static string Label(NonDisclosureGround g) => g switch
-    {
-        NonDisclosureGround.Minor => "当事人是未成年人",
-        NonDisclosureGround.StateSecret => "涉及国家秘密",
-        NonDisclosureGround.TradeSecret => "涉及商业秘密",
-        NonDisclosureGround.PersonalPrivacy => "涉及个人隐私",
-        NonDisclosureGround.Security => "公开后可能危及国家安全、公共安全、经济安全和社会稳定",
-        NonDisclosureGround.BarredByLaw => "法律、法规或者规章规定不得公开",
-        _ => g.ToString(),
-    };
+    public static string Label(NonDisclosureGround g) => Messages.Get("publication.ground." + g);
 
-    public static string Label(DisclosureException e) => e switch
-    {
-        DisclosureException.ThirdPartyConsent => "经第三方同意公开",
-        DisclosureException.PublicInterest => "不公开会对公共利益造成重大影响",
-        _ => "无",
-    };
+    public static string Label(DisclosureException e) => Messages.Get("publication.exception." + e);
 
-    public static string Label(LegalStatus s) => s switch
-    {
-        LegalStatus.InForce => "有效",
-        LegalStatus.UnderReconsideration => "行政复议中",
-        LegalStatus.UnderLitigation => "行政诉讼中",
-        LegalStatus.Changed => "已变更",
-        LegalStatus.Revoked => "已撤销",
-        LegalStatus.FoundIllegal => "被确认违法",
-        _ => s.ToString(),
-    };
+    public static string Label(LegalStatus s) => Messages.Get("publication.legal." + s);
 
     /// <summary>Art. 17's exception applies only to trade secrets and privacy; never to a minor or a state secret.</summary>
     public static bool ExceptionAllowed(NonDisclosureGround ground) => ground is NonDisclosureGround.TradeSecret or NonDisclosureGround.PersonalPrivacy;
@@ -147,13 +101,13 @@ public static class PublicationRules
     public static ValidationErrors ValidateNonDisclosure(NonDisclosureGround? ground, string? reason, DisclosureException exception, string? exceptionReason)
     {
         var errors = new ValidationErrors();
-        if (ground is null) errors.Add("ground", "required", "请选择不予公开的情形");
-        errors.Required("reason", reason, "不予公开理由").MaxLength("reason", reason?.Trim(), Publication.ReasonMaxLength, "不予公开理由");
+        if (ground is null) errors.Add("ground", "required", Messages.Get("publication.error.ground_required"));
+        errors.Required("reason", reason, Messages.Get("publication.field.non_disclosure_reason")).MaxLength("reason", reason?.Trim(), Publication.ReasonMaxLength, Messages.Get("publication.field.non_disclosure_reason"));
         if (exception != DisclosureException.None)
         {
             if (ground is { } g && !ExceptionAllowed(g))
-                errors.Add("exception", "not_allowed", $"“{Label(g)}”不适用例外公开：只有商业秘密、个人隐私经第三方同意或涉及重大公共利益的可以公开");
-            errors.Required("exceptionReason", exceptionReason, "例外公开理由");
+                errors.Add("exception", "not_allowed", Messages.Get("publication.error.exception_not_allowed", Label(g)));
+            errors.Required("exceptionReason", exceptionReason, Messages.Get("publication.field.exception_reason"));
         }
         return errors;
     }
@@ -164,7 +118,7 @@ public static class PublicationRules
         name = name.Trim();
         if (kind is PartyKind.LegalPerson or PartyKind.OtherOrganization) return name;
         if (kind == PartyKind.IndividualBusiness && name.Length > 4) return name; // a shop's registered name, not the operator's
-        return name.Length == 0 ? "" : Surname(name) + "某";
+        return name.Length == 0 ? "" : Messages.Get("publication.party_surname", Surname(name));
     }
 
     private static readonly string[] CompoundSurnames =
@@ -193,10 +147,10 @@ public static class PublicationRules
     public static ValidationErrors ValidatePolicy(int shortMonths, int longMonths, decimal smallFine)
     {
         var errors = new ValidationErrors();
-        if (shortMonths is < 1 or > 120) errors.Add("shortPeriodMonths", "range", "较短公示期须在 1 至 120 个月之间");
-        if (longMonths is < 1 or > 120) errors.Add("longPeriodMonths", "range", "一般公示期须在 1 至 120 个月之间");
-        else if (longMonths < shortMonths) errors.Add("longPeriodMonths", "order", "一般公示期不能短于较短公示期");
-        if (smallFine < 0) errors.Add("smallFineYuan", "range", "较低数额罚款不能为负数");
+        if (shortMonths is < 1 or > 120) errors.Add("shortPeriodMonths", "range", Messages.Get("publication.error.short_period"));
+        if (longMonths is < 1 or > 120) errors.Add("longPeriodMonths", "range", Messages.Get("publication.error.long_period"));
+        else if (longMonths < shortMonths) errors.Add("longPeriodMonths", "order", Messages.Get("publication.error.period_order"));
+        if (smallFine < 0) errors.Add("smallFineYuan", "range", Messages.Get("publication.error.small_fine"));
         return errors;
     }
 }

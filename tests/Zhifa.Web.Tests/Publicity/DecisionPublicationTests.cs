@@ -89,7 +89,8 @@ public sealed class DecisionPublicationTests(ZhifaFactory app) : IClassFixture<Z
         await OkAsync(await publicity.PutAsJsonAsync($"/api/v1/publications/{id}/content",
             new { form = "FullText", title = "违法案件", violation = "未取得卫生许可证擅自营业", legalBasis = "依据", conclusion = "警告，罚款" }));
         var refused = await publicity.PostAsJsonAsync($"/api/v1/publications/{id}/submit", new { note = "" });
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        // A condition of the table, not bad input: 409 with the field it concerns.
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("redaction", (await refused.ReadProblemAsync()).Fields);
 
         var red = await OkAsync(await publicity.GetAsync($"/api/v1/publications/{id}/redaction"));
@@ -388,7 +389,7 @@ public sealed class DecisionPublicationTests(ZhifaFactory app) : IClassFixture<Z
         await OkAsync(await publicity.PostAsJsonAsync($"/api/v1/publications/{id}/submit", new { note = "" }));
         await ApproveAllAsync(id, "deputy", "head");
         var noReason = await ZhifaFactory.PostFormAsync(page, $"/publicity/decisions/{id}", new() { ["Reason"] = "" }, $"/publicity/decisions/{id}?handler=Withdraw");
-        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, noReason.StatusCode);
         Assert.Contains("撤回理由（向社会公开）不能为空", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var done = await ZhifaFactory.PostFormAsync(page, $"/publicity/decisions/{id}", new() { ["Reason"] = "经行政诉讼判决撤销" }, $"/publicity/decisions/{id}?handler=Withdraw");
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);

@@ -39,7 +39,7 @@ public sealed class LegalStatusDateTests(ZhifaFactory app) : IClassFixture<Zhifa
 
         var early = await publicity.PostAsJsonAsync($"/api/v1/publications/{id}/legal-status",
             new { status = "Revoked", note = "复议决定撤销", changedOn = CaseTestData.Iso(today.AddDays(-1)) });
-        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         var (_, fields, body) = await early.ReadProblemAsync();
         Assert.Equal(["changedOn"], fields);
         var error = JsonDocument.Parse(body).RootElement.GetProperty("errors")[0];
@@ -57,7 +57,7 @@ public sealed class LegalStatusDateTests(ZhifaFactory app) : IClassFixture<Zhifa
         {
             ["LegalStatus"] = "Revoked", ["Note"] = "复议决定撤销", ["ChangedOn"] = CaseTestData.Iso(today.AddDays(-1)),
         }, url + "?handler=LegalStatus");
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Matches(new Regex($"data-testid=\"changed-on-error\">收到结果的日期不能早于决定公开之日：最早为 {CaseTestData.Iso(today)}<"), await refused.Content.ReadAsStringAsync());
         Assert.Equal((LegalStatus.InForce, (DateOnly?)null), await StoredAsync(id));
 

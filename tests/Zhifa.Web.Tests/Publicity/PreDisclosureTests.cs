@@ -114,8 +114,9 @@ public sealed class PreDisclosureTests(ZhifaFactory app) : IClassFixture<ZhifaFa
         Assert.DoesNotContain("handler=Approve", await head.GetStringAsync(page), StringComparison.Ordinal);
         // The page holds no form for the head yet, so the anti-forgery token comes from another page of the same user.
         var refused = await ZhifaFactory.PostFormAsync(head, "/account/change-password", [], page + "?handler=Approve&version=2");
-        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.Contains("/account/access-denied", refused.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        // Refused by the table's rule for the step, with its reason on the page.
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("“合法性审核”须由本机关法制审核人员办理", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         foreach (var user in new[] { "reviewer", "deputy", "head" })
         {
             var client = await app.SignInAsync(user);
@@ -202,7 +203,7 @@ public sealed class PreDisclosureTests(ZhifaFactory app) : IClassFixture<ZhifaFa
 
         var reviewer = await app.ApiClientAsync("reviewer");
         var noReason = await reviewer.PostAsJsonAsync($"/api/v1/publications/{id}/return", new { note = "" });
-        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, noReason.StatusCode);
         Assert.Contains("note", (await noReason.ReadProblemAsync()).Fields);
         await JsonAsync(await reviewer.PostAsJsonAsync($"/api/v1/publications/{id}/return", new { note = "职权名称与权责清单不一致" }));
 
@@ -224,7 +225,7 @@ public sealed class PreDisclosureTests(ZhifaFactory app) : IClassFixture<ZhifaFa
             Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ApiClientAsync(user)).PostAsync(url, null)).StatusCode);
 
         var unchanged = await (await app.ApiClientAsync("publicity")).PostAsync(url, null);
-        Assert.Equal(HttpStatusCode.BadRequest, unchanged.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, unchanged.StatusCode);
         var (code, fields, _) = await unchanged.ReadProblemAsync();
         Assert.Contains("listKey", fields);
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<Publication>().CountAsync(p => p.AgencyId == health && p.ListKey == PreDisclosureLists.Supervision)));

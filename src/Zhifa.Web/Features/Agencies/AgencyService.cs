@@ -214,4 +214,15 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me)
             .Select(u => (u.Id, u.Name)).ToList();
 
     public Task<bool> HasUnitAsync(int agencyId, int unitId) => db.Units.AnyAsync(u => u.Id == unitId && u.AgencyId == agencyId);
+
+    // ---- for other areas (publicity's lists and portal), so they do not read the agencies' tables ----
+
+    /// <summary>The names of the given agencies, and of all their units, by id.</summary>
+    public async Task<(Dictionary<int, string> Agencies, Dictionary<int, string> Units)> NamesWithUnitsAsync(IReadOnlyCollection<int> agencyIds)
+        => (await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name),
+            await db.Units.AsNoTracking().Where(u => agencyIds.Contains(u.AgencyId)).ToDictionaryAsync(u => u.Id, u => u.Name));
+
+    /// <summary>One agency with its units, read only and unscoped (public data).</summary>
+    public Task<Agency?> FindWithUnitsAsync(int agencyId)
+        => db.Agencies.AsNoTracking().Include(a => a.Units).FirstOrDefaultAsync(a => a.Id == agencyId);
 }

@@ -21,7 +21,7 @@ public sealed class DemoPreDisclosure(IServiceScopeFactory scopes, IHttpContextA
                 var publications = s.GetRequiredService<PublicationService>();
                 foreach (var key in PreDisclosureLists.All)
                 {
-                    var p = await lists.GenerateAsync(agencyId, key);
+                    var p = (await lists.GenerateAsync(agencyId, key)).Value!;
                     await publications.SubmitAsync(p, new ApprovalInput("按平台数据生成"));
                     ids.Add(p.Id);
                 }

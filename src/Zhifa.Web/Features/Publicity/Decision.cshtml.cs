@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Publicity;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -14,9 +16,14 @@ public sealed class DecisionModel(PublicationService publications, DecisionPubli
 {
     public PublicationDetail Detail { get; private set; } = null!;
     public RedactionView? Redaction { get; private set; }
-    public bool MayPrepare { get; private set; }
-    public bool MayApprove { get; private set; }
-    public bool MayManage { get; private set; }
+    /// <summary>What the table says of each act for the signed-in user now: a form is shown for the state, its button disabled with these reasons.</summary>
+    public MoveCheck Prepare { get; private set; } = null!;
+    public MoveCheck Submit { get; private set; } = null!;
+    public MoveCheck Approve { get; private set; } = null!;
+    public MoveCheck Manage { get; private set; } = null!;
+    public MoveCheck NewVersion { get; private set; } = null!;
+
+    [TempData] public string? StatusMessage { get; set; }
 
     [BindProperty] public string? Form { get; set; }
     [BindProperty] public string? TitleText { get; set; }
@@ -41,9 +48,11 @@ public sealed class DecisionModel(PublicationService publications, DecisionPubli
     {
         Detail = await svc.DetailAsync(_p);
         Redaction = _p.Form == PublicationForm.FullText ? await svc.RedactionAsync(_p) : null;
-        MayPrepare = _p.Status == PublicationStatus.Draft && svc.WhyNotPrepare(_p) is null;
-        MayApprove = _p.Status == PublicationStatus.Approving && await publications.WhyNotApproveAsync(_p) is null;
-        MayManage = _p.Status == PublicationStatus.Published && svc.WhyNotManage(_p) is null;
+        Prepare = await svc.CheckPrepareAsync(_p);
+        Submit = await publications.CheckAsync(_p, ChainAct.Submit);
+        Approve = await publications.CheckAsync(_p, ChainAct.Approve);
+        Manage = await svc.CheckManageAsync(_p);
+        NewVersion = await publications.CheckNewVersionAsync(_p);
         Form ??= _p.Form.ToString();
         TitleText ??= _p.Title;
         Violation ??= _p.Violation;
@@ -59,50 +68,36 @@ public sealed class DecisionModel(PublicationService publications, DecisionPubli
         return Page();
     }
 
-    public Task<IActionResult> OnPostContentAsync(int publicationId) => ActAsync(publicationId, Who.Preparer,
-        p => svc.SaveContentAsync(p, new ContentInput(Form, TitleText, Violation, LegalBasis, Conclusion)), "已保存");
+    public Task<IActionResult> OnPostContentAsync(int publicationId) => ActAsync(publicationId,
+        p => svc.SaveContentAsync(p, new ContentInput(Form, TitleText, Violation, LegalBasis, Conclusion)), T("publication.page.saved"));
 
-    public Task<IActionResult> OnPostRedactionAsync(int publicationId) => ActAsync(publicationId, Who.Preparer,
+    public Task<IActionResult> OnPostRedactionAsync(int publicationId) => ActAsync(publicationId,
         p => svc.ConfirmRedactionAsync(p, new RedactionConfirmInput(SourceSha256, [.. Keep.Select(ParseSpan)],
-            [.. Zhifa.Domain.Redaction.RedactionInput.SplitNames(AlsoHide)])), "脱敏已确认");
+            [.. Zhifa.Domain.Redaction.RedactionInput.SplitNames(AlsoHide)])), T("publication.page.redaction_confirmed"));
 
-    public Task<IActionResult> OnPostNonDisclosureAsync(int publicationId) => ActAsync(publicationId, Who.Preparer,
-        p => svc.ProposeNonDisclosureAsync(p, new NonDisclosureInput(Ground, Reason, Exception, ExceptionReason)), "已记录，提交审核后由主要负责人审签");
+    public Task<IActionResult> OnPostNonDisclosureAsync(int publicationId) => ActAsync(publicationId,
+        p => svc.ProposeNonDisclosureAsync(p, new NonDisclosureInput(Ground, Reason, Exception, ExceptionReason)), T("publication.page.non_disclosure_recorded"));
 
-    public Task<IActionResult> OnPostClearNonDisclosureAsync(int publicationId) => ActAsync(publicationId, Who.Preparer,
-        svc.ClearNonDisclosureAsync, "已取消不予公开");
+    public Task<IActionResult> OnPostClearNonDisclosureAsync(int publicationId) => ActAsync(publicationId,
+        svc.ClearNonDisclosureAsync, T("publication.page.non_disclosure_cleared"));
 
-    public Task<IActionResult> OnPostSubmitAsync(int publicationId) => ActAsync(publicationId, Who.Preparer,
-        p => publications.SubmitAsync(p, new ApprovalInput(Note)), "已提交审核");
+    public Task<IActionResult> OnPostSubmitAsync(int publicationId) => ActAsync(publicationId,
+        p => publications.ActAsync(p, ChainAct.Submit, new ApprovalInput(Note)), T("publication.page.submitted"));
 
-    public Task<IActionResult> OnPostApproveAsync(int publicationId) => ActAsync(publicationId, Who.Approver,
-        p => publications.ApproveAsync(p, new ApprovalInput(Note)), "已审核同意");
+    public Task<IActionResult> OnPostApproveAsync(int publicationId) => ActAsync(publicationId,
+        p => publications.ActAsync(p, ChainAct.Approve, new ApprovalInput(Note)), T("publication.page.approved"));
 
-    public Task<IActionResult> OnPostReturnAsync(int publicationId) => ActAsync(publicationId, Who.Approver,
-        p => publications.ReturnAsync(p, new ApprovalInput(Note)), "已退回承办单位");
+    public Task<IActionResult> OnPostReturnAsync(int publicationId) => ActAsync(publicationId,
+        p => publications.ActAsync(p, ChainAct.Return, new ApprovalInput(Note)), T("publication.page.returned"));
 
-    public Task<IActionResult> OnPostLegalStatusAsync(int publicationId) => ActAsync(publicationId, Who.Manager,
-        p => svc.SetLegalStatusAsync(p, new LegalStatusInput(LegalStatus, Note, ChangedOn)), "法律状态已更新");
+    public Task<IActionResult> OnPostLegalStatusAsync(int publicationId) => ActAsync(publicationId,
+        p => svc.SetLegalStatusAsync(p, new LegalStatusInput(LegalStatus, Note, ChangedOn)), T("publication.page.legal_status_updated"));
 
-    public Task<IActionResult> OnPostWithdrawAsync(int publicationId) => ActAsync(publicationId, Who.Manager,
-        p => svc.WithdrawAsync(p, new WithdrawInput(Reason)), "已撤回，门户显示撤回理由");
+    public Task<IActionResult> OnPostWithdrawAsync(int publicationId) => ActAsync(publicationId,
+        p => svc.WithdrawAsync(p, new WithdrawInput(Reason)), T("publication.page.withdrawn"));
 
-    public async Task<IActionResult> OnPostNewVersionAsync(int publicationId)
-    {
-        if (await publications.FindVisibleAsync(publicationId) is not { } p || p.Kind != PublicationKind.Decision) return NotFound();
-        if (svc.WhyNotPrepare(p) is not null) return Forbid();
-        try
-        {
-            var next = await svc.NewVersionAsync(p);
-            TempData["StatusMessage"] = $"已新建第 {next.Version} 版草稿";
-            return Redirect($"/publicity/decisions/{next.Id}");
-        }
-        catch (DomainValidationException ex)
-        {
-            _p = p;
-            return await InvalidAsync(ex);
-        }
-    }
+    public Task<IActionResult> OnPostNewVersionAsync(int publicationId) => ActAsync(publicationId,
+        svc.NewVersionAsync, next => T("publication.page.new_version", next.Version));
 
     private static SpanInput ParseSpan(string value)
     {
@@ -111,36 +106,40 @@ public sealed class DecisionModel(PublicationService publications, DecisionPubli
             ? new SpanInput(start, length, parts[2]) : new SpanInput(-1, 0, null);
     }
 
-    private enum Who { Preparer, Approver, Manager }
+    private Task<IActionResult> ActAsync(int publicationId, Func<Publication, Task<Outcome<Publication>>> act, string done)
+        => ActAsync(publicationId, act, _ => done);
 
-    private async Task<IActionResult> ActAsync(int publicationId, Who who, Func<Publication, Task> act, string done)
+    /// <summary>
+    /// One act through the same service method as the API: done, to the (new) version's page with its message; refused,
+    /// the page again with every reason of the table (403 the user may not, 409 not yet) or of the input (400).
+    /// </summary>
+    private async Task<IActionResult> ActAsync(int publicationId, Func<Publication, Task<Outcome<Publication>>> act, Func<Publication, string> done)
     {
         if (await publications.FindVisibleAsync(publicationId) is not { } p || p.Kind != PublicationKind.Decision) return NotFound();
-        var why = who switch
-        {
-            Who.Preparer => svc.WhyNotPrepare(p),
-            Who.Approver => await publications.WhyNotApproveAsync(p),
-            _ => svc.WhyNotManage(p),
-        };
-        if (why is not null) return Forbid();
         _p = p;
+        Outcome<Publication> outcome;
         try
         {
-            await act(p);
+            outcome = await act(p);
         }
         catch (DomainValidationException ex)
         {
-            return await InvalidAsync(ex);
+            ModelState.AddDomainErrors(ex, "");
+            return await ShowAgainAsync(StatusCodes.Status400BadRequest);
         }
-        TempData["StatusMessage"] = done;
-        return Redirect($"/publicity/decisions/{publicationId}");
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddRefusal(outcome, "");
+            return await ShowAgainAsync(outcome.Forbidden.Count > 0 ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict);
+        }
+        StatusMessage = done(outcome.Value!);
+        return RedirectToPage("/Publicity/Decision", new { publicationId = outcome.Value!.Id });
     }
 
-    private async Task<IActionResult> InvalidAsync(DomainValidationException ex)
+    private async Task<IActionResult> ShowAgainAsync(int status)
     {
-        ModelState.AddDomainErrors(ex, "");
         await FillAsync();
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = status;
         return Page();
     }
 }

@@ -10,11 +10,13 @@ using Zhifa.Domain.Decisions;
 using Zhifa.Domain.Documents;
 using Zhifa.Domain.Publicity;
 using Zhifa.Domain.Redaction;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Features.Decisions;
 using Zhifa.Web.Features.Documents;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 using Zhifa.Web.Infrastructure.Storage;
 
 namespace Zhifa.Web.Features.Publicity;
@@ -46,7 +48,7 @@ public sealed record VersionView(int Id, int Version, string Status, string Stat
 
 /// <summary>PUB-4 … PUB-7: the publication of a case's decision, from the task created when it is made to its withdrawal.</summary>
 public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, PublicationService publications, CalendarService calendar,
-    BlobStore blobs) : ICaseDeadlineSource
+    BlobStore blobs, Agencies.AgencyService agencyNames) : ICaseDeadlineSource
 {
     private static readonly JsonSerializerOptions SpanJson = new(JsonSerializerDefaults.Web);
     private sealed record StoredSpan(int Start, int Length, RedactionKind Kind);
@@ -103,7 +105,7 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         if (first?.IsMinor == true || parties.Any(x => x.IsMinor))
         {
             p.NonDisclosureGround = NonDisclosureGround.Minor;
-            p.NonDisclosureReason = "当事人是未成年人（依身份证号码识别），依法不予公开";
+            p.NonDisclosureReason = T("publication.minor_reason");
         }
         var decision = await db.Set<Decision>().AsNoTracking().Where(d => d.CaseId == c.Id).OrderByDescending(d => d.Id).FirstOrDefaultAsync();
         var proposal = await db.Set<DecisionProposal>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == c.Id);
@@ -171,10 +173,10 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         foreach (var r in await RowsAsync(open))
         {
             if (r.DueOn is { } due && PublicationRules.IsOpen(Enum.Parse<PublicationStatus>(r.Status)) && Note(r.TriggeredOn, due) is var note)
-                list.Add(new DeadlineView($"公开执法决定（{r.StatusLabel}）", due, r.Overdue,
-                    $"公示制度：作出决定之日起 {PublicationRules.DueWorkingDays(c.Category)} 个工作日内公开（工作日）", false, note is not null, note));
+                list.Add(new DeadlineView(T("publication.deadline.publish", r.StatusLabel), due, r.Overdue,
+                    T("publication.deadline.publish_basis", PublicationRules.DueWorkingDays(c.Category)), false, note is not null, note));
             if (r.WithdrawalDueOn is { } w && Note(open.First(p => p.Id == r.Id).LegalStatusChangedOn, w) is var wnote)
-                list.Add(new DeadlineView("撤回已公开的决定", w, r.WithdrawalOverdue, "行政处罚法第四十八条：决定被变更、撤销或确认违法的，三日内撤回（工作日）",
+                list.Add(new DeadlineView(T("publication.deadline.withdraw"), w, r.WithdrawalOverdue, T("publication.deadline.withdraw_basis"),
                     false, wnote is not null, wnote));
         }
         return list;
@@ -190,7 +192,7 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         if (!string.IsNullOrWhiteSpace(status))
         {
             if (!Enum.TryParse<PublicationStatus>(status, true, out var s))
-                throw new DomainValidationException("status", "invalid", "状态无效：可选 Draft、Approving、Published、Superseded、Withdrawn、Expired、NotDisclosed");
+                throw new DomainValidationException("status", "invalid", T("publication.error.status_invalid"));
             q = q.Where(p => p.Status == s);
         }
         else q = q.Where(p => p.Status != PublicationStatus.Superseded);
@@ -204,8 +206,7 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         var calendarNow = await calendar.GetAsync();
         var today = publications.Today;
         var agencyIds = list.Select(p => p.AgencyId).Distinct().ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
-        var units = await db.Units.AsNoTracking().Where(u => agencyIds.Contains(u.AgencyId)).ToDictionaryAsync(u => u.Id, u => u.Name);
+        var (agencies, units) = await agencyNames.NamesWithUnitsAsync(agencyIds);
         var caseIds = list.Where(p => p.CaseId != null).Select(p => p.CaseId!.Value).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number);
         var policies = new Dictionary<int, PublicationPolicy>();
@@ -244,42 +245,49 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
 
     // ---- preparing ----
 
-    /// <summary>Who may prepare the item: the owner unit's staff or the publicity officer, while it is a draft.</summary>
-    public string? WhyNotPrepare(Publication p) => publications.WhyNotSubmit(p);
+    /// <summary>拟稿 (Draft → Draft): the owner unit's staff or the publicity officer edit the item while it is a draft.</summary>
+    private async Task<Outcome<Publication>> PrepareAsync(Publication p, Func<Task> apply)
+        => await publications.MoveAsync(p, await publications.FactsAsync(p), PublicationLifecycle.Draft, null, apply);
 
-    private static void RequireDraft(Publication p)
-    {
-        if (p.Status != PublicationStatus.Draft)
-            throw new DomainValidationException("status", "not_draft", $"当前状态为“{PublicationRules.Label(p.Status)}”，只有待拟稿的公示可以修改（已发布的请新建版本）");
-    }
+    /// <summary>What the signed-in user may not do to prepare the item, and why (for the page's disabled forms).</summary>
+    public async Task<MoveCheck> CheckPrepareAsync(Publication p)
+        => PublicationLifecycle.Check(await publications.FactsAsync(p), PublicationLifecycle.Draft, await me.ActorAsync());
+
+    /// <summary>What the signed-in user may not do after publication (legal status, withdrawal), and why.</summary>
+    public async Task<MoveCheck> CheckManageAsync(Publication p)
+        => PublicationLifecycle.Check(await publications.FactsAsync(p), PublicationLifecycle.Withdrawn, await me.ActorAsync());
 
     /// <summary>Chooses summary or full text and edits the summary's fields; a change of form needs a new redaction confirmation.</summary>
-    public async Task SaveContentAsync(Publication p, ContentInput input)
+    public async Task<Outcome<Publication>> SaveContentAsync(Publication p, ContentInput input)
     {
-        RequireDraft(p);
+        if (await CheckPrepareAsync(p) is { IsAllowed: false } may) return Outcome<Publication>.Refused(may);
         var errors = new ValidationErrors();
         PublicationForm form = p.Form;
         if (!string.IsNullOrWhiteSpace(input.Form) && !Enum.TryParse(input.Form, true, out form))
-            errors.Add("form", "invalid", "公开方式无效：Summary（摘要）或 FullText（全文）");
-        errors.Required("title", input.Title, "标题").MaxLength("title", input.Title?.Trim(), Publication.TitleMaxLength, "标题")
-            .MaxLength("violation", input.Violation?.Trim(), 4000, "违法行为").MaxLength("legalBasis", input.LegalBasis?.Trim(), 4000, "依据")
-            .Required("conclusion", input.Conclusion, "执法结论").MaxLength("conclusion", input.Conclusion?.Trim(), 4000, "执法结论");
+            errors.Add("form", "invalid", T("publication.error.form_invalid"));
+        string title = T("publication.field.title"), conclusion = T("publication.field.conclusion");
+        errors.Required("title", input.Title, title).MaxLength("title", input.Title?.Trim(), Publication.TitleMaxLength, title)
+            .MaxLength("violation", input.Violation?.Trim(), 4000, T("publication.field.violation")).MaxLength("legalBasis", input.LegalBasis?.Trim(), 4000, T("publication.field.basis"))
+            .Required("conclusion", input.Conclusion, conclusion).MaxLength("conclusion", input.Conclusion?.Trim(), 4000, conclusion);
         errors.ThrowIfAny();
         // What a person typed is checked once more by the engine: a name or number slipped into a summary is hidden too.
         var names = p.CaseId is { } caseId ? await NamesAsync(caseId) : new RedactionOptions();
         string Clean(string? text) => string.IsNullOrWhiteSpace(text) ? "" : Redactor.Redact(text.Trim(), names).RedactedText;
-        if (form != p.Form)
+        return await PrepareAsync(p, () =>
         {
-            p.RedactionConfirmedAt = null;
-            p.RedactionConfirmedBy = "";
-            if (form == PublicationForm.Summary) p.Body = "";
-        }
-        p.Form = form;
-        p.Title = Clean(input.Title);
-        p.Violation = Clean(input.Violation);
-        p.LegalBasis = Clean(input.LegalBasis);
-        p.Conclusion = Clean(input.Conclusion);
-        await db.SaveChangesAsync();
+            if (form != p.Form)
+            {
+                p.RedactionConfirmedAt = null;
+                p.RedactionConfirmedBy = "";
+                if (form == PublicationForm.Summary) p.Body = "";
+            }
+            p.Form = form;
+            p.Title = Clean(input.Title);
+            p.Violation = Clean(input.Violation);
+            p.LegalBasis = Clean(input.LegalBasis);
+            p.Conclusion = Clean(input.Conclusion);
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>The source text with the engine's proposals and the confirmed spans, for the person who confirms them.</summary>
@@ -306,20 +314,20 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
     /// The publicity officer confirms the redaction (PUB-5): the spans kept, plus every occurrence of each text to hide
     /// as well. The published body is the source with exactly these applied; the confirmation is tied to the source.
     /// </summary>
-    public async Task ConfirmRedactionAsync(Publication p, RedactionConfirmInput input)
+    public async Task<Outcome<Publication>> ConfirmRedactionAsync(Publication p, RedactionConfirmInput input)
     {
-        RequireDraft(p);
+        if (await CheckPrepareAsync(p) is { IsAllowed: false } may) return Outcome<Publication>.Refused(may);
         if (p.Form != PublicationForm.FullText)
-            throw new DomainValidationException("form", "not_full_text", "摘要公开无需确认全文脱敏；如需全文公开，请先将公开方式改为全文");
-        var source = await SourceAsync(p) ?? throw new DomainValidationException("source", "missing", "该案件没有可全文公开的决定书");
+            throw new DomainValidationException("form", "not_full_text", T("publication.error.not_full_text"));
+        var source = await SourceAsync(p) ?? throw new DomainValidationException("source", "missing", T("publication.error.no_source"));
         var sha = Sha(source);
         var errors = new ValidationErrors();
-        if (input.SourceSha256 != sha) errors.Add("sourceSha256", "changed", "决定书正文已变化，请刷新后重新确认脱敏");
+        if (input.SourceSha256 != sha) errors.Add("sourceSha256", "changed", T("publication.error.source_changed"));
         var spans = new List<(int Start, int Length, RedactionKind Kind)>();
         var given = input.Spans ?? [];
         for (int i = 0; i < given.Count; i++)
         {
-            if (!Enum.TryParse<RedactionKind>(given[i].Kind, true, out var kind)) errors.Add($"spans[{i}].kind", "invalid", $"第 {i + 1} 处脱敏类型无效");
+            if (!Enum.TryParse<RedactionKind>(given[i].Kind, true, out var kind)) errors.Add($"spans[{i}].kind", "invalid", T("publication.error.span_kind", i + 1));
             else spans.Add((given[i].Start, given[i].Length, kind));
         }
         var also = input.AlsoHide ?? [];
@@ -327,7 +335,7 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         {
             var text = also[i]?.Trim();
             if (string.IsNullOrEmpty(text)) continue;
-            if (text.Length < 2) { errors.Add($"alsoHide[{i}]", "too_short", $"补充隐去的“{text}”至少应有 2 个字"); continue; }
+            if (text.Length < 2) { errors.Add($"alsoHide[{i}]", "too_short", T("publication.error.hide_too_short", text)); continue; }
             int found = 0;
             for (int at = source.IndexOf(text, StringComparison.Ordinal); at >= 0; at = source.IndexOf(text, at + text.Length, StringComparison.Ordinal))
             {
@@ -339,112 +347,106 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
                     spans.Add((at, text.Length, RedactionKind.PersonName));
                 }
             }
-            if (found == 0) errors.Add($"alsoHide[{i}]", "not_found", $"正文中没有“{text}”");
+            if (found == 0) errors.Add($"alsoHide[{i}]", "not_found", T("publication.error.hide_not_found", text));
         }
         errors.ThrowIfAny();
         var result = Redactor.Apply(source, spans);
-        p.Body = result.RedactedText;
-        p.RedactionSpans = JsonSerializer.Serialize(result.Spans.Select(s => new StoredSpan(s.Start, s.Length, s.Kind)), SpanJson);
-        p.SourceSha256 = sha;
-        p.RedactionConfirmedAt = db.UtcNow;
-        p.RedactionConfirmedBy = me.UserName;
-        await db.SaveChangesAsync();
+        return await PrepareAsync(p, () =>
+        {
+            p.Body = result.RedactedText;
+            p.RedactionSpans = JsonSerializer.Serialize(result.Spans.Select(s => new StoredSpan(s.Start, s.Length, s.Kind)), SpanJson);
+            p.SourceSha256 = sha;
+            p.RedactionConfirmedAt = db.UtcNow;
+            p.RedactionConfirmedBy = me.UserName;
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>PUB-6: proposes not to publish, with the ground and reason, or under the art. 17 exception; the chain's head approves it.</summary>
-    public async Task ProposeNonDisclosureAsync(Publication p, NonDisclosureInput input)
+    public async Task<Outcome<Publication>> ProposeNonDisclosureAsync(Publication p, NonDisclosureInput input)
     {
-        RequireDraft(p);
+        if (await CheckPrepareAsync(p) is { IsAllowed: false } may) return Outcome<Publication>.Refused(may);
         NonDisclosureGround? ground = Enum.TryParse<NonDisclosureGround>(input.Ground, true, out var g) ? g : null;
         var exception = DisclosureException.None;
         var errors = new ValidationErrors();
-        if (!string.IsNullOrWhiteSpace(input.Ground) && ground is null) errors.Add("ground", "invalid", "不予公开情形无效");
+        if (!string.IsNullOrWhiteSpace(input.Ground) && ground is null) errors.Add("ground", "invalid", T("publication.error.ground_invalid"));
         if (!string.IsNullOrWhiteSpace(input.Exception) && !Enum.TryParse(input.Exception, true, out exception))
-            errors.Add("exception", "invalid", "例外公开情形无效：ThirdPartyConsent（经第三方同意）或 PublicInterest（重大公共利益）");
+            errors.Add("exception", "invalid", T("publication.error.exception_invalid"));
         errors.AddRange(PublicationRules.ValidateNonDisclosure(ground, input.Reason, exception, input.ExceptionReason).Items
             .Where(e => !(e.Field == "ground" && errors.Items.Any(x => x.Field == "ground"))));
         errors.ThrowIfAny();
-        p.NonDisclosureGround = ground;
-        p.NonDisclosureReason = input.Reason!.Trim();
-        p.DisclosureException = exception;
-        p.DisclosureExceptionReason = exception == DisclosureException.None ? "" : input.ExceptionReason!.Trim();
-        await db.SaveChangesAsync();
+        return await PrepareAsync(p, () =>
+        {
+            p.NonDisclosureGround = ground;
+            p.NonDisclosureReason = input.Reason!.Trim();
+            p.DisclosureException = exception;
+            p.DisclosureExceptionReason = exception == DisclosureException.None ? "" : input.ExceptionReason!.Trim();
+            return Task.CompletedTask;
+        });
     }
 
-    public async Task ClearNonDisclosureAsync(Publication p)
+    public Task<Outcome<Publication>> ClearNonDisclosureAsync(Publication p) => PrepareAsync(p, () =>
     {
-        RequireDraft(p);
         p.NonDisclosureGround = null;
         p.NonDisclosureReason = "";
         p.DisclosureException = DisclosureException.None;
         p.DisclosureExceptionReason = "";
-        await db.SaveChangesAsync();
-    }
+        return Task.CompletedTask;
+    });
 
     // ---- after publication ----
 
-    /// <summary>Who may record legal status and withdraw: the agency's publicity officer or its leaders.</summary>
-    public string? WhyNotManage(Publication p)
-        => me.AgencyId == p.AgencyId && (me.IsInRole(Roles.PublicityOfficer) || me.IsInRole(Roles.DeputyHead) || me.IsInRole(Roles.Head))
-            ? null : "只有本机关公示管理员、分管领导或主要负责人可以办理";
-
     /// <summary>
     /// PUB-10 legal status: under 复议/诉讼 is shown beside the decision; changed, revoked or found illegal starts the
-    /// 3-working-day withdrawal (PUB-7, LAW-1), counted from the day given (the day the result was received).
+    /// 3-working-day withdrawal (PUB-7, LAW-1), counted from the day given (the day the result was received). The
+    /// basis and the date's rule are conditions of the table's move (Published → Published).
     /// </summary>
-    public async Task SetLegalStatusAsync(Publication p, LegalStatusInput input)
+    public async Task<Outcome<Publication>> SetLegalStatusAsync(Publication p, LegalStatusInput input)
     {
+        if (await CheckManageAsync(p) is { Forbidden.Count: > 0 } may) return Outcome<Publication>.Refused(may.Forbidden, []);
         var errors = new ValidationErrors();
-        if (p.Status != PublicationStatus.Published) errors.Add("status", "not_published", "只有已公开的决定可以更新法律状态");
         if (!Enum.TryParse<LegalStatus>(input.Status, true, out var status))
-            errors.Add("legalStatus", "invalid", "法律状态无效：InForce、UnderReconsideration、UnderLitigation、Changed、Revoked、FoundIllegal");
-        errors.MaxLength("note", input.Note?.Trim(), Publication.ReasonMaxLength, "说明");
-        if (PublicationRules.NeedsWithdrawal(status))
-        {
-            errors.Required("note", input.Note, "变更、撤销或确认违法的依据（如复议决定书、判决书文号）");
-            if (input.ChangedOn is { } on && p.PublishedAt is not null)
-            {
-                var first = await db.Set<Publication>().Where(x => x.SeriesId == p.SeriesId && x.PublishedAt != null).MinAsync(x => x.PublishedAt);
-                errors.AddRange(PublicationRules.ValidateLegalStatusDate(on, CaseService.ChinaDay(first!.Value), publications.Today).Items);
-            }
-        }
+            errors.Add("legalStatus", "invalid", T("publication.error.legal_status_invalid"));
+        errors.MaxLength("note", input.Note?.Trim(), Publication.ReasonMaxLength, T("publication.field.note"));
         errors.ThrowIfAny();
-        p.LegalStatus = status;
-        p.LegalStatusNote = input.Note?.Trim() ?? "";
-        p.LegalStatusChangedOn = PublicationRules.NeedsWithdrawal(status) ? input.ChangedOn ?? publications.Today : null;
-        await db.SaveChangesAsync();
+        var facts = await publications.FactsAsync(p, input.Note, status, input.ChangedOn);
+        return await publications.MoveAsync(p, facts, PublicationLifecycle.Published, null, () =>
+        {
+            p.LegalStatus = status;
+            p.LegalStatusNote = input.Note?.Trim() ?? "";
+            p.LegalStatusChangedOn = PublicationRules.NeedsWithdrawal(status) ? input.ChangedOn ?? publications.Today : null;
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>PUB-7: takes a published decision off the portal; the public sees the reason in place of the text.</summary>
-    public async Task WithdrawAsync(Publication p, WithdrawInput input)
+    public async Task<Outcome<Publication>> WithdrawAsync(Publication p, WithdrawInput input)
     {
-        var errors = new ValidationErrors();
-        if (p.Status != PublicationStatus.Published) errors.Add("status", "not_published", $"当前状态为“{PublicationRules.Label(p.Status)}”，只有已公开的决定可以撤回");
-        errors.Required("reason", input.Reason, "撤回理由（向社会公开）").MaxLength("reason", input.Reason?.Trim(), Publication.ReasonMaxLength, "撤回理由");
-        errors.ThrowIfAny();
-        p.Status = PublicationStatus.Withdrawn;
-        p.WithdrawnAt = db.UtcNow;
-        p.WithdrawnBy = me.UserName;
-        p.WithdrawalReason = input.Reason!.Trim();
-        // Its old text leaves the portal's search in the same transaction.
-        await Data.Publicity.PortalSearchIndex.SyncAsync(db, p);
-        await db.SaveChangesAsync();
+        if (await CheckManageAsync(p) is { Forbidden.Count: > 0 } may) return Outcome<Publication>.Refused(may.Forbidden, []);
+        new ValidationErrors().MaxLength("reason", input.Reason?.Trim(), Publication.ReasonMaxLength, T("publication.field.withdrawal_reason")).ThrowIfAny();
+        var facts = await publications.FactsAsync(p, input.Reason);
+        return await publications.MoveAsync(p, facts, PublicationLifecycle.Withdrawn, null, async () =>
+        {
+            p.WithdrawnAt = db.UtcNow;
+            p.WithdrawnBy = me.UserName;
+            p.WithdrawalReason = input.Reason!.Trim();
+            // Its old text leaves the portal's search in the same transaction.
+            await Data.Publicity.PortalSearchIndex.SyncAsync(db, p);
+        });
     }
 
     /// <summary>An update (PUB-7): the next version starts as a draft copy refreshed from the case; it replaces the public one on release.</summary>
-    public async Task<Publication> NewVersionAsync(Publication p)
-    {
-        var next = await publications.NewVersionAsync(p);
-        if (p.CaseId is { } caseId && await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId) is { } c)
+    public async Task<Outcome<Publication>> NewVersionAsync(Publication p)
+        => await publications.NewVersionAsync(p, async next =>
         {
-            var title = next.Title;
-            await FillFromCaseAsync(next, c);
-            next.Title = title;
-            next.TriggeredOn = publications.Today;
-        }
-        await db.SaveChangesAsync();
-        return next;
-    }
+            if (p.CaseId is { } caseId && await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId) is { } c)
+            {
+                var title = next.Title;
+                await FillFromCaseAsync(next, c);
+                next.Title = title;
+                next.TriggeredOn = publications.Today;
+            }
+        });
 }
 
 /// <summary>PUB-4: a decision's publication is owed from the day it is made, so its task opens with the case's move to 决定.</summary>

@@ -4,12 +4,15 @@ using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
 /// <summary>/publicity/policy: an agency's approval chain (PUB-1) and the portal periods of penalties (LAW-10).</summary>
-public sealed class PolicyModel(PublicationService svc, AppDbContext db, CurrentUser me) : PageModel
+public sealed class PolicyModel(PublicationService svc, Agencies.AgencyService agencies, CurrentUser me) : PageModel
 {
+    [TempData] public string? StatusMessage { get; set; }
+
     [BindProperty(SupportsGet = true)] public int? AgencyId { get; set; }
     [BindProperty] public bool UnitHeadCheck { get; set; }
     [BindProperty] public bool DeputyHeadCheck { get; set; }
@@ -22,7 +25,7 @@ public sealed class PolicyModel(PublicationService svc, AppDbContext db, Current
 
     private async Task<bool> LoadAsync()
     {
-        var visible = await (await db.Agencies.AsNoTracking().InScopeAsync(me, a => a.Id)).OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync();
+        var visible = await (await agencies.VisibleAsync()).AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync();
         Agencies = [.. visible.Select(a => (a.Id, a.Name))];
         AgencyId ??= me.AgencyId ?? Agencies.FirstOrDefault().Id;
         if (!Agencies.Any(a => a.Id == AgencyId)) return false;
@@ -56,7 +59,7 @@ public sealed class PolicyModel(PublicationService svc, AppDbContext db, Current
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        TempData["StatusMessage"] = "已保存；审核中的事项按新的审核链继续";
-        return Redirect($"/publicity/policy?agencyId={AgencyId}");
+        StatusMessage = T("publication.policy.saved");
+        return RedirectToPage("/Publicity/Policy", new { agencyId = AgencyId });
     }
 }

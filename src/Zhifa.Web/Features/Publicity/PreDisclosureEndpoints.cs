@@ -1,6 +1,8 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Domain.Publicity;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -19,70 +21,82 @@ public static class PreDisclosureEndpoints
     /// <summary>The staff's API under /api/v1: the lists of an agency, their staleness, generating and reading versions.</summary>
     public static void MapPreDisclosureEndpoints(this IEndpointRouteBuilder api)
     {
-        var g = api.MapGroup("/agencies/{agencyId:int}/pre-disclosure").WithTags("公示");
-        g.MapGet("", async (int agencyId, PreDisclosureService svc, CurrentUser me) =>
-            await me.CanSee(agencyId) ? Results.Ok(await svc.OverviewAsync(agencyId)) : Problems.NotFound("执法主体"))
-          .WithName("ListPreDisclosureLists")
-          .WithSummary("执法主体的事前公开清单：各清单已公开的版本和日期、数据变化后是否需要动态调整（stale），以及审核中的版本")
-          .Produces<List<ListStateView>>();
-        g.MapPost("/{listKey}/versions", async (int agencyId, string listKey, PreDisclosureService svc, CurrentUser me) =>
-        {
-            if (!await me.CanSee(agencyId) || !PreDisclosureLists.IsKnown(listKey)) return Problems.NotFound("事前公开清单");
-            if (svc.WhyNotGenerate(agencyId) is { } why) return Problems.Forbidden(why);
-            var p = await svc.GenerateAsync(agencyId, listKey);
-            return Results.Ok(await svc.ViewAsync(p));
-        }).WithName("GeneratePreDisclosureVersion")
-          .WithSummary("按平台当前数据生成清单的下一版本（草稿，列出与已公开版本相比新增、删除、变更的行）；提交后经合法性审核、分管领导、主要负责人审签发布")
-          .Produces<ListVersionView>();
-        g.MapGet("/{listKey}/versions/{version:int}", async (int agencyId, string listKey, int version, PreDisclosureService svc, CurrentUser me) =>
-        {
-            if (!await me.CanSee(agencyId) || await svc.FindVersionAsync(agencyId, listKey, version) is not { } p) return Problems.NotFound("清单版本");
-            return Results.Ok(await svc.ViewAsync(p));
-        }).WithName("GetPreDisclosureVersion")
-          .WithSummary("清单的一个版本：内容、状态、与前一公开版本相比的变化和审核链")
-          .Produces<ListVersionView>();
+        var g = api.MapGroup("/agencies/{agencyId:int}/pre-disclosure").WithTags(T("publication.api.tag"));
+        g.MapGet("", ListPreDisclosureLists).WithName("ListPreDisclosureLists").WithSummary(T("predisclosure.api.list"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/{listKey}/versions", GeneratePreDisclosureVersion).WithName("GeneratePreDisclosureVersion").WithSummary(T("predisclosure.api.generate"))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapGet("/{listKey}/versions/{version:int}", GetPreDisclosureVersion).WithName("GetPreDisclosureVersion").WithSummary(T("predisclosure.api.version"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>The portal's read API under /gs/api/v1 (anonymous): only published and superseded versions.</summary>
     public static void MapPreDisclosurePortalEndpoints(this IEndpointRouteBuilder portal)
     {
-        var g = portal.MapGroup("/api/v1/agencies").WithTags("公示").AllowAnonymous();
-        g.MapGet("", async (PreDisclosureService svc, HttpContext http) =>
-        {
-            Cache(http);
-            return Results.Ok(await svc.PublicAgenciesAsync());
-        }).WithName("ListAgenciesPublic").WithSummary("公开：全部执法主体及其已公开的事前公开清单")
-          .Produces<List<PublicAgencyView>>();
-        g.MapGet("/{agencyId:int}", async (int agencyId, PreDisclosureService svc, HttpContext http) =>
-        {
-            if (await svc.PublicAgencyAsync(agencyId) is not { } a) return Problems.NotFound("执法主体");
-            Cache(http);
-            return Results.Ok(a);
-        }).WithName("GetAgencyPublic").WithSummary("公开：执法主体的内设机构、联系方式和已公开的清单")
-          .Produces<PublicAgencyView>();
-        g.MapGet("/{agencyId:int}/lists/{listKey}", async (int agencyId, string listKey, PreDisclosureService svc, HttpContext http) =>
-        {
-            if (await svc.PublicListAsync(agencyId, listKey, null) is not { } l) return Problems.NotFound("事前公开清单");
-            Cache(http);
-            return Results.Ok(l);
-        }).WithName("GetPreDisclosureListPublic").WithSummary("公开：清单的现行版本（版本号、公开日期、内容）及历史版本")
-          .Produces<PublicListView>();
-        g.MapGet("/{agencyId:int}/lists/{listKey}/v/{version:int}", async (int agencyId, string listKey, int version, PreDisclosureService svc, HttpContext http) =>
-        {
-            if (await svc.PublicListAsync(agencyId, listKey, version) is not { } l) return Problems.NotFound("清单版本");
-            Cache(http);
-            return Results.Ok(l);
-        }).WithName("GetPreDisclosureVersionPublic").WithSummary("公开：清单的某一历史版本（已被新版本替代的注明替代日期）")
-          .Produces<PublicListView>();
+        var g = portal.MapGroup("/api/v1/agencies").WithTags(T("publication.api.tag")).AllowAnonymous();
+        g.MapGet("", ListAgenciesPublic).WithName("ListAgenciesPublic").WithSummary(T("predisclosure.api.agencies_public"));
+        g.MapGet("/{agencyId:int}", GetAgencyPublic).WithName("GetAgencyPublic").WithSummary(T("predisclosure.api.agency_public"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/{agencyId:int}/lists/{listKey}", GetPreDisclosureListPublic).WithName("GetPreDisclosureListPublic").WithSummary(T("predisclosure.api.list_public"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/{agencyId:int}/lists/{listKey}/v/{version:int}", GetPreDisclosureVersionPublic).WithName("GetPreDisclosureVersionPublic")
+            .WithSummary(T("predisclosure.api.version_public")).ProducesProblem(StatusCodes.Status404NotFound);
 
         // The flowchart pictures of a published procedure list, shown as <img> and downloadable.
-        portal.MapGet("/agencies/{agencyId:int}/lists/{listKey}/v/{version:int}/flowcharts/{chart}.svg",
-            async (int agencyId, string listKey, int version, string chart, PreDisclosureService svc, HttpContext http) =>
-            {
-                if (await svc.PublicFlowchartAsync(agencyId, listKey, version, chart) is not { } svg) return Problems.NotFound("流程图");
-                Cache(http);
-                return Results.Text(svg, "image/svg+xml", Encoding.UTF8);
-            }).AllowAnonymous().WithTags("公示").WithName("GetFlowchartPublic").WithSummary("公开：执法流程图（SVG，由办案流程规则生成）");
+        portal.MapGet("/agencies/{agencyId:int}/lists/{listKey}/v/{version:int}/flowcharts/{chart}.svg", GetFlowchartPublic)
+            .AllowAnonymous().WithTags(T("publication.api.tag")).WithName("GetFlowchartPublic").WithSummary(T("predisclosure.api.flowchart"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    public static async Task<Results<Ok<List<ListStateView>>, ProblemHttpResult>> ListPreDisclosureLists(int agencyId, PreDisclosureService svc, CurrentUser me)
+        => await me.CanSee(agencyId) ? TypedResults.Ok(await svc.OverviewAsync(agencyId)) : Problems.NotFound(T("publication.agency"));
+
+    public static async Task<Results<Ok<ListVersionView>, ProblemHttpResult>> GeneratePreDisclosureVersion(int agencyId, string listKey, PreDisclosureService svc, CurrentUser me)
+    {
+        if (!await me.CanSee(agencyId) || !PreDisclosureLists.IsKnown(listKey)) return Problems.NotFound(T("predisclosure.list"));
+        var generated = await svc.GenerateAsync(agencyId, listKey);
+        return generated.Succeeded ? TypedResults.Ok(await svc.ViewAsync(generated.Value!)) : Problems.Refused(generated);
+    }
+
+    public static async Task<Results<Ok<ListVersionView>, ProblemHttpResult>> GetPreDisclosureVersion(int agencyId, string listKey, int version, PreDisclosureService svc, CurrentUser me)
+    {
+        if (!await me.CanSee(agencyId) || await svc.FindVersionAsync(agencyId, listKey, version) is not { } p) return Problems.NotFound(T("predisclosure.version"));
+        return TypedResults.Ok(await svc.ViewAsync(p));
+    }
+
+    public static async Task<Ok<List<PublicAgencyView>>> ListAgenciesPublic(PreDisclosureService svc, HttpContext http)
+    {
+        Cache(http);
+        return TypedResults.Ok(await svc.PublicAgenciesAsync());
+    }
+
+    public static async Task<Results<Ok<PublicAgencyView>, ProblemHttpResult>> GetAgencyPublic(int agencyId, PreDisclosureService svc, HttpContext http)
+    {
+        if (await svc.PublicAgencyAsync(agencyId) is not { } a) return Problems.NotFound(T("publication.agency"));
+        Cache(http);
+        return TypedResults.Ok(a);
+    }
+
+    public static async Task<Results<Ok<PublicListView>, ProblemHttpResult>> GetPreDisclosureListPublic(int agencyId, string listKey, PreDisclosureService svc, HttpContext http)
+    {
+        if (await svc.PublicListAsync(agencyId, listKey, null) is not { } l) return Problems.NotFound(T("predisclosure.list"));
+        Cache(http);
+        return TypedResults.Ok(l);
+    }
+
+    public static async Task<Results<Ok<PublicListView>, ProblemHttpResult>> GetPreDisclosureVersionPublic(int agencyId, string listKey, int version, PreDisclosureService svc, HttpContext http)
+    {
+        if (await svc.PublicListAsync(agencyId, listKey, version) is not { } l) return Problems.NotFound(T("predisclosure.version"));
+        Cache(http);
+        return TypedResults.Ok(l);
+    }
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetFlowchartPublic(int agencyId, string listKey, int version, string chart, PreDisclosureService svc, HttpContext http)
+    {
+        if (await svc.PublicFlowchartAsync(agencyId, listKey, version, chart) is not { } svg) return Problems.NotFound(T("predisclosure.flowchart"));
+        Cache(http);
+        return TypedResults.Text(svg, "image/svg+xml", Encoding.UTF8);
     }
 
     /// <summary>

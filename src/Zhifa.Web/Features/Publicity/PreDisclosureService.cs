@@ -3,8 +3,10 @@ using Zhifa.Data;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Discretion;
 using Zhifa.Domain.Publicity;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
@@ -25,13 +27,13 @@ public sealed record PublicListView(int AgencyId, string Agency, string ListKey,
     DateTime PublishedAt, DateTime? SupersededAt, bool Current, ListContent Content, IReadOnlyList<PublicVersionLink> Versions);
 
 /// <summary>Reads the platform's data an agency's lists are generated from and builds them (PUB-2). No user, no scope: callers check.</summary>
-public sealed class PreDisclosureSourceLoader(AppDbContext db, TimeProvider time)
+public sealed class PreDisclosureSourceLoader(AppDbContext db, TimeProvider time, Agencies.AgencyService agencies)
 {
     public async Task<PreDisclosureSource?> LoadAsync(int agencyId)
     {
-        var agency = await db.Agencies.AsNoTracking().Include(a => a.Units).FirstOrDefaultAsync(a => a.Id == agencyId);
+        var agency = await agencies.FindWithUnitsAsync(agencyId);
         if (agency is null) return null;
-        var parent = agency.ParentId is { } pid ? await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == pid) : null;
+        var parent = agency.ParentId is { } pid ? await agencies.FindWithUnitsAsync(pid) : null;
         var officers = await db.Officers.AsNoTracking().Include(o => o.Certificates).Where(o => o.AgencyId == agencyId).ToListAsync();
         var matters = await db.Matters.AsNoTracking().Include(m => m.Bases).Where(m => m.AgencyId == agencyId).ToListAsync();
         var benchmarks = await db.Set<DiscretionBenchmark>().AsNoTracking().Include(b => b.Grades).Where(b => b.AgencyId == agencyId).ToListAsync();
@@ -42,20 +44,15 @@ public sealed class PreDisclosureSourceLoader(AppDbContext db, TimeProvider time
         => await LoadAsync(agencyId) is { } s ? PreDisclosureBuilder.Build(listKey, s) : null;
 }
 
-/// <summary>A list enters the chain with content; it is stale when its data's digest no longer matches (动态调整).</summary>
+/// <summary>
+/// A list enters the chain with content (a rule of <see cref="PublicationLifecycle"/>); it is stale when its data's
+/// digest no longer matches (动态调整).
+/// </summary>
 public sealed class PreDisclosureKind(PreDisclosureSourceLoader loader) : IPublicationKind
 {
     public PublicationKind Kind => PublicationKind.PreDisclosure;
 
-    public Task<IReadOnlyList<ValidationError>> ReadinessAsync(Publication p)
-    {
-        var errors = new ValidationErrors();
-        var content = ListContent.FromJson(p.Body);
-        if (!PreDisclosureLists.IsKnown(p.ListKey)) errors.Add("listKey", "unknown", "未知的事前公开清单");
-        else if (content is null || content.RowCount == 0)
-            errors.Add("body", "empty", $"“{PreDisclosureLists.Title(p.ListKey)}”没有内容：请先在平台中录入相应数据再生成");
-        return Task.FromResult<IReadOnlyList<ValidationError>>(errors.Items);
-    }
+    public Task<IReadOnlyList<ValidationError>> ReadinessAsync(Publication p) => Task.FromResult<IReadOnlyList<ValidationError>>([]);
 
     public async Task<bool> IsStaleAsync(Publication published)
         => await loader.BuildAsync(published.AgencyId, published.ListKey) is { } now && now.Digest() != published.SourceDigest;
@@ -65,7 +62,8 @@ public sealed class PreDisclosureKind(PreDisclosureSourceLoader loader) : IPubli
 /// PUB-2 事前公开: an agency's lists generated from its own data into versioned publications, each new version passing the
 /// chain with the legality review (合法性审核) before it replaces the published one; and what the portal shows of them.
 /// </summary>
-public sealed class PreDisclosureService(AppDbContext db, CurrentUser me, PublicationService publications, PreDisclosureSourceLoader loader)
+public sealed class PreDisclosureService(AppDbContext db, CurrentUser me, PublicationService publications, PreDisclosureSourceLoader loader,
+    Agencies.AgencyService agencies)
 {
     public static string PublicListUrl(int agencyId, string listKey) => $"/gs/agencies/{agencyId}/lists/{listKey}";
     public static string PublicVersionUrl(int agencyId, string listKey, int version) => $"{PublicListUrl(agencyId, listKey)}/v/{version}";
@@ -77,12 +75,28 @@ public sealed class PreDisclosureService(AppDbContext db, CurrentUser me, Public
 
     // ---- staff ----
 
-    /// <summary>Why the signed-in user may not generate a list of the agency, or null: its publicity officer or owner-unit staff.</summary>
-    public string? WhyNotGenerate(int agencyId)
+    /// <summary>What the table of a list's versions reads: its latest version's state, the published one, and whether the data moved on.</summary>
+    private static PreDisclosureFacts Facts(int agencyId, IReadOnlyList<Publication> versions, string digest)
     {
-        if (me.AgencyId != agencyId) return "只有本机关人员可以生成事前公开清单";
-        if (!PublicationRules.PreparerRoles.Any(me.IsInRole)) return "只有公示管理员或承办科室人员可以生成事前公开清单";
-        return null;
+        var published = versions.LastOrDefault(v => v.Status == PublicationStatus.Published);
+        return new PreDisclosureFacts
+        {
+            AgencyId = agencyId,
+            State = versions.Count == 0 ? PreDisclosureLifecycle.None : versions[^1].Status.ToString(),
+            LatestVersion = versions.Count == 0 ? 0 : versions[^1].Version,
+            PublishedVersion = published?.Version,
+            DataChanged = published is null || published.SourceDigest != digest,
+        };
+    }
+
+    /// <summary>For each list of the agency: may the signed-in user generate its next version now, and if not, why (for the pages' buttons).</summary>
+    public async Task<IReadOnlyDictionary<string, MoveCheck>> GenerateChecksAsync(int agencyId)
+    {
+        var rows = await Lists(agencyId).AsNoTracking().ToListAsync();
+        var source = await loader.LoadAsync(agencyId);
+        var actor = await me.ActorAsync();
+        return PreDisclosureLists.All.ToDictionary(key => key, key => PreDisclosureLifecycle.CheckGenerate(
+            Facts(agencyId, [.. rows.Where(r => r.ListKey == key).OrderBy(r => r.Version)], source is null ? "" : PreDisclosureBuilder.Build(key, source).Digest()), actor));
     }
 
     public async Task<List<ListStateView>> OverviewAsync(int agencyId)
@@ -116,38 +130,40 @@ public sealed class PreDisclosureService(AppDbContext db, CurrentUser me, Public
     /// Generates the list from today's data: the first version, or the next one after the published (or refreshes the
     /// draft not yet submitted). Refused while a version is in the chain, and when nothing changed since the published one.
     /// </summary>
-    public async Task<Publication> GenerateAsync(int agencyId, string listKey)
+    public async Task<Outcome<Publication>> GenerateAsync(int agencyId, string listKey)
     {
-        if (!PreDisclosureLists.IsKnown(listKey)) throw new DomainValidationException("listKey", "unknown", "未知的事前公开清单");
-        var content = await loader.BuildAsync(agencyId, listKey) ?? throw new DomainValidationException("agencyId", "not_found", "执法主体不存在");
+        if (!PreDisclosureLists.IsKnown(listKey)) throw new DomainValidationException("listKey", "unknown", Messages.Get("predisclosure.list_unknown"));
+        var content = await loader.BuildAsync(agencyId, listKey) ?? throw new DomainValidationException("agencyId", "not_found", T("publication.agency_missing"));
         var digest = content.Digest();
         var versions = await VersionsAsync(agencyId, listKey);
-        Publication target;
+        var check = PreDisclosureLifecycle.CheckGenerate(Facts(agencyId, versions, digest), await me.ActorAsync());
+        if (!check.IsAllowed) return Outcome<Publication>.Refused(check);
+        void Fill(Publication target)
+        {
+            target.Title = content.Title;
+            target.Body = content.ToJson();
+            target.SourceDigest = digest;
+            target.TriggeredOn = publications.Today;
+        }
         if (versions.Count == 0)
         {
-            target = await publications.AddFirstVersionAsync(new Publication
-            {
-                Kind = PublicationKind.PreDisclosure, AgencyId = agencyId, ListKey = listKey, Title = content.Title, TriggeredOn = publications.Today,
-                Body = content.ToJson(), SourceDigest = digest,
-            });
-            return target;
+            var first = new Publication { Kind = PublicationKind.PreDisclosure, AgencyId = agencyId, ListKey = listKey };
+            Fill(first);
+            return Outcome<Publication>.Done(await publications.AddFirstVersionAsync(first));
         }
         var last = versions[^1];
-        if (last.Status == PublicationStatus.Approving)
-            throw new DomainValidationException("version", "in_chain", $"第 {last.Version} 版正在审核中，审核完成或退回后才能重新生成");
-        if (last.Status == PublicationStatus.Draft) target = (await publications.FindVisibleAsync(last.Id))!;
-        else
+        if (last.Status == PublicationStatus.Draft)
         {
-            if (versions.LastOrDefault(v => v.Status == PublicationStatus.Published) is { } published && published.SourceDigest == digest)
-                throw new DomainValidationException("listKey", "unchanged", $"数据与已公开的第 {published.Version} 版一致，无须生成新版本");
-            target = await publications.NewVersionAsync(last);
+            var draft = (await publications.FindVisibleAsync(last.Id))!;
+            Fill(draft);
+            await db.SaveChangesAsync();
+            return Outcome<Publication>.Done(draft);
         }
-        target.Title = content.Title;
-        target.Body = content.ToJson();
-        target.SourceDigest = digest;
-        target.TriggeredOn = publications.Today;
-        await db.SaveChangesAsync();
-        return target;
+        return await publications.NewVersionAsync(last, next =>
+        {
+            Fill(next);
+            return Task.CompletedTask;
+        });
     }
 
     public async Task<ListVersionView> ViewAsync(Publication p)
@@ -169,17 +185,16 @@ public sealed class PreDisclosureService(AppDbContext db, CurrentUser me, Public
 
     public async Task<List<PublicAgencyView>> PublicAgenciesAsync()
     {
-        var ids = await db.Agencies.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync();
         var list = new List<PublicAgencyView>();
-        foreach (var id in ids) list.Add((await PublicAgencyAsync(id))!);
+        foreach (var (id, _) in await agencies.AllNamesAsync()) list.Add((await PublicAgencyAsync(id))!);
         return list;
     }
 
     public async Task<PublicAgencyView?> PublicAgencyAsync(int agencyId)
     {
-        var a = await db.Agencies.AsNoTracking().Include(x => x.Units).FirstOrDefaultAsync(x => x.Id == agencyId);
+        var a = await agencies.FindWithUnitsAsync(agencyId);
         if (a is null) return null;
-        var parent = a.ParentId is { } pid ? await db.Agencies.AsNoTracking().Where(x => x.Id == pid).Select(x => x.Name).FirstOrDefaultAsync() : null;
+        var parent = a.ParentId is { } pid ? (await agencies.FindWithUnitsAsync(pid))?.Name : null;
         var published = await Lists(agencyId).AsNoTracking().Where(p => p.Status == PublicationStatus.Published)
             .Select(p => new { p.ListKey, p.Title, p.Version, p.PublishedAt }).ToListAsync();
         var links = published.Where(p => PreDisclosureLists.IsKnown(p.ListKey)).OrderBy(p => PreDisclosureLists.All.ToList().IndexOf(p.ListKey))
@@ -196,7 +211,7 @@ public sealed class PreDisclosureService(AppDbContext db, CurrentUser me, Public
             .OrderBy(p => p.Version).ToListAsync();
         var p = version is { } v ? shown.FirstOrDefault(x => x.Version == v) : shown.LastOrDefault(x => x.Status == PublicationStatus.Published);
         if (p is null || !IsShown(p.Status) || ListContent.FromJson(p.Body) is not { } content) return null;
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstAsync();
+        var agency = (await agencies.FindWithUnitsAsync(agencyId))!.Name;
         var versions = shown.OrderByDescending(x => x.Version).Select(x => new PublicVersionLink(x.Version, PublicationRules.Label(x.Status), x.PublishedAt!.Value,
             x.SupersededAt, PublicVersionUrl(agencyId, listKey, x.Version))).ToList();
         return new PublicListView(agencyId, agency, p.ListKey, p.Title, p.Version, p.Status.ToString(), PublicationRules.Label(p.Status), p.PublishedAt!.Value,

@@ -3,13 +3,18 @@ using Zhifa.Data;
 using Zhifa.Domain.Accounts;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Publicity;
+using Zhifa.Domain.Rules;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
 
 public sealed record ApprovalInput(string? Note);
+
+/// <summary>The acts of the approval chain (PUB-1).</summary>
+public enum ChainAct { Submit, Approve, Return }
 
 /// <summary>What one kind of publication (decision, pre-disclosure list, annual report) adds to the common chain.</summary>
 public interface IPublicationKind
@@ -98,7 +103,7 @@ public sealed class PublicationService(AppDbContext db, CurrentUser me, TimeProv
     {
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
         p.Version = 1;
-        p.Status = PublicationStatus.Draft;
+        p.Status = PublicationStatus.Draft; // a new item starts as a draft; every later change is a move of the table
         p.CreatedAt = Now;
         p.CreatedBy = me.UserName;
         db.Add(p);
@@ -112,13 +117,14 @@ public sealed class PublicationService(AppDbContext db, CurrentUser me, TimeProv
     /// <summary>
     /// Starts the next version of a published item (an update, PUB-7, or a new list version, PUB-2) as a draft copy of the
     /// latest one; the published one stays public until the new one is released. Only one draft at a time.
+    /// <paramref name="fill"/> refreshes the copy (from the case, from today's data) before it is saved.
     /// </summary>
-    public async Task<Publication> NewVersionAsync(Publication from)
+    public async Task<Outcome<Publication>> NewVersionAsync(Publication from, Func<Publication, Task>? fill = null)
     {
         var versions = await VersionsAsync(from.SeriesId);
-        if (versions.FirstOrDefault(v => PublicationRules.IsOpen(v.Status)) is { } open)
-            throw new DomainValidationException("version", "draft_exists", $"第 {open.Version} 版尚未发布，请在该版本上修改");
         var last = versions[^1];
+        var check = await CheckNewVersionAsync(from);
+        if (!check.IsAllowed) return Outcome<Publication>.Refused(check);
         var next = new Publication
         {
             SeriesId = last.SeriesId, Version = last.Version + 1, AgencyId = last.AgencyId, UnitId = last.UnitId, Kind = last.Kind,
@@ -128,10 +134,75 @@ public sealed class PublicationService(AppDbContext db, CurrentUser me, TimeProv
             FineYuan = last.FineYuan, DecidedOn = last.DecidedOn, LegalStatus = last.LegalStatus, LegalStatusNote = last.LegalStatusNote,
             ListKey = last.ListKey, CreatedAt = Now, CreatedBy = me.UserName,
         };
+        if (fill is not null) await fill(next);
         db.Add(next);
         await db.SaveChangesAsync();
-        return next;
+        return Outcome<Publication>.Done(next);
     }
+
+    /// <summary>For callers not yet on outcomes (the annual report): the next version, or the refusal as a validation error.</summary>
+    public async Task<Publication> NewVersionAsync(Publication from)
+        => OrThrow(await NewVersionAsync(from, null));
+
+    // ---- the table ----
+
+    /// <summary>
+    /// Everything the publication table reads about <paramref name="p"/>, with the note, legal status and date the act
+    /// brings (none when the act brings none).
+    /// </summary>
+    public async Task<PublicationFacts> FactsAsync(Publication p, string? note = null, LegalStatus? legalStatus = null, DateOnly? changedOn = null)
+    {
+        var chain = PublicationRules.Chain(await PolicyAsync(p.AgencyId), p.Kind);
+        var current = p.Approvals.Where(a => a.Current).ToList();
+        // The kind's own preparation (the decision's number, taken late in the simple procedure).
+        if (kinds.FirstOrDefault(k => k.Kind == p.Kind) is { } kind && p.Kind != PublicationKind.AnnualReport) await kind.ReadinessAsync(p);
+        var series = await db.Set<Publication>().AsNoTracking().Where(x => x.SeriesId == p.SeriesId)
+            .Select(x => new { x.Id, x.Version, x.Status, x.PublishedAt }).ToListAsync();
+        var firstPublished = series.Where(x => x.PublishedAt != null).Select(x => x.PublishedAt).Min() ?? p.PublishedAt;
+        return new PublicationFacts
+        {
+            Kind = p.Kind, AgencyId = p.AgencyId, Title = p.Title,
+            State = PublicationLifecycle.StateOf(p.Status, PublicationRules.NextStep(chain, current)),
+            Chain = chain,
+            SubmittedBy = p.Status == PublicationStatus.Approving ? current.LastOrDefault(a => a.Step == ApprovalStep.Prepared)?.By ?? "" : "",
+            Disclosing = p.NonDisclosureGround is null || p.DisclosureException != DisclosureException.None,
+            PartyShown = !string.IsNullOrWhiteSpace(p.PartyDisplay), ConclusionGiven = !string.IsNullOrWhiteSpace(p.Conclusion),
+            FullText = p.Form == PublicationForm.FullText, RedactionConfirmed = p.RedactionConfirmedAt is not null,
+            ListKnown = PreDisclosureLists.IsKnown(p.ListKey),
+            ContentRows = p.Kind == PublicationKind.PreDisclosure ? ListContent.FromJson(p.Body)?.Sections?.Sum(x => x.Rows.Count) ?? 0 : 0,
+            Note = note?.Trim() ?? "", NewLegalStatus = legalStatus ?? p.LegalStatus, ChangedOn = changedOn,
+            FirstPublishedOn = firstPublished is { } f ? CaseService.ChinaDay(f) : null, Today = Today, ShownUntil = p.ShownUntil,
+            OpenVersion = series.Where(x => PublicationRules.IsOpen(x.Status)).Select(x => (int?)x.Version).FirstOrDefault(),
+        };
+    }
+
+    /// <summary>
+    /// Makes one move of the table: checked for the signed-in user with <paramref name="facts"/>, then the version takes
+    /// the move's state, <paramref name="apply"/> records what the act adds, and all is saved at once. A refusal changes nothing.
+    /// </summary>
+    public async Task<Outcome<Publication>> MoveAsync(Publication p, PublicationFacts facts, string to, string? act, Func<Task>? apply = null, bool asUser = true)
+    {
+        var check = PublicationLifecycle.Check(facts, to, asUser ? await me.ActorAsync() : null, act);
+        if (!check.IsAllowed) return Outcome<Publication>.Refused(check);
+        p.Status = StatusOf(to);
+        if (apply is not null) await apply();
+        await db.SaveChangesAsync();
+        return Outcome<Publication>.Done(p);
+    }
+
+    private static PublicationStatus StatusOf(string state)
+        => state.StartsWith("Approving.", StringComparison.Ordinal) ? PublicationStatus.Approving : Enum.Parse<PublicationStatus>(state);
+
+    /// <summary>What the signed-in user may not do at a move, without the facts' conditions (for disabling a button and saying why).</summary>
+    public async Task<MoveCheck> CheckAsync(Publication p, ChainAct act)
+    {
+        var facts = await FactsAsync(p);
+        return PublicationLifecycle.Check(facts, Target(p, facts, act), await me.ActorAsync(), act == ChainAct.Approve && Target(p, facts, act) is PublicationLifecycle.Published or PublicationLifecycle.NotDisclosed ? PublicationActs.Release : null);
+    }
+
+    /// <summary>May the signed-in user start the series' next version from <paramref name="p"/>, and if not, why.</summary>
+    public async Task<MoveCheck> CheckNewVersionAsync(Publication p)
+        => PublicationLifecycle.Check(await FactsAsync(p), PublicationLifecycle.NextVersion, await me.ActorAsync(), PublicationActs.NewVersion);
 
     // ---- the chain ----
 
@@ -159,96 +230,105 @@ public sealed class PublicationService(AppDbContext db, CurrentUser me, TimeProv
             waiting is { } r ? Roles.Label(PublicationRules.RoleFor(r)) : null);
     }
 
-    /// <summary>Why the signed-in user may not submit the item, or null when they may.</summary>
-    public string? WhyNotSubmit(Publication p)
+    /// <summary>The state an act of the chain moves the version to: the chain's first step, the next one, the release, or back to the draft.</summary>
+    private static string Target(Publication p, PublicationFacts f, ChainAct act)
     {
-        if (me.AgencyId != p.AgencyId) return "只有本机关人员可以提交公示审核";
-        if (!PublicationRules.PreparerRoles.Any(me.IsInRole)) return "只有承办科室人员或公示管理员可以提交公示审核";
-        return null;
-    }
-
-    /// <summary>Why the signed-in user may not act at the waiting step, or null when they may.</summary>
-    public async Task<string?> WhyNotApproveAsync(Publication p)
-    {
-        if (p.Status != PublicationStatus.Approving) return null; // the service names the state problem as a validation error
-        var step = PublicationRules.NextStep(PublicationRules.Chain(await PolicyAsync(p.AgencyId), p.Kind), p.Approvals);
-        if (step is null) return null;
-        var role = PublicationRules.RoleFor(step.Value);
-        if (me.AgencyId != p.AgencyId || !me.IsInRole(role)) return $"“{PublicationRules.Label(step.Value)}”须由本机关{Roles.Label(role)}办理";
-        return null;
+        var waiting = f.State.StartsWith("Approving.", StringComparison.Ordinal) ? Enum.Parse<ApprovalStep>(f.State["Approving.".Length..]) : (ApprovalStep?)null;
+        return act switch
+        {
+            ChainAct.Submit => f.Chain.Count > 0 ? PublicationLifecycle.Waiting(f.Chain[0]) : PublicationLifecycle.Released(f),
+            ChainAct.Return => PublicationLifecycle.Draft,
+            _ => waiting is { } s ? PublicationLifecycle.After(f.Chain, s) ?? PublicationLifecycle.Released(f) : PublicationLifecycle.Released(f),
+        };
     }
 
     /// <summary>
-    /// The owner unit submits the prepared item into the chain. What its kind still lacks (e.g. an unconfirmed
-    /// redaction) refuses the submission and is named.
+    /// One act of the chain (PUB-1): the owner unit submits the prepared item, the waiting step's role approves it (the
+    /// head's sign-off releases it) or returns it with a reason, and the chain starts over. Every refusal is named.
     /// </summary>
-    public async Task SubmitAsync(Publication p, ApprovalInput input)
+    public async Task<Outcome<Publication>> ActAsync(Publication p, ChainAct act, ApprovalInput input)
     {
-        var errors = new ValidationErrors();
-        if (p.Status != PublicationStatus.Draft) errors.Add("status", "not_draft", $"当前状态为“{PublicationRules.Label(p.Status)}”，不能提交审核");
-        else if (kinds.FirstOrDefault(k => k.Kind == p.Kind) is { } kind) errors.AddRange(await kind.ReadinessAsync(p));
-        errors.MaxLength("note", input.Note?.Trim(), Publication.ReasonMaxLength, "说明");
-        errors.ThrowIfAny();
-        foreach (var a in p.Approvals) a.Current = false;
-        p.Approvals.Add(Act(ApprovalStep.Prepared, ApprovalOutcome.Approved, input.Note));
-        p.Status = PublicationStatus.Approving;
-        p.SubmittedAt = Now;
-        await db.SaveChangesAsync();
+        new ValidationErrors().MaxLength("note", input.Note?.Trim(), Publication.ReasonMaxLength, T(act == ChainAct.Submit ? "publication.field.note" : "publication.field.opinion")).ThrowIfAny();
+        var facts = await FactsAsync(p, input.Note);
+        var to = Target(p, facts, act);
+        var waiting = PublicationRules.NextStep(facts.Chain, p.Approvals);
+        switch (act)
+        {
+            case ChainAct.Submit:
+                // The annual report checks its own figures and year (its area's rules): what it lacks is named by field.
+                if (p.Kind == PublicationKind.AnnualReport && PublicationLifecycle.Check(facts, to, await me.ActorAsync()).Forbidden.Count == 0
+                    && kinds.FirstOrDefault(k => k.Kind == p.Kind) is { } kind && await kind.ReadinessAsync(p) is { Count: > 0 } problems)
+                    throw new DomainValidationException(problems);
+                return await MoveAsync(p, facts, to, null, () =>
+                {
+                    foreach (var a in p.Approvals) a.Current = false;
+                    p.Approvals.Add(Record(ApprovalStep.Prepared, ApprovalOutcome.Approved, input.Note));
+                    p.SubmittedAt = Now;
+                    return Task.CompletedTask;
+                });
+            case ChainAct.Return:
+                return await MoveAsync(p, facts, to, null, () =>
+                {
+                    p.Approvals.Add(Record(waiting!.Value, ApprovalOutcome.Returned, input.Note));
+                    return Task.CompletedTask;
+                });
+            default:
+                bool release = to is PublicationLifecycle.Published or PublicationLifecycle.NotDisclosed;
+                return await MoveAsync(p, facts, to, release ? PublicationActs.Release : null, async () =>
+                {
+                    p.Approvals.Add(Record(waiting!.Value, ApprovalOutcome.Approved, input.Note));
+                    if (p.Status == PublicationStatus.Published) await ReleaseAsync(p);
+                });
+        }
     }
 
-    /// <summary>Approves the waiting step; the last approval releases the item.</summary>
+    /// <summary>Why the signed-in user may not submit the item, or null when they may (for callers not yet on outcomes).</summary>
+    public string? WhyNotSubmit(Publication p)
+        => Why(PublicationLifecycle.Check(FactsAsync(p).GetAwaiter().GetResult(), PublicationLifecycle.Waiting(ApprovalStep.Head), me.ActorAsync().GetAwaiter().GetResult()));
+
+    /// <summary>Why the signed-in user may not act at the waiting step, or null when they may (for callers not yet on outcomes).</summary>
+    public async Task<string?> WhyNotApproveAsync(Publication p)
+        => p.Status == PublicationStatus.Approving ? Why(await CheckAsync(p, ChainAct.Approve)) : null;
+
+    private static string? Why(MoveCheck check) => check.Forbidden.Count == 0 ? null : string.Join("；", check.Forbidden.Select(f => f.Message));
+
+    /// <summary>For callers not yet on outcomes (the annual report page, the demo): the act, or its refusal as a validation error.</summary>
+    public async Task SubmitAsync(Publication p, ApprovalInput input) => OrThrow(await ActAsync(p, ChainAct.Submit, input));
+
+    /// <inheritdoc cref="SubmitAsync"/>
     public async Task<ApprovalStep> ApproveAsync(Publication p, ApprovalInput input)
     {
-        var step = await WaitingAsync(p, input);
-        p.Approvals.Add(Act(step, ApprovalOutcome.Approved, input.Note));
-        var chain = PublicationRules.Chain(await PolicyAsync(p.AgencyId), p.Kind);
-        if (PublicationRules.NextStep(chain, p.Approvals) is null) await ReleaseAsync(p);
-        await db.SaveChangesAsync();
-        return step;
+        var step = PublicationRules.NextStep(PublicationRules.Chain(await PolicyAsync(p.AgencyId), p.Kind), p.Approvals.Where(a => a.Current));
+        OrThrow(await ActAsync(p, ChainAct.Approve, input));
+        return step ?? ApprovalStep.Head;
     }
 
-    /// <summary>Returns the item to the owner unit with a reason; it is prepared again and the chain starts over.</summary>
-    public async Task ReturnAsync(Publication p, ApprovalInput input)
-    {
-        if (string.IsNullOrWhiteSpace(input.Note)) throw new DomainValidationException("note", "required", "退回须写明理由");
-        var step = await WaitingAsync(p, input);
-        p.Approvals.Add(Act(step, ApprovalOutcome.Returned, input.Note));
-        p.Status = PublicationStatus.Draft;
-        await db.SaveChangesAsync();
-    }
+    /// <inheritdoc cref="SubmitAsync"/>
+    public async Task ReturnAsync(Publication p, ApprovalInput input) => OrThrow(await ActAsync(p, ChainAct.Return, input));
 
-    private async Task<ApprovalStep> WaitingAsync(Publication p, ApprovalInput input)
-    {
-        if (p.Status != PublicationStatus.Approving)
-            throw new DomainValidationException("status", "not_approving", $"当前状态为“{PublicationRules.Label(p.Status)}”，没有待审核的环节");
-        new ValidationErrors().MaxLength("note", input.Note?.Trim(), Publication.ReasonMaxLength, "意见").ThrowIfAny();
-        return PublicationRules.NextStep(PublicationRules.Chain(await PolicyAsync(p.AgencyId), p.Kind), p.Approvals)!.Value;
-    }
+    private static T OrThrow<T>(Outcome<T> outcome) => outcome.Succeeded ? outcome.Value!
+        : throw new DomainValidationException(outcome.Reasons.Select(r => new ValidationError(r.Field, r.Code, r.Message)).ToList());
 
-    private PublicationApproval Act(ApprovalStep step, ApprovalOutcome outcome, string? note) => new()
+    private PublicationApproval Record(ApprovalStep step, ApprovalOutcome outcome, string? note) => new()
     {
         Step = step, Outcome = outcome, Note = note?.Trim() ?? "", At = Now, By = me.UserName, ByName = me.DisplayName, Current = true,
     };
 
     /// <summary>
-    /// The head's sign-off: a proposal not to disclose becomes NotDisclosed (kept, with its ground, reason and approver);
-    /// otherwise the item goes public, the version it replaces is superseded, and a penalty gets its LAW-10 period.
+    /// What the release adds to the move to Published: the version it replaces is superseded (a move of its own), and a
+    /// penalty gets its LAW-10 period. (A proposal not to disclose moves to NotDisclosed and keeps its ground and reason.)
     /// </summary>
     private async Task ReleaseAsync(Publication p)
     {
-        if (p.NonDisclosureGround is not null && p.DisclosureException == DisclosureException.None)
-        {
-            p.Status = PublicationStatus.NotDisclosed;
-            return;
-        }
-        var previous = await db.Set<Publication>()
+        var previous = await db.Set<Publication>().Include(x => x.Approvals)
             .Where(x => x.SeriesId == p.SeriesId && x.Id != p.Id && x.Status == PublicationStatus.Published).ToListAsync();
         foreach (var old in previous)
         {
+            var check = PublicationLifecycle.Check(await FactsAsync(old), PublicationLifecycle.Superseded, null, PublicationActs.Supersede);
+            if (!check.IsAllowed) throw new InvalidOperationException($"Version {old.Id} cannot be superseded: {check.All[0].Code}");
             old.Status = PublicationStatus.Superseded;
             old.SupersededAt = Now;
         }
-        p.Status = PublicationStatus.Published;
         p.PublishedAt = Now;
         p.PublishedBy = me.UserName;
         if (p.Kind == PublicationKind.Decision)
@@ -266,23 +346,27 @@ public sealed class PublicationService(AppDbContext db, CurrentUser me, TimeProv
     public async Task<int> ExpireDueAsync()
     {
         var today = Today;
-        var due = await db.Set<Publication>()
+        var due = await db.Set<Publication>().Include(x => x.Approvals)
             .Where(x => x.Status == PublicationStatus.Published && x.ShownUntil != null && x.ShownUntil < today).ToListAsync();
+        int expired = 0;
         foreach (var p in due)
         {
+            var check = PublicationLifecycle.Check(await FactsAsync(p), PublicationLifecycle.Expired, null, PublicationActs.Expire);
+            if (!check.IsAllowed) continue;
             p.Status = PublicationStatus.Expired;
             p.ExpiredAt = Now;
             await Zhifa.Data.Publicity.PortalSearchIndex.SyncAsync(db, p);
+            expired++;
         }
         await db.SaveChangesAsync();
-        return due.Count;
+        return expired;
     }
 
     public async Task<DateOnly?> DueOnAsync(Publication p)
         => p.TriggeredOn is { } on ? PublicationRules.DueOn(await calendar.GetAsync(), on, p.Category) : null;
 
     public static List<ApprovalView> Approvals(Publication p) => [.. p.Approvals.OrderBy(a => a.Id)
-        .Select(a => new ApprovalView(a.Step.ToString(), PublicationRules.Label(a.Step), a.Outcome == ApprovalOutcome.Approved ? "同意" : "退回", a.Note, a.At, a.ByName, a.Current))];
+        .Select(a => new ApprovalView(a.Step.ToString(), PublicationRules.Label(a.Step), a.Outcome == ApprovalOutcome.Approved ? T("publication.outcome.approved") : T("publication.outcome.returned"), a.Note, a.At, a.ByName, a.Current))];
 
     // ---- for the portal: publications and error reports by key, without its reading these tables ----
 
