@@ -121,14 +121,8 @@ public static class PublicationRules
         return name.Length == 0 ? "" : Messages.Get("publication.party_surname", Surname(name));
     }
 
-    private static readonly string[] CompoundSurnames =
-        ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "南宫", "西门", "独孤"];
-
-    private static string Surname(string name)
-    {
-        foreach (var s in CompoundSurnames) if (name.StartsWith(s, StringComparison.Ordinal) && name.Length > 2) return s;
-        return name[..1];
-    }
+    // The surname as the redaction masks it: a double surname (欧阳) when the name is longer than it.
+    private static string Surname(string name) => name[..Redaction.ChineseNames.SurnameLengthOf(name)];
 
     /// <summary>
     /// LAW-10: the last China date a penalty stays on the portal. A warning, 通报批评 or small fine only: the short

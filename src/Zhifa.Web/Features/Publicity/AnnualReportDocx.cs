@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using A = DocumentFormat.OpenXml.Drawing;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using Zhifa.Web.Infrastructure;
 using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Publicity;
@@ -134,7 +135,7 @@ public sealed class ReportDocx
 
     private static Paragraph Line(string text, JustificationValues align, bool bold, int halfPoints)
     {
-        var props = new RunProperties(new RunFonts { EastAsia = "宋体", Ascii = "Times New Roman", HighAnsi = "Times New Roman" });
+        var props = new RunProperties(new RunFonts { EastAsia = OfficeFonts.EastAsian, Ascii = OfficeFonts.Latin, HighAnsi = OfficeFonts.Latin });
         if (bold) props.Append(new Bold());
         props.Append(new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
         return new Paragraph(
