@@ -168,7 +168,10 @@ public sealed class PreDisclosureTests(ZhifaFactory app) : IClassFixture<ZhifaFa
         foreach (var key in PreDisclosureLists.All) Assert.Contains($"/gs/agencies/{health}/lists/{key}", page, StringComparison.Ordinal);
 
         var signedIn = await (await app.SignInAsync("publicity")).GetAsync($"/gs/agencies/{health}");
-        Assert.Contains("private", signedIn.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        // A signed-in page is never stored by a shared cache: private, or not stored at all (its forms carry a token).
+        var signedInCache = signedIn.Headers.CacheControl;
+        Assert.True(signedInCache is { Private: true } or { NoStore: true }, signedInCache?.ToString());
+        Assert.False(signedInCache?.Public);
 
         var json = await JsonAsync(await anonymous.GetAsync($"/gs/api/v1/agencies/{health}"));
         Assert.Equal(PreDisclosureLists.All.Count, json.GetProperty("lists").GetArrayLength());
