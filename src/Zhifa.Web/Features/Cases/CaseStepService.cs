@@ -4,7 +4,6 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Records;
 using Zhifa.Domain.Rules;
-using Zhifa.Web.Features.Execution;
 using Zhifa.Web.Features.LegalReview;
 using Zhifa.Web.Infrastructure;
 
@@ -16,7 +15,7 @@ public sealed record NextStepView(string Step, string Label, bool Allowed, IRead
 
 /// <summary>Moves a case along its steps only through <see cref="CaseStateMachine"/>; a refused move changes nothing.</summary>
 public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, LegalReviewGateService legalReview,
-    Decisions.DecisionFactsService decisionFacts, ExecutionStateService execution, Documents.DocumentService documents, DomainEvents events)
+    Decisions.DecisionFactsService decisionFacts, ICaseExecutionState execution, Documents.DocumentService documents, DomainEvents events)
 {
     private DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
 
@@ -121,7 +120,7 @@ public interface ICaseDeadlineSource
 }
 
 /// <summary>The time limits that run for a case now, computed from its history on every request (never stored).</summary>
-public sealed class CaseDeadlineService(TimeProvider time, SeizureExtensionService seizures, EvidencePreservationService preservations, ExecutionStateService execution,
+public sealed class CaseDeadlineService(TimeProvider time, SeizureExtensionService seizures, EvidencePreservationService preservations, ICaseExecutionState execution,
     IEnumerable<ICaseDeadlineSource> sources)
 {
     private static readonly string[] Decided = [CaseSteps.Decided, CaseSteps.Served, CaseSteps.Executed, CaseSteps.Closed, CaseSteps.Archived];

@@ -64,7 +64,7 @@ public sealed record ExecutionSummary(
 /// and late fee, the court-enforcement window, extensions of the decision limit and what closure still needs. It depends
 /// on nothing that moves a case, so the step service and the deadline list can ask it.
 /// </summary>
-public sealed class ExecutionStateService(AppDbContext db, ProposalService proposals, CalendarService calendar, TimeProvider time) : ICaseDeadlineSource
+public sealed class ExecutionStateService(AppDbContext db, ProposalService proposals, CalendarService calendar, TimeProvider time) : ICaseDeadlineSource, ICaseExecutionState
 {
     public const string ClosingReportType = "closing-report";
 
