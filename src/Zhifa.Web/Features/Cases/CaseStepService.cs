@@ -15,7 +15,7 @@ public sealed record NextStepView(string Step, string Label, bool Allowed, IRead
 
 /// <summary>Moves a case along its steps only through <see cref="CaseStateMachine"/>; a refused move changes nothing.</summary>
 public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, LegalReviewGateService legalReview,
-    Decisions.DecisionFactsService decisionFacts, ICaseExecutionState execution, Documents.DocumentService documents, DomainEvents events)
+    Decisions.DecisionFactsService decisionFacts, ICaseExecutionState execution, ICaseRecordState documents, DomainEvents events)
 {
     private DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
 

@@ -33,7 +33,7 @@ public sealed record GenerateInput(string? TypeCode, Dictionary<string, string?>
 public sealed record SignatureInput(bool Refused, string? SignedBy, DateTime? SignedAt, string? Reason, string? Witness);
 
 /// <summary>Templates, generation, numbering, signatures and scans of case documents (REC-3).</summary>
-public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore blobs, LegalReviewGateService legalReview)
+public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore blobs, LegalReviewGateService legalReview) : Cases.ICaseRecordState
 {
     // SQLite has one writer and this process is its only user: numbering is serialised here.
     private static readonly SemaphoreSlim SqliteNumberLock = new(1, 1);
