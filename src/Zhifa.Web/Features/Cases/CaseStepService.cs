@@ -15,7 +15,7 @@ public sealed record NextStepView(string Step, string Label, bool Allowed, IRead
 
 /// <summary>Moves a case along its steps only through <see cref="CaseStateMachine"/>; a refused move changes nothing.</summary>
 public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, LegalReviewGateService legalReview,
-    Decisions.DecisionFactsService decisionFacts, ICaseExecutionState execution, ICaseRecordState documents, DomainEvents events)
+    ICaseDecisionState decisionFacts, ICaseExecutionState execution, ICaseRecordState documents, DomainEvents events)
 {
     private DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
 
@@ -34,11 +34,11 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
             .Where(passed.Contains)
             .All(step => recordedSteps.Contains(step) || recordedSteps.Contains(CaseSteps.Label(step)));
         var gate = await legalReview.GateAsync(c);
-        var simpleProblems = await Decisions.ProposalService.SimpleProcedureProblemsAsync(db, c);
+        var simpleProblems = await decisionFacts.SimpleProcedureProblemsAsync(c);
         var (served, incomplete) = await execution.FactsAsync(c);
         var d = await decisionFacts.StepFactsAsync(c, gate);
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == c.AgencyId).Select(a => new { a.Name, a.ReconsiderationOrgan, a.CompetentCourt }).SingleAsync();
-        var minors = await Decisions.ProposalService.MinorFactsAsync(db, c);
+        var minors = await decisionFacts.MinorFactsAsync(c);
         return new CaseFacts
         {
             Category = c.Category, Procedure = c.Procedure, Step = c.Step, AgencyId = c.AgencyId, AgencyName = agency.Name,

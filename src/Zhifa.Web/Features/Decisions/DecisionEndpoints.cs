@@ -11,6 +11,7 @@ public static class DecisionEndpoints
     public static void AddDecisionFeature(this IServiceCollection services)
     {
         services.AddScoped<DecisionFactsService>();
+        services.AddScoped<ICaseDecisionState, CaseDecisionState>();
         services.AddScoped<NoticeService>();
         services.AddScoped<HearingService>();
         services.AddScoped<DiscussionService>();
