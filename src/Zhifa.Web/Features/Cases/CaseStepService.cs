@@ -4,7 +4,6 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Records;
 using Zhifa.Domain.Rules;
-using Zhifa.Web.Features.LegalReview;
 using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Cases;
@@ -14,7 +13,7 @@ public sealed record StepMoveInput(string? ToStep, string? Place, string? Note);
 public sealed record NextStepView(string Step, string Label, bool Allowed, IReadOnlyList<UnmetCondition> Unmet);
 
 /// <summary>Moves a case along its steps only through <see cref="CaseStateMachine"/>; a refused move changes nothing.</summary>
-public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, LegalReviewGateService legalReview,
+public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, ICaseReviewState legalReview,
     ICaseDecisionState decisionFacts, ICaseExecutionState execution, ICaseRecordState documents, DomainEvents events)
 {
     private DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));

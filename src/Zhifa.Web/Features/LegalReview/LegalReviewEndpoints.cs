@@ -11,6 +11,7 @@ public static class LegalReviewEndpoints
     {
         services.AddScoped<LegalReviewGateService>();
         services.AddScoped<LegalReviewService>();
+        services.AddScoped<Cases.ICaseReviewState, CaseReviewState>();
     }
 
     /// <summary>A refused role is a 403 problem, like the other areas' Forbidden answers.</summary>
