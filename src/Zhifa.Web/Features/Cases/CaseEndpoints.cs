@@ -1,5 +1,4 @@
 using Zhifa.Domain.Cases;
-using Zhifa.Web.Features.Complaints;
 using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Cases;
@@ -29,14 +28,14 @@ public static class CaseEndpoints
             .WithName("GetCase")
             .WithSummary("查看案件：案号、类别、程序、事项、当事人、执法人员及其立案当日持证状态、当前环节与流转记录");
 
-        g.MapPost("/", async (CaseOpenInput input, CaseService cases, ComplaintService complaints, CurrentUser me) =>
+        g.MapPost("/", async (CaseOpenInput input, CaseService cases, CurrentUser me) =>
         {
             input.AgencyId ??= me.AgencyId;
             if (input.AgencyId is not { } agencyId) return Problems.Validation("agencyId", "required", "请指定执法主体");
             if (!await me.CanSee(agencyId)) return Problems.NotFound("执法主体");
             if (!await cases.MayOpenForAsync(agencyId)) return Problems.Forbidden("只有本机关的承办人、股室负责人、主要负责人或系统管理员可以立案");
-            // SUP-4: opened from a complaint, the complaint is linked in the same transaction.
-            var c = input.ComplaintId is null ? await cases.OpenAsync(agencyId, input) : await complaints.OpenCaseAsync(agencyId, input);
+            // SUP-4: opened from a complaint, the complaint is linked in the same transaction (CaseOpened).
+            var c = await cases.OpenAsync(agencyId, input);
             return Results.Created($"/api/v1/cases/{c.Id}", await cases.ToDtoAsync(c));
         }).WithName("OpenCase")
           .WithSummary("立案：类别、程序（处罚案件：Simple 简易 / General 普通）、执法事项、案由、当事人（至少一名）、执法人员（至少两名持有效执法证）；案号按本机关规则自动编号；带 complaintId 时由该投诉举报立案，投诉举报随之转为已转立案");

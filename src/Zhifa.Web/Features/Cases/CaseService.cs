@@ -72,7 +72,7 @@ public sealed record PartyCasesDto(PartyDto Party, IReadOnlyList<CaseSummaryDto>
 /// Opening and reading cases and parties (REC-1). Callers answer 404 for records outside the user's scope before
 /// calling; the service checks roles for opening and adding parties and the rules of the domain.
 /// </summary>
-public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider time)
+public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider time, DomainEvents events)
 {
     /// <summary>On SQLite the number is read and written by one opening at a time; the file has one writer anyway.</summary>
     private static readonly SemaphoreSlim SqliteNumberLock = new(1, 1);
@@ -96,11 +96,18 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
 
     /// <summary>
     /// Checks everything and opens the case with the next number; a refused opening changes nothing.
-    /// <paramref name="alsoInTransaction"/> runs after the case is saved and before the opening commits (e.g. SUP-4
-    /// links the complaint it came from); what it saves or throws commits or rolls back with the case.
+    /// <paramref name="alsoInTransaction"/> runs after the case is saved and before the opening commits, and so do the
+    /// handlers of <see cref="CaseOpened"/> (e.g. SUP-4 links the complaint it came from); what they save or throw
+    /// commits or rolls back with the case.
     /// </summary>
     public async Task<Case> OpenAsync(int agencyId, CaseOpenInput input, Func<Case, Task>? alsoInTransaction = null)
     {
+        var also = alsoInTransaction;
+        alsoInTransaction = async k =>
+        {
+            if (also is not null) await also(k);
+            await events.PublishAsync(new CaseOpened(k, input.ComplaintId));
+        };
         var day = Today;
         var errors = new ValidationErrors();
         var (category, procedure) = CaseOpeningRules.CheckCategory(input.Category, input.Procedure, errors);
