@@ -9,7 +9,6 @@ using Zhifa.Domain.Common;
 using Zhifa.Domain.Decisions;
 using Zhifa.Domain.Documents;
 using Zhifa.Domain.Records;
-using Zhifa.Web.Features.LegalReview;
 using Zhifa.Web.Infrastructure;
 using Zhifa.Web.Infrastructure.Storage;
 
@@ -33,7 +32,7 @@ public sealed record GenerateInput(string? TypeCode, Dictionary<string, string?>
 public sealed record SignatureInput(bool Refused, string? SignedBy, DateTime? SignedAt, string? Reason, string? Witness);
 
 /// <summary>Templates, generation, numbering, signatures and scans of case documents (REC-3).</summary>
-public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore blobs, LegalReviewGateService legalReview) : Cases.ICaseRecordState
+public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore blobs, IDocumentReviewGate legalReview) : Cases.ICaseRecordState
 {
     // SQLite has one writer and this process is its only user: numbering is serialised here.
     private static readonly SemaphoreSlim SqliteNumberLock = new(1, 1);

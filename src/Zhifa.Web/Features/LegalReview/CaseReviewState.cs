@@ -1,6 +1,7 @@
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.LegalReview;
 using Zhifa.Web.Features.Cases;
+using Zhifa.Web.Features.Documents;
 
 namespace Zhifa.Web.Features.LegalReview;
 
@@ -13,4 +14,10 @@ public sealed class CaseReviewState(LegalReviewGateService gate, LegalReviewServ
         => await reviews.FindVisibleCaseAsync(caseId) is { } c && await reviews.SummaryAsync(c) is { Required: true } s
             ? new CaseReviewView(s.Open, s.StatusLabel, s.Message, s.Reasons, s.Due is { } d ? new CaseReviewDue(d.Due, d.Overdue) : null)
             : null;
+}
+
+/// <summary>The gate (LR-1) for the documents that need the legal review's agreement (<see cref="IDocumentReviewGate"/>).</summary>
+public sealed class DocumentReviewGate(LegalReviewGateService gate) : IDocumentReviewGate
+{
+    public Task<LegalReviewGate> GateAsync(Case c) => gate.GateAsync(c);
 }

@@ -12,6 +12,7 @@ public static class LegalReviewEndpoints
         services.AddScoped<LegalReviewGateService>();
         services.AddScoped<LegalReviewService>();
         services.AddScoped<Cases.ICaseReviewState, CaseReviewState>();
+        services.AddScoped<IDocumentReviewGate, DocumentReviewGate>();
     }
 
     /// <summary>A refused role is a 403 problem, like the other areas' Forbidden answers.</summary>
