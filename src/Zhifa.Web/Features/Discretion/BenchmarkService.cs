@@ -50,7 +50,7 @@ public sealed record BenchmarkImportResult(string? FileError, IReadOnlyList<Benc
 }
 
 /// <summary>Discretion benchmarks of penalty matters (DIS-1): read, replace, import, delete. Callers check scope and rights.</summary>
-public sealed class BenchmarkService(AppDbContext db, CurrentUser me)
+public sealed class BenchmarkService(AppDbContext db, CurrentUser me) : IMatterBenchmarks
 {
     public Task<DiscretionBenchmark?> FindAsync(int matterId)
         => db.Set<DiscretionBenchmark>().AsNoTracking().Include(b => b.Grades).FirstOrDefaultAsync(b => b.MatterId == matterId);
