@@ -13,6 +13,7 @@ public static class MatterEndpoints
     public static void AddMatterFeature(this IServiceCollection services)
     {
         services.AddScoped<MatterService>();
+        services.AddScoped<Agencies.IUnitUsers, MattersOfUnit>();
     }
 
     public static void MapMatterEndpoints(this IEndpointRouteBuilder group)
@@ -56,9 +57,9 @@ public static class MatterEndpoints
         }).WithSummary("删除执法事项");
 
         // The form is read by hand rather than bound to IFormFile, so a missing file is a named field error like any other.
-        group.MapPost("/agencies/{agencyId:int}/matters/import", async (int agencyId, HttpRequest request, MatterImport import, CurrentUser me, AppDbContext db) =>
+        group.MapPost("/agencies/{agencyId:int}/matters/import", async (int agencyId, HttpRequest request, MatterImport import, CurrentUser me, Agencies.AgencyService agencies) =>
         {
-            if (!await me.CanSee(agencyId) || !await db.Agencies.AnyAsync(a => a.Id == agencyId)) return Problems.NotFound("执法主体");
+            if (!await me.CanSee(agencyId) || !await agencies.ExistsAsync(agencyId)) return Problems.NotFound("执法主体");
             if (!await me.CanAdminister(agencyId)) return Problems.Forbidden();
             if (!request.HasFormContentType) return Problems.Validation("file", "required", "请以 multipart/form-data 上传文件（字段名 file）");
             var form = await request.ReadFormAsync();
@@ -71,10 +72,10 @@ public static class MatterEndpoints
         }).WithTags("执法事项").WithSummary("从 .xlsx 或 .csv 导入执法事项清单（任一行有误则全部不导入）")
           .Accepts<MatterImportForm>("multipart/form-data");
 
-        group.MapGet("/agencies/{agencyId:int}/matters/export", async (int agencyId, MatterImport import, CurrentUser me, TimeProvider time, AppDbContext db) =>
+        group.MapGet("/agencies/{agencyId:int}/matters/export", async (int agencyId, MatterImport import, CurrentUser me, TimeProvider time, Agencies.AgencyService agencies) =>
         {
             if (!await me.CanSee(agencyId)) return Problems.NotFound("执法主体");
-            var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId);
+            var agency = await agencies.FindAsync(agencyId);
             if (agency is null) return Problems.NotFound("执法主体");
             var today = Display.ToChina(time.GetUtcNow().UtcDateTime);
             return Results.File(await import.ExportAsync(agencyId), MatterImport.XlsxContentType, MatterImport.ExportFileName(agency.ShortName, today));
