@@ -14,7 +14,8 @@ public sealed record NextStepView(string Step, string Label, bool Allowed, IRead
 
 /// <summary>Moves a case along its steps only through <see cref="CaseStateMachine"/>; a refused move changes nothing.</summary>
 public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, ICaseReviewState legalReview,
-    ICaseDecisionState decisionFacts, ICaseExecutionState execution, ICaseRecordState documents, DomainEvents events)
+    ICaseDecisionState decisionFacts, ICaseExecutionState execution, ICaseRecordState documents, DomainEvents events,
+    ICaseRecordedSteps recordings, Agencies.AgencyService agencies, Officers.OfficerService officerService)
 {
     private DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
 
@@ -23,11 +24,10 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
     {
         // 行政处罚法第四十三条: an officer whose recusal was granted no longer handles the case.
         var officerIds = await db.CaseOfficers.Where(o => o.CaseId == c.Id && o.RecusedAt == null).Select(o => o.OfficerId).ToListAsync();
-        var officers = await db.Officers.Include(o => o.Certificates).Where(o => officerIds.Contains(o.Id)).ToListAsync();
+        var officers = await officerService.WithCertificatesAsync(officerIds);
         int parties = await db.CaseParties.CountAsync(p => p.CaseId == c.Id);
         var passed = await db.CaseSteps.Where(h => h.CaseId == c.Id).Select(h => h.ToStep).ToListAsync();
-        var recordedSteps = await db.Set<Record>().Where(r => r.CaseId == c.Id).Select(r => r.Step).Distinct().ToListAsync();
-        recordedSteps.AddRange(await db.Set<RecordingExemption>().Where(x => x.CaseId == c.Id && x.Status == ExemptionStatus.Approved).Select(x => x.Step).ToListAsync());
+        var recordedSteps = await recordings.RecordedStepsAsync(c.Id);
         // REC-5: each mandatory-recording step the case went through needs a record registered to that step, or an approved explanation.
         bool recordsPresent = CaseStateMachine.MandatoryRecordingSteps(c.Category)
             .Where(passed.Contains)
@@ -36,7 +36,7 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
         var simpleProblems = await decisionFacts.SimpleProcedureProblemsAsync(c);
         var (served, incomplete) = await execution.FactsAsync(c);
         var d = await decisionFacts.StepFactsAsync(c, gate);
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == c.AgencyId).Select(a => new { a.Name, a.ReconsiderationOrgan, a.CompetentCourt }).SingleAsync();
+        var agency = await agencies.FindAsync(c.AgencyId) ?? throw new InvalidOperationException("agency " + c.AgencyId + " not found");
         var minors = await decisionFacts.MinorFactsAsync(c);
         return new CaseFacts
         {

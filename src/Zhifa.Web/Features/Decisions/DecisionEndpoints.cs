@@ -12,6 +12,7 @@ public static class DecisionEndpoints
     {
         services.AddScoped<DecisionFactsService>();
         services.AddScoped<ICaseDecisionState, CaseDecisionState>();
+        services.AddScoped<Documents.IDocumentProvisions, DocumentProvisions>();
         services.AddScoped<NoticeService>();
         services.AddScoped<HearingService>();
         services.AddScoped<DiscussionService>();

@@ -52,7 +52,7 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
 
     public async Task<Case?> FindCaseAsync(int caseId)
     {
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId);
+        var c = await cases.FindAsync(caseId);
         return c is not null && await me.CanSee(c.AgencyId) ? c : null;
     }
 
@@ -109,7 +109,7 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
         }
         CaseDocument? doc = null;
         if (input.DocumentId is not { } docId) errors.Add("documentId", "required", "请选择送达的文书");
-        else if ((doc = await db.Set<CaseDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == docId && d.CaseId == c.Id)) is null)
+        else if ((doc = await documents.FindInCaseAsync(docId, c.Id)) is null)
             errors.Add("documentId", "not_found", "所选文书不属于本案");
         else if (doc.TypeCode == "service-receipt") errors.Add("documentId", "not_servable", "送达回证本身不需送达");
         errors.ThrowIfAny();
