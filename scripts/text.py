@@ -55,7 +55,11 @@ def add(resx, pairs):
 
 
 def is_data(path):
-    return "/Migrations" in path or "/Demo/" in path or path.endswith("DocumentTypes.cs") or "/Redaction/" in path
+    if "/Migrations" in path or "/Demo/" in path or path.endswith("DocumentTypes.cs") or "/Redaction/" in path:
+        return True
+    # a file may say in its first line that its literals are data: "// Data, not messages: why"
+    with open(path, encoding="utf-8") as f:
+        return f.readline().startswith("// Data, not messages:")
 
 
 def inline(path):

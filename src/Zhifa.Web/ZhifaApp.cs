@@ -33,7 +33,9 @@ public static class ZhifaApp
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
         builder.Services.AddOpenApi();
-        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+        builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, UiTextLocalizer>();
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(UiText)));
         builder.Services.AddFeatures();
 
         var app = builder.Build();
@@ -75,13 +77,13 @@ public static class ZhifaApp
         if (options.Demo)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-            Console.WriteLine("已载入演示数据。演示账号（密码均为 " + DemoSeeder.Password + "）：");
+            Console.WriteLine(UiText.T("cli.demo.loaded", DemoSeeder.Password));
             foreach (var (user, label) in DemoSeeder.Accounts) Console.WriteLine($"  {user,-16} {label}");
         }
         else
         {
             var password = await CreateAdministratorAsync(scope.ServiceProvider);
-            Console.WriteLine($"已创建系统管理员 admin，初始密码（只显示这一次，请登录后修改）：{password}");
+            Console.WriteLine(UiText.T("cli.admin.created", password));
         }
     }
 
@@ -89,7 +91,7 @@ public static class ZhifaApp
     {
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var password = "Zf" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
-        var admin = new AppUser { UserName = "admin", DisplayName = "系统管理员", CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime };
+        var admin = new AppUser { UserName = "admin", DisplayName = UiText.T("cli.admin.display_name"), CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime };
         var result = await users.CreateAsync(admin, password);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(admin, Roles.Administrator);
@@ -98,6 +100,6 @@ public static class ZhifaApp
 
     public static void PrintWelcome(WebApplication app)
     {
-        foreach (var url in app.Urls) Console.WriteLine($"知法 Zhifa 已启动：{url}");
+        foreach (var url in app.Urls) Console.WriteLine(UiText.T("cli.started", url));
     }
 }

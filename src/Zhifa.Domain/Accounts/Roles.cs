@@ -1,3 +1,5 @@
+using Zhifa.Domain.Rules;
+
 namespace Zhifa.Domain.Accounts;
 
 /// <summary>The roles of ORG-4. Stored as these strings; shown by their Chinese labels.</summary>
@@ -18,15 +20,15 @@ public static class Roles
 
     public static string Label(string role) => role switch
     {
-        Handler => "承办人",
-        UnitHead => "股室负责人",
-        LegalReviewer => "法制审核人员",
-        DeputyHead => "分管领导",
-        Head => "主要负责人",
-        PublicityOfficer => "公示管理员",
-        Archivist => "档案管理员",
-        Supervisor => "监督人员",
-        Administrator => "系统管理员",
+        Handler => Messages.Get("role.handler"),
+        UnitHead => Messages.Get("role.unit_head"),
+        LegalReviewer => Messages.Get("role.legal_reviewer"),
+        DeputyHead => Messages.Get("role.deputy_head"),
+        Head => Messages.Get("role.head"),
+        PublicityOfficer => Messages.Get("role.publicity_officer"),
+        Archivist => Messages.Get("role.archivist"),
+        Supervisor => Messages.Get("role.supervisor"),
+        Administrator => Messages.Get("role.administrator"),
         _ => role,
     };
 

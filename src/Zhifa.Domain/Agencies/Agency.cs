@@ -1,4 +1,5 @@
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Agencies;
 
@@ -34,11 +35,11 @@ public sealed class Agency
     public static ValidationErrors Validate(string? name, string? shortName, string? creditCode, string? address, string? contact)
     {
         var errors = new ValidationErrors()
-            .Required("name", name, "名称").MaxLength("name", name, 100, "名称")
-            .Required("shortName", shortName, "简称").MaxLength("shortName", shortName, 10, "简称")
-            .MaxLength("address", address, 200, "地址")
-            .MaxLength("contact", contact, 100, "联系方式");
-        if (string.IsNullOrWhiteSpace(creditCode)) errors.Add("creditCode", "required", "统一社会信用代码不能为空");
+            .Required("name", name, Messages.Get("agency.field.name")).MaxLength("name", name, 100, Messages.Get("agency.field.name"))
+            .Required("shortName", shortName, Messages.Get("agency.field.short_name")).MaxLength("shortName", shortName, 10, Messages.Get("agency.field.short_name"))
+            .MaxLength("address", address, 200, Messages.Get("agency.field.address"))
+            .MaxLength("contact", contact, 100, Messages.Get("agency.field.contact"));
+        if (string.IsNullOrWhiteSpace(creditCode)) errors.Add("creditCode", "required", Messages.Get("identity_code.credit.required"));
         else if (IdentityCodes.CheckCreditCode(creditCode.Trim()) is { } reason) errors.Add("creditCode", "invalid", reason);
         return errors;
     }

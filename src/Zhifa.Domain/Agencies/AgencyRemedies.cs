@@ -1,3 +1,4 @@
+// Data, not messages: the parts of administrative division and organ names that the rule matches and composes.
 using Zhifa.Domain.Common;
 
 namespace Zhifa.Domain.Agencies;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Audit;
 
@@ -98,29 +99,29 @@ public static class AuditChain
             if (r.Sequence != expected)
             {
                 if (r.Sequence < expected)
-                    return new(r.Sequence, AuditProblemKind.Reordered, $"第 {r.Sequence} 条日志出现在第 {expected - 1} 条之后，顺序被改动");
+                    return new(r.Sequence, AuditProblemKind.Reordered, Messages.Get("audit.chain.out_of_order", r.Sequence, expected - 1));
                 return new(expected, AuditProblemKind.Removed, expected == r.Sequence - 1
-                    ? $"第 {expected} 条日志缺失（已被删除）"
-                    : $"第 {expected}–{r.Sequence - 1} 条日志缺失（已被删除）");
+                    ? Messages.Get("audit.chain.missing_one", expected)
+                    : Messages.Get("audit.chain.missing_many", expected, r.Sequence - 1));
             }
             if (!hashOk)
             {
                 // A row whose own hash still holds with another predecessor was moved, not edited.
                 if (r.PreviousHash != previous)
-                    return new(r.Sequence, AuditProblemKind.Reordered, $"第 {r.Sequence} 条日志的位置或序号被改动，哈希不符");
-                return new(r.Sequence, AuditProblemKind.Altered, $"第 {r.Sequence} 条日志的内容被修改，哈希不符");
+                    return new(r.Sequence, AuditProblemKind.Reordered, Messages.Get("audit.chain.moved", r.Sequence));
+                return new(r.Sequence, AuditProblemKind.Altered, Messages.Get("audit.chain.altered", r.Sequence));
             }
             if (r.PreviousHash != previous)
-                return new(r.Sequence, AuditProblemKind.Reordered, $"第 {r.Sequence} 条日志与前一条不相连：前面的日志被删除、替换或顺序被改动");
+                return new(r.Sequence, AuditProblemKind.Reordered, Messages.Get("audit.chain.unlinked", r.Sequence));
             previous = r.Hash;
             expected++;
         }
         if (head is { } h)
         {
             if (h.Sequence > expected - 1)
-                return new(expected, AuditProblemKind.Removed, $"第 {expected}–{h.Sequence} 条日志缺失（末尾被删除）");
+                return new(expected, AuditProblemKind.Removed, Messages.Get("audit.chain.tail_removed", expected, h.Sequence));
             if (h.Sequence == expected - 1 && h.Sequence > 0 && h.Hash != previous)
-                return new(h.Sequence, AuditProblemKind.Altered, $"第 {h.Sequence} 条日志与记录的链尾不符");
+                return new(h.Sequence, AuditProblemKind.Altered, Messages.Get("audit.chain.head_mismatch", h.Sequence));
         }
         return null;
     }

@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text.Json;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Calendar;
 
@@ -117,9 +118,9 @@ public sealed class WorkingDayCalendar
             {
                 ArgumentNullException.ThrowIfNull(day, nameof(years));
                 if (!CalendarYear.BelongsToYear(day.Date, year.Year))
-                    throw new ArgumentException($"{year.Year} 年的安排中出现了不属于该年的日期 {Format(day.Date)}", nameof(years));
+                    throw new ArgumentException(Messages.Get("calendar.error.foreign_date", year.Year, Format(day.Date)), nameof(years));
                 if (!seen.Add(day.Date))
-                    throw new ArgumentException($"{year.Year} 年的安排中日期 {Format(day.Date)} 重复出现", nameof(years));
+                    throw new ArgumentException(Messages.Get("calendar.error.duplicate_date", year.Year, Format(day.Date)), nameof(years));
                 overrides[day.Date.DayNumber] = day.IsOffDay;
             }
         }
@@ -248,23 +249,23 @@ public sealed class WorkingDayCalendar
         catch (JsonException ex)
         {
             var where = ex.LineNumber is { } line
-                ? $"第 {line + 1} 行第 {(ex.BytePositionInLine ?? 0) + 1} 列附近"
-                : "未知位置";
-            throw new CalendarFormatException("JSON", $"不是有效的 JSON（{where}）", ex);
+                ? Messages.Get("calendar.error.json_position", line + 1, (ex.BytePositionInLine ?? 0) + 1)
+                : Messages.Get("calendar.error.json_position_unknown");
+            throw new CalendarFormatException("JSON", Messages.Get("calendar.error.json", where), ex);
         }
 
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new CalendarFormatException("(根)", "应为 JSON 对象");
+            if (root.ValueKind != JsonValueKind.Object) throw new CalendarFormatException(Messages.Get("calendar.error.root"), Messages.Get("calendar.error.object_expected"));
 
             var yearElement = Required(root, "year", "year");
             if (yearElement.ValueKind != JsonValueKind.Number || !yearElement.TryGetInt32(out var year))
-                throw new CalendarFormatException("year", "应为整数");
-            if (year < 1 || year > 9999) throw new CalendarFormatException("year", $"年份 {year} 超出范围");
+                throw new CalendarFormatException("year", Messages.Get("calendar.error.integer_expected"));
+            if (year < 1 || year > 9999) throw new CalendarFormatException("year", Messages.Get("calendar.error.year_out_of_range", year));
 
             var daysElement = Required(root, "days", "days");
-            if (daysElement.ValueKind != JsonValueKind.Array) throw new CalendarFormatException("days", "应为数组");
+            if (daysElement.ValueKind != JsonValueKind.Array) throw new CalendarFormatException("days", Messages.Get("calendar.error.array_expected"));
 
             var days = new List<CalendarDay>(daysElement.GetArrayLength());
             var firstIndexOf = new Dictionary<DateOnly, int>();
@@ -272,30 +273,30 @@ public sealed class WorkingDayCalendar
             foreach (var item in daysElement.EnumerateArray())
             {
                 var path = $"days[{index}]";
-                if (item.ValueKind != JsonValueKind.Object) throw new CalendarFormatException(path, "应为对象");
+                if (item.ValueKind != JsonValueKind.Object) throw new CalendarFormatException(path, Messages.Get("calendar.error.item_expected"));
 
                 var dateElement = Required(item, "date", path + ".date");
                 if (dateElement.ValueKind != JsonValueKind.String)
-                    throw new CalendarFormatException(path + ".date", "应为字符串");
+                    throw new CalendarFormatException(path + ".date", Messages.Get("calendar.error.string_expected"));
                 var text = dateElement.GetString();
                 if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                    throw new CalendarFormatException(path + ".date", "日期格式应为 yyyy-MM-dd");
+                    throw new CalendarFormatException(path + ".date", Messages.Get("calendar.error.date_format"));
                 if (!CalendarYear.BelongsToYear(date, year))
                     throw new CalendarFormatException(path + ".date",
-                        $"日期 {text} 不属于 {year} 年（只接受该年的日期，以及上一年 12 月的元旦调休日期）");
+                        Messages.Get("calendar.error.date_outside_year", text, year));
                 if (firstIndexOf.TryGetValue(date, out var first))
-                    throw new CalendarFormatException(path + ".date", $"日期 {text} 重复出现（与 days[{first}] 相同）");
+                    throw new CalendarFormatException(path + ".date", Messages.Get("calendar.error.date_repeated", text, first));
                 firstIndexOf[date] = index;
 
                 var nameElement = Required(item, "name", path + ".name");
                 if (nameElement.ValueKind != JsonValueKind.String)
-                    throw new CalendarFormatException(path + ".name", "应为字符串");
+                    throw new CalendarFormatException(path + ".name", Messages.Get("calendar.error.string_expected"));
                 var name = nameElement.GetString()!;
-                if (string.IsNullOrWhiteSpace(name)) throw new CalendarFormatException(path + ".name", "不能为空");
+                if (string.IsNullOrWhiteSpace(name)) throw new CalendarFormatException(path + ".name", Messages.Get("calendar.error.empty"));
 
                 var offElement = Required(item, "isOffDay", path + ".isOffDay");
                 if (offElement.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-                    throw new CalendarFormatException(path + ".isOffDay", "应为 true 或 false");
+                    throw new CalendarFormatException(path + ".isOffDay", Messages.Get("calendar.error.boolean_expected"));
 
                 days.Add(new CalendarDay(date, name, offElement.GetBoolean()));
                 index++;
@@ -308,7 +309,7 @@ public sealed class WorkingDayCalendar
     private static JsonElement Required(JsonElement parent, string property, string path) =>
         parent.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null
             ? value
-            : throw new CalendarFormatException(path, "缺少该字段");
+            : throw new CalendarFormatException(path, Messages.Get("calendar.error.missing"));
 
     /// <summary>Working days on or before the given day number (counted from <see cref="DateOnly.MinValue"/>).</summary>
     private int Rank(int dn)
@@ -353,7 +354,7 @@ public sealed class WorkingDayCalendar
     {
         var dn = (n - 1) / 5 * 7 + (n - 1) % 5;
         if (dn > DateOnly.MaxValue.DayNumber)
-            throw new ArgumentOutOfRangeException("days", "结果日期超出可表示的范围");
+            throw new ArgumentOutOfRangeException("days", Messages.Get("calendar.error.beyond_range"));
         return (int)dn;
     }
 

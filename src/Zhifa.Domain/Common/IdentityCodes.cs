@@ -1,3 +1,5 @@
+using Zhifa.Domain.Rules;
+
 namespace Zhifa.Domain.Common;
 
 /// <summary>Check-character rules of the national identifier standards.</summary>
@@ -14,17 +16,17 @@ public static class IdentityCodes
     /// <summary>Returns null when <paramref name="code"/> is a well-formed unified social credit code, else the reason in Chinese.</summary>
     public static string? CheckCreditCode(string? code)
     {
-        if (string.IsNullOrWhiteSpace(code)) return "统一社会信用代码不能为空";
-        if (code.Length != 18) return "统一社会信用代码应为 18 位";
+        if (string.IsNullOrWhiteSpace(code)) return Messages.Get("identity_code.credit.required");
+        if (code.Length != 18) return Messages.Get("identity_code.credit.length");
         int sum = 0;
         for (int i = 0; i < 17; i++)
         {
             int v = CreditCodeAlphabet.IndexOf(code[i], StringComparison.Ordinal);
-            if (v < 0) return $"第 {i + 1} 位字符“{code[i]}”不是统一社会信用代码允许的字符";
+            if (v < 0) return Messages.Get("identity_code.credit.character", i + 1, code[i]);
             sum += v * CreditCodeWeights[i];
         }
         int check = (31 - sum % 31) % 31;
-        if (code[17] != CreditCodeAlphabet[check]) return $"校验码错误，第 18 位应为“{CreditCodeAlphabet[check]}”";
+        if (code[17] != CreditCodeAlphabet[check]) return Messages.Get("identity_code.check_digit", CreditCodeAlphabet[check]);
         return null;
     }
 
@@ -41,17 +43,17 @@ public static class IdentityCodes
     /// <summary>Returns null when <paramref name="number"/> is a well-formed 18-digit resident identity card number, else the reason.</summary>
     public static string? CheckIdCardNumber(string? number)
     {
-        if (string.IsNullOrWhiteSpace(number)) return "身份证号码不能为空";
-        if (number.Length != 18) return "身份证号码应为 18 位";
+        if (string.IsNullOrWhiteSpace(number)) return Messages.Get("identity_code.id.required");
+        if (number.Length != 18) return Messages.Get("identity_code.id.length");
         int sum = 0;
         for (int i = 0; i < 17; i++)
         {
-            if (number[i] is < '0' or > '9') return $"第 {i + 1} 位应为数字";
+            if (number[i] is < '0' or > '9') return Messages.Get("identity_code.id.digit", i + 1);
             sum += (number[i] - '0') * IdCardWeights[i];
         }
-        if (!DateOnly.TryParseExact(number.AsSpan(6, 8), "yyyyMMdd", out _)) return "出生日期部分不是有效日期";
+        if (!DateOnly.TryParseExact(number.AsSpan(6, 8), "yyyyMMdd", out _)) return Messages.Get("identity_code.id.birth_date");
         char expected = IdCardCheckChars[sum % 11];
-        if (char.ToUpperInvariant(number[17]) != expected) return $"校验码错误，第 18 位应为“{expected}”";
+        if (char.ToUpperInvariant(number[17]) != expected) return Messages.Get("identity_code.check_digit", expected);
         return null;
     }
 

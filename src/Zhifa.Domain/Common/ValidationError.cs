@@ -1,3 +1,5 @@
+using Zhifa.Domain.Rules;
+
 namespace Zhifa.Domain.Common;
 
 /// <summary>One reason an input was refused: the field it concerns, a stable code for machines and a Chinese message for people.</summary>
@@ -21,13 +23,13 @@ public sealed class ValidationErrors
 
     public ValidationErrors Required(string field, string? value, string label)
     {
-        if (string.IsNullOrWhiteSpace(value)) Add(field, "required", $"{label}不能为空");
+        if (string.IsNullOrWhiteSpace(value)) Add(field, "required", Messages.Get("validation.required", label));
         return this;
     }
 
     public ValidationErrors MaxLength(string field, string? value, int max, string label)
     {
-        if (value is not null && value.Length > max) Add(field, "too_long", $"{label}不能超过 {max} 个字符");
+        if (value is not null && value.Length > max) Add(field, "too_long", Messages.Get("validation.too_long", label, max));
         return this;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Zhifa.Domain.Accounts;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Decisions;
 
@@ -26,7 +27,7 @@ public static class DecisionRules
     public const int HearingNoticeWorkingDays = 7;
 
     /// <summary>LAW-9: the remedies every decision states.</summary>
-    public const string Remedies = "如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议（《中华人民共和国行政复议法》第二十条），或者在六个月内依法提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。";
+    public static string Remedies => Messages.Get("decisions.remedies");
 
     /// <summary>
     /// LAW-9: the remedies as a decision document states them, naming the 复议机关 and the court (行政处罚法第五十九条第一款
@@ -39,9 +40,9 @@ public static class DecisionRules
     /// </summary>
     public static string RemediesText(string? reconsiderationOrgan, string? court)
     {
-        var organ = string.IsNullOrWhiteSpace(reconsiderationOrgan) ? "依法" : "向" + reconsiderationOrgan.Trim();
-        var litigation = string.IsNullOrWhiteSpace(court) ? "依法" : "依法向" + court.Trim();
-        return $"如不服本决定，可以在收到本决定书之日起六十日内{organ}申请行政复议（《中华人民共和国行政复议法》第二十条），或者在六个月内{litigation}提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。";
+        var organ = string.IsNullOrWhiteSpace(reconsiderationOrgan) ? Messages.Get("decisions.remedies.by_law") : Messages.Get("decisions.remedies.to_organ", reconsiderationOrgan.Trim());
+        var litigation = string.IsNullOrWhiteSpace(court) ? Messages.Get("decisions.remedies.by_law") : Messages.Get("decisions.remedies.to_court", court.Trim());
+        return Messages.Get("decisions.remedies.named", organ, litigation);
     }
 
     public static readonly IReadOnlyList<string> ServiceMethods = ["直接送达", "留置送达", "邮寄送达", "电子送达", "委托送达", "公告送达"];
@@ -53,14 +54,14 @@ public static class DecisionRules
 
     public static string KindsLabel(IEnumerable<PenaltyKind> kinds) => string.Join("、", kinds.Select(SimpleProcedure.Label));
 
-    public static string Yuan(decimal amount) => amount.ToString("#,0.##", CultureInfo.InvariantCulture) + " 元";
+    public static string Yuan(decimal amount) => Messages.Get("decisions.yuan", amount.ToString("#,0.##", CultureInfo.InvariantCulture));
 
     public static string OutcomeLabel(DecisionOutcome outcome) => outcome switch
     {
-        DecisionOutcome.Penalty => "给予行政处罚",
-        DecisionOutcome.NoPenalty => "不予行政处罚",
-        DecisionOutcome.FirstViolationNoPenalty => "首违不罚",
-        _ => "其他处理",
+        DecisionOutcome.Penalty => Messages.Get("decisions.outcome.penalty"),
+        DecisionOutcome.NoPenalty => Messages.Get("decisions.outcome.no_penalty"),
+        DecisionOutcome.FirstViolationNoPenalty => Messages.Get("decisions.outcome.first_violation"),
+        _ => Messages.Get("decisions.outcome.other"),
     };
 
     /// <summary>
@@ -75,15 +76,15 @@ public static class DecisionRules
         var fineLimit = citizen ? settings.LargeFineCitizenYuan : settings.LargeFineOrganisationYuan;
         var confiscationLimit = citizen ? settings.LargeConfiscationCitizenYuan : settings.LargeConfiscationOrganisationYuan;
         if (terms.Kinds.Contains(PenaltyKind.Fine) && terms.FineYuan is { } fine && fine >= fineLimit)
-            reasons.Add($"较大数额罚款：拟罚款 {Yuan(fine)}，达到本机关规定的 {Yuan(fineLimit)}（第六十三条第一款第一项）");
+            reasons.Add(Messages.Get("decisions.hearing_reason.large_fine", Yuan(fine), Yuan(fineLimit)));
         if (terms.Kinds.Any(k => k is PenaltyKind.ConfiscateIllegalGains or PenaltyKind.ConfiscateIllegalProperty)
             && terms.ConfiscationYuan is { } conf && conf >= confiscationLimit)
-            reasons.Add($"没收较大数额违法所得或较大价值非法财物：{Yuan(conf)}，达到本机关规定的 {Yuan(confiscationLimit)}（第六十三条第一款第二项）");
+            reasons.Add(Messages.Get("decisions.hearing_reason.large_confiscation", Yuan(conf), Yuan(confiscationLimit)));
         var licence = terms.Kinds.Where(k => k is PenaltyKind.LowerQualification or PenaltyKind.RevokeLicence).ToList();
-        if (licence.Count > 0) reasons.Add($"{KindsLabel(licence)}（第六十三条第一款第三项）");
+        if (licence.Count > 0) reasons.Add(Messages.Get("decisions.hearing_reason.licence", KindsLabel(licence)));
         var business = terms.Kinds.Where(k => k is PenaltyKind.SuspendBusiness or PenaltyKind.OrderClosure or PenaltyKind.RestrictPractice).ToList();
-        if (business.Count > 0) reasons.Add($"{KindsLabel(business)}（第六十三条第一款第四项）");
-        if (otherHeavyPenalty) reasons.Add("其他较重的行政处罚（第六十三条第一款第五项）");
+        if (business.Count > 0) reasons.Add(Messages.Get("decisions.hearing_reason.business", KindsLabel(business)));
+        if (otherHeavyPenalty) reasons.Add(Messages.Get("decisions.hearing_reason.other_heavy"));
         return reasons;
     }
 
@@ -101,10 +102,10 @@ public static class DecisionRules
     public static ValidationErrors ValidateService(DateTime? servedAtUtc, string? method, string document, DateTime createdAtUtc, DateTime nowUtc, Func<DateTime, DateTime> toChina)
     {
         var errors = new ValidationErrors();
-        if (servedAtUtc is not { } at) errors.Add("servedAt", "required", "送达时间不能为空");
-        else errors.EventMoment("servedAt", "送达时间", toChina(at), toChina(nowUtc), new PriorMoment($"{document}制作时间", toChina(createdAtUtc)));
-        if (string.IsNullOrWhiteSpace(method)) errors.Add("serviceMethod", "required", "送达方式不能为空");
-        else if (!ServiceMethods.Contains(method.Trim())) errors.Add("serviceMethod", "invalid", $"送达方式只能是{string.Join("、", ServiceMethods)}");
+        if (servedAtUtc is not { } at) errors.Add("servedAt", "required", Messages.Get("decisions.service.served_at_required"));
+        else errors.EventMoment("servedAt", Messages.Get("decisions.service.served_at"), toChina(at), toChina(nowUtc), new PriorMoment(Messages.Get("decisions.service.document_made_at", document), toChina(createdAtUtc)));
+        if (string.IsNullOrWhiteSpace(method)) errors.Add("serviceMethod", "required", Messages.Get("decisions.service.method_required"));
+        else if (!ServiceMethods.Contains(method.Trim())) errors.Add("serviceMethod", "invalid", Messages.Get("decisions.service.method_invalid", string.Join("、", ServiceMethods)));
         return errors;
     }
 
@@ -113,16 +114,16 @@ public static class DecisionRules
     {
         var errors = new ValidationErrors();
         if (!hearingRight)
-            return errors.Add("requestedOn", "hearing.no_right", "告知的处罚不属于行政处罚法第六十三条规定的听证范围");
+            return errors.Add("requestedOn", "hearing.no_right", Messages.Get("hearing.no_right"));
         if (servedOn is not { } served)
-            return errors.Add("requestedOn", "notice.not_served", "事先告知书尚未送达，不能受理听证申请");
-        if (requestedOn is not { } asked) return errors.Add("requestedOn", "required", "申请日期不能为空");
+            return errors.Add("requestedOn", "notice.not_served", Messages.Get("decisions.hearing.request_notice_not_served"));
+        if (requestedOn is not { } asked) return errors.Add("requestedOn", "required", Messages.Get("decisions.hearing.requested_on_required"));
         var last = StatementPeriodEnds(served, addWorkingDays);
-        errors.EventDay("requestedOn", "申请日期", asked, today, new PriorDay("告知书送达之日", served));
+        errors.EventDay("requestedOn", Messages.Get("decisions.hearing.requested_on"), asked, today, new PriorDay(Messages.Get("decisions.hearing.notice_served_on"), served));
         if (errors.Any) return errors;
         if (asked > last)
             errors.Add("requestedOn", "hearing.request_late",
-                $"听证申请须在告知书送达之日起五个工作日内提出（最后一日为 {ChineseDate(last)}，工作日，行政处罚法第六十四条、第八十五条），{ChineseDate(asked)}提出的申请已逾期");
+                Messages.Get("hearing.request_late", ChineseDate(last), ChineseDate(asked)));
         return errors;
     }
 
@@ -134,9 +135,9 @@ public static class DecisionRules
     public static ValidationErrors ValidateChair(int? chairOfficerId, IReadOnlyCollection<int> caseOfficerIds, IReadOnlyCollection<int> recusedOfficerIds)
     {
         var errors = new ValidationErrors();
-        if (chairOfficerId is not { } chair) return errors.Add("chairOfficerId", "required", "请指定听证主持人");
-        if (caseOfficerIds.Contains(chair)) errors.Add("chairOfficerId", "hearing.chair_investigator", "听证主持人不能是本案的调查人员（行政处罚法第六十四条第四项）");
-        if (recusedOfficerIds.Contains(chair)) errors.Add("chairOfficerId", "hearing.chair_recused", "该人员的回避申请已被决定回避，不能主持听证");
+        if (chairOfficerId is not { } chair) return errors.Add("chairOfficerId", "required", Messages.Get("decisions.hearing.chair_required"));
+        if (caseOfficerIds.Contains(chair)) errors.Add("chairOfficerId", "hearing.chair_investigator", Messages.Get("hearing.chair_investigator"));
+        if (recusedOfficerIds.Contains(chair)) errors.Add("chairOfficerId", "hearing.chair_recused", Messages.Get("hearing.chair_recused"));
         return errors;
     }
 
@@ -144,12 +145,12 @@ public static class DecisionRules
     public static ValidationErrors ValidateHearingNotice(DateOnly? servedOn, DateOnly scheduledOn, DateOnly today, Func<DateOnly, int, DateOnly> addWorkingDays)
     {
         var errors = new ValidationErrors();
-        if (servedOn is not { } served) return errors.Add("noticeServedAt", "required", "听证通知书送达时间不能为空");
-        if (served > today) return errors.Add("noticeServedAt", "in_future", "送达时间不能晚于现在");
+        if (servedOn is not { } served) return errors.Add("noticeServedAt", "required", Messages.Get("decisions.hearing.notice_served_required"));
+        if (served > today) return errors.Add("noticeServedAt", "in_future", Messages.Get("decisions.hearing.served_in_future"));
         var earliest = EarliestHearingDate(served, addWorkingDays);
         if (scheduledOn < earliest)
             errors.Add("noticeServedAt", "hearing.notice_too_late",
-                $"听证通知书须在举行听证七个工作日前送达：{ChineseDate(served)}送达的，听证最早于 {ChineseDate(earliest)} 举行，定于 {ChineseDate(scheduledOn)} 的听证须改期");
+                Messages.Get("hearing.notice_too_late", ChineseDate(served), ChineseDate(earliest), ChineseDate(scheduledOn)));
         return errors;
     }
 
@@ -163,15 +164,15 @@ public static class DecisionRules
         if (decision.Outcome != DecisionOutcome.Penalty) return reasons;
         if (notice.Outcome != DecisionOutcome.Penalty)
         {
-            reasons.Add($"告知书拟{OutcomeLabel(notice.Outcome)}，决定却给予行政处罚");
+            reasons.Add(Messages.Get("decisions.heavier.outcome", OutcomeLabel(notice.Outcome)));
             return reasons;
         }
         var added = decision.Kinds.Where(k => !notice.Kinds.Contains(k)).ToList();
-        if (added.Count > 0) reasons.Add($"增加了告知书未载明的处罚种类：{KindsLabel(added)}");
+        if (added.Count > 0) reasons.Add(Messages.Get("decisions.heavier.kinds", KindsLabel(added)));
         if ((decision.FineYuan ?? 0) > (notice.FineYuan ?? 0))
-            reasons.Add($"罚款 {Yuan(decision.FineYuan ?? 0)}，高于告知的 {Yuan(notice.FineYuan ?? 0)}");
+            reasons.Add(Messages.Get("decisions.heavier.fine", Yuan(decision.FineYuan ?? 0), Yuan(notice.FineYuan ?? 0)));
         if ((decision.ConfiscationYuan ?? 0) > (notice.ConfiscationYuan ?? 0))
-            reasons.Add($"没收金额 {Yuan(decision.ConfiscationYuan ?? 0)}，高于告知的 {Yuan(notice.ConfiscationYuan ?? 0)}");
+            reasons.Add(Messages.Get("decisions.heavier.confiscation", Yuan(decision.ConfiscationYuan ?? 0), Yuan(notice.ConfiscationYuan ?? 0)));
         return reasons;
     }
 
@@ -179,9 +180,9 @@ public static class DecisionRules
     public static IReadOnlyList<ValidationError> MissingReasons(DecisionProposal p)
     {
         var missing = new List<ValidationError>();
-        if (string.IsNullOrWhiteSpace(p.EvidenceReason)) missing.Add(new("evidenceReason", "reason.missing", "决定须说明证据采信理由（REC-4）"));
-        if (string.IsNullOrWhiteSpace(p.BasisReason)) missing.Add(new("basisReason", "reason.missing", "决定须说明依据选择理由（REC-4）"));
-        if (string.IsNullOrWhiteSpace(p.DiscretionReason)) missing.Add(new("discretionReason", "reason.missing", "决定须说明裁量理由（REC-4）"));
+        if (string.IsNullOrWhiteSpace(p.EvidenceReason)) missing.Add(new("evidenceReason", "reason.missing", Messages.Get("decisions.reason_missing.evidence")));
+        if (string.IsNullOrWhiteSpace(p.BasisReason)) missing.Add(new("basisReason", "reason.missing", Messages.Get("decisions.reason_missing.basis")));
+        if (string.IsNullOrWhiteSpace(p.DiscretionReason)) missing.Add(new("discretionReason", "reason.missing", Messages.Get("decisions.reason_missing.discretion")));
         return missing;
     }
 
@@ -193,5 +194,5 @@ public static class DecisionRules
         _ => null,
     };
 
-    public static string ChineseDate(DateOnly d) => string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
+    public static string ChineseDate(DateOnly d) => Messages.Get("decisions.date", d.Year, d.Month, d.Day);
 }

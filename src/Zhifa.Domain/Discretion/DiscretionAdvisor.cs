@@ -1,5 +1,6 @@
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Decisions;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Discretion;
 
@@ -20,8 +21,8 @@ public sealed record Recommendation(
 {
     public string TierLabel => DiscretionRules.Label(Tier);
 
-    public string RangeText => FineMaxYuan is null ? "（无法确定）"
-        : FineMaxYuan == 0 ? "不处罚款" : DiscretionRules.Range(FineMinYuan, FineMaxYuan) + " 元";
+    public string RangeText => FineMaxYuan is null ? Messages.Get("discretion.range.unknown")
+        : FineMaxYuan == 0 ? Messages.Get("discretion.no_fine") : Messages.Get("discretion.yuan", DiscretionRules.Range(FineMinYuan, FineMaxYuan));
 }
 
 /// <summary>Recommends from a matter's benchmark and tells how a proposal departs from the recommendation.</summary>
@@ -46,8 +47,8 @@ public static class DiscretionAdvisor
         {
             var outcome = statutory.Any(s => s.Code == StatutoryCircumstance.FirstViolationCode) ? DecisionOutcome.FirstViolationNoPenalty : DecisionOutcome.NoPenalty;
             reasons.Add(noPenalty is not null
-                ? $"记录了情节“{noPenalty.Text}”，推荐不予处罚"
-                : $"记录了情节“{noPenaltyGrade!.CircumstanceList.First(found.Contains)}”，对应裁量基准的不予处罚阶次");
+                ? Messages.Get("discretion.advice.no_penalty", noPenalty.Text)
+                : Messages.Get("discretion.advice.no_penalty_grade", noPenaltyGrade!.CircumstanceList.First(found.Contains)));
             return new Recommendation(benchmark is not null, DiscretionTier.NoPenalty, [DiscretionTier.NoPenalty], outcome, noPenaltyGrade, false, 0, 0, reasons);
         }
 
@@ -56,17 +57,17 @@ public static class DiscretionAdvisor
         var penalising = grades.Where(g => g.Tier != DiscretionTier.NoPenalty).ToList();
         var baseGrade = matched.Where(g => g.Tier != DiscretionTier.NoPenalty).MaxBy(g => g.Order)
             ?? penalising.FirstOrDefault(g => g.Tier == DiscretionTier.Ordinary) ?? penalising.FirstOrDefault();
-        if (benchmark is null) reasons.Add("本事项尚未制定裁量基准，只能按法定情节推荐阶次，罚款幅度须依照法律规定确定");
-        else if (baseGrade is null) reasons.Add("裁量基准没有可处罚的阶次");
-        else if (matched.Count > 0) reasons.Add($"记录的情节对应第 {baseGrade.Order} 阶次（{Name(baseGrade)}）");
-        else reasons.Add($"未记录裁量基准所列的情节，按第 {baseGrade.Order} 阶次（{Name(baseGrade)}）推荐");
+        if (benchmark is null) reasons.Add(Messages.Get("discretion.advice.no_benchmark"));
+        else if (baseGrade is null) reasons.Add(Messages.Get("discretion.advice.no_grade"));
+        else if (matched.Count > 0) reasons.Add(Messages.Get("discretion.advice.matched", baseGrade.Order, Name(baseGrade)));
+        else reasons.Add(Messages.Get("discretion.advice.unmatched", baseGrade.Order, Name(baseGrade)));
 
         var grade = baseGrade;
         DiscretionTier tier = baseGrade?.Tier ?? DiscretionTier.Ordinary;
         IReadOnlyList<DiscretionTier> supported = [tier];
         if (lighter && heavier)
         {
-            reasons.Add("同时存在从轻（减轻）和从重情节，按基础阶次推荐，须在裁量理由中说明如何权衡");
+            reasons.Add(Messages.Get("discretion.advice.both"));
             supported = new[] { tier, DiscretionTier.Mitigated, DiscretionTier.Lighter, DiscretionTier.Heavier }.Distinct().Order().ToList();
         }
         else if (lighter)
@@ -74,21 +75,21 @@ public static class DiscretionAdvisor
             var lighterGrade = grade is { Tier: DiscretionTier.Lighter or DiscretionTier.Mitigated } ? grade
                 : penalising.LastOrDefault(g => g.Tier is DiscretionTier.Lighter or DiscretionTier.Mitigated);
             if (lighterGrade is not null) grade = lighterGrade;
-            else if (grade is not null) reasons.Add($"裁量基准未设从轻阶次：在第 {grade.Order} 阶次的幅度内从轻（靠近下限），或依法减轻");
+            else if (grade is not null) reasons.Add(Messages.Get("discretion.advice.no_lighter", grade.Order));
             tier = lighterGrade?.Tier ?? DiscretionTier.Lighter;
-            reasons.Add("有依法应当或者可以从轻、减轻处罚的情节（行政处罚法第三十条至第三十二条）");
+            reasons.Add(Messages.Get("discretion.advice.lighter"));
             supported = [DiscretionTier.Mitigated, DiscretionTier.Lighter];
         }
         else if (heavier)
         {
             var heavierGrade = grade is { Tier: DiscretionTier.Heavier } ? grade : penalising.FirstOrDefault(g => g.Tier == DiscretionTier.Heavier);
             if (heavierGrade is not null) grade = heavierGrade;
-            else if (grade is not null) reasons.Add($"裁量基准未设从重阶次：在第 {grade.Order} 阶次的幅度内从重（靠近上限）");
+            else if (grade is not null) reasons.Add(Messages.Get("discretion.advice.no_heavier", grade.Order));
             tier = DiscretionTier.Heavier;
-            reasons.Add("有依法从重处罚的情节");
+            reasons.Add(Messages.Get("discretion.advice.heavier"));
             supported = [DiscretionTier.Heavier];
         }
-        if (grade is not null && grade != baseGrade) reasons.Add($"推荐第 {grade.Order} 阶次（{Name(grade)}）");
+        if (grade is not null && grade != baseGrade) reasons.Add(Messages.Get("discretion.advice.recommended", grade.Order, Name(grade)));
 
         var (min, max) = grade is null ? (null, null) : RangeOf(grade, parties, illegalGainsYuan, reasons);
         return new Recommendation(benchmark is not null, tier, supported, DecisionOutcome.Penalty, grade, grade?.Warning ?? false, min, max, reasons);
@@ -104,12 +105,12 @@ public static class DiscretionAdvisor
         if (g.GainsMultipleMax is { } mmax)
         {
             if (gains is > 0) return ((g.GainsMultipleMin ?? 0) * gains.Value, mmax * gains.Value);
-            reasons.Add("该阶次按违法所得的倍数罚款，须填写违法所得金额才能计算幅度");
+            reasons.Add(Messages.Get("discretion.advice.gains_needed"));
             return (null, null);
         }
         if (g.CitizenFineMaxYuan is not null)
         {
-            reasons.Add("该阶次只规定了对公民的罚款幅度");
+            reasons.Add(Messages.Get("discretion.advice.citizen_only"));
             return (null, null);
         }
         return (0, 0);
@@ -125,21 +126,21 @@ public static class DiscretionAdvisor
         if (outcome == DecisionOutcome.Other) return list;
         if (r.Tier == DiscretionTier.NoPenalty)
         {
-            if (outcome == DecisionOutcome.Penalty) list.Add("所记录的情节推荐不予处罚，拟作出的决定却给予行政处罚");
+            if (outcome == DecisionOutcome.Penalty) list.Add(Messages.Get("discretion.depart.penalty_despite"));
             return list;
         }
         if (outcome is DecisionOutcome.NoPenalty or DecisionOutcome.FirstViolationNoPenalty)
         {
-            list.Add($"所记录的情节不支持不予处罚（推荐：{r.TierLabel}）");
+            list.Add(Messages.Get("discretion.depart.no_penalty_unsupported", r.TierLabel));
             return list;
         }
         if (tier is { } t && !r.SupportedTiers.Contains(t))
-            list.Add($"裁量阶次“{DiscretionRules.Label(t)}”不是所记录情节支持的阶次（推荐：{string.Join("或", r.SupportedTiers.Select(DiscretionRules.Label))}）");
+            list.Add(Messages.Get("discretion.depart.tier", DiscretionRules.Label(t), string.Join(Messages.Get("list.or"), r.SupportedTiers.Select(DiscretionRules.Label))));
         decimal fine = fineYuan ?? 0;
         if (r.FineMaxYuan is { } max && fine > max)
-            list.Add($"拟罚款 {DiscretionRules.Yuan(fine)} 元，高于推荐幅度 {r.RangeText}");
+            list.Add(Messages.Get("discretion.depart.above", DiscretionRules.Yuan(fine), r.RangeText));
         else if (r.FineMinYuan is { } min && fine < min && !(tier == DiscretionTier.Mitigated && r.SupportedTiers.Contains(DiscretionTier.Mitigated)))
-            list.Add(fineYuan is null ? $"未拟罚款，低于推荐幅度 {r.RangeText}" : $"拟罚款 {DiscretionRules.Yuan(fine)} 元，低于推荐幅度 {r.RangeText}");
+            list.Add(fineYuan is null ? Messages.Get("discretion.depart.no_fine", r.RangeText) : Messages.Get("discretion.depart.below", DiscretionRules.Yuan(fine), r.RangeText));
         return list;
     }
 }

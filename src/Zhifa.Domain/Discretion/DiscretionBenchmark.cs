@@ -1,6 +1,7 @@
 using System.Globalization;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Decisions;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Discretion;
 
@@ -63,7 +64,7 @@ public sealed class DiscretionGrade
         get
         {
             var tier = DiscretionRules.Label(Tier);
-            return Label.Length == 0 || tier == Label || tier == Label + "处罚" ? tier : $"{tier}（{Label}）";
+            return Label.Length == 0 || tier == Label || tier == Label + BenchmarkSheet.PenaltyWord ? tier : Messages.Get("discretion.tier_with_label", tier, Label);
         }
     }
 
@@ -73,12 +74,12 @@ public sealed class DiscretionGrade
     public string Summary()
     {
         var parts = new List<string>();
-        if (Tier == DiscretionTier.NoPenalty) parts.Add("不予处罚");
-        if (Warning) parts.Add("警告");
-        if (FineMaxYuan is not null) parts.Add("罚款 " + DiscretionRules.Range(FineMinYuan, FineMaxYuan) + " 元");
-        if (CitizenFineMaxYuan is not null) parts.Add((FineMaxYuan is null ? "罚款 " : "对公民 ") + DiscretionRules.Range(CitizenFineMinYuan, CitizenFineMaxYuan) + " 元");
-        if (GainsMultipleMax is not null) parts.Add("违法所得 " + DiscretionRules.Range(GainsMultipleMin, GainsMultipleMax) + " 倍的罚款");
-        return parts.Count == 0 ? "不处罚款" : string.Join("；", parts);
+        if (Tier == DiscretionTier.NoPenalty) parts.Add(Messages.Get("discretion.tier.no_penalty"));
+        if (Warning) parts.Add(Messages.Get("discretion.warning"));
+        if (FineMaxYuan is not null) parts.Add(Messages.Get("discretion.fine_range", DiscretionRules.Range(FineMinYuan, FineMaxYuan)));
+        if (CitizenFineMaxYuan is not null) parts.Add(Messages.Get(FineMaxYuan is null ? "discretion.fine_range" : "discretion.citizen_fine_range", DiscretionRules.Range(CitizenFineMinYuan, CitizenFineMaxYuan)));
+        if (GainsMultipleMax is not null) parts.Add(Messages.Get("discretion.gains_range", DiscretionRules.Range(GainsMultipleMin, GainsMultipleMax)));
+        return parts.Count == 0 ? Messages.Get("discretion.no_fine") : string.Join(Messages.Get("list.semicolon"), parts);
     }
 }
 
@@ -89,11 +90,11 @@ public static class DiscretionRules
 
     public static string Label(DiscretionTier tier) => tier switch
     {
-        DiscretionTier.NoPenalty => "不予处罚",
-        DiscretionTier.Mitigated => "减轻处罚",
-        DiscretionTier.Lighter => "从轻处罚",
-        DiscretionTier.Ordinary => "一般",
-        DiscretionTier.Heavier => "从重处罚",
+        DiscretionTier.NoPenalty => Messages.Get("discretion.tier.no_penalty"),
+        DiscretionTier.Mitigated => Messages.Get("discretion.tier.mitigated"),
+        DiscretionTier.Lighter => Messages.Get("discretion.tier.lighter"),
+        DiscretionTier.Ordinary => Messages.Get("discretion.tier.ordinary"),
+        DiscretionTier.Heavier => Messages.Get("discretion.tier.heavier"),
         _ => tier.ToString(),
     };
 
@@ -105,7 +106,7 @@ public static class DiscretionRules
         foreach (var tier in Enum.GetValues<DiscretionTier>())
         {
             var label = Label(tier);
-            if (string.Equals(t, tier.ToString(), StringComparison.OrdinalIgnoreCase) || t == label || t + "处罚" == label) return tier;
+            if (string.Equals(t, tier.ToString(), StringComparison.OrdinalIgnoreCase) || t == label || t + BenchmarkSheet.PenaltyWord == label) return tier;
         }
         return null;
     }
@@ -125,42 +126,42 @@ public static class DiscretionRules
     public static ValidationErrors Validate(string? behaviour, string? basis, string? source, IReadOnlyList<DiscretionGrade> grades)
     {
         var errors = new ValidationErrors()
-            .Required("behaviour", behaviour, "违法行为").MaxLength("behaviour", behaviour, 1000, "违法行为")
-            .MaxLength("basis", basis, 4000, "处罚依据").MaxLength("source", source, 500, "来源");
-        if (grades.Count == 0) errors.Add("grades", "required", "至少需要一个裁量阶次");
-        if (grades.Count > MaxGrades) errors.Add("grades", "too_many", $"裁量阶次不能超过 {MaxGrades} 个");
+            .Required("behaviour", behaviour, BenchmarkSheet.Behaviour).MaxLength("behaviour", behaviour, 1000, BenchmarkSheet.Behaviour)
+            .MaxLength("basis", basis, 4000, BenchmarkSheet.Basis).MaxLength("source", source, 500, Messages.Get("discretion.field.source"));
+        if (grades.Count == 0) errors.Add("grades", "required", Messages.Get("discretion.grades_required"));
+        if (grades.Count > MaxGrades) errors.Add("grades", "too_many", Messages.Get("discretion.grades_too_many", MaxGrades));
         var owner = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < grades.Count; i++)
         {
             var g = grades[i];
             var f = $"grades[{i}].";
-            var name = $"第 {i + 1} 个阶次";
-            errors.MaxLength(f + "label", g.Label, 50, name + "的原文标签").MaxLength(f + "standard", g.Standard, 2000, name + "的裁量标准");
+            var name = Messages.Get("discretion.grade.nth", i + 1);
+            errors.MaxLength(f + "label", g.Label, 50, Messages.Get("discretion.grade.label_of", name)).MaxLength(f + "standard", g.Standard, 2000, Messages.Get("discretion.grade.standard_of", name));
             var circumstances = g.CircumstanceList;
-            if (circumstances.Count == 0) errors.Add(f + "circumstances", "required", name + "须至少有一项适用情形");
+            if (circumstances.Count == 0) errors.Add(f + "circumstances", "required", Messages.Get("discretion.grade.circumstances_required", name));
             foreach (var c in circumstances)
             {
-                if (c.Length > 500) errors.Add(f + "circumstances", "too_long", $"{name}的适用情形每项不能超过 500 个字符");
+                if (c.Length > 500) errors.Add(f + "circumstances", "too_long", Messages.Get("discretion.grade.circumstance_too_long", name));
                 else if (owner.TryGetValue(c, out var other) && other != i)
-                    errors.Add(f + "circumstances", "duplicate", $"适用情形“{c}”已属于第 {other + 1} 个阶次，同一情形只能对应一个阶次");
+                    errors.Add(f + "circumstances", "duplicate", Messages.Get("discretion.grade.circumstance_duplicate", c, other + 1));
                 else owner[c] = i;
             }
             if (i > 0 && g.Tier < grades[i - 1].Tier)
-                errors.Add(f + "tier", "order", $"{name}（{Label(g.Tier)}）排在{Label(grades[i - 1].Tier)}之后：阶次应从轻到重排列");
-            RangeOf(errors, f + "fineMaxYuan", name + "的罚款", g.FineMinYuan, g.FineMaxYuan);
-            RangeOf(errors, f + "citizenFineMaxYuan", name + "对公民的罚款", g.CitizenFineMinYuan, g.CitizenFineMaxYuan);
-            RangeOf(errors, f + "gainsMultipleMax", name + "的违法所得倍数", g.GainsMultipleMin, g.GainsMultipleMax);
+                errors.Add(f + "tier", "order", Messages.Get("discretion.grade.order", name, Label(g.Tier), Label(grades[i - 1].Tier)));
+            RangeOf(errors, f + "fineMaxYuan", Messages.Get("discretion.grade.fine_of", name), g.FineMinYuan, g.FineMaxYuan);
+            RangeOf(errors, f + "citizenFineMaxYuan", Messages.Get("discretion.grade.citizen_fine_of", name), g.CitizenFineMinYuan, g.CitizenFineMaxYuan);
+            RangeOf(errors, f + "gainsMultipleMax", Messages.Get("discretion.grade.gains_of", name), g.GainsMultipleMin, g.GainsMultipleMax);
             if (g.Tier == DiscretionTier.NoPenalty && (g.HasFine || g.Warning))
-                errors.Add(f + "tier", "no_penalty_with_penalty", $"{name}为不予处罚，不能同时设定警告或罚款");
+                errors.Add(f + "tier", "no_penalty_with_penalty", Messages.Get("discretion.grade.no_penalty_with_penalty", name));
         }
         return errors;
     }
 
     private static void RangeOf(ValidationErrors errors, string field, string what, decimal? min, decimal? max)
     {
-        if (min is < 0 || max is < 0) errors.Add(field, "out_of_range", what + "不能为负数");
-        else if (min is not null && max is null) errors.Add(field, "required", what + "填写了下限，须同时填写上限");
-        else if (min > max) errors.Add(field, "out_of_range", what + "下限不能高于上限");
-        else if (max > 1_000_000_000_000m) errors.Add(field, "out_of_range", what + "金额过大");
+        if (min is < 0 || max is < 0) errors.Add(field, "out_of_range", Messages.Get("discretion.range.negative", what));
+        else if (min is not null && max is null) errors.Add(field, "required", Messages.Get("discretion.range.max_required", what));
+        else if (min > max) errors.Add(field, "out_of_range", Messages.Get("discretion.range.min_above_max", what));
+        else if (max > 1_000_000_000_000m) errors.Add(field, "out_of_range", Messages.Get("discretion.range.too_large", what));
     }
 }

@@ -1,3 +1,4 @@
+// Data, not messages: the words of published discretion standards that the parser recognises (amounts, units, tiers, persons).
 using System.Globalization;
 using System.Text.RegularExpressions;
 

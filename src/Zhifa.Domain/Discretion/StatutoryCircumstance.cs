@@ -1,3 +1,4 @@
+// Data, not messages: the statutory circumstances of 行政处罚法 articles 30 to 33, 36 and 49, worded as the law words them.
 using Zhifa.Domain.Decisions;
 
 namespace Zhifa.Domain.Discretion;

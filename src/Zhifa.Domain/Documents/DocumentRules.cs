@@ -1,5 +1,6 @@
 using System.Globalization;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Documents;
 
@@ -32,9 +33,9 @@ public static class DocumentRules
 
     /// <summary>文号: the agency's short name, the kind word, the year and the sequence, e.g. 永卫罚告〔2026〕3号.</summary>
     public static string FormatNumber(string agencyShortName, string kind, int year, int sequence)
-        => string.Create(CultureInfo.InvariantCulture, $"{agencyShortName}{kind}〔{year}〕{sequence}号");
+        => Messages.Get("documents.number", agencyShortName, kind, year, sequence);
 
-    public static string ChineseDate(DateTime local) => string.Create(CultureInfo.InvariantCulture, $"{local.Year}年{local.Month}月{local.Day}日");
+    public static string ChineseDate(DateTime local) => Messages.Get("documents.date", local.Year, local.Month, local.Day);
 
     /// <summary>
     /// The value of every known placeholder: from the case, then the fields entered (a field given wins over the case,
@@ -117,7 +118,7 @@ public static class DocumentRules
         var errors = new ValidationErrors();
         var unknown = used.Where(p => !DocumentPlaceholders.Known.Contains(p)).Distinct(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
-            errors.Add("file", "unknown_placeholder", $"模板含有未知的占位符：{string.Join("、", unknown.Select(u => "{{" + u + "}}"))}");
+            errors.Add("file", "unknown_placeholder", Messages.Get("documents.template.unknown_placeholder", string.Join("、", unknown.Select(u => "{{" + u + "}}"))));
         return errors;
     }
 
@@ -130,15 +131,15 @@ public static class DocumentRules
         var errors = new ValidationErrors();
         if (refused)
         {
-            errors.Required("reason", reason, "拒签情况说明").MaxLength("reason", reason, 2000, "拒签情况说明");
-            errors.Required("witness", witness, "见证人").MaxLength("witness", witness, 100, "见证人");
+            errors.Required("reason", reason, Messages.Get("documents.signature.refusal_note")).MaxLength("reason", reason, 2000, Messages.Get("documents.signature.refusal_note"));
+            errors.Required("witness", witness, Messages.Get("documents.signature.witness")).MaxLength("witness", witness, 100, Messages.Get("documents.signature.witness"));
         }
         else
         {
-            errors.Required("signedBy", signedBy, "签名人").MaxLength("signedBy", signedBy, 100, "签名人");
-            if (signedAtUtc is null) errors.Add("signedAt", "required", "签名时间不能为空");
+            errors.Required("signedBy", signedBy, Messages.Get("documents.signature.signed_by")).MaxLength("signedBy", signedBy, 100, Messages.Get("documents.signature.signed_by"));
+            if (signedAtUtc is null) errors.Add("signedAt", "required", Messages.Get("documents.signature.signed_at_required"));
         }
-        if (signedAtUtc is { } at && at > nowUtc.AddMinutes(5)) errors.Add("signedAt", "in_future", "签名时间不能晚于现在");
+        if (signedAtUtc is { } at && at > nowUtc.AddMinutes(5)) errors.Add("signedAt", "in_future", Messages.Get("documents.signature.signed_at_in_future"));
         return errors;
     }
 
@@ -154,16 +155,16 @@ public static class DocumentRules
     public static ValidationErrors ValidateScan(long size, string? detectedType)
     {
         var errors = new ValidationErrors();
-        if (size <= 0) errors.Add("file", "required", "请选择签名后的扫描件");
-        else if (size > ScanMaxBytes) errors.Add("file", "too_large", "扫描件不能超过 20 MB");
-        else if (detectedType is null) errors.Add("file", "unsupported_type", "扫描件只能是 PDF、JPEG 或 PNG 文件");
+        if (size <= 0) errors.Add("file", "required", Messages.Get("documents.scan.required"));
+        else if (size > ScanMaxBytes) errors.Add("file", "too_large", Messages.Get("documents.scan.too_large"));
+        else if (detectedType is null) errors.Add("file", "unsupported_type", Messages.Get("documents.scan.unsupported_type"));
         return errors;
     }
 
     public static string StatusLabel(SignatureStatus status) => status switch
     {
-        SignatureStatus.Signed => "已签名",
-        SignatureStatus.Refused => "拒绝签名",
-        _ => "未签名",
+        SignatureStatus.Signed => Messages.Get("documents.signature.status.signed"),
+        SignatureStatus.Refused => Messages.Get("documents.signature.status.refused"),
+        _ => Messages.Get("documents.signature.status.unsigned"),
     };
 }

@@ -1,4 +1,5 @@
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Matters;
 
@@ -20,13 +21,13 @@ public sealed class Matter
 
     public static string Label(MatterCategory category) => category switch
     {
-        MatterCategory.Licensing => "行政许可",
-        MatterCategory.Penalty => "行政处罚",
-        MatterCategory.Coercion => "行政强制",
-        MatterCategory.Inspection => "行政检查",
-        MatterCategory.Expropriation => "行政征收征用",
-        MatterCategory.Confirmation => "行政确认",
-        MatterCategory.Other => "其他",
+        MatterCategory.Licensing => Messages.Get("matter.category.licensing"),
+        MatterCategory.Penalty => Messages.Get("matter.category.penalty"),
+        MatterCategory.Coercion => Messages.Get("matter.category.coercion"),
+        MatterCategory.Inspection => Messages.Get("matter.category.inspection"),
+        MatterCategory.Expropriation => Messages.Get("matter.category.expropriation"),
+        MatterCategory.Confirmation => Messages.Get("matter.category.confirmation"),
+        MatterCategory.Other => Messages.Get("matter.category.other"),
         _ => category.ToString(),
     };
 
@@ -38,23 +39,23 @@ public sealed class Matter
         foreach (var c in Enum.GetValues<MatterCategory>())
         {
             var label = Label(c);
-            if (t == label || "行政" + t == label || t == c.ToString()) return c;
+            if (t == label || MatterSheet.CategoryPrefix + t == label || t == c.ToString()) return c;
         }
-        return t == "征收" || t == "征用" ? MatterCategory.Expropriation : null;
+        return MatterSheet.ExpropriationWords.Contains(t) ? MatterCategory.Expropriation : null;
     }
 
     public static ValidationErrors Validate(string? code, string? name, IReadOnlyList<LegalBasis> bases, string fieldPrefix = "")
     {
         var errors = new ValidationErrors()
-            .Required(fieldPrefix + "code", code, "事项编码").MaxLength(fieldPrefix + "code", code, 50, "事项编码")
-            .Required(fieldPrefix + "name", name, "事项名称").MaxLength(fieldPrefix + "name", name, 200, "事项名称");
-        if (bases.Count == 0) errors.Add(fieldPrefix + "bases", "required", "至少需要一条法律依据");
+            .Required(fieldPrefix + "code", code, MatterSheet.Code).MaxLength(fieldPrefix + "code", code, 50, MatterSheet.Code)
+            .Required(fieldPrefix + "name", name, MatterSheet.Name).MaxLength(fieldPrefix + "name", name, 200, MatterSheet.Name);
+        if (bases.Count == 0) errors.Add(fieldPrefix + "bases", "required", Messages.Get("matter.bases_required"));
         for (int i = 0; i < bases.Count; i++)
         {
             var f = $"{fieldPrefix}bases[{i}].";
-            errors.Required(f + "law", bases[i].Law, "法律法规名称").MaxLength(f + "law", bases[i].Law, 200, "法律法规名称")
-                .Required(f + "article", bases[i].Article, "条款").MaxLength(f + "article", bases[i].Article, 50, "条款")
-                .MaxLength(f + "text", bases[i].Text, 4000, "条文内容");
+            errors.Required(f + "law", bases[i].Law, Messages.Get("matter.field.law")).MaxLength(f + "law", bases[i].Law, 200, Messages.Get("matter.field.law"))
+                .Required(f + "article", bases[i].Article, MatterSheet.Article).MaxLength(f + "article", bases[i].Article, 50, MatterSheet.Article)
+                .MaxLength(f + "text", bases[i].Text, 4000, Messages.Get("matter.field.text"));
         }
         return errors;
     }

@@ -1,37 +1,6 @@
+using Zhifa.Domain.Rules;
+
 namespace Zhifa.Domain.Matters;
-
-/// <summary>
-/// The spreadsheet form of the matters list (执法事项清单): one row per legal basis, so a matter with several bases
-/// spans several rows with the same 事项编码. Import and export use the same columns, so an export re-imports unchanged.
-/// </summary>
-public static class MatterSheet
-{
-    public const string Code = "事项编码";
-    public const string Name = "事项名称";
-    public const string Category = "事项类别";
-    public const string Unit = "承办机构";
-    public const string Law = "法律名称";
-    public const string Article = "条款";
-    public const string Text = "条文";
-    public const string RandomInspection = "随机抽查";
-
-    public const int MaxRows = 5000;
-
-    public static readonly IReadOnlyList<string> Columns = [Code, Name, Category, Unit, Law, Article, Text, RandomInspection];
-
-    /// <summary>Columns a file must have; the others may be left out and read as empty.</summary>
-    public static readonly IReadOnlyList<string> RequiredColumns = [Code, Name, Category, Law, Article];
-
-    public static string YesNo(bool value) => value ? "是" : "否";
-
-    /// <summary>是 / 否, or empty for 否; null when the text is neither.</summary>
-    public static bool? ParseYesNo(string? text) => text?.Trim() switch
-    {
-        null or "" or "否" => false,
-        "是" => true,
-        _ => null,
-    };
-}
 
 /// <summary>One data row of an uploaded sheet, as text; <see cref="RowNumber"/> is the row as the spreadsheet shows it (header = 1).</summary>
 public sealed record MatterSheetRow(
@@ -82,15 +51,15 @@ public static class MatterSheetRules
             Required(MatterSheet.Code, code, 50, Error);
             Required(MatterSheet.Name, name, 200, Error);
             var category = Matter.ParseCategory(row.Category);
-            if (string.IsNullOrWhiteSpace(row.Category)) Error(MatterSheet.Category, row.Category, "required", "事项类别不能为空");
+            if (string.IsNullOrWhiteSpace(row.Category)) Error(MatterSheet.Category, row.Category, "required", Messages.Get("validation.required", MatterSheet.Category));
             else if (category is null)
-                Error(MatterSheet.Category, row.Category, "invalid", "事项类别无效，应为：" + string.Join("、", Enum.GetValues<MatterCategory>().Select(Matter.Label)));
-            if (unit.Length > 0 && !unitNames.Contains(unit)) Error(MatterSheet.Unit, row.Unit, "not_found", $"承办机构“{unit}”不是本执法主体的内设机构");
+                Error(MatterSheet.Category, row.Category, "invalid", Messages.Get("matter.sheet.category_invalid", string.Join(Messages.Get("list.and"), Enum.GetValues<MatterCategory>().Select(Matter.Label))));
+            if (unit.Length > 0 && !unitNames.Contains(unit)) Error(MatterSheet.Unit, row.Unit, "not_found", Messages.Get("matter.sheet.unit_not_found", unit));
             Required(MatterSheet.Law, row.Law.Trim(), 200, Error);
             Required(MatterSheet.Article, row.Article.Trim(), 50, Error);
-            if (row.Text.Trim().Length > 4000) Error(MatterSheet.Text, Shorten(row.Text), "too_long", "条文不能超过 4000 个字符");
+            if (row.Text.Trim().Length > 4000) Error(MatterSheet.Text, Shorten(row.Text), "too_long", Messages.Get("validation.too_long", MatterSheet.Text, 4000));
             var flag = MatterSheet.ParseYesNo(row.RandomInspection);
-            if (flag is null) Error(MatterSheet.RandomInspection, row.RandomInspection, "invalid", "随机抽查只能填“是”“否”或留空");
+            if (flag is null) Error(MatterSheet.RandomInspection, row.RandomInspection, "invalid", Messages.Get("matter.sheet.random_invalid"));
 
             var basis = new LegalBasis { Law = row.Law.Trim(), Article = row.Article.Trim(), Text = row.Text.Trim() };
             if (code.Length == 0) continue;
@@ -100,13 +69,13 @@ public static class MatterSheetRules
                 continue;
             }
 
-            var at = $"与第 {first.Row.RowNumber} 行（同一事项编码）不一致";
-            if (name != first.Row.Name) Error(MatterSheet.Name, row.Name, "inconsistent", "事项名称" + at);
-            if (category is not null && first.Category is not null && category != first.Category) Error(MatterSheet.Category, row.Category, "inconsistent", "事项类别" + at);
-            if (unit != first.Row.Unit) Error(MatterSheet.Unit, row.Unit, "inconsistent", "承办机构" + at);
-            if (flag is not null && first.Flag is not null && flag != first.Flag) Error(MatterSheet.RandomInspection, row.RandomInspection, "inconsistent", "随机抽查" + at);
+            var at = first.Row.RowNumber;
+            if (name != first.Row.Name) Error(MatterSheet.Name, row.Name, "inconsistent", Messages.Get("matter.sheet.inconsistent", MatterSheet.Name, at));
+            if (category is not null && first.Category is not null && category != first.Category) Error(MatterSheet.Category, row.Category, "inconsistent", Messages.Get("matter.sheet.inconsistent", MatterSheet.Category, at));
+            if (unit != first.Row.Unit) Error(MatterSheet.Unit, row.Unit, "inconsistent", Messages.Get("matter.sheet.inconsistent", MatterSheet.Unit, at));
+            if (flag is not null && first.Flag is not null && flag != first.Flag) Error(MatterSheet.RandomInspection, row.RandomInspection, "inconsistent", Messages.Get("matter.sheet.inconsistent", MatterSheet.RandomInspection, at));
             if (errors.Count == before && first.Bases.Any(b => b.Law == basis.Law && b.Article == basis.Article))
-                Error(MatterSheet.Article, row.Article, "duplicate", $"同一事项的法律依据“{basis.Law} {basis.Article}”重复");
+                Error(MatterSheet.Article, row.Article, "duplicate", Messages.Get("matter.sheet.duplicate_basis", basis.Law, basis.Article));
             first.Bases.Add(basis);
         }
 
@@ -120,8 +89,8 @@ public static class MatterSheetRules
 
     private static void Required(string column, string value, int max, Action<string, string, string, string> error)
     {
-        if (value.Length == 0) error(column, value, "required", $"{column}不能为空");
-        else if (value.Length > max) error(column, Shorten(value), "too_long", $"{column}不能超过 {max} 个字符");
+        if (value.Length == 0) error(column, value, "required", Messages.Get("validation.required", column));
+        else if (value.Length > max) error(column, Shorten(value), "too_long", Messages.Get("validation.too_long", column, max));
     }
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";

@@ -1,4 +1,5 @@
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Officers;
 
@@ -37,11 +38,11 @@ public sealed class Certificate
 
     public static string Label(CertificateStatus status) => status switch
     {
-        CertificateStatus.Valid => "有效",
-        CertificateStatus.Suspended => "暂扣",
-        CertificateStatus.Revoked => "注销",
-        CertificateStatus.Expired => "过期",
-        CertificateStatus.NotYetValid => "未生效",
+        CertificateStatus.Valid => Messages.Get("certificate.status.valid"),
+        CertificateStatus.Suspended => Messages.Get("certificate.status.suspended"),
+        CertificateStatus.Revoked => Messages.Get("certificate.status.revoked"),
+        CertificateStatus.Expired => Messages.Get("certificate.status.expired"),
+        CertificateStatus.NotYetValid => Messages.Get("certificate.status.not_yet_valid"),
         _ => status.ToString(),
     };
 
@@ -53,23 +54,23 @@ public sealed class Certificate
     /// <summary>The checks of a certificate number alone; also guards the public lookup (ORG-3).</summary>
     public static ValidationErrors ValidateNumber(string? number, string field = "number")
     {
-        var errors = new ValidationErrors().Required(field, number, "执法证号").MaxLength(field, number?.Trim(), NumberMaxLength, "执法证号");
+        var errors = new ValidationErrors().Required(field, number, Messages.Get("certificate.field.number")).MaxLength(field, number?.Trim(), NumberMaxLength, Messages.Get("certificate.field.number"));
         if (!string.IsNullOrWhiteSpace(number) && number.Trim().Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-'))
-            errors.Add(field, "invalid", "执法证号只能包含字母、数字和连字符");
+            errors.Add(field, "invalid", Messages.Get("certificate.number_invalid"));
         return errors;
     }
 
     public static ValidationErrors Validate(string? number, string? issuer, DateOnly? validFrom, DateOnly? validUntil, string? domains, string numberField = "number")
     {
         var errors = ValidateNumber(number, numberField);
-        errors.Required("issuer", issuer, "发证机关").MaxLength("issuer", issuer?.Trim(), 100, "发证机关");
+        errors.Required("issuer", issuer, Messages.Get("certificate.field.issuer")).MaxLength("issuer", issuer?.Trim(), 100, Messages.Get("certificate.field.issuer"));
         var normalized = NormalizeDomains(domains);
-        if (normalized.Length == 0) errors.Add("domains", "required", "执法领域不能为空");
-        else errors.MaxLength("domains", normalized, 200, "执法领域");
-        if (validFrom is null) errors.Add("validFrom", "required", "有效期起始日期不能为空");
-        if (validUntil is null) errors.Add("validUntil", "required", "有效期截止日期不能为空");
+        if (normalized.Length == 0) errors.Add("domains", "required", Messages.Get("validation.required", Messages.Get("certificate.field.domains")));
+        else errors.MaxLength("domains", normalized, 200, Messages.Get("certificate.field.domains"));
+        if (validFrom is null) errors.Add("validFrom", "required", Messages.Get("validation.required", Messages.Get("certificate.field.valid_from")));
+        if (validUntil is null) errors.Add("validUntil", "required", Messages.Get("validation.required", Messages.Get("certificate.field.valid_until")));
         if (validFrom is not null && validUntil is not null && validUntil < validFrom)
-            errors.Add("validUntil", "before_start", "有效期截止日期不能早于起始日期");
+            errors.Add("validUntil", "before_start", Messages.Get("certificate.valid_until_before_start"));
         return errors;
     }
 
@@ -85,14 +86,14 @@ public sealed class Certificate
     /// <summary>The label of a state as an administrator sets it.</summary>
     public static string StateLabel(CertificateState state) => state switch
     {
-        CertificateState.Active => "正常",
-        CertificateState.Suspended => "暂扣",
-        CertificateState.Revoked => "注销",
+        CertificateState.Active => Messages.Get("certificate.state.active"),
+        CertificateState.Suspended => Messages.Get("certificate.status.suspended"),
+        CertificateState.Revoked => Messages.Get("certificate.status.revoked"),
         _ => state.ToString(),
     };
 
     /// <summary>The action that leads to a state: 恢复 (back to normal), 暂扣, 注销.</summary>
-    public static string ActionLabel(CertificateState state) => state == CertificateState.Active ? "恢复" : StateLabel(state);
+    public static string ActionLabel(CertificateState state) => state == CertificateState.Active ? Messages.Get("certificate.action.restore") : StateLabel(state);
 
     /// <summary>Reads a state from its name (Suspended), its label (暂扣) or its action (恢复).</summary>
     public static CertificateState? ParseState(string? text)
@@ -103,7 +104,7 @@ public sealed class Certificate
         {
             if (string.Equals(t, s.ToString(), StringComparison.OrdinalIgnoreCase) || t == StateLabel(s) || t == ActionLabel(s)) return s;
         }
-        return t == "有效" ? CertificateState.Active : null;
+        return t == Label(CertificateStatus.Valid) ? CertificateState.Active : null;
     }
 
     /// <summary>Reads a status from its name (Expired) or its label (过期).</summary>
@@ -127,15 +128,15 @@ public sealed class Certificate
         var errors = new ValidationErrors();
         if (to is null)
         {
-            errors.Add("state", "required", "请选择执法证状态变更（暂扣、注销或恢复）");
+            errors.Add("state", "required", Messages.Get("certificate.state.required"));
             return errors;
         }
-        if (!Enum.IsDefined(to.Value)) return errors.Add("state", "invalid", "执法证状态无效");
-        if (from == to) errors.Add("state", "unchanged", $"执法证已是{StateLabel(from)}状态");
-        else if (from == CertificateState.Revoked) errors.Add("state", "revoked", "已注销的执法证不能再变更状态，请核发新证");
+        if (!Enum.IsDefined(to.Value)) return errors.Add("state", "invalid", Messages.Get("certificate.state.invalid"));
+        if (from == to) errors.Add("state", "unchanged", Messages.Get("certificate.state.unchanged", StateLabel(from)));
+        else if (from == CertificateState.Revoked) errors.Add("state", "revoked", Messages.Get("certificate.state.revoked"));
         if (to is CertificateState.Suspended or CertificateState.Revoked && string.IsNullOrWhiteSpace(reason))
-            errors.Add("reason", "required", $"{ActionLabel(to.Value)}执法证须填写原因");
-        errors.MaxLength("reason", reason?.Trim(), 200, "原因");
+            errors.Add("reason", "required", Messages.Get("certificate.reason.required", ActionLabel(to.Value)));
+        errors.MaxLength("reason", reason?.Trim(), 200, Messages.Get("certificate.field.reason"));
         return errors;
     }
 

@@ -1,4 +1,5 @@
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Officers;
 
@@ -24,8 +25,8 @@ public sealed class Officer
 
     public static ValidationErrors Validate(string? name, string? position)
         => new ValidationErrors()
-            .Required("name", name, "姓名").MaxLength("name", name?.Trim(), 50, "姓名")
-            .MaxLength("position", position?.Trim(), 50, "职务");
+            .Required("name", name, Messages.Get("officer.field.name")).MaxLength("name", name?.Trim(), 50, Messages.Get("officer.field.name"))
+            .MaxLength("position", position?.Trim(), 50, Messages.Get("officer.field.position"));
 }
 
 /// <summary>A training or examination an officer attended (ORG-2, ORG-8).</summary>
@@ -42,13 +43,13 @@ public sealed class TrainingRecord
     public static ValidationErrors Validate(DateOnly? date, string? title, decimal? hours, string? result, DateOnly today)
     {
         var errors = new ValidationErrors();
-        if (date is null) errors.Add("date", "required", "培训日期不能为空");
-        else if (date > today) errors.Add("date", "in_future", "培训日期不能晚于今天");
-        errors.Required("title", title, "培训名称").MaxLength("title", title?.Trim(), 200, "培训名称");
-        if (hours is null) errors.Add("hours", "required", "学时不能为空");
-        else if (hours <= 0 || hours > 1000) errors.Add("hours", "out_of_range", "学时应大于 0 且不超过 1000");
-        else if (decimal.Round(hours.Value, 1) != hours) errors.Add("hours", "precision", "学时最多保留一位小数");
-        errors.MaxLength("result", result?.Trim(), 50, "考核结果");
+        if (date is null) errors.Add("date", "required", Messages.Get("validation.required", Messages.Get("training.field.date")));
+        else if (date > today) errors.Add("date", "in_future", Messages.Get("training.date_in_future"));
+        errors.Required("title", title, Messages.Get("training.field.title")).MaxLength("title", title?.Trim(), 200, Messages.Get("training.field.title"));
+        if (hours is null) errors.Add("hours", "required", Messages.Get("validation.required", Messages.Get("training.field.hours")));
+        else if (hours <= 0 || hours > 1000) errors.Add("hours", "out_of_range", Messages.Get("training.hours_out_of_range"));
+        else if (decimal.Round(hours.Value, 1) != hours) errors.Add("hours", "precision", Messages.Get("training.hours_precision"));
+        errors.MaxLength("result", result?.Trim(), 50, Messages.Get("training.field.result"));
         return errors;
     }
 }

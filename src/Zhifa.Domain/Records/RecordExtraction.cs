@@ -1,3 +1,5 @@
+using Zhifa.Domain.Rules;
+
 namespace Zhifa.Domain.Records;
 
 /// <summary>
@@ -17,5 +19,5 @@ public sealed class RecordExtraction
     public string Sha256 { get; set; } = "";
 
     public static Common.ValidationErrors Validate(string? purpose)
-        => new Common.ValidationErrors().Required("purpose", purpose, "提取用途").MaxLength("purpose", purpose, 200, "提取用途");
+        => new Common.ValidationErrors().Required("purpose", purpose, Messages.Get("records.extraction.purpose")).MaxLength("purpose", purpose, 200, Messages.Get("records.extraction.purpose"));
 }

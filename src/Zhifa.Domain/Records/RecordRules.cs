@@ -1,6 +1,7 @@
 using System.Globalization;
 using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Records;
 
@@ -21,11 +22,11 @@ public static class RecordRules
 
     public static string Label(RecordKind kind) => kind switch
     {
-        RecordKind.Photo => "照片",
-        RecordKind.Audio => "录音",
-        RecordKind.Video => "录像",
-        RecordKind.ElectronicData => "电子数据",
-        _ => "其他",
+        RecordKind.Photo => Messages.Get("records.kind.photo"),
+        RecordKind.Audio => Messages.Get("records.kind.audio"),
+        RecordKind.Video => Messages.Get("records.kind.video"),
+        RecordKind.ElectronicData => Messages.Get("records.kind.electronic_data"),
+        _ => Messages.Get("records.kind.other"),
     };
 
     /// <summary>Accepts the enum name or the Chinese label.</summary>
@@ -49,34 +50,34 @@ public static class RecordRules
     public static IReadOnlyList<ValidationError> Validate(RecordFacts f)
     {
         var errors = new List<ValidationError>();
-        if (string.IsNullOrWhiteSpace(f.Kind)) errors.Add(new("kind", "required", "请选择记录类型"));
-        else if (ParseKind(f.Kind) is null) errors.Add(new("kind", "invalid", "记录类型应为照片、录音、录像、电子数据或其他"));
-        if (string.IsNullOrWhiteSpace(f.Step)) errors.Add(new("step", "required", "请填写所属环节"));
-        else if (f.Step.Length > 40) errors.Add(new("step", "too_long", "所属环节不能超过 40 个字"));
-        if (f.StartedAt is null) errors.Add(new("startedAt", "required", "请填写开始时间"));
-        if (f.EndedAt is null) errors.Add(new("endedAt", "required", "请填写结束时间"));
-        if (f.StartedAt is { } s && f.EndedAt is { } e && e < s) errors.Add(new("endedAt", "before_start", "结束时间不能早于开始时间"));
-        if (string.IsNullOrWhiteSpace(f.Place)) errors.Add(new("place", "required", "请填写地点"));
-        else if (f.Place.Length > 200) errors.Add(new("place", "too_long", "地点不能超过 200 个字"));
-        if (string.IsNullOrWhiteSpace(f.Proves)) errors.Add(new("proves", "required", "请填写证明对象"));
-        if ((f.Parties?.Length ?? 0) > 1000) errors.Add(new("parties", "too_long", "当事人不能超过 1000 个字"));
-        if ((f.Proves?.Length ?? 0) > 2000) errors.Add(new("proves", "too_long", "证明对象不能超过 2000 个字"));
-        if ((f.DeviceNumber?.Length ?? 0) > 60) errors.Add(new("deviceNumber", "too_long", "设备编号不能超过 60 个字"));
-        if ((f.Interruptions?.Length ?? 0) > 2000) errors.Add(new("interruptions", "too_long", "中断情况不能超过 2000 个字"));
-        if ((f.InterruptionExplanation?.Length ?? 0) > 2000) errors.Add(new("interruptionExplanation", "too_long", "中断说明不能超过 2000 个字"));
+        if (string.IsNullOrWhiteSpace(f.Kind)) errors.Add(new("kind", "required", Messages.Get("records.kind.required")));
+        else if (ParseKind(f.Kind) is null) errors.Add(new("kind", "invalid", Messages.Get("records.kind.invalid")));
+        if (string.IsNullOrWhiteSpace(f.Step)) errors.Add(new("step", "required", Messages.Get("records.step.required")));
+        else if (f.Step.Length > 40) errors.Add(new("step", "too_long", Messages.Get("records.step.too_long")));
+        if (f.StartedAt is null) errors.Add(new("startedAt", "required", Messages.Get("records.started_at.required")));
+        if (f.EndedAt is null) errors.Add(new("endedAt", "required", Messages.Get("records.ended_at.required")));
+        if (f.StartedAt is { } s && f.EndedAt is { } e && e < s) errors.Add(new("endedAt", "before_start", Messages.Get("records.ended_at.before_start")));
+        if (string.IsNullOrWhiteSpace(f.Place)) errors.Add(new("place", "required", Messages.Get("records.place.required")));
+        else if (f.Place.Length > 200) errors.Add(new("place", "too_long", Messages.Get("records.place.too_long")));
+        if (string.IsNullOrWhiteSpace(f.Proves)) errors.Add(new("proves", "required", Messages.Get("records.proves.required")));
+        if ((f.Parties?.Length ?? 0) > 1000) errors.Add(new("parties", "too_long", Messages.Get("records.parties.too_long")));
+        if ((f.Proves?.Length ?? 0) > 2000) errors.Add(new("proves", "too_long", Messages.Get("records.proves.too_long")));
+        if ((f.DeviceNumber?.Length ?? 0) > 60) errors.Add(new("deviceNumber", "too_long", Messages.Get("records.device_number.too_long")));
+        if ((f.Interruptions?.Length ?? 0) > 2000) errors.Add(new("interruptions", "too_long", Messages.Get("records.interruptions.too_long")));
+        if ((f.InterruptionExplanation?.Length ?? 0) > 2000) errors.Add(new("interruptionExplanation", "too_long", Messages.Get("records.interruption_explanation.too_long")));
         if (f.LateApprovedInAdvance && string.IsNullOrWhiteSpace(f.LateApprovalNote))
-            errors.Add(new("lateApprovalNote", "required", "经事先批准延期登记的，请填写批准情况"));
+            errors.Add(new("lateApprovalNote", "required", Messages.Get("records.late_approval_note.required")));
         return errors;
     }
 
     public static IReadOnlyList<ValidationError> ValidateUpload(string? fileName, long? size)
     {
         var errors = new List<ValidationError>();
-        if (string.IsNullOrWhiteSpace(fileName)) errors.Add(new("fileName", "required", "请选择文件"));
-        else if (fileName.Length > 255) errors.Add(new("fileName", "too_long", "文件名不能超过 255 个字"));
-        if (size is null) errors.Add(new("size", "required", "请给出文件大小"));
-        else if (size <= 0) errors.Add(new("size", "empty", "文件不能为空"));
-        else if (size > MaxFileSize) errors.Add(new("size", "too_large", "文件不能超过 64 GiB"));
+        if (string.IsNullOrWhiteSpace(fileName)) errors.Add(new("fileName", "required", Messages.Get("records.file_name.required")));
+        else if (fileName.Length > 255) errors.Add(new("fileName", "too_long", Messages.Get("records.file_name.too_long")));
+        if (size is null) errors.Add(new("size", "required", Messages.Get("records.size.required")));
+        else if (size <= 0) errors.Add(new("size", "empty", Messages.Get("records.size.empty")));
+        else if (size > MaxFileSize) errors.Add(new("size", "too_large", Messages.Get("records.size.too_large")));
         return errors;
     }
 
@@ -96,7 +97,7 @@ public static class RecordRules
         if (captureLocal is not { } c) return "";
         if (c >= startedLocal - CaptureTolerance && c <= endedLocal + CaptureTolerance) return "";
         string F(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        return $"拍摄时间与记录时间不一致：文件记载的拍摄时间为 {F(c)}，登记的记录时间为 {F(startedLocal)} 至 {F(endedLocal)}";
+        return Messages.Get("records.capture_mismatch", F(c), F(startedLocal), F(endedLocal));
     }
 
     /// <summary>Interruptions stated without an explanation (REC-6).</summary>

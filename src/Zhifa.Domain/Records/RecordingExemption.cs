@@ -1,4 +1,5 @@
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Rules;
 
 namespace Zhifa.Domain.Records;
 
@@ -29,35 +30,35 @@ public sealed class RecordingExemption
 
     public static string Label(ExemptionReason reason) => reason switch
     {
-        ExemptionReason.Secrecy => "涉及国家秘密、商业秘密或个人隐私",
-        ExemptionReason.ForceMajeure => "不可抗力",
-        ExemptionReason.Objective => "其他客观原因",
+        ExemptionReason.Secrecy => Messages.Get("records.exemption.reason.secrecy"),
+        ExemptionReason.ForceMajeure => Messages.Get("records.exemption.reason.force_majeure"),
+        ExemptionReason.Objective => Messages.Get("records.exemption.reason.objective"),
         _ => reason.ToString(),
     };
 
     public static string Label(ExemptionStatus status) => status switch
     {
-        ExemptionStatus.Pending => "待审批",
-        ExemptionStatus.Approved => "已批准",
-        ExemptionStatus.Rejected => "不予批准",
+        ExemptionStatus.Pending => Messages.Get("records.exemption.status.pending"),
+        ExemptionStatus.Approved => Messages.Get("records.exemption.status.approved"),
+        ExemptionStatus.Rejected => Messages.Get("records.exemption.status.rejected"),
         _ => status.ToString(),
     };
 
     public static ValidationErrors Validate(string? step, ExemptionReason? reason, string? explanation, IReadOnlyCollection<string> mandatorySteps)
     {
-        var errors = new ValidationErrors().Required("step", step, "环节")
-            .Required("explanation", explanation, "书面说明").MaxLength("explanation", explanation, 2000, "书面说明");
-        if (!string.IsNullOrWhiteSpace(step) && !mandatorySteps.Contains(step)) errors.Add("step", "not_mandatory", "该环节不属于本案应当全程音像记录的环节");
-        if (reason is null || !Enum.IsDefined(reason.Value)) errors.Add("reason", "required", "请选择未录制的原因");
+        var errors = new ValidationErrors().Required("step", step, Messages.Get("records.exemption.step"))
+            .Required("explanation", explanation, Messages.Get("records.exemption.explanation")).MaxLength("explanation", explanation, 2000, Messages.Get("records.exemption.explanation"));
+        if (!string.IsNullOrWhiteSpace(step) && !mandatorySteps.Contains(step)) errors.Add("step", "not_mandatory", Messages.Get("records.exemption.not_mandatory"));
+        if (reason is null || !Enum.IsDefined(reason.Value)) errors.Add("reason", "required", Messages.Get("records.exemption.reason_required"));
         return errors;
     }
 
     /// <summary>The head decides once; nobody approves their own explanation, and a refusal says why.</summary>
     public void Decide(bool approve, string decidedBy, int deciderUserId, string? note, DateTime now)
     {
-        if (Status != ExemptionStatus.Pending) throw new DomainValidationException("status", "already_decided", "该说明已审批，不能重复审批");
-        if (deciderUserId == RequestedByUserId) throw new DomainValidationException("status", "own_request", "不能审批本人提交的说明");
-        if (!approve && string.IsNullOrWhiteSpace(note)) throw new DomainValidationException("note", "required", "不予批准时须写明理由");
+        if (Status != ExemptionStatus.Pending) throw new DomainValidationException("status", "already_decided", Messages.Get("records.exemption.already_decided"));
+        if (deciderUserId == RequestedByUserId) throw new DomainValidationException("status", "own_request", Messages.Get("records.exemption.own_request"));
+        if (!approve && string.IsNullOrWhiteSpace(note)) throw new DomainValidationException("note", "required", Messages.Get("records.exemption.note_required"));
         Status = approve ? ExemptionStatus.Approved : ExemptionStatus.Rejected;
         DecidedBy = decidedBy;
         DecidedAt = now;

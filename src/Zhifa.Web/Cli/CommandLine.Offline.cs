@@ -1,4 +1,5 @@
 using Zhifa.Domain.CaseFiles;
+using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Cli;
 
@@ -11,23 +12,23 @@ public static partial class CommandLine
     {
         if (verb.Count < 2)
         {
-            await Console.Error.WriteLineAsync("错误：FILE：请指定要校验的案卷包文件，例如 verify-package 永卫罚2026-1.zip");
+            await Console.Error.WriteLineAsync(UiText.T("cli.error", "FILE", UiText.T("cli.package.file_required")));
             return 2;
         }
         var path = verb[1];
         if (!File.Exists(path))
         {
-            await Console.Error.WriteLineAsync($"错误：FILE：文件“{path}”不存在");
+            await Console.Error.WriteLineAsync(UiText.T("cli.error", "FILE", UiText.T("cli.package.file_missing", path)));
             return 2;
         }
         await using var file = File.OpenRead(path);
         var problems = await CaseFilePackage.VerifyAsync(file);
         if (problems.Count == 0)
         {
-            await Console.Out.WriteLineAsync($"案卷包校验通过：{Path.GetFileName(path)} 中的文件与清单一致，审计记录完整");
+            await Console.Out.WriteLineAsync(UiText.T("cli.package.intact", Path.GetFileName(path)));
             return 0;
         }
-        await Console.Error.WriteLineAsync($"案卷包校验失败（{problems.Count} 处）：");
+        await Console.Error.WriteLineAsync(UiText.T("cli.package.broken", problems.Count));
         foreach (var p in problems) await Console.Error.WriteLineAsync("  " + p);
         return 1;
     }

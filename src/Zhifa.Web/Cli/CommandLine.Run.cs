@@ -3,6 +3,7 @@ using Zhifa.Data;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Features.Admin;
 using Zhifa.Web.Features.Audit;
+using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Cli;
 
@@ -29,20 +30,20 @@ public static partial class CommandLine
                 case "migrate":
                     await services.GetRequiredService<AppDbContext>().Database.MigrateAsync();
                     await Zhifa.Data.Publicity.PortalSearchIndex.EnsureSchemaAsync(services.GetRequiredService<AppDbContext>());
-                    await Console.Out.WriteLineAsync("数据库结构已是最新");
+                    await Console.Out.WriteLineAsync(UiText.T("cli.migrated"));
                     return 0;
                 case "verify":
                     return await VerifyAsync(services);
                 case "token" when verb.Count > 1 && verb[1] == "create":
                     var user = Option(verb, "--user");
-                    if (string.IsNullOrWhiteSpace(user)) throw new DomainValidationException("--user", "required", "请用 --user 指定账号");
+                    if (string.IsNullOrWhiteSpace(user)) throw new DomainValidationException("--user", "required", UiText.T("cli.token.user_required"));
                     int? days = null;
                     if (Option(verb, "--expires-days") is { } d)
-                        days = int.TryParse(d, out var n) ? n : throw new DomainValidationException("--expires-days", "invalid", "有效天数应为整数");
+                        days = int.TryParse(d, out var n) ? n : throw new DomainValidationException("--expires-days", "invalid", UiText.T("cli.token.days_invalid"));
                     var scopes = Option(verb, "--scopes")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                     await ZhifaApp.InitializeAsync(services);
                     var token = await services.GetRequiredService<TokenService>().CreateForCliAsync(user, Option(verb, "--name"), scopes, days);
-                    await Console.Out.WriteLineAsync($"已为账号 {user} 签发令牌（只显示这一次）：");
+                    await Console.Out.WriteLineAsync(UiText.T("cli.token.created", user));
                     await Console.Out.WriteLineAsync(token);
                     return 0;
                 default:
@@ -52,7 +53,7 @@ public static partial class CommandLine
         }
         catch (DomainValidationException ex)
         {
-            foreach (var e in ex.Errors) await Console.Error.WriteLineAsync($"错误：{e.Field}：{e.Message}");
+            foreach (var e in ex.Errors) await Console.Error.WriteLineAsync(UiText.T("cli.error", e.Field, e.Message));
             return 2;
         }
     }
@@ -63,10 +64,10 @@ public static partial class CommandLine
         var result = await services.GetRequiredService<AuditVerifier>().VerifyAsync();
         if (result.Problem is { } p)
         {
-            await Console.Error.WriteLineAsync($"审计日志校验失败：第 {p.Sequence} 条（{p.Kind}）：{p.Message}");
+            await Console.Error.WriteLineAsync(UiText.T("cli.audit.broken", p.Sequence, p.Kind, p.Message));
             exit = 1;
         }
-        else await Console.Out.WriteLineAsync($"审计日志校验通过：共 {result.Entries} 条，哈希链完整");
+        else await Console.Out.WriteLineAsync(UiText.T("cli.audit.intact", result.Entries));
         if (await VerifyStoredFilesAsync(services) > 0) exit = 1;
         return exit;
     }
@@ -85,13 +86,15 @@ public static partial class CommandLine
             if (await blobs.IsIntactAsync(sha)) continue;
             bad++;
             bool vanished = !File.Exists(blobs.PathOf(sha));
-            var names = await db.Set<Domain.Records.Record>().AsNoTracking().Where(r => r.Sha256 == sha)
-                .Select(r => r.FileName + "（记录 " + r.Id + "）").ToListAsync();
-            await Console.Error.WriteLineAsync(
-                $"原始文件校验失败：{sha} {(vanished ? "已丢失" : "内容已被改动")}{(names.Count > 0 ? "：" + string.Join("、", names) : "")}");
+            var names = (await db.Set<Domain.Records.Record>().AsNoTracking().Where(r => r.Sha256 == sha)
+                .Select(r => new { r.FileName, r.Id }).ToListAsync()).Select(r => UiText.T("cli.files.record", r.FileName, r.Id)).ToList();
+            var what = UiText.T(vanished ? "cli.files.vanished" : "cli.files.changed");
+            await Console.Error.WriteLineAsync(names.Count > 0
+                ? UiText.T("cli.files.broken_in", sha, what, string.Join(UiText.T("list.and"), names))
+                : UiText.T("cli.files.broken", sha, what));
         }
-        if (bad == 0) await Console.Out.WriteLineAsync($"原始文件校验通过：共 {total} 个文件，内容完整");
-        else await Console.Error.WriteLineAsync($"原始文件校验：共 {total} 个文件，{bad} 个有问题");
+        if (bad == 0) await Console.Out.WriteLineAsync(UiText.T("cli.files.intact", total));
+        else await Console.Error.WriteLineAsync(UiText.T("cli.files.summary", total, bad));
         return bad;
     }
 

@@ -31,9 +31,9 @@ public sealed class ApiExceptionHandler : IExceptionHandler
 
     private static string MessageOf(BadHttpRequestException bad) => bad.InnerException switch
     {
-        JsonException { Path: { Length: > 2 } path } => $"字段 {path.TrimStart('$', '.')} 的值格式不正确",
-        JsonException => "请求内容不是有效的 JSON",
-        _ when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) => "缺少请求内容或内容类型不是 application/json",
-        _ => "请求参数格式不正确",
+        JsonException { Path: { Length: > 2 } path } => UiText.T("problem.bad_request.field", path.TrimStart('$', '.')),
+        JsonException => UiText.T("problem.bad_request.json"),
+        _ when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) => UiText.T("problem.bad_request.body"),
+        _ => UiText.T("problem.bad_request"),
     };
 }

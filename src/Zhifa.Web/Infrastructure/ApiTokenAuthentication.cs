@@ -24,9 +24,9 @@ public sealed class ApiTokenAuthenticationHandler(
         string hash = ApiTokens.HashOf(token);
         var now = time.GetUtcNow().UtcDateTime;
         var found = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == hash);
-        if (found is null || !found.IsUsable(now)) return AuthenticateResult.Fail("令牌无效、已过期或已撤销");
+        if (found is null || !found.IsUsable(now)) return AuthenticateResult.Fail(UiText.T("token.unusable"));
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == found.UserId);
-        if (user is null || (user.LockoutEnd is { } end && end > time.GetUtcNow())) return AuthenticateResult.Fail("令牌所属账号不可用");
+        if (user is null || (user.LockoutEnd is { } end && end > time.GetUtcNow())) return AuthenticateResult.Fail(UiText.T("token.user_unusable"));
 
         var userRoles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name!).ToListAsync();
         var claims = new List<Claim>

@@ -105,13 +105,13 @@ public static class ServiceSetup
 /// <summary>Identity's messages in Chinese, naming the field.</summary>
 public sealed class ChineseIdentityErrorDescriber : IdentityErrorDescriber
 {
-    public override IdentityError PasswordTooShort(int length) => new() { Code = "password_too_short", Description = $"密码至少需要 {length} 位" };
-    public override IdentityError PasswordRequiresDigit() => new() { Code = "password_requires_digit", Description = "密码至少需要包含一个数字" };
-    public override IdentityError PasswordRequiresLower() => new() { Code = "password_requires_lower", Description = "密码至少需要包含一个小写字母" };
-    public override IdentityError PasswordRequiresUpper() => new() { Code = "password_requires_upper", Description = "密码至少需要包含一个大写字母" };
-    public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = "password_requires_symbol", Description = "密码至少需要包含一个符号" };
-    public override IdentityError PasswordMismatch() => new() { Code = "password_mismatch", Description = "当前密码不正确" };
-    public override IdentityError DuplicateUserName(string userName) => new() { Code = "duplicate_user_name", Description = $"用户名“{userName}”已被使用" };
-    public override IdentityError InvalidUserName(string? userName) => new() { Code = "invalid_user_name", Description = $"用户名“{userName}”只能包含字母、数字和 -._@" };
-    public override IdentityError DefaultError() => new() { Code = "error", Description = "操作失败" };
+    public override IdentityError PasswordTooShort(int length) => new() { Code = "password_too_short", Description = UiText.T("identity.password_too_short", length) };
+    public override IdentityError PasswordRequiresDigit() => new() { Code = "password_requires_digit", Description = UiText.T("identity.password_requires_digit") };
+    public override IdentityError PasswordRequiresLower() => new() { Code = "password_requires_lower", Description = UiText.T("identity.password_requires_lower") };
+    public override IdentityError PasswordRequiresUpper() => new() { Code = "password_requires_upper", Description = UiText.T("identity.password_requires_upper") };
+    public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = "password_requires_symbol", Description = UiText.T("identity.password_requires_symbol") };
+    public override IdentityError PasswordMismatch() => new() { Code = "password_mismatch", Description = UiText.T("identity.password_mismatch") };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = "duplicate_user_name", Description = UiText.T("identity.duplicate_user_name", userName) };
+    public override IdentityError InvalidUserName(string? userName) => new() { Code = "invalid_user_name", Description = UiText.T("identity.invalid_user_name", userName) };
+    public override IdentityError DefaultError() => new() { Code = "error", Description = UiText.T("identity.error") };
 }

@@ -125,9 +125,15 @@ public sealed partial class ArchitectureTests
     [GeneratedRegex(@"[\u4e00-\u9fff]")]
     private static partial Regex Chinese();
 
-    /// <summary>Data, not messages: template bodies, name lists, the demo's data and the generated migrations.</summary>
+    /// <summary>
+    /// Data, not messages: template bodies, name lists, the demo's data and the generated migrations; and a file that
+    /// says so in its first line (<c>// Data, not messages: why</c>), reviewed like any other change.
+    /// </summary>
     private static bool IsData(string path) => path.Contains("/Migrations", StringComparison.Ordinal) || path.Contains("/Demo/", StringComparison.Ordinal)
-        || path.EndsWith("DocumentTypes.cs", StringComparison.Ordinal) || path.Contains("/Redaction/", StringComparison.Ordinal);
+        || path.EndsWith("DocumentTypes.cs", StringComparison.Ordinal) || path.Contains("/Redaction/", StringComparison.Ordinal)
+        || File.ReadLines(path).FirstOrDefault()?.StartsWith(DataMark, StringComparison.Ordinal) == true;
+
+    private const string DataMark = "// Data, not messages:";
 
     private static int ChineseIn(string file)
     {
@@ -199,6 +205,23 @@ public sealed partial class ArchitectureTests
                 .Select(c => $"{Path.GetRelativePath(Root, f)}: {c}"))
             .ToList();
         Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Every_text_is_a_valid_format_for_its_placeholders()
+    {
+        var args = Enumerable.Range(0, 10).Select(i => (object)i).ToArray();
+        var bad = Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.resx", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .SelectMany(f => System.Xml.Linq.XDocument.Load(f).Root!.Elements("data")
+                .Select(d => (Code: (string)d.Attribute("name")!, Text: (string?)d.Element("value") ?? "")))
+            .Where(e =>
+            {
+                try { _ = string.Format(System.Globalization.CultureInfo.InvariantCulture, e.Text, args); return false; }
+                catch (FormatException) { return true; }
+            })
+            .Select(e => $"{e.Code}: {e.Text}");
+        Assert.Empty(bad);
     }
 
     // ---- the ratchet ------------------------------------------------------------------------------------------------

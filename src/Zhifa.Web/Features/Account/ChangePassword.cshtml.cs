@@ -3,18 +3,20 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Data.Accounts;
+using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Account;
 
 public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
+    [TempData] public string? StatusMessage { get; set; }
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "请输入当前密码")][DataType(DataType.Password)][Display(Name = "当前密码")] public string OldPassword { get; set; } = "";
-        [Required(ErrorMessage = "请输入新密码")][DataType(DataType.Password)][Display(Name = "新密码")] public string NewPassword { get; set; } = "";
-        [Compare(nameof(NewPassword), ErrorMessage = "两次输入的新密码不一致")][DataType(DataType.Password)][Display(Name = "确认新密码")] public string ConfirmPassword { get; set; } = "";
+        [Required(ErrorMessage = "account.password.old_required")][DataType(DataType.Password)][Display(Name = "account.password.old")] public string OldPassword { get; set; } = "";
+        [Required(ErrorMessage = "account.password.new_required")][DataType(DataType.Password)][Display(Name = "account.password.new")] public string NewPassword { get; set; } = "";
+        [Compare(nameof(NewPassword), ErrorMessage = "account.password.mismatch")][DataType(DataType.Password)][Display(Name = "account.password.confirm")] public string ConfirmPassword { get; set; } = "";
     }
 
     public void OnGet() { }
@@ -32,7 +34,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             return Page();
         }
         await signIn.RefreshSignInAsync(user);
-        TempData["StatusMessage"] = "密码已修改";
+        StatusMessage = UiText.T("account.password.changed");
         return RedirectToPage();
     }
 }

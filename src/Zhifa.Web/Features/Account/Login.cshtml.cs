@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Data;
 using Zhifa.Data.Accounts;
+using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Account;
 
@@ -16,8 +17,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "请输入用户名")][Display(Name = "用户名")] public string UserName { get; set; } = "";
-        [Required(ErrorMessage = "请输入密码")][DataType(DataType.Password)][Display(Name = "密码")] public string Password { get; set; } = "";
+        [Required(ErrorMessage = "account.login.user_name_required")][Display(Name = "account.login.user_name")] public string UserName { get; set; } = "";
+        [Required(ErrorMessage = "account.login.password_required")][DataType(DataType.Password)][Display(Name = "account.login.password")] public string Password { get; set; } = "";
     }
 
     public void OnGet() { }
@@ -38,8 +39,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "该账号因连续 5 次密码错误已被锁定 15 分钟，请稍后再试或联系管理员"
-            : "用户名或密码错误");
+            ? UiText.T("account.login.locked_out")
+            : UiText.T("account.login.failed"));
         return Page();
     }
 }

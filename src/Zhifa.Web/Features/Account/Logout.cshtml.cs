@@ -12,6 +12,6 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return Redirect("/account/login");
+        return RedirectToPage("/Account/Login");
     }
 }

@@ -16,12 +16,12 @@ public sealed class TokenService(AppDbContext db, UserManager<AppUser> users, Ti
     /// <summary>Issues a token for <paramref name="user"/>; <paramref name="scopes"/> null means all of the user's roles.</summary>
     public async Task<Issued> CreateAsync(AppUser user, string? name, IReadOnlyCollection<string>? scopes, int? expiresInDays, string createdBy)
     {
-        var errors = new ValidationErrors().Required("name", name, "令牌名称").MaxLength("name", name, 100, "令牌名称");
+        var errors = new ValidationErrors().Required("name", name, UiText.T("admin.tokens.field.name")).MaxLength("name", name, 100, UiText.T("admin.tokens.field.name"));
         var userRoles = await users.GetRolesAsync(user);
         var chosen = scopes is null || scopes.Count == 0 ? userRoles.ToList() : scopes.Distinct().ToList();
         foreach (var s in chosen.Where(s => !userRoles.Contains(s)))
-            errors.Add("scopes", "scope_not_held", Roles.IsKnown(s) ? $"账号不具有角色“{Roles.Label(s)}”，令牌不能使用它" : $"未知角色“{s}”");
-        if (expiresInDays is < 1 or > 3650) errors.Add("expiresInDays", "out_of_range", "有效天数应在 1 到 3650 之间");
+            errors.Add("scopes", "scope_not_held", Roles.IsKnown(s) ? UiText.T("admin.tokens.error.scope_not_held", Roles.Label(s)) : UiText.T("admin.error.unknown_role", s));
+        if (expiresInDays is < 1 or > 3650) errors.Add("expiresInDays", "out_of_range", UiText.T("admin.tokens.error.days"));
         errors.ThrowIfAny();
 
         var plain = ApiTokens.NewToken();
@@ -41,8 +41,8 @@ public sealed class TokenService(AppDbContext db, UserManager<AppUser> users, Ti
     public async Task<string> CreateForCliAsync(string userName, string? name, IReadOnlyCollection<string>? scopes, int? expiresInDays = null)
     {
         var user = await users.FindByNameAsync(userName)
-            ?? throw new DomainValidationException("user", "not_found", $"账号“{userName}”不存在");
-        return (await CreateAsync(user, string.IsNullOrWhiteSpace(name) ? "命令行签发" : name, scopes, expiresInDays, "cli")).PlainText;
+            ?? throw new DomainValidationException("user", "not_found", UiText.T("admin.tokens.error.user_missing", userName));
+        return (await CreateAsync(user, string.IsNullOrWhiteSpace(name) ? UiText.T("admin.tokens.cli_name") : name, scopes, expiresInDays, "cli")).PlainText;
     }
 
     public async Task<bool> RevokeAsync(ApiToken token)

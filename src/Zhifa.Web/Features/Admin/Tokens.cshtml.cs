@@ -10,6 +10,7 @@ namespace Zhifa.Web.Features.Admin;
 /// <summary>Administrators issue API tokens for systems, see them and revoke them.</summary>
 public sealed class TokensModel(TokenService tokens, UserService users, CurrentUser me, AppDbContext db) : PageModel
 {
+    [TempData] public string? StatusMessage { get; set; }
     public List<AdminEndpoints.TokenView> Tokens { get; private set; } = [];
     public List<UserView> Users { get; private set; } = [];
     [BindProperty] public int? UserId { get; set; }
@@ -31,9 +32,9 @@ public sealed class TokensModel(TokenService tokens, UserService users, CurrentU
         if (!me.IsAdministrator) return Forbid();
         try
         {
-            if (UserId is null) throw new DomainValidationException("userId", "required", "请选择令牌所属账号");
+            if (UserId is null) throw new DomainValidationException("userId", "required", UiText.T("admin.tokens.error.user_required"));
             var user = await users.FindManageableAsync(UserId.Value)
-                ?? throw new DomainValidationException("userId", "not_found", "账号不存在或无权管理");
+                ?? throw new DomainValidationException("userId", "not_found", UiText.T("admin.error.user_not_found"));
             Issued = (await tokens.CreateAsync(user, Name, Scopes, ExpiresInDays, me.UserName)).PlainText;
         }
         catch (DomainValidationException ex)
@@ -49,8 +50,8 @@ public sealed class TokensModel(TokenService tokens, UserService users, CurrentU
         var token = await (await tokens.VisibleAsync(me)).FirstOrDefaultAsync(t => t.Id == tokenId);
         if (token is null) return NotFound();
         await tokens.RevokeAsync(token);
-        TempData["StatusMessage"] = "令牌已撤销";
-        return Redirect("/admin/tokens");
+        StatusMessage = UiText.T("admin.tokens.revoked_done");
+        return RedirectToPage();
     }
 
     private async Task LoadAsync()

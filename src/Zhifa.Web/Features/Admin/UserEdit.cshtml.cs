@@ -12,6 +12,7 @@ namespace Zhifa.Web.Features.Admin;
 public sealed class UserEditModel(UserService users, CurrentUser me, Zhifa.Web.Features.Agencies.AgencyService agencies,
     Zhifa.Web.Features.Officers.OfficerService officerService) : PageModel
 {
+    [TempData] public string? StatusMessage { get; set; }
     [BindProperty] public UserInput Input { get; set; } = new();
     [BindProperty] public string? NewPassword { get; set; }
     public UserView? Existing { get; private set; }
@@ -38,34 +39,34 @@ public sealed class UserEditModel(UserService users, CurrentUser me, Zhifa.Web.F
         if (u is null)
         {
             var created = await users.CreateAsync(Input);
-            return ($"/admin/users/{created.Id}", "账号已新增");
+            return (created.Id, UiText.T("admin.users.created"));
         }
         await users.UpdateAsync(u, Input);
-        return ($"/admin/users/{u.Id}", "账号已保存");
+        return (u.Id, UiText.T("admin.users.saved"));
     });
 
     public Task<IActionResult> OnPostPasswordAsync(int userId) => ActAsync(userId, async u =>
     {
         await users.ResetPasswordAsync(u!, NewPassword);
-        return ($"/admin/users/{userId}", "密码已重置");
+        return (userId, UiText.T("admin.users.password_reset"));
     });
 
     public Task<IActionResult> OnPostUnlockAsync(int userId) => ActAsync(userId, async u =>
     {
         await users.UnlockAsync(u!);
-        return ($"/admin/users/{userId}", "已解除锁定");
+        return (userId, UiText.T("admin.users.unlocked"));
     });
 
-    private async Task<IActionResult> ActAsync(int? userId, Func<Data.Accounts.AppUser?, Task<(string Url, string Message)>> act)
+    private async Task<IActionResult> ActAsync(int? userId, Func<Data.Accounts.AppUser?, Task<(int UserId, string Message)>> act)
     {
         Data.Accounts.AppUser? user = null;
         if (userId is { } id && (user = await users.FindManageableAsync(id)) is null) return NotFound();
         if (!me.IsAdministrator) return Forbid();
         try
         {
-            var (url, message) = await act(user);
-            TempData["StatusMessage"] = message;
-            return Redirect(url);
+            var (shown, message) = await act(user);
+            StatusMessage = message;
+            return RedirectToPage("/Admin/UserEdit", new { userId = shown });
         }
         catch (DomainValidationException ex)
         {

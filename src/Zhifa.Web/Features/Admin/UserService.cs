@@ -56,7 +56,7 @@ public sealed class UserService(AppDbContext db, UserManager<AppUser> users, Cur
     public async Task<AppUser> CreateAsync(UserInput input)
     {
         var errors = await ValidateAsync(input, null);
-        errors.Required("userName", input.UserName, "用户名").Required("password", input.Password, "初始密码");
+        errors.Required("userName", input.UserName, UiText.T("admin.users.col.user_name")).Required("password", input.Password, UiText.T("admin.users.password"));
         errors.ThrowIfAny();
         var user = new AppUser
         {
@@ -82,7 +82,7 @@ public sealed class UserService(AppDbContext db, UserManager<AppUser> users, Cur
 
     public async Task ResetPasswordAsync(AppUser user, string? password)
     {
-        new ValidationErrors().Required("password", password, "新密码").ThrowIfAny();
+        new ValidationErrors().Required("password", password, UiText.T("admin.users.new_password")).ThrowIfAny();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         Check(await users.ResetPasswordAsync(user, token, password!), "password");
     }
@@ -96,20 +96,20 @@ public sealed class UserService(AppDbContext db, UserManager<AppUser> users, Cur
     private async Task<ValidationErrors> ValidateAsync(UserInput input, AppUser? existing)
     {
         var errors = new ValidationErrors()
-            .Required("displayName", input.DisplayName, "姓名").MaxLength("displayName", input.DisplayName, 50, "姓名")
-            .MaxLength("userName", input.UserName, 50, "用户名");
+            .Required("displayName", input.DisplayName, UiText.T("admin.users.col.display_name")).MaxLength("displayName", input.DisplayName, 50, UiText.T("admin.users.col.display_name"))
+            .MaxLength("userName", input.UserName, 50, UiText.T("admin.users.col.user_name"));
         int? agencyId = existing is null ? input.AgencyId : existing.AgencyId;
         if (existing is null)
         {
-            if (agencyId is null && !me.IsDeploymentAdministrator) errors.Add("agencyId", "required", "请选择所属执法主体");
-            else if (agencyId is not null && !await me.CanSee(agencyId)) errors.Add("agencyId", "not_found", "执法主体不存在或无权管理");
+            if (agencyId is null && !me.IsDeploymentAdministrator) errors.Add("agencyId", "required", UiText.T("admin.users.error.agency_required"));
+            else if (agencyId is not null && !await me.CanSee(agencyId)) errors.Add("agencyId", "not_found", UiText.T("admin.users.error.agency_not_found"));
         }
-        if (input.Roles.Count == 0) errors.Add("roles", "required", "至少选择一个角色");
-        foreach (var r in input.Roles.Where(r => !Roles.IsKnown(r))) errors.Add("roles", "unknown", $"未知角色“{r}”");
+        if (input.Roles.Count == 0) errors.Add("roles", "required", UiText.T("admin.users.error.roles_required"));
+        foreach (var r in input.Roles.Where(r => !Roles.IsKnown(r))) errors.Add("roles", "unknown", UiText.T("admin.error.unknown_role", r));
         if (agencyId is null && input.Roles.Any(r => r != Roles.Administrator))
-            errors.Add("roles", "needs_agency", "不属于任何执法主体的账号只能是系统管理员");
+            errors.Add("roles", "needs_agency", UiText.T("admin.users.error.needs_agency"));
         if (input.OfficerId is { } officerId && !await officers.InAgencyAsync(officerId, agencyId))
-            errors.Add("officerId", "not_found", "执法人员不存在或不属于该执法主体");
+            errors.Add("officerId", "not_found", UiText.T("admin.users.error.officer_not_found"));
         return errors;
     }
 

@@ -96,9 +96,9 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me, IEnumerable<I
     {
         var errors = await ValidateAsync(input, null);
         if (input.ParentId is null && !me.IsDeploymentAdministrator)
-            errors.Add("parentId", "required", "请选择上级执法主体");
+            errors.Add("parentId", "required", UiText.T("agencies.error.parent_required"));
         else if (input.ParentId is { } parent && !await me.CanAdminister(parent))
-            errors.Add("parentId", "not_found", "上级执法主体不存在或无权管理");
+            errors.Add("parentId", "not_found", UiText.T("agencies.error.parent_not_found"));
         errors.ThrowIfAny();
         var agency = new Agency();
         Apply(agency, input);
@@ -122,10 +122,10 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me, IEnumerable<I
         var errors = Agency.Validate(input.Name, input.ShortName, input.CreditCode, input.Address, input.Contact);
         var code = input.CreditCode?.Trim().ToUpperInvariant();
         if (!errors.Items.Any(e => e.Field == "creditCode") && await db.Agencies.AnyAsync(a => a.CreditCode == code && a.Id != selfId))
-            errors.Add("creditCode", "duplicate", "该统一社会信用代码已被其他执法主体使用");
+            errors.Add("creditCode", "duplicate", UiText.T("agencies.error.credit_code_duplicate"));
         if (!string.IsNullOrWhiteSpace(input.CaseNumberFormat)) errors.AddRange(Domain.Cases.CaseNumbering.Validate(input.CaseNumberFormat.Trim()).Items);
-        if (!Enum.IsDefined(input.Type)) errors.Add("type", "invalid", "主体类型无效");
-        if (!Enum.IsDefined(input.Level)) errors.Add("level", "invalid", "层级无效");
+        if (!Enum.IsDefined(input.Type)) errors.Add("type", "invalid", UiText.T("agencies.error.type_invalid"));
+        if (!Enum.IsDefined(input.Level)) errors.Add("level", "invalid", UiText.T("agencies.error.level_invalid"));
         return errors;
     }
 
@@ -164,9 +164,9 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me, IEnumerable<I
 
     public async Task<Unit> AddUnitAsync(Agency agency, string? name, bool isLegalReview)
     {
-        var errors = new ValidationErrors().Required("name", name, "股室名称").MaxLength("name", name, 100, "股室名称");
+        var errors = new ValidationErrors().Required("name", name, UiText.T("agencies.unit_name")).MaxLength("name", name, 100, UiText.T("agencies.unit_name"));
         if (!string.IsNullOrWhiteSpace(name) && agency.Units.Any(u => u.Name == name.Trim()))
-            errors.Add("name", "duplicate", "本单位已有同名股室");
+            errors.Add("name", "duplicate", UiText.T("agencies.error.unit_duplicate"));
         errors.ThrowIfAny();
         var unit = new Unit { AgencyId = agency.Id, Name = name!.Trim() };
         agency.Units.Add(unit);
@@ -177,9 +177,9 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me, IEnumerable<I
 
     public async Task RenameUnitAsync(Agency agency, Unit unit, string? name)
     {
-        var errors = new ValidationErrors().Required("name", name, "股室名称").MaxLength("name", name, 100, "股室名称");
+        var errors = new ValidationErrors().Required("name", name, UiText.T("agencies.unit_name")).MaxLength("name", name, 100, UiText.T("agencies.unit_name"));
         if (!string.IsNullOrWhiteSpace(name) && agency.Units.Any(u => u.Id != unit.Id && u.Name == name.Trim()))
-            errors.Add("name", "duplicate", "本单位已有同名股室");
+            errors.Add("name", "duplicate", UiText.T("agencies.error.unit_duplicate"));
         errors.ThrowIfAny();
         unit.Name = name!.Trim();
         await db.SaveChangesAsync();
@@ -201,7 +201,7 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me, IEnumerable<I
     {
         bool used = false;
         foreach (var users in unitUsers) used = used || await users.UsesUnitAsync(unit.Id);
-        if (used) throw new DomainValidationException("unitId", "in_use", $"股室“{unit.Name}”仍有执法人员或执法事项，不能删除");
+        if (used) throw new DomainValidationException("unitId", "in_use", UiText.T("agencies.error.unit_in_use", unit.Name));
         agency.Units.Remove(unit);
         db.Units.Remove(unit);
         await db.SaveChangesAsync();
@@ -209,18 +209,18 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me, IEnumerable<I
 
     public static string TypeLabel(AgencyType type) => type switch
     {
-        AgencyType.AdministrativeOrgan => "行政机关",
-        AgencyType.AuthorizedOrganization => "法律法规授权组织",
-        AgencyType.EntrustedOrganization => "受委托组织",
+        AgencyType.AdministrativeOrgan => UiText.T("agencies.type.administrative_organ"),
+        AgencyType.AuthorizedOrganization => UiText.T("agencies.type.authorized_organization"),
+        AgencyType.EntrustedOrganization => UiText.T("agencies.type.entrusted_organization"),
         _ => type.ToString(),
     };
 
     public static string LevelLabel(AgencyLevel level) => level switch
     {
-        AgencyLevel.Province => "省级",
-        AgencyLevel.City => "市级",
-        AgencyLevel.County => "县级",
-        AgencyLevel.Township => "乡镇（街道）",
+        AgencyLevel.Province => UiText.T("agencies.level.province"),
+        AgencyLevel.City => UiText.T("agencies.level.city"),
+        AgencyLevel.County => UiText.T("agencies.level.county"),
+        AgencyLevel.Township => UiText.T("agencies.level.township"),
         _ => level.ToString(),
     };
 }

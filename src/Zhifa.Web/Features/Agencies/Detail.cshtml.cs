@@ -7,8 +7,11 @@ using Zhifa.Web.Infrastructure;
 namespace Zhifa.Web.Features.Agencies;
 
 /// <summary>An agency with its units; administrators add, rename and remove units and choose the legal-review unit.</summary>
-public sealed class DetailModel(AgencyService agencies, CurrentUser me) : PageModel
+public sealed class DetailModel(AgencyService agencies, CurrentUser me, TimeProvider time) : PageModel
 {
+    [TempData] public string? StatusMessage { get; set; }
+    /// <summary>The year the example case number shows.</summary>
+    public int Year => time.GetLocalNow().Year;
     public Agency Agency { get; private set; } = null!;
     public bool CanEdit { get; private set; }
     [BindProperty] public string? UnitName { get; set; }
@@ -27,22 +30,22 @@ public sealed class DetailModel(AgencyService agencies, CurrentUser me) : PageMo
     public async Task<IActionResult> OnGetAsync(int agencyId) => await LoadAsync(agencyId, false) ?? Page();
 
     public Task<IActionResult> OnPostAddUnitAsync(int agencyId)
-        => ChangeAsync(agencyId, () => agencies.AddUnitAsync(Agency, UnitName, IsLegalReviewUnit), "股室已新增");
+        => ChangeAsync(agencyId, () => agencies.AddUnitAsync(Agency, UnitName, IsLegalReviewUnit), UiText.T("agencies.unit.added"));
 
     public Task<IActionResult> OnPostRenameUnitAsync(int agencyId, int unitId)
-        => ChangeUnitAsync(agencyId, unitId, u => agencies.RenameUnitAsync(Agency, u, UnitName), "股室已改名");
+        => ChangeUnitAsync(agencyId, unitId, u => agencies.RenameUnitAsync(Agency, u, UnitName), UiText.T("agencies.unit.renamed"));
 
     public Task<IActionResult> OnPostLegalReviewUnitAsync(int agencyId, int unitId)
-        => ChangeUnitAsync(agencyId, unitId, u => agencies.SetLegalReviewUnitAsync(Agency, u), "已设为法制审核机构");
+        => ChangeUnitAsync(agencyId, unitId, u => agencies.SetLegalReviewUnitAsync(Agency, u), UiText.T("agencies.unit.legal_review_set"));
 
     public Task<IActionResult> OnPostDeleteUnitAsync(int agencyId, int unitId)
-        => ChangeUnitAsync(agencyId, unitId, u => agencies.DeleteUnitAsync(Agency, u), "股室已删除");
+        => ChangeUnitAsync(agencyId, unitId, u => agencies.DeleteUnitAsync(Agency, u), UiText.T("agencies.unit.deleted"));
 
     private Task<IActionResult> ChangeUnitAsync(int agencyId, int unitId, Func<Unit, Task> change, string done)
         => ChangeAsync(agencyId, async () =>
         {
             var unit = Agency.Units.FirstOrDefault(u => u.Id == unitId)
-                ?? throw new DomainValidationException("unitId", "not_found", "股室不存在");
+                ?? throw new DomainValidationException("unitId", "not_found", UiText.T("agencies.unit.not_found"));
             await change(unit);
         }, done);
 
@@ -58,7 +61,7 @@ public sealed class DetailModel(AgencyService agencies, CurrentUser me) : PageMo
             ModelState.AddDomainErrors(ex, "");
             return Page();
         }
-        TempData["StatusMessage"] = done;
-        return Redirect($"/agencies/{agencyId}");
+        StatusMessage = done;
+        return RedirectToPage("/Agencies/Detail", new { agencyId });
     }
 }

@@ -11,6 +11,7 @@ namespace Zhifa.Web.Features.Agencies;
 /// <summary>Creates an agency (/agencies/new) or edits one (/agencies/{agencyId}/edit).</summary>
 public sealed class EditModel(AgencyService agencies, CurrentUser me) : PageModel
 {
+    [TempData] public string? StatusMessage { get; set; }
     [BindProperty] public AgencyInput Input { get; set; } = new();
     public int? AgencyId { get; private set; }
     public List<SelectListItem> Parents { get; } = [];
@@ -44,13 +45,13 @@ public sealed class EditModel(AgencyService agencies, CurrentUser me) : PageMode
                 if (a is null) return NotFound();
                 if (!await me.CanAdminister(a.Id)) return Forbid();
                 await agencies.UpdateAsync(a, Input);
-                TempData["StatusMessage"] = "执法主体已保存";
-                return Redirect($"/agencies/{id}");
+                StatusMessage = UiText.T("agencies.saved");
+                return RedirectToPage("/Agencies/Detail", new { agencyId = id });
             }
             if (!me.IsAdministrator) return Forbid();
             var created = await agencies.CreateAsync(Input);
-            TempData["StatusMessage"] = "执法主体已新增";
-            return Redirect($"/agencies/{created.Id}");
+            StatusMessage = UiText.T("agencies.created");
+            return RedirectToPage("/Agencies/Detail", new { agencyId = created.Id });
         }
         catch (DomainValidationException ex)
         {

@@ -19,6 +19,7 @@ public sealed class RemediesForm
 /// </summary>
 public sealed class RemediesModel(AgencyService agencies) : PageModel
 {
+    [TempData] public string? StatusMessage { get; set; }
     public Agency Agency { get; private set; } = null!;
     public RemediesView View { get; private set; } = null!;
     [BindProperty] public RemediesForm Input { get; set; } = new();
@@ -56,7 +57,7 @@ public sealed class RemediesModel(AgencyService agencies) : PageModel
             ModelState.AddDomainErrors(ex, "Input");
             return Page();
         }
-        TempData["StatusMessage"] = Messages.Get("remedies.page.saved");
-        return Redirect($"/agencies/{agencyId}/remedies");
+        StatusMessage = Messages.Get("remedies.page.saved");
+        return RedirectToPage();
     }
 }

@@ -10,6 +10,7 @@ namespace Zhifa.Web.Features.Calendar;
 [DeploymentWide]
 public sealed class IndexModel(CalendarService calendar, AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
 {
+    [TempData] public string? StatusMessage { get; set; }
     public List<CalendarEndpoints.YearView> Years { get; private set; } = [];
     public bool CanLoad => me.IsDeploymentAdministrator;
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
@@ -24,7 +25,7 @@ public sealed class IndexModel(CalendarService calendar, AppDbContext db, Curren
     {
         if (From is { } from && Days is { } days)
         {
-            if (days is < 0 or > 3650) ModelState.AddModelError(nameof(Days), "工作日数应在 0 到 3650 之间");
+            if (days is < 0 or > 3650) ModelState.AddModelError(nameof(Days), UiText.T("calendar.error.days_range"));
             else Result = (await calendar.GetAsync()).AddWorkingDays(from, days);
         }
         Years = await CalendarEndpoints.YearsAsync(calendar, db);
@@ -36,16 +37,16 @@ public sealed class IndexModel(CalendarService calendar, AppDbContext db, Curren
     public async Task<IActionResult> OnPostAsync()
     {
         if (!CanLoad) return Forbid();
-        if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), "请选择节假日数据文件（JSON）");
-        else if (Upload.Length > 1_000_000) ModelState.AddModelError(nameof(Upload), "文件不能超过 1 MB");
+        if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), UiText.T("calendar.error.upload_required"));
+        else if (Upload.Length > 1_000_000) ModelState.AddModelError(nameof(Upload), UiText.T("calendar.error.upload_too_large"));
         else
         {
             using var reader = new StreamReader(Upload.OpenReadStream());
             try
             {
                 var year = await calendar.LoadYearAsync(db, await reader.ReadToEndAsync(), me.UserName, time.GetUtcNow().UtcDateTime);
-                TempData["StatusMessage"] = $"已载入 {year.Year} 年节假日数据（{year.Days.Count} 天）";
-                return Redirect("/calendar");
+                StatusMessage = UiText.T("calendar.loaded", year.Year, year.Days.Count);
+                return RedirectToPage();
             }
             catch (CalendarFormatException ex)
             {

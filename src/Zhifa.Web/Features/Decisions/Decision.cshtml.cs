@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Decisions;
 
@@ -49,6 +50,7 @@ public sealed class DecisionPageModel(CaseService cases, DecisionService decisio
     public bool CanChange { get; private set; }
     public bool CanDecideRecusal { get; private set; }
     [BindProperty] public DecisionForms Input { get; set; } = new();
+    [TempData] public string? StatusMessage { get; set; }
 
     private async Task<bool> LoadAsync(int caseId)
     {
@@ -80,69 +82,69 @@ public sealed class DecisionPageModel(CaseService cases, DecisionService decisio
             await LoadAsync(caseId);
             return Page();
         }
-        TempData["StatusMessage"] = done;
-        return Redirect($"/cases/{caseId}/decision#{section}");
+        StatusMessage = done;
+        return RedirectToPage("/Decisions/Decision", null, new { caseId }, section);
     }
 
     public Task<IActionResult> OnPostNoticeAsync(int caseId)
-        => ActAsync(caseId, c => notices.CreateAsync(c, new NoticeInput(Input.OtherHeavyPenalty, Input.Reasons)), "已制作行政处罚事先告知书", "notice");
+        => ActAsync(caseId, c => notices.CreateAsync(c, new NoticeInput(Input.OtherHeavyPenalty, Input.Reasons)), T("decisions.done.notice"), "notice");
 
     public Task<IActionResult> OnPostServeAsync(int caseId, int noticeId)
         => ActAsync(caseId, async c =>
         {
-            var n = await notices.FindAsync(c.Id, noticeId) ?? throw new DomainValidationException("noticeId", "not_found", "事先告知书不存在");
+            var n = await notices.FindAsync(c.Id, noticeId) ?? throw new DomainValidationException("noticeId", "not_found", T("decisions.notice_not_found"));
             await notices.ServeAsync(c, n, new ServiceInput(Input.ServedAt, Input.ServiceMethod));
-        }, "已登记告知书送达", "notice");
+        }, T("decisions.done.served"), "notice");
 
     public Task<IActionResult> OnPostWaiveAsync(int caseId, int noticeId)
         => ActAsync(caseId, async c =>
         {
-            var n = await notices.FindAsync(c.Id, noticeId) ?? throw new DomainValidationException("noticeId", "not_found", "事先告知书不存在");
+            var n = await notices.FindAsync(c.Id, noticeId) ?? throw new DomainValidationException("noticeId", "not_found", T("decisions.notice_not_found"));
             await notices.WaiveAsync(c, n, new WaiverInput(Input.WaivedAt, Input.WaiverNote));
-        }, "已登记当事人书面放弃", "notice");
+        }, T("decisions.done.waived"), "notice");
 
     public Task<IActionResult> OnPostStatementAsync(int caseId)
         => ActAsync(caseId, c => notices.RecordStatementAsync(c, new StatementInput(Input.Form, Input.MadeAt, Input.Speaker, Input.Content, Input.Place), Input.File),
-            "已记录陈述申辩", "statement");
+            T("decisions.done.statement"), "statement");
 
     public Task<IActionResult> OnPostAnswerAsync(int caseId, int statementId)
         => ActAsync(caseId, async c =>
         {
-            var s = await notices.FindStatementAsync(c.Id, statementId) ?? throw new DomainValidationException("statementId", "not_found", "陈述申辩不存在");
+            var s = await notices.FindStatementAsync(c.Id, statementId) ?? throw new DomainValidationException("statementId", "not_found", T("decisions.statement_not_found"));
             await notices.AnswerAsync(c, s, new AnswerInput(Input.Answer, Input.AnswerReason));
-        }, "已答复陈述申辩", "statement");
+        }, T("decisions.done.answered"), "statement");
 
     public Task<IActionResult> OnPostHearingRequestAsync(int caseId)
-        => ActAsync(caseId, c => hearings.RequestAsync(c, new HearingRequestInput(Input.RequestedOn, Input.Note)), "已受理听证申请", "hearing");
+        => ActAsync(caseId, c => hearings.RequestAsync(c, new HearingRequestInput(Input.RequestedOn, Input.Note)), T("decisions.done.hearing_requested"), "hearing");
 
     private async Task OnHearingAsync(Domain.Cases.Case c, Func<Domain.Decisions.Hearing, Task> act)
-        => await act(await hearings.CurrentAsync(c.Id) ?? throw new DomainValidationException("hearing", "hearing.not_requested", "当事人尚未申请听证"));
+        => await act(await hearings.CurrentAsync(c.Id) ?? throw new DomainValidationException("hearing", "hearing.not_requested", T("decisions.hearing_not_requested")));
 
     public Task<IActionResult> OnPostHearingScheduleAsync(int caseId)
         => ActAsync(caseId, c => OnHearingAsync(c, h => hearings.ScheduleAsync(c, h, new HearingScheduleInput(Input.ChairOfficerId, Input.ScheduledAt, Input.Place))),
-            "已确定听证并制作听证通知书", "hearing");
+            T("decisions.done.hearing_scheduled"), "hearing");
 
     public Task<IActionResult> OnPostHearingServeAsync(int caseId)
         => ActAsync(caseId, c => OnHearingAsync(c, h => hearings.ServeNoticeAsync(c, h, new ServiceInput(Input.ServedAt, Input.ServiceMethod))),
-            "已登记听证通知书送达", "hearing");
+            T("decisions.done.hearing_notice_served"), "hearing");
 
     public Task<IActionResult> OnPostHearingRecordAsync(int caseId)
         => ActAsync(caseId, c => OnHearingAsync(c, h => hearings.RecordAsync(c, h, new HearingRecordInput(Input.HeldAt, Input.Content))),
-            "已记录听证并生成听证笔录", "hearing");
+            T("decisions.done.hearing_held"), "hearing");
 
     public Task<IActionResult> OnPostHearingWithdrawAsync(int caseId)
-        => ActAsync(caseId, c => OnHearingAsync(c, h => hearings.WithdrawAsync(c, h, new WithdrawalInput(Input.Note))), "已登记撤回听证申请", "hearing");
+        => ActAsync(caseId, c => OnHearingAsync(c, h => hearings.WithdrawAsync(c, h, new WithdrawalInput(Input.Note))), T("decisions.done.hearing_withdrawn"), "hearing");
 
     public Task<IActionResult> OnPostRecusalAsync(int caseId)
         => ActAsync(caseId, c => hearings.RequestRecusalAsync(c, new RecusalInput(Input.TargetOfficerId, Input.TargetName, Input.Reasons, Input.RequestedAt)),
-            "已登记回避申请", "recusal");
+            T("decisions.done.recusal_requested"), "recusal");
 
     public Task<IActionResult> OnPostRecusalDecideAsync(int caseId, int recusalId)
         => ActAsync(caseId, async c =>
         {
-            var r = await hearings.FindRecusalAsync(c.Id, recusalId) ?? throw new DomainValidationException("recusalId", "not_found", "回避申请不存在");
+            var r = await hearings.FindRecusalAsync(c.Id, recusalId) ?? throw new DomainValidationException("recusalId", "not_found", T("decisions.recusal_not_found"));
             await hearings.DecideRecusalAsync(r, new RecusalDecisionInput(Input.Granted, Input.Note));
-        }, "已决定回避申请", "recusal", recusal: true);
+        }, T("decisions.done.recusal_decided"), "recusal", recusal: true);
 
     public Task<IActionResult> OnPostDiscussionAsync(int caseId)
         => ActAsync(caseId, c => discussions.RecordAsync(c, new DiscussionInput
@@ -150,7 +152,7 @@ public sealed class DecisionPageModel(CaseService cases, DecisionService decisio
             Reason = Input.Reasons, HeldAt = Input.HeldAt, Place = Input.Place, Conclusion = Input.Conclusion,
             PresiderUserId = Input.PresiderUserId, DesignatedByUserId = Input.DesignatedByUserId, Designation = Input.Designation,
             Participants = Input.ParticipantIds.Distinct().Select(id => new ParticipantInput { UserId = id, Opinion = Input.Opinions.GetValueOrDefault(id) }).ToList(),
-        }), "已记录集体讨论并生成集体讨论记录", "discussion");
+        }), T("decisions.done.discussion"), "discussion");
 
     /// <summary>Signing: the service decides who may sign and what still blocks it; a refusal is shown beside the form.</summary>
     public async Task<IActionResult> OnPostIssueAsync(int caseId)
@@ -165,7 +167,7 @@ public sealed class DecisionPageModel(CaseService cases, DecisionService decisio
             await LoadAsync(caseId);
             return Page();
         }
-        TempData["StatusMessage"] = "决定已签发，案件转入“决定”环节";
-        return Redirect($"/cases/{caseId}/decision#decision");
+        StatusMessage = T("decisions.done.issued");
+        return RedirectToPage("/Decisions/Decision", null, new { caseId }, "decision");
     }
 }

@@ -9,6 +9,7 @@ using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Features.Documents;
 using Zhifa.Web.Features.LegalReview;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Decisions;
 
@@ -94,9 +95,9 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
         var statements = await db.Set<Statement>().AsNoTracking().Where(s => s.CaseId == c.Id).OrderBy(s => s.Id).ToListAsync();
         var heard = await db.Set<Hearing>().AsNoTracking().AnyAsync(h => h.CaseId == c.Id && h.HeldAt != null);
         var statementText = statements.Count == 0
-            ? "当事人在法定期限内未提出陈述、申辩" + (heard ? "。" : "，未要求听证。")
-            : string.Join("\n", statements.Select((s, i) => $"当事人陈述申辩{i + 1}：{(s.Content.Length > 0 ? s.Content : "见书面材料")}；本机关意见：{NoticeService.AnswerLabel(s.Answer)}，{s.AnswerReason}"));
-        if (heard) statementText += "\n本案已依当事人申请举行听证。";
+            ? (heard ? T("decisions.issue.no_statement_heard") : T("decisions.issue.no_statement"))
+            : string.Join("\n", statements.Select((s, i) => T("decisions.issue.statement_line", i + 1, (s.Content.Length > 0 ? s.Content : T("decisions.issue.see_written")), NoticeService.AnswerLabel(s.Answer), s.AnswerReason)));
+        if (heard) statementText += T("decisions.issue.hearing_held");
         var typeCode = DecisionRules.DecisionDocumentType(p.Outcome)!;
         var role = me.IsInRole(Roles.Head) ? Roles.Head : Roles.DeputyHead;
 
@@ -118,7 +119,7 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
             };
             db.Add(decision);
             await db.SaveChangesAsync();
-            var moved = await steps.MoveAsync(c, new StepMoveInput(CaseSteps.Decided, input.Place, string.IsNullOrWhiteSpace(input.Note) ? $"签发{doc.Number}" : input.Note),
+            var moved = await steps.MoveAsync(c, new StepMoveInput(CaseSteps.Decided, input.Place, string.IsNullOrWhiteSpace(input.Note) ? T("decisions.issue.step_note", doc.Number) : input.Note),
                 CaseActs.IssueDecision);
             if (!moved.Succeeded)
             {
@@ -148,13 +149,13 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
         var errors = new ValidationErrors();
         void Amount(string field, decimal? v, string label)
         {
-            if (v is null) errors.Add(field, "required", $"{label}不能为空");
-            else if (v <= 0 || v > 1_000_000_000m) errors.Add(field, "out_of_range", $"{label}应大于零且不超过 10 亿元");
+            if (v is null) errors.Add(field, "required", T("decisions.settings.amount_required", label));
+            else if (v <= 0 || v > 1_000_000_000m) errors.Add(field, "out_of_range", T("decisions.settings.amount_out_of_range", label));
         }
-        Amount("largeFineCitizenYuan", input.LargeFineCitizenYuan, "对公民的较大数额罚款");
-        Amount("largeFineOrganisationYuan", input.LargeFineOrganisationYuan, "对法人或者其他组织的较大数额罚款");
-        Amount("largeConfiscationCitizenYuan", input.LargeConfiscationCitizenYuan, "对公民的较大数额没收");
-        Amount("largeConfiscationOrganisationYuan", input.LargeConfiscationOrganisationYuan, "对法人或者其他组织的较大数额没收");
+        Amount("largeFineCitizenYuan", input.LargeFineCitizenYuan, T("decisions.settings.large_fine_citizen"));
+        Amount("largeFineOrganisationYuan", input.LargeFineOrganisationYuan, T("decisions.settings.large_fine_organisation"));
+        Amount("largeConfiscationCitizenYuan", input.LargeConfiscationCitizenYuan, T("decisions.settings.large_confiscation_citizen"));
+        Amount("largeConfiscationOrganisationYuan", input.LargeConfiscationOrganisationYuan, T("decisions.settings.large_confiscation_organisation"));
         errors.AddRange(DiscussionRules.ValidateQuorumSetting(input.DiscussionQuorum).Items);
         errors.ThrowIfAny();
         var s = await db.Set<DecisionSettings>().FirstOrDefaultAsync(x => x.AgencyId == agencyId);
@@ -197,9 +198,9 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
         if (decision is null && notices.LastOrDefault(n => n.ServedAt is not null) is { } served && PeriodEnd(served) is { } end)
         {
             var servedDay = DecisionFactsService.ChinaDay(served.ServedAt!.Value);
-            deadlines.Add(new("陈述、申辩期限", end, true, today > end, "行政处罚法第四十五条、第八十五条：自告知书送达之日起五个工作日", Note(servedDay, end)));
+            deadlines.Add(new(T("decisions.deadline.statement"), end, true, today > end, T("decisions.deadline.statement_basis"), Note(servedDay, end)));
             if (served.HearingRight)
-                deadlines.Add(new("要求听证期限", end, true, today > end, "行政处罚法第六十四条第一项：自告知书送达之日起五个工作日内提出", Note(servedDay, end)));
+                deadlines.Add(new(T("decisions.deadline.hearing_request"), end, true, today > end, T("decisions.deadline.hearing_request_basis"), Note(servedDay, end)));
         }
         var hearingViews = hearings.Select(h =>
         {
@@ -211,10 +212,10 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
                 var d = hearingDay.AddDays(-7);
                 while (add(d, DecisionRules.HearingNoticeWorkingDays) > hearingDay) d = d.AddDays(-1);
                 serveBy = d;
-                deadlines.Add(new("听证通知书送达期限", d, true, today > d, "行政处罚法第六十四条第二项：举行听证七个工作日前送达", Note(d, hearingDay)));
+                deadlines.Add(new(T("decisions.deadline.hearing_notice"), d, true, today > d, T("decisions.deadline.hearing_notice_basis"), Note(d, hearingDay)));
             }
-            var status = h.WithdrawnAt is not null ? ("Withdrawn", "已撤回") : h.HeldAt is not null ? ("Held", "已举行")
-                : h.NoticeServedAt is not null ? ("Notified", "已通知") : h.ScheduledAt is not null ? ("Scheduled", "已确定时间，待送达通知书") : ("Requested", "已申请");
+            var status = h.WithdrawnAt is not null ? ("Withdrawn", T("decisions.hearing.status.withdrawn")) : h.HeldAt is not null ? ("Held", T("decisions.hearing.status.held"))
+                : h.NoticeServedAt is not null ? ("Notified", T("decisions.hearing.status.notified")) : h.ScheduledAt is not null ? ("Scheduled", T("decisions.hearing.status.scheduled")) : ("Requested", T("decisions.hearing.status.requested"));
             return new HearingView(h.Id, h.NoticeId, h.RequestedOn, h.RequestNote, h.ChairOfficerId, h.ChairName, h.ScheduledAt, h.Place, h.NoticeDocumentId,
                 h.NoticeServedAt, serveBy, h.HeldAt, h.RecordDocumentId, h.WithdrawnAt, h.WithdrawalNote, status.Item1, status.Item2);
         }).ToList();
@@ -225,7 +226,7 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
             new GateView(gate.Required, gate.IsOpen, gate.Reasons, gate.Message), gate.Required,
             notices.Select(n => new NoticeView(n.Id, n.Number, n.DocumentId, n.Outcome.ToString(), DescribeTerms(n), n.HearingRight, n.HearingReasons,
                 n.CreatedAt, n.CreatedBy, n.ServedAt, n.ServiceMethod, n.WaivedAt, n.WaiverNote, PeriodEnd(n))).ToList(),
-            statements.Select(s => new StatementView(s.Id, s.NoticeId, s.Form.ToString(), s.Form == StatementForm.Oral ? "口头" : "书面", s.MadeAt, s.Content,
+            statements.Select(s => new StatementView(s.Id, s.NoticeId, s.Form.ToString(), s.Form == StatementForm.Oral ? T("decisions.statement.form.oral") : T("decisions.statement.form.written"), s.MadeAt, s.Content,
                 s.DocumentId, s.FileSha256 is not null, s.FileName, s.RecordedAt, s.RecordedBy, s.Answer.ToString(), NoticeService.AnswerLabel(s.Answer),
                 s.AnswerReason, s.AnsweredAt, s.AnsweredBy)).ToList(),
             hearingViews,
@@ -249,8 +250,8 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
     {
         if (n.Outcome != DecisionOutcome.Penalty) return DecisionRules.OutcomeLabel(n.Outcome);
         var parts = new List<string> { DecisionRules.KindsLabel(n.Kinds) };
-        if (n.FineYuan is { } f) parts.Add($"罚款 {DecisionRules.Yuan(f)}");
-        if (n.ConfiscationYuan is { } x and > 0) parts.Add($"没收 {DecisionRules.Yuan(x)}");
+        if (n.FineYuan is { } f) parts.Add(T("decisions.terms.fine", DecisionRules.Yuan(f)));
+        if (n.ConfiscationYuan is { } x and > 0) parts.Add(T("decisions.terms.confiscation", DecisionRules.Yuan(x)));
         return string.Join("，", parts);
     }
 }

@@ -10,6 +10,7 @@ using Zhifa.Domain.Rules;
 using Zhifa.Web.Features.Documents;
 using Zhifa.Web.Features.LegalReview;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Decisions;
 
@@ -73,10 +74,10 @@ public sealed class DiscussionService(AppDbContext db, CurrentUser me, DocumentS
     public async Task<CollectiveDiscussion> RecordAsync(Case c, DiscussionInput input)
     {
         if (!DecisionFactsService.Applies(c) || c.Step is not (CaseSteps.InternalReview or CaseSteps.Notice or CaseSteps.Statement))
-            throw new DomainValidationException("caseId", "step.wrong", "集体讨论在普通程序处罚案件作出决定前（案件审核至陈述申辩/听证环节）进行");
+            throw new DomainValidationException("caseId", "step.wrong", T("decisions.discussion.wrong_step"));
         var gate = await legalReview.GateAsync(c);
         if (!gate.IsOpen)
-            throw new DomainValidationException("caseId", "legal_review.not_passed", $"重大执法决定须经法制审核同意后方可集体讨论：{gate.Message}");
+            throw new DomainValidationException("caseId", "legal_review.not_passed", T("decisions.discussion.legal_review_not_passed", gate.Message));
         var staff = (await StaffWithRolesAsync(c.AgencyId)).ToDictionary(s => s.View.UserId);
         var quorum = Quorum((await facts.SettingsAsync(c.AgencyId)).DiscussionQuorum, staff.Values.Count(s => s.View.Leader));
         var participants = input.Participants ?? [];
@@ -86,7 +87,7 @@ public sealed class DiscussionService(AppDbContext db, CurrentUser me, DocumentS
             new DiscussionMinutes(input.Reason, at, input.Conclusion, input.PresiderUserId, input.DesignatedByUserId, input.Designation,
                 participants.Select(p => new DiscussionAttendee(p.UserId, RolesOf(p.UserId), p.Opinion)).ToList()),
             staff.ToDictionary(s => s.Key, s => s.Value.Roles), quorum.Required, db.UtcNow);
-        errors.MaxLength("place", input.Place, 200, "地点");
+        errors.MaxLength("place", input.Place, 200, T("decisions.discussion.place"));
         errors.ThrowIfAny();
 
         // 出席 first (the 负责人, counted), then 列席, each in the order entered.
@@ -116,7 +117,7 @@ public sealed class DiscussionService(AppDbContext db, CurrentUser me, DocumentS
         await using var tx = await db.Database.BeginTransactionAsync();
         var doc = await documents.GenerateAsync(c, new GenerateInput("collective-discussion", new Dictionary<string, string?>
         {
-            ["时间"] = DocumentRules.ChineseDate(local) + local.ToString(" H时mm分", CultureInfo.InvariantCulture),
+            ["时间"] = DocumentRules.ChineseDate(local) + T("decisions.time_of_day", local),
             ["地点"] = input.Place, ["内容"] = minutes, ["意见"] = input.Conclusion,
         }));
         var d = new CollectiveDiscussion

@@ -8,6 +8,7 @@ using Zhifa.Domain.Decisions;
 using Zhifa.Domain.Documents;
 using Zhifa.Web.Features.Documents;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Decisions;
 
@@ -36,9 +37,9 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
     private static void RequireSteps(Case c)
     {
         if (!DecisionFactsService.Applies(c))
-            throw new DomainValidationException("caseId", "decision.not_general", "听证只适用于普通程序的行政处罚案件");
+            throw new DomainValidationException("caseId", "decision.not_general", T("decisions.hearing.not_general"));
         if (c.Step is not (CaseSteps.Notice or CaseSteps.Statement))
-            throw new DomainValidationException("caseId", "step.wrong", $"案件处于“{CaseSteps.Label(c.Step)}”，听证只能在“事先告知”或“陈述申辩/听证”环节进行");
+            throw new DomainValidationException("caseId", "step.wrong", T("decisions.hearing.wrong_step", CaseSteps.Label(c.Step)));
     }
 
     /// <summary>The hearing in progress (not withdrawn), or the last one.</summary>
@@ -51,10 +52,10 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
         var (_, served) = await facts.NoticesAsync(c.Id);
         var add = await facts.WorkingDaysAsync();
         var errors = DecisionRules.ValidateHearingRequest(served?.HearingRight == true, served?.ServedAt is { } s ? DecisionFactsService.ChinaDay(s) : null,
-            input.RequestedOn, facts.Today, add).MaxLength("note", input.Note, 2000, "申请内容");
+            input.RequestedOn, facts.Today, add).MaxLength("note", input.Note, 2000, T("decisions.hearing.request_note"));
         if (served is not null && await db.Set<Hearing>().AnyAsync(h => h.NoticeId == served.Id && h.WithdrawnAt == null))
-            errors.Add("requestedOn", "hearing.already_requested", "已受理当事人的听证申请");
-        if (served?.WaivedAt is not null) errors.Add("requestedOn", "notice.waived", "当事人已书面放弃陈述、申辩和听证的权利");
+            errors.Add("requestedOn", "hearing.already_requested", T("hearing.already_requested"));
+        if (served?.WaivedAt is not null) errors.Add("requestedOn", "notice.waived", T("decisions.hearing.notice_waived"));
         errors.ThrowIfAny();
         var h = new Hearing
         {
@@ -75,7 +76,7 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
         var caseOfficers = await cases.OfficerIdsAsync(c.Id);
         var errors = DecisionRules.ValidateChair(chairOfficerId, caseOfficers, await RecusedOfficersAsync(c.Id));
         if (chairOfficerId is { } id && !await officerService.InAgencyAsync(id, c.AgencyId))
-            errors.Add("chairOfficerId", "not_found", "听证主持人须是本机关的工作人员");
+            errors.Add("chairOfficerId", "not_found", T("decisions.hearing.chair_not_found"));
         return errors;
     }
 
@@ -85,17 +86,17 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
         RequireSteps(c);
         var at = DocumentService.ToUtc(input.ScheduledAt);
         var errors = await ChairErrorsAsync(c, input.ChairOfficerId);
-        errors.Required("place", input.Place, "听证地点").MaxLength("place", input.Place, 200, "听证地点");
-        if (at is not { } when) errors.Add("scheduledAt", "required", "听证时间不能为空");
-        else if (when < db.UtcNow) errors.Add("scheduledAt", "in_past", "听证时间须晚于现在");
-        if (h.IsSettled) errors.Add("scheduledAt", "hearing.settled", "该听证已举行或已撤回");
+        errors.Required("place", input.Place, T("decisions.hearing.place")).MaxLength("place", input.Place, 200, T("decisions.hearing.place"));
+        if (at is not { } when) errors.Add("scheduledAt", "required", T("decisions.hearing.scheduled_at_required"));
+        else if (when < db.UtcNow) errors.Add("scheduledAt", "in_past", T("decisions.hearing.scheduled_in_past"));
+        if (h.IsSettled) errors.Add("scheduledAt", "hearing.settled", T("hearing.settled"));
         errors.ThrowIfAny();
         var chair = await officerService.NameAsync(input.ChairOfficerId!.Value) ?? throw new InvalidOperationException("chair officer not found");
         var local = Display.ToChina(at!.Value);
         await using var tx = await db.Database.BeginTransactionAsync();
         var doc = await documents.GenerateAsync(c, new GenerateInput("hearing-notice", new Dictionary<string, string?>
         {
-            ["听证时间"] = DocumentRules.ChineseDate(local) + local.ToString(" H时mm分", CultureInfo.InvariantCulture),
+            ["听证时间"] = DocumentRules.ChineseDate(local) + T("decisions.time_of_day", local),
             ["听证地点"] = input.Place, ["听证主持人"] = chair,
         }));
         h.ChairOfficerId = input.ChairOfficerId;
@@ -113,10 +114,10 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
     {
         RequireSteps(c);
         if (h.ScheduledAt is not { } scheduled || h.NoticeDocumentId is null)
-            throw new DomainValidationException("noticeServedAt", "hearing.not_scheduled", "请先确定听证主持人、时间和地点并制作听证通知书");
+            throw new DomainValidationException("noticeServedAt", "hearing.not_scheduled", T("hearing.not_scheduled"));
         var at = DocumentService.ToUtc(input.ServedAt);
         var made = await documents.GeneratedAtAsync(h.NoticeDocumentId.Value);
-        var errors = DecisionRules.ValidateService(at, input.ServiceMethod, "听证通知书", made, db.UtcNow, Display.ToChina);
+        var errors = DecisionRules.ValidateService(at, input.ServiceMethod, T("decisions.hearing.notice_document"), made, db.UtcNow, Display.ToChina);
         var servedOn = at is { } a ? DecisionFactsService.ChinaDay(a) : (DateOnly?)null;
         if (!errors.Any)
             errors.AddRange(DecisionRules.ValidateHearingNotice(servedOn, DecisionFactsService.ChinaDay(scheduled), facts.Today, await facts.WorkingDaysAsync()).Items);
@@ -130,23 +131,23 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
     {
         RequireSteps(c);
         var at = DocumentService.ToUtc(input.HeldAt);
-        var errors = new ValidationErrors().Required("content", input.Content, "听证经过").MaxLength("content", input.Content, DocumentRules.FieldMaxLength, "听证经过");
-        if (h.IsSettled) errors.Add("heldAt", "hearing.settled", "该听证已举行或已撤回");
-        if (h.NoticeServedAt is null) errors.Add("heldAt", "hearing.notice_not_served", "听证通知书尚未送达当事人");
-        if (at is not { } held) errors.Add("heldAt", "required", "听证时间不能为空");
+        var errors = new ValidationErrors().Required("content", input.Content, T("decisions.hearing.proceedings")).MaxLength("content", input.Content, DocumentRules.FieldMaxLength, T("decisions.hearing.proceedings"));
+        if (h.IsSettled) errors.Add("heldAt", "hearing.settled", T("hearing.settled"));
+        if (h.NoticeServedAt is null) errors.Add("heldAt", "hearing.notice_not_served", T("hearing.notice_not_served"));
+        if (at is not { } held) errors.Add("heldAt", "required", T("decisions.hearing.held_at_required"));
         else if (h.ScheduledAt is { } s && DecisionFactsService.ChinaDay(held) < DecisionFactsService.ChinaDay(s))
-            errors.Add("heldAt", "hearing.before_schedule", $"听证不能早于听证通知书确定的日期举行：最早为 {DecisionFactsService.ChinaDay(s):yyyy-MM-dd}");
-        else errors.EventMoment("heldAt", "听证时间", Display.ToChina(held), Display.ToChina(db.UtcNow));
+            errors.Add("heldAt", "hearing.before_schedule", T("hearing.before_schedule", DecisionFactsService.ChinaDay(s)));
+        else errors.EventMoment("heldAt", T("decisions.hearing.held_at"), Display.ToChina(held), Display.ToChina(db.UtcNow));
         if (await db.Set<Recusal>().AnyAsync(r => r.CaseId == c.Id && r.Status == RecusalStatus.Pending))
-            errors.Add("heldAt", "recusal.pending", "尚有回避申请未作决定");
+            errors.Add("heldAt", "recusal.pending", T("recusal.pending"));
         if (h.ChairOfficerId is not null) errors.AddRange((await ChairErrorsAsync(c, h.ChairOfficerId)).Items);
         errors.ThrowIfAny();
         var local = Display.ToChina(at!.Value);
         await using var tx = await db.Database.BeginTransactionAsync();
         var doc = await documents.GenerateAsync(c, new GenerateInput("hearing-record", new Dictionary<string, string?>
         {
-            ["时间"] = DocumentRules.ChineseDate(local) + local.ToString(" H时mm分", CultureInfo.InvariantCulture),
-            ["地点"] = h.Place, ["内容"] = $"听证主持人：{h.ChairName}\n{input.Content!.Trim()}",
+            ["时间"] = DocumentRules.ChineseDate(local) + T("decisions.time_of_day", local),
+            ["地点"] = h.Place, ["内容"] = T("decisions.hearing.record_content", h.ChairName, input.Content!.Trim()),
         }));
         h.HeldAt = at;
         h.RecordDocumentId = doc.Id;
@@ -157,8 +158,8 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
     public async Task WithdrawAsync(Case c, Hearing h, WithdrawalInput input)
     {
         RequireSteps(c);
-        var errors = new ValidationErrors().Required("note", input.Note, "撤回情况").MaxLength("note", input.Note, 2000, "撤回情况");
-        if (h.IsSettled) errors.Add("note", "hearing.settled", "该听证已举行或已撤回");
+        var errors = new ValidationErrors().Required("note", input.Note, T("decisions.hearing.withdrawal_note")).MaxLength("note", input.Note, 2000, T("decisions.hearing.withdrawal_note"));
+        if (h.IsSettled) errors.Add("note", "hearing.settled", T("hearing.settled"));
         errors.ThrowIfAny();
         h.WithdrawnAt = db.UtcNow;
         h.WithdrawalNote = input.Note!.Trim();
@@ -173,20 +174,20 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
     public async Task<Recusal> RequestRecusalAsync(Case c, RecusalInput input)
     {
         if (c.Step is CaseSteps.Closed or CaseSteps.Archived)
-            throw new DomainValidationException("caseId", "step.wrong", "案件已结案，不能申请回避");
+            throw new DomainValidationException("caseId", "step.wrong", T("decisions.recusal.case_closed"));
         var at = DocumentService.ToUtc(input.RequestedAt);
-        var errors = new ValidationErrors().Required("reason", input.Reason, "回避理由").MaxLength("reason", input.Reason, 2000, "回避理由")
-            .MaxLength("targetName", input.TargetName, 100, "被申请回避人");
+        var errors = new ValidationErrors().Required("reason", input.Reason, T("decisions.recusal.reason")).MaxLength("reason", input.Reason, 2000, T("decisions.recusal.reason"))
+            .MaxLength("targetName", input.TargetName, 100, T("decisions.recusal.target_name"));
         string name = input.TargetName?.Trim() ?? "";
         if (input.TargetOfficerId is { } oid)
         {
             var officer = await officerService.FindInAgencyAsync(oid, c.AgencyId);
-            if (officer is null) errors.Add("targetOfficerId", "not_found", "被申请回避的执法人员不存在");
+            if (officer is null) errors.Add("targetOfficerId", "not_found", T("decisions.recusal.target_not_found"));
             else name = officer.Name;
         }
-        else if (name.Length == 0) errors.Add("targetName", "required", "请指定被申请回避的人员");
-        if (at is not { } when) errors.Add("requestedAt", "required", "申请时间不能为空");
-        else if (when > db.UtcNow.AddMinutes(5)) errors.Add("requestedAt", "in_future", "申请时间不能晚于现在");
+        else if (name.Length == 0) errors.Add("targetName", "required", T("decisions.recusal.target_required"));
+        if (at is not { } when) errors.Add("requestedAt", "required", T("decisions.recusal.requested_at_required"));
+        else if (when > db.UtcNow.AddMinutes(5)) errors.Add("requestedAt", "in_future", T("decisions.recusal.requested_in_future"));
         errors.ThrowIfAny();
         var r = new Recusal
         {
@@ -204,8 +205,8 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
     /// </summary>
     public async Task DecideRecusalAsync(Recusal r, RecusalDecisionInput input)
     {
-        var errors = new ValidationErrors().Required("reason", input.Reason, "决定理由").MaxLength("reason", input.Reason, 2000, "决定理由");
-        if (r.Status != RecusalStatus.Pending) errors.Add("granted", "recusal.decided", "该回避申请已作决定");
+        var errors = new ValidationErrors().Required("reason", input.Reason, T("decisions.recusal.decision_reason")).MaxLength("reason", input.Reason, 2000, T("decisions.recusal.decision_reason"));
+        if (r.Status != RecusalStatus.Pending) errors.Add("granted", "recusal.decided", T("recusal.decided"));
         errors.ThrowIfAny();
         r.Status = input.Granted ? RecusalStatus.Granted : RecusalStatus.Refused;
         r.DecisionReason = input.Reason!.Trim();
@@ -219,8 +220,8 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
 
     public static string Label(RecusalStatus s) => s switch
     {
-        RecusalStatus.Granted => "决定回避",
-        RecusalStatus.Refused => "驳回申请",
-        _ => "待决定",
+        RecusalStatus.Granted => T("decisions.recusal.status.granted"),
+        RecusalStatus.Refused => T("decisions.recusal.status.refused"),
+        _ => T("decisions.recusal.status.pending"),
     };
 }

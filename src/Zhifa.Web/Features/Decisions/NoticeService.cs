@@ -9,6 +9,7 @@ using Zhifa.Domain.Records;
 using Zhifa.Web.Features.Documents;
 using Zhifa.Web.Infrastructure;
 using Zhifa.Web.Infrastructure.Storage;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Decisions;
 
@@ -33,21 +34,21 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
     public static string ProposedText(DecisionProposal p)
     {
         // 首违不罚 is a 不予行政处罚 too, and the decision says so (行政处罚法第三十三条第一款).
-        if (p.Outcome is DecisionOutcome.NoPenalty or DecisionOutcome.FirstViolationNoPenalty) return $"不予行政处罚。{p.Content}";
+        if (p.Outcome is DecisionOutcome.NoPenalty or DecisionOutcome.FirstViolationNoPenalty) return T("decisions.proposed.no_penalty", p.Content);
         if (p.Outcome != DecisionOutcome.Penalty) return $"{DecisionRules.OutcomeLabel(p.Outcome)}。{p.Content}";
         var parts = new List<string> { DecisionRules.KindsLabel(p.Kinds) };
-        if (p.FineYuan is { } fine) parts.Add($"罚款 {DecisionRules.Yuan(fine)}");
-        if (p.ConfiscationYuan is { } conf and > 0) parts.Add($"没收 {DecisionRules.Yuan(conf)}");
+        if (p.FineYuan is { } fine) parts.Add(T("decisions.terms.fine", DecisionRules.Yuan(fine)));
+        if (p.ConfiscationYuan is { } conf and > 0) parts.Add(T("decisions.terms.confiscation", DecisionRules.Yuan(conf)));
         return $"{string.Join("，", parts)}。{p.Content}";
     }
 
     private static void RequireSteps(Case c, params string[] steps)
     {
         if (!DecisionFactsService.Applies(c))
-            throw new DomainValidationException("caseId", "decision.not_general", "事先告知、陈述申辩、听证只适用于普通程序的行政处罚案件");
+            throw new DomainValidationException("caseId", "decision.not_general", T("decisions.notice.not_general"));
         if (!steps.Contains(c.Step))
             throw new DomainValidationException("caseId", "step.wrong",
-                $"案件处于“{CaseSteps.Label(c.Step)}”，此操作只能在{string.Join("或", steps.Select(s => $"“{CaseSteps.Label(s)}”"))}环节进行");
+                T("decisions.notice.wrong_step", CaseSteps.Label(c.Step), string.Join(T("list.or"), steps.Select(s => $"“{CaseSteps.Label(s)}”"))));
     }
 
     public async Task<Notice?> FindAsync(int caseId, int noticeId)
@@ -57,19 +58,19 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
     public async Task<Notice> CreateAsync(Case c, NoticeInput input)
     {
         RequireSteps(c, CaseSteps.Notice, CaseSteps.Statement);
-        var errors = new ValidationErrors().MaxLength("reasons", input.Reasons, 4000, "拟作出处罚的理由");
+        var errors = new ValidationErrors().MaxLength("reasons", input.Reasons, 4000, T("decisions.notice.reasons"));
         var p = await proposals.GetAsync(c.Id);
-        if (p is null) errors.Add("proposal", "proposal.missing", "尚未填写拟作出的决定，不能制作事先告知书");
+        if (p is null) errors.Add("proposal", "proposal.missing", T("decisions.notice.proposal_missing"));
         // 行政处罚法第四十四条: the notice tells the facts, the reasons and the provisions, each in its place.
-        else foreach (var m in DecisionProvisions.Missing(p)) errors.Add(m.Field, m.Code, m.Message + "，不能制作事先告知书");
+        else foreach (var m in DecisionProvisions.Missing(p)) errors.Add(m.Field, m.Code, T("decisions.notice.cannot_make", m.Message));
         errors.ThrowIfAny();
 
         var settings = await facts.SettingsAsync(c.AgencyId);
         var partyKinds = await Cases.CaseService.PartyKindsAsync(db, c.Id);
         var reasons = DecisionRules.HearingReasons(DecisionFactsService.Terms(p!), partyKinds, settings, input.OtherHeavyPenalty);
         var hearingText = reasons.Count > 0
-            ? $"本机关拟作出的处罚属于{string.Join("；", reasons)}，你（单位）有权要求举行听证；要求听证的，应当在收到本告知书之日起五个工作日内提出。"
-            : "本机关拟作出的处罚不属于《中华人民共和国行政处罚法》第六十三条规定的听证范围。";
+            ? T("decisions.notice.hearing_right", string.Join("；", reasons))
+            : T("decisions.notice.no_hearing_right");
         // The document and the notice that points at it are one act.
         await using var tx = await db.Database.BeginTransactionAsync();
         var doc = await documents.GenerateAsync(c, new GenerateInput("penalty-notice", new Dictionary<string, string?>
@@ -97,9 +98,9 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
     public async Task ServeAsync(Case c, Notice n, ServiceInput input)
     {
         RequireSteps(c, CaseSteps.Notice, CaseSteps.Statement);
-        if (n.ServedAt is not null) throw new DomainValidationException("servedAt", "notice.already_served", "该告知书已登记送达");
+        if (n.ServedAt is not null) throw new DomainValidationException("servedAt", "notice.already_served", T("notice.already_served"));
         var at = DocumentService.ToUtc(input.ServedAt);
-        DecisionRules.ValidateService(at, input.ServiceMethod, "告知书", n.CreatedAt, db.UtcNow, Display.ToChina).ThrowIfAny();
+        DecisionRules.ValidateService(at, input.ServiceMethod, T("decisions.notice.document"), n.CreatedAt, db.UtcNow, Display.ToChina).ThrowIfAny();
         n.ServedAt = at;
         n.ServiceMethod = input.ServiceMethod!.Trim();
         n.ServedBy = me.UserName;
@@ -111,12 +112,12 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
     {
         RequireSteps(c, CaseSteps.Notice, CaseSteps.Statement);
         var at = DocumentService.ToUtc(input.WaivedAt);
-        var errors = new ValidationErrors().Required("note", input.Note, "书面放弃的情况").MaxLength("note", input.Note, 2000, "书面放弃的情况");
-        if (n.ServedAt is null) errors.Add("waivedAt", "notice.not_served", "告知书尚未送达，当事人不能放弃陈述申辩");
-        if (n.WaivedAt is not null) errors.Add("waivedAt", "notice.already_waived", "已登记当事人书面放弃");
-        if (at is not { } w) errors.Add("waivedAt", "required", "放弃日期不能为空");
-        else errors.EventMoment("waivedAt", "放弃日期", Display.ToChina(w), Display.ToChina(db.UtcNow),
-            n.ServedAt is { } s ? new PriorMoment("告知书送达时间", Display.ToChina(s)) : null);
+        var errors = new ValidationErrors().Required("note", input.Note, T("decisions.waiver.note")).MaxLength("note", input.Note, 2000, T("decisions.waiver.note"));
+        if (n.ServedAt is null) errors.Add("waivedAt", "notice.not_served", T("decisions.waiver.not_served"));
+        if (n.WaivedAt is not null) errors.Add("waivedAt", "notice.already_waived", T("notice.already_waived"));
+        if (at is not { } w) errors.Add("waivedAt", "required", T("decisions.waiver.waived_at_required"));
+        else errors.EventMoment("waivedAt", T("decisions.waiver.waived_at"), Display.ToChina(w), Display.ToChina(db.UtcNow),
+            n.ServedAt is { } s ? new PriorMoment(T("decisions.notice.served_at"), Display.ToChina(s)) : null);
         errors.ThrowIfAny();
         n.WaivedAt = at;
         n.WaiverNote = input.Note!.Trim();
@@ -136,18 +137,18 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
         var (_, served) = await facts.NoticesAsync(c.Id);
         StatementForm? form = Enum.TryParse<StatementForm>(input.Form?.Trim(), true, out var f) ? f : null;
         var at = DocumentService.ToUtc(input.MadeAt);
-        var errors = new ValidationErrors().MaxLength("content", input.Content, 8000, "陈述申辩内容").MaxLength("speaker", input.Speaker, 100, "陈述申辩人")
-            .MaxLength("place", input.Place, 200, "地点");
-        if (served is null) errors.Add("form", "notice.not_served", "事先告知书送达后才能记录陈述申辩");
-        if (form is null) errors.Add("form", "required", "请选择陈述申辩方式（口头或书面）");
-        if (at is not { } made) errors.Add("madeAt", "required", "陈述申辩时间不能为空");
-        else errors.EventMoment("madeAt", "陈述申辩时间", Display.ToChina(made), Display.ToChina(db.UtcNow),
-            served?.ServedAt is { } s ? new PriorMoment("告知书送达时间", Display.ToChina(s)) : null);
+        var errors = new ValidationErrors().MaxLength("content", input.Content, 8000, T("decisions.statement.content")).MaxLength("speaker", input.Speaker, 100, T("decisions.statement.speaker"))
+            .MaxLength("place", input.Place, 200, T("decisions.statement.place"));
+        if (served is null) errors.Add("form", "notice.not_served", T("decisions.statement.not_served"));
+        if (form is null) errors.Add("form", "required", T("decisions.statement.form_required"));
+        if (at is not { } made) errors.Add("madeAt", "required", T("decisions.statement.made_at_required"));
+        else errors.EventMoment("madeAt", T("decisions.statement.made_at"), Display.ToChina(made), Display.ToChina(db.UtcNow),
+            served?.ServedAt is { } s ? new PriorMoment(T("decisions.notice.served_at"), Display.ToChina(s)) : null);
         string? scanType = null;
         if (form == StatementForm.Oral)
         {
-            errors.Required("speaker", input.Speaker, "陈述申辩人").Required("content", input.Content, "陈述申辩内容");
-            if (file is { Length: > 0 }) errors.Add("file", "not_allowed", "口头陈述申辩由执法人员制作笔录，不上传文件");
+            errors.Required("speaker", input.Speaker, T("decisions.statement.speaker")).Required("content", input.Content, T("decisions.statement.content"));
+            if (file is { Length: > 0 }) errors.Add("file", "not_allowed", T("decisions.statement.oral_no_file"));
         }
         else if (form == StatementForm.Written)
         {
@@ -161,7 +162,7 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
                 }
                 errors.AddRange(DocumentRules.ValidateScan(file.Length, scanType).Items);
             }
-            else if (string.IsNullOrWhiteSpace(input.Content)) errors.Add("content", "required", "书面陈述申辩须录入内容或上传材料");
+            else if (string.IsNullOrWhiteSpace(input.Content)) errors.Add("content", "required", T("decisions.statement.written_empty"));
         }
         errors.ThrowIfAny();
 
@@ -175,7 +176,7 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
         {
             var doc = await documents.GenerateAsync(c, new GenerateInput("statement-record", new Dictionary<string, string?>
             {
-                ["时间"] = DocumentRules.ChineseDate(Display.ToChina(at.Value)) + Display.ToChina(at.Value).ToString(" H时mm分", CultureInfo.InvariantCulture),
+                ["时间"] = DocumentRules.ChineseDate(Display.ToChina(at.Value)) + T("decisions.time_of_day", Display.ToChina(at.Value)),
                 ["地点"] = input.Place, ["陈述人"] = input.Speaker, ["内容"] = input.Content,
             }));
             statement.DocumentId = doc.Id;
@@ -201,8 +202,8 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
     {
         RequireSteps(c, CaseSteps.Notice, CaseSteps.Statement);
         StatementAnswer? answer = Enum.TryParse<StatementAnswer>(input.Answer?.Trim(), true, out var a) && a != StatementAnswer.Pending ? a : null;
-        var errors = new ValidationErrors().Required("reason", input.Reason, "采纳或不采纳的理由").MaxLength("reason", input.Reason, 4000, "理由");
-        if (answer is null) errors.Add("answer", "required", "请选择采纳、部分采纳或不采纳");
+        var errors = new ValidationErrors().Required("reason", input.Reason, T("decisions.answer.reason")).MaxLength("reason", input.Reason, 4000, T("decisions.answer.reason_short"));
+        if (answer is null) errors.Add("answer", "required", T("decisions.answer.required"));
         errors.ThrowIfAny();
         s.Answer = answer!.Value;
         s.AnswerReason = input.Reason!.Trim();
@@ -221,9 +222,9 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
 
     public static string AnswerLabel(StatementAnswer a) => a switch
     {
-        StatementAnswer.Adopted => "采纳",
-        StatementAnswer.PartlyAdopted => "部分采纳",
-        StatementAnswer.NotAdopted => "不予采纳",
-        _ => "待答复",
+        StatementAnswer.Adopted => T("decisions.answer.adopted"),
+        StatementAnswer.PartlyAdopted => T("decisions.answer.partly_adopted"),
+        StatementAnswer.NotAdopted => T("decisions.answer.not_adopted"),
+        _ => T("decisions.answer.pending"),
     };
 }

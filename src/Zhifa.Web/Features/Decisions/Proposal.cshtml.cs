@@ -5,6 +5,7 @@ using Zhifa.Domain.Common;
 using Zhifa.Domain.Decisions;
 using Zhifa.Domain.Discretion;
 using Zhifa.Web.Features.Cases;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Decisions;
 
@@ -22,6 +23,7 @@ public sealed class ProposalModel(CaseService cases, ProposalService proposals) 
     public List<CircumstanceOption> Options { get; private set; } = [];
     public bool CanChange { get; private set; }
     [BindProperty] public ProposalInput Input { get; set; } = new();
+    [TempData] public string? StatusMessage { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int caseId)
     {
@@ -69,8 +71,8 @@ public sealed class ProposalModel(CaseService cases, ProposalService proposals) 
         try
         {
             await proposals.SaveAsync(c, Input);
-            TempData["StatusMessage"] = "拟作出的决定已保存";
-            return Redirect($"/cases/{CasePages.Id(caseId)}/proposal");
+            StatusMessage = T("decisions.done.proposal_saved");
+            return RedirectToPage("/Decisions/Proposal", new { caseId });
         }
         catch (DomainValidationException ex)
         {

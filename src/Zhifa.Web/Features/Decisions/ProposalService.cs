@@ -6,6 +6,7 @@ using Zhifa.Domain.Decisions;
 using Zhifa.Domain.Discretion;
 using Zhifa.Web.Features.Discretion;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Decisions;
 
@@ -79,7 +80,7 @@ public sealed record CircumstanceOption(string Text, string Group);
 /// <summary>The proposed decision of a case (拟作出的决定): read by notice, legal review and decision alike.</summary>
 public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkService benchmarks, Cases.CaseService cases, Matters.MatterService matterService)
 {
-    public const string LockedMessage = "案件已作出决定，拟作出的决定不能再修改";
+    public static string LockedMessage => T("decisions.proposal.decided");
 
     /// <summary>The cases whose proposal names a fine, as a query the caller's query may use (it stays one database query).</summary>
     public IQueryable<int> CasesWithFine() => db.Set<DecisionProposal>().Where(p => p.FineYuan != null).Select(p => p.CaseId);
@@ -117,10 +118,10 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
     /// <summary>The law's circumstances, then each grade's, as the page lists them to tick.</summary>
     public async Task<List<CircumstanceOption>> OptionsAsync(Case c)
     {
-        var list = StatutoryCircumstance.All.Select(s => new CircumstanceOption(s.Text, "法定情节（行政处罚法）")).ToList();
+        var list = StatutoryCircumstance.All.Select(s => new CircumstanceOption(s.Text, T("decisions.proposal.statutory_group"))).ToList();
         if (await benchmarks.FindAsync(c.MatterId) is { } b)
             foreach (var g in b.Ordered)
-                list.AddRange(g.CircumstanceList.Select(t => new CircumstanceOption(t, $"裁量基准第 {g.Order} 阶次（{g.TierWithLabel}）")));
+                list.AddRange(g.CircumstanceList.Select(t => new CircumstanceOption(t, T("decisions.proposal.benchmark_group", g.Order, g.TierWithLabel))));
         return list;
     }
 
@@ -142,9 +143,9 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
         var missing = new List<string>();
         if (p is not null && c.Procedure == CaseProcedure.General)
         {
-            if (p.EvidenceReason.Length == 0) missing.Add("证据采信理由");
-            if (p.BasisReason.Length == 0) missing.Add("依据选择理由");
-            if (p.DiscretionReason.Length == 0) missing.Add("裁量理由");
+            if (p.EvidenceReason.Length == 0) missing.Add(T("reason.evidenceReason"));
+            if (p.BasisReason.Length == 0) missing.Add(T("reason.basisReason"));
+            if (p.DiscretionReason.Length == 0) missing.Add(T("reason.discretionReason"));
         }
         var suggested = await SuggestedProvisionsAsync(c);
         return new ProposalView(p is null ? null : ToDto(p), ToDto(rec, p?.CircumstanceList ?? []), deviations,
@@ -161,8 +162,8 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
     {
         if (c.Category != CaseCategory.Penalty || c.Procedure != CaseProcedure.Simple) return [];
         var p = await db.Set<DecisionProposal>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == c.Id);
-        if (p is null) return ["尚未填写拟作出的决定（简易程序须先填写警告或者罚款的决定内容）"];
-        if (p.Outcome != DecisionOutcome.Penalty) return ["简易程序只能当场作出警告或者罚款的处罚决定，不予处罚的案件应适用普通程序"];
+        if (p is null) return [T("decisions.proposal.simple_missing")];
+        if (p.Outcome != DecisionOutcome.Penalty) return [T("decisions.proposal.simple_no_penalty")];
         var parties = await Cases.CaseService.PartyKindsAsync(db, c.Id);
         return SimpleProcedure.Problems(p.Kinds, p.FineYuan, parties);
     }
@@ -174,25 +175,25 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
         if (DecisionProposal.IsLockedAt(c.Category, c.Procedure, current)) throw new DomainValidationException("case", "proposal.locked", LockedMessage);
         var errors = new ValidationErrors();
         DecisionOutcome? outcome = Enum.TryParse<DecisionOutcome>(input.Outcome?.Trim(), true, out var o) ? o : null;
-        if (outcome is null) errors.Add("outcome", "required", "请选择处理结果");
+        if (outcome is null) errors.Add("outcome", "required", T("decisions.proposal.outcome_required"));
         var kinds = new List<PenaltyKind>();
         foreach (var text in input.PenaltyKinds ?? [])
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
             if (SimpleProcedure.ParseKind(text) is { } k) { if (!kinds.Contains(k)) kinds.Add(k); }
-            else errors.Add("penaltyKinds", "invalid", $"处罚种类“{text}”无效");
+            else errors.Add("penaltyKinds", "invalid", T("decisions.proposal.kind_invalid", text));
         }
-        if (outcome == DecisionOutcome.Penalty && kinds.Count == 0) errors.Add("penaltyKinds", "required", "给予行政处罚的，须选择处罚种类");
-        if (outcome is not DecisionOutcome.Penalty && kinds.Count > 0) errors.Add("penaltyKinds", "not_allowed", "不予处罚的，不能选择处罚种类");
-        if (kinds.Contains(PenaltyKind.Fine) && input.FineYuan is not > 0) errors.Add("fineYuan", "required", "给予罚款的，须填写大于零的罚款金额");
-        if (!kinds.Contains(PenaltyKind.Fine) && input.FineYuan is not null) errors.Add("fineYuan", "not_allowed", "未选择罚款，不能填写罚款金额");
-        if (input.ConfiscationYuan is < 0) errors.Add("confiscationYuan", "out_of_range", "没收金额不能为负数");
-        if (input.IllegalGainsYuan is < 0) errors.Add("illegalGainsYuan", "out_of_range", "违法所得不能为负数");
+        if (outcome == DecisionOutcome.Penalty && kinds.Count == 0) errors.Add("penaltyKinds", "required", T("decisions.proposal.kinds_required"));
+        if (outcome is not DecisionOutcome.Penalty && kinds.Count > 0) errors.Add("penaltyKinds", "not_allowed", T("decisions.proposal.kinds_not_allowed"));
+        if (kinds.Contains(PenaltyKind.Fine) && input.FineYuan is not > 0) errors.Add("fineYuan", "required", T("decisions.proposal.fine_required"));
+        if (!kinds.Contains(PenaltyKind.Fine) && input.FineYuan is not null) errors.Add("fineYuan", "not_allowed", T("decisions.proposal.fine_not_allowed"));
+        if (input.ConfiscationYuan is < 0) errors.Add("confiscationYuan", "out_of_range", T("decisions.proposal.confiscation_negative"));
+        if (input.IllegalGainsYuan is < 0) errors.Add("illegalGainsYuan", "out_of_range", T("decisions.proposal.illegal_gains_negative"));
         DiscretionTier? tier = null;
         if (!string.IsNullOrWhiteSpace(input.Tier))
         {
             if (DiscretionRules.ParseTier(input.Tier) is { } t) tier = t;
-            else errors.Add("tier", "invalid", "裁量档次无效");
+            else errors.Add("tier", "invalid", T("decisions.proposal.tier_invalid"));
         }
 
         // DIS-2: the circumstances are those of the matter's benchmark or of the law; the recommendation follows from them.
@@ -200,37 +201,37 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
         var known = (await OptionsAsync(c)).Select(o => o.Text).ToHashSet(StringComparer.Ordinal);
         var circumstances = input.Circumstances.Select(x => x?.Trim() ?? "").Where(x => x.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         foreach (var x in circumstances.Where(x => !known.Contains(x) && StatutoryCircumstance.Find(x) is null))
-            errors.Add("circumstances", "unknown", $"情节“{x}”既不是法定情节，也不在本事项的裁量基准中");
+            errors.Add("circumstances", "unknown", T("decisions.proposal.circumstance_unknown", x));
         circumstances = circumstances.Select(x => StatutoryCircumstance.Find(x)?.Text ?? x).Distinct(StringComparer.Ordinal).ToList();
         // 行政处罚法第三十条、第三十一条、第三十三条、第三十六条: a 不予处罚 rests on a ground, and the circumstance it needs is recorded.
         NoPenaltyGround? ground = NoPenaltyGrounds.Parse(input.NoPenaltyGround);
-        if (ground is null && !string.IsNullOrWhiteSpace(input.NoPenaltyGround)) errors.Add("noPenaltyGround", "invalid", "不予处罚的理由无效");
+        if (ground is null && !string.IsNullOrWhiteSpace(input.NoPenaltyGround)) errors.Add("noPenaltyGround", "invalid", T("decisions.proposal.ground_invalid"));
         else if (outcome is { } o2) ground = NoPenaltyGrounds.Check(o2, ground, circumstances, errors);
         // 违法条款 and 处罚依据, each in its place; several 罚则 fining the act: the higher fine applies (art. 29).
         var provisions = DecisionProvisions.Check(outcome ?? DecisionOutcome.Other, kinds.Contains(PenaltyKind.Fine), input.FineYuan,
             input.ViolatedProvisions, input.PenaltyBasis, (input.PenaltyNorms ?? []).Select(n => (n?.Citation, n?.MaxFineYuan)).ToList(), errors);
         if (outcome is DecisionOutcome.NoPenalty or DecisionOutcome.FirstViolationNoPenalty)
         {
-            if (tier is not null and not DiscretionTier.NoPenalty) errors.Add("tier", "invalid", "不予处罚的，裁量档次只能是“不予处罚”");
+            if (tier is not null and not DiscretionTier.NoPenalty) errors.Add("tier", "invalid", T("decisions.proposal.no_penalty_tier"));
             tier = DiscretionTier.NoPenalty;
         }
         if (outcome == DecisionOutcome.Penalty)
         {
             // The tier may stay open while the proposal is drafted; the amounts are checked against the range either way.
-            if (tier == DiscretionTier.NoPenalty) errors.Add("tier", "invalid", "给予行政处罚的，裁量档次不能是“不予处罚”");
+            if (tier == DiscretionTier.NoPenalty) errors.Add("tier", "invalid", T("decisions.proposal.penalty_tier"));
         }
         if (!errors.Any && outcome is { } chosen)
         {
             var rec = DiscretionAdvisor.Recommend(benchmark, await WithAgesAsync(c, circumstances), await PartyKindsAsync(c.Id), input.IllegalGainsYuan);
             var deviations = DiscretionAdvisor.Deviations(rec, chosen, tier, kinds.Contains(PenaltyKind.Fine) ? input.FineYuan : null);
             if (deviations.Count > 0 && string.IsNullOrWhiteSpace(input.OutsideRangeReason))
-                errors.Add("outsideRangeReason", "required", $"拟作出的决定超出裁量基准（{string.Join("；", deviations)}），须填写超出裁量基准的理由");
+                errors.Add("outsideRangeReason", "required", T("decisions.proposal.outside_range", string.Join("；", deviations)));
         }
-        errors.Required("content", input.Content, "决定内容").MaxLength("content", input.Content, 4000, "决定内容")
-            .MaxLength("outsideRangeReason", input.OutsideRangeReason, 2000, "超出裁量基准的理由")
-            .MaxLength("evidenceReason", input.EvidenceReason, 4000, "证据采信理由")
-            .MaxLength("basisReason", input.BasisReason, 4000, "依据选择理由")
-            .MaxLength("discretionReason", input.DiscretionReason, 4000, "裁量理由");
+        errors.Required("content", input.Content, T("decisions.proposal.content")).MaxLength("content", input.Content, 4000, T("decisions.proposal.content"))
+            .MaxLength("outsideRangeReason", input.OutsideRangeReason, 2000, T("decisions.proposal.outside_range_reason"))
+            .MaxLength("evidenceReason", input.EvidenceReason, 4000, T("reason.evidenceReason"))
+            .MaxLength("basisReason", input.BasisReason, 4000, T("reason.basisReason"))
+            .MaxLength("discretionReason", input.DiscretionReason, 4000, T("reason.discretionReason"));
         errors.ThrowIfAny();
 
         var p = await db.Set<DecisionProposal>().FirstOrDefaultAsync(x => x.CaseId == c.Id);
@@ -277,9 +278,9 @@ public static class ProposalMapping
 {
     public static string OutcomeLabel(DecisionOutcome o) => o switch
     {
-        DecisionOutcome.Penalty => "给予行政处罚",
-        DecisionOutcome.NoPenalty => "不予行政处罚",
-        DecisionOutcome.FirstViolationNoPenalty => "首违不罚",
-        _ => "其他处理",
+        DecisionOutcome.Penalty => T("decisions.outcome.penalty"),
+        DecisionOutcome.NoPenalty => T("decisions.outcome.no_penalty"),
+        DecisionOutcome.FirstViolationNoPenalty => T("decisions.outcome.first_violation"),
+        _ => T("decisions.outcome.other"),
     };
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Zhifa.Data;
 using Zhifa.Domain.Common;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Decisions;
 
@@ -28,6 +29,7 @@ public sealed class DecisionSettingsModel(CurrentUser me, DecisionFactsService f
     public string AgencyName { get; private set; } = "";
     public bool CanChange { get; private set; }
     [BindProperty] public SettingsForm Input { get; set; } = new();
+    [TempData] public string? StatusMessage { get; set; }
 
     private async Task<bool> LoadAsync(int agencyId, bool fill)
     {
@@ -66,7 +68,7 @@ public sealed class DecisionSettingsModel(CurrentUser me, DecisionFactsService f
             ModelState.AddDomainErrors(ex, "Input");
             return Page();
         }
-        TempData["StatusMessage"] = "设置已保存";
-        return Redirect($"/agencies/{agencyId}/decision-settings");
+        StatusMessage = T("decisions.done.settings_saved");
+        return RedirectToPage("/Decisions/Settings", new { agencyId });
     }
 }

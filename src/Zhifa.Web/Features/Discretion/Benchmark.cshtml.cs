@@ -42,6 +42,7 @@ public sealed class BenchmarkForm
 /// </summary>
 public sealed class BenchmarkModel(MatterService matters, BenchmarkService benchmarks, CurrentUser me) : PageModel
 {
+    [TempData] public string? StatusMessage { get; set; }
     private const int BlankRows = 2;
 
     public Matter Matter { get; private set; } = null!;
@@ -95,8 +96,8 @@ public sealed class BenchmarkModel(MatterService matters, BenchmarkService bench
                     GainsMultipleMin = g.GainsMultipleMin, GainsMultipleMax = g.GainsMultipleMax,
                 }).ToList(),
             });
-            TempData["StatusMessage"] = "裁量基准已保存";
-            return Redirect($"/matters/{MatterPages.Id(matterId)}/benchmark");
+            StatusMessage = UiText.T("discretion.saved");
+            return RedirectToPage();
         }
         catch (DomainValidationException ex)
         {
@@ -109,17 +110,17 @@ public sealed class BenchmarkModel(MatterService matters, BenchmarkService bench
     {
         if (await LoadAsync(matterId, edit: true) is { } refused) return refused;
         ModelState.Clear();
-        if (Upload is null || Upload.Length == 0) ImportError = "请选择要导入的 .csv 或 .xlsx 文件";
+        if (Upload is null || Upload.Length == 0) ImportError = UiText.T("discretion.import.error.file_required");
         else
         {
             await using var stream = Upload.OpenReadStream();
             var result = await benchmarks.ImportAsync(Matter, stream, Upload.FileName);
             if (result.Succeeded)
             {
-                TempData["StatusMessage"] = $"已导入裁量基准（{result.Benchmark!.Grades.Count} 个阶次，第 {result.Benchmark.Version} 版）";
-                return Redirect($"/matters/{MatterPages.Id(matterId)}/benchmark");
+                StatusMessage = UiText.T("discretion.imported", result.Benchmark!.Grades.Count, result.Benchmark.Version);
+                return RedirectToPage();
             }
-            ImportError = result.FileError ?? $"有 {result.RowErrors.Select(e => e.RowNumber).Distinct().Count()} 行有误，未导入任何内容。请修改后重新上传。";
+            ImportError = result.FileError ?? UiText.T("discretion.import.error.rows", result.RowErrors.Select(e => e.RowNumber).Distinct().Count());
             RowErrors = result.RowErrors;
         }
         await OnGetAsync(matterId);

@@ -77,8 +77,8 @@ public sealed class BenchmarkService(AppDbContext db, CurrentUser me, MatterServ
         {
             var g = input.Grades[i];
             var tier = DiscretionRules.ParseTier(g.Tier);
-            if (string.IsNullOrWhiteSpace(g.Tier)) errors.Add($"grades[{i}].tier", "required", $"请选择第 {i + 1} 个阶次的裁量阶次");
-            else if (tier is null) errors.Add($"grades[{i}].tier", "invalid", $"第 {i + 1} 个阶次的裁量阶次无效");
+            if (string.IsNullOrWhiteSpace(g.Tier)) errors.Add($"grades[{i}].tier", "required", UiText.T("discretion.error.tier_required", i + 1));
+            else if (tier is null) errors.Add($"grades[{i}].tier", "invalid", UiText.T("discretion.error.tier_invalid", i + 1));
             grades.Add(new DiscretionGrade
             {
                 Order = i + 1, Tier = tier ?? DiscretionTier.Ordinary, Label = g.Label?.Trim() ?? "",
@@ -97,7 +97,7 @@ public sealed class BenchmarkService(AppDbContext db, CurrentUser me, MatterServ
 
     private static void RequirePenaltyMatter(Matter matter, ValidationErrors errors)
     {
-        if (matter.Category != MatterCategory.Penalty) errors.Add("matterId", "not_penalty", "只有行政处罚事项才有裁量基准");
+        if (matter.Category != MatterCategory.Penalty) errors.Add("matterId", "not_penalty", UiText.T("discretion.error.not_penalty"));
     }
 
     private async Task<DiscretionBenchmark> StoreAsync(Matter matter, string behaviour, string basis, string source, List<DiscretionGrade> grades)
@@ -128,11 +128,11 @@ public sealed class BenchmarkService(AppDbContext db, CurrentUser me, MatterServ
     public async Task<BenchmarkImportResult> ImportAsync(Matter matter, Stream content, string fileName)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (extension is not ".csv" and not ".xlsx") return new("只支持 .csv 或 .xlsx 文件", [], null);
+        if (extension is not ".csv" and not ".xlsx") return new(UiText.T("discretion.import.error.extension"), [], null);
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer);
-        if (buffer.Length > MatterImport.MaxBytes) return new("文件不能超过 5 MB", [], null);
-        if (matter.Category != MatterCategory.Penalty) return new("只有行政处罚事项才有裁量基准", [], null);
+        if (buffer.Length > MatterImport.MaxBytes) return new(UiText.T("matters.import.error.too_large"), [], null);
+        if (matter.Category != MatterCategory.Penalty) return new(UiText.T("discretion.error.not_penalty"), [], null);
         buffer.Position = 0;
         Stream source = extension == ".csv" ? new MemoryStream(System.Text.Encoding.UTF8.GetBytes(MatterImport.DecodeCsv(buffer.ToArray()))) : buffer;
         var rows = new List<BenchmarkSheetRow>();
@@ -153,20 +153,20 @@ public sealed class BenchmarkService(AppDbContext db, CurrentUser me, MatterServ
                     }
                     var missing = BenchmarkSheet.MissingColumns(columnOf.Keys);
                     if (missing.Count > 0)
-                        return new($"第 1 行表头缺少必需的列：{string.Join("、", missing)}（表头应含：{string.Join("、", BenchmarkSheet.Columns)}）", [], null);
+                        return new(UiText.T("discretion.import.error.missing_columns", string.Join(UiText.T("list.and"), missing), string.Join(UiText.T("list.and"), BenchmarkSheet.Columns)), [], null);
                     continue;
                 }
-                if (rows.Count >= BenchmarkSheet.MaxRows) return new($"文件超过 {BenchmarkSheet.MaxRows} 行数据", [], null);
+                if (rows.Count >= BenchmarkSheet.MaxRows) return new(UiText.T("discretion.import.error.too_many_rows", BenchmarkSheet.MaxRows), [], null);
                 string Get(string column) => columnOf.TryGetValue(column, out var letter) && cells.TryGetValue(letter, out var v)
                     ? (Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").Trim() : "";
                 rows.Add(new BenchmarkSheetRow(rowNumber, Get(BenchmarkSheet.Behaviour), Get(BenchmarkSheet.Basis), Get(BenchmarkSheet.Label),
                     Get(BenchmarkSheet.Circumstances).Replace("\r", "", StringComparison.Ordinal), Get(BenchmarkSheet.Standard), Get(BenchmarkSheet.Tier), Get(BenchmarkSheet.Source)));
             }
-            if (columnOf is null) return new("文件是空的：第 1 行应为表头", [], null);
+            if (columnOf is null) return new(UiText.T("discretion.import.error.empty"), [], null);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return new($"无法读取文件（第 {rows.Count + 2} 行附近，请检查每行的列数与表头一致）", [], null);
+            return new(UiText.T("discretion.import.error.unreadable", rows.Count + 2), [], null);
         }
         var read = BenchmarkSheetRules.Read(rows);
         if (!read.IsValid) return new(null, read.Errors, null);

@@ -7,6 +7,7 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Documents;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Documents;
 
@@ -20,6 +21,7 @@ public sealed class CaseDocumentsModel(DocumentService docs) : PageModel
 
     [BindProperty] public string? TypeCode { get; set; }
     [BindProperty] public Dictionary<string, string?> Fields { get; set; } = [];
+    [TempData] public string? StatusMessage { get; set; }
 
     private async Task<bool> LoadAsync(int caseId)
     {
@@ -48,8 +50,8 @@ public sealed class CaseDocumentsModel(DocumentService docs) : PageModel
         try
         {
             var d = await docs.GenerateAsync(Case, new GenerateInput(TypeCode, Fields));
-            TempData["StatusMessage"] = $"已生成{DocumentService.TypeName(d.TypeCode)}{(d.Number.Length > 0 ? "，文号 " + d.Number : "")}";
-            return Redirect($"/documents/{d.Id}");
+            StatusMessage = T("documents.done.generated", DocumentService.TypeName(d.TypeCode), (d.Number.Length > 0 ? T("documents.done.number", d.Number) : ""));
+            return RedirectToPage("/Documents/Detail", new { documentId = d.Id });
         }
         catch (DomainValidationException ex)
         {
@@ -78,6 +80,7 @@ public sealed class DocumentDetailModel(DocumentService docs, Zhifa.Web.Features
 
     [BindProperty] public SignatureForm Input { get; set; } = new();
     [BindProperty] public IFormFile? Upload { get; set; }
+    [TempData] public string? StatusMessage { get; set; }
 
     private CaseDocument _entity = null!;
 
@@ -104,7 +107,7 @@ public sealed class DocumentDetailModel(DocumentService docs, Zhifa.Web.Features
             var at = Input.SignedAt is { } s ? DateTime.SpecifyKind(s, DateTimeKind.Unspecified) : (DateTime?)null;
             if (!await docs.RecordSignatureAsync(_entity, new SignatureInput(Input.Refused, Input.SignedBy, at, Input.Reason, Input.Witness)))
             {
-                ModelState.AddModelError("", "该文书的签名情况已经记录，不能更改");
+                ModelState.AddModelError("", T("documents.signature.already_recorded"));
                 return Page();
             }
         }
@@ -113,8 +116,8 @@ public sealed class DocumentDetailModel(DocumentService docs, Zhifa.Web.Features
             ModelState.AddDomainErrors(ex, "Input");
             return Page();
         }
-        TempData["StatusMessage"] = Input.Refused ? "已记录当事人拒绝签名" : "已记录当事人签名";
-        return Redirect($"/documents/{documentId}");
+        StatusMessage = Input.Refused ? T("documents.done.refusal_recorded") : T("documents.done.signature_recorded");
+        return RedirectToPage("/Documents/Detail", new { documentId });
     }
 
     public async Task<IActionResult> OnPostScanAsync(int documentId)
@@ -131,8 +134,8 @@ public sealed class DocumentDetailModel(DocumentService docs, Zhifa.Web.Features
             foreach (var e in ex.Errors) ModelState.AddModelError(nameof(Upload), e.Message);
             return Page();
         }
-        TempData["StatusMessage"] = "已上传签名扫描件";
-        return Redirect($"/documents/{documentId}");
+        StatusMessage = T("documents.done.scan_uploaded");
+        return RedirectToPage("/Documents/Detail", new { documentId });
     }
 }
 
@@ -149,6 +152,7 @@ public sealed class DocumentTemplatesModel(DocumentService docs, CurrentUser me,
     [BindProperty] public string? TypeCode { get; set; }
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
+    [TempData] public string? StatusMessage { get; set; }
 
     private async Task<bool> LoadAsync()
     {
@@ -173,14 +177,14 @@ public sealed class DocumentTemplatesModel(DocumentService docs, CurrentUser me,
         var type = DocumentTypes.Find(TypeCode);
         if (type is null)
         {
-            ModelState.AddModelError(nameof(TypeCode), "请选择文书类型");
+            ModelState.AddModelError(nameof(TypeCode), T("documents.template.type_required"));
             return Page();
         }
         try
         {
             var t = await docs.UploadTemplateAsync(Agency.Id, type, Upload, Note);
-            TempData["StatusMessage"] = $"已上传{type.Name}模板第 {t.Version} 版";
-            return Redirect($"/documents/templates?agencyId={Agency.Id}");
+            StatusMessage = T("documents.done.template_uploaded", type.Name, t.Version);
+            return RedirectToPage("/Documents/Templates", new { agencyId = Agency.Id });
         }
         catch (DomainValidationException ex)
         {

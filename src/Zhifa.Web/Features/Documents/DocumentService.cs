@@ -11,6 +11,7 @@ using Zhifa.Domain.Documents;
 using Zhifa.Domain.Records;
 using Zhifa.Web.Infrastructure;
 using Zhifa.Web.Infrastructure.Storage;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Documents;
 
@@ -113,8 +114,8 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
             await EnsureStoredFileAsync(blob);
             db.Set<DocumentTemplate>().Add(new DocumentTemplate
             {
-                AgencyId = agencyId, TypeCode = type.Code, Version = 1, Sha256 = blob.Sha256, FileName = $"{type.Name}（内置模板）.docx",
-                CreatedAt = db.UtcNow, CreatedBy = "system", Note = "内置模板",
+                AgencyId = agencyId, TypeCode = type.Code, Version = 1, Sha256 = blob.Sha256, FileName = T("documents.template.builtin_file_name", type.Name),
+                CreatedAt = db.UtcNow, CreatedBy = "system", Note = T("documents.template.builtin_note"),
             });
         }
         try
@@ -149,9 +150,9 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
     /// <summary>Adds the next version of a type's template: the file must open as a Word document and use only known placeholders.</summary>
     public async Task<DocumentTemplate> UploadTemplateAsync(int agencyId, DocumentType type, IFormFile? file, string? note)
     {
-        var errors = new ValidationErrors().MaxLength("note", note, 500, "说明");
-        if (file is null || file.Length == 0) errors.Add("file", "required", "请选择模板文件（.docx）");
-        else if (file.Length > DocumentRules.TemplateMaxBytes) errors.Add("file", "too_large", "模板文件不能超过 10 MB");
+        var errors = new ValidationErrors().MaxLength("note", note, 500, T("documents.template.note"));
+        if (file is null || file.Length == 0) errors.Add("file", "required", T("documents.template.file_required"));
+        else if (file.Length > DocumentRules.TemplateMaxBytes) errors.Add("file", "too_large", T("documents.template.too_large"));
         errors.ThrowIfAny();
         byte[] bytes;
         using (var buffer = new MemoryStream())
@@ -160,7 +161,7 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
             bytes = buffer.ToArray();
         }
         var used = DocumentWord.ReadPlaceholders(bytes)
-            ?? throw new DomainValidationException("file", "not_docx", "模板文件不是有效的 Word 文档（.docx）");
+            ?? throw new DomainValidationException("file", "not_docx", T("documents.template.not_docx"));
         DocumentRules.ValidateTemplatePlaceholders(used).ThrowIfAny();
 
         await EnsureBuiltInTemplatesAsync(agencyId, [type]);
@@ -184,7 +185,7 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
         {
             // The unique (agency, type, version) index refused a second upload racing for the same version.
             foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList()) entry.State = EntityState.Detached;
-            throw new DomainValidationException("file", "version_taken", "另一位管理员刚刚上传了该文书的新版本，请刷新后重新上传");
+            throw new DomainValidationException("file", "version_taken", T("documents.template.concurrent_upload"));
         }
         return template;
     }
@@ -224,9 +225,9 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
     public async Task<CaseDocument> GenerateAsync(Case c, GenerateInput input, bool issuingDecision = false)
     {
         var type = DocumentTypes.Find(input.TypeCode?.Trim())
-            ?? throw new DomainValidationException("typeCode", "unknown_type", "请选择文书类型");
+            ?? throw new DomainValidationException("typeCode", "unknown_type", T("documents.type_required"));
         if (DocumentRules.IssuedOnlyWithDecision(type, c.Procedure) && !issuingDecision)
-            throw new DomainValidationException("typeCode", "decision.issue_only", $"{type.Name}由负责人在案件的“决定”页签发时生成");
+            throw new DomainValidationException("typeCode", "decision.issue_only", T("documents.issued_only_with_decision", type.Name));
         var fields = DocumentRules.NormalizeFields(type, input.Fields);
         var agency = await agencies.FindAsync(c.AgencyId) ?? throw new InvalidOperationException("agency " + c.AgencyId + " not found");
         // LAW-9: a decision tells where the party may turn; it is not made while the agency names no 复议机关 or court.
@@ -235,7 +236,7 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
         var local = ToChina(db.UtcNow);
         DocumentRules.ValidateFields(type, fields, DocumentRules.FillMap(type, data, new Dictionary<string, string>(), "", local)).ThrowIfAny();
         if (DocumentRules.NeedsLegalReview(type) && await legalReview.GateAsync(c) is { IsOpen: false } gate)
-            throw new DomainValidationException("typeCode", "legal_review.not_passed", $"{type.Name}须在法制审核同意后方可制作：{gate.Message}");
+            throw new DomainValidationException("typeCode", "legal_review.not_passed", T("documents.legal_review_required", type.Name, gate.Message));
 
         var template = await CurrentTemplateAsync(c.AgencyId, type);
         byte[] templateBytes;

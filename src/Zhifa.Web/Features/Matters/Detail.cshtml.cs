@@ -7,6 +7,7 @@ namespace Zhifa.Web.Features.Matters;
 /// <summary>One matter with the full text of its legal bases; a POST here deletes it (administrators).</summary>
 public sealed class DetailModel(MatterService matters, CurrentUser me, IMatterBenchmarks benchmarks) : PageModel
 {
+    [TempData] public string? StatusMessage { get; set; }
     public Domain.Discretion.DiscretionBenchmark? Benchmark { get; private set; }
     public MatterDto Matter { get; private set; } = null!;
     public string AgencyName { get; private set; } = "";
@@ -29,7 +30,7 @@ public sealed class DetailModel(MatterService matters, CurrentUser me, IMatterBe
         if (m is null) return NotFound();
         if (!await me.CanAdminister(m.AgencyId)) return Forbid();
         await matters.DeleteAsync(m);
-        TempData["StatusMessage"] = $"已删除执法事项“{m.Name}”";
-        return Redirect("/matters?agencyId=" + MatterPages.Id(m.AgencyId));
+        StatusMessage = UiText.T("matters.deleted", m.Name);
+        return RedirectToPage("/Matters/Index", new { agencyId = MatterPages.Id(m.AgencyId) });
     }
 }

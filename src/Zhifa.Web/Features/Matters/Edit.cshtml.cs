@@ -12,6 +12,7 @@ namespace Zhifa.Web.Features.Matters;
 /// </summary>
 public sealed class EditModel(MatterService matters, CurrentUser me) : PageModel
 {
+    [TempData] public string? StatusMessage { get; set; }
     private const int MinRows = 3;
 
     [BindProperty] public MatterInput Input { get; set; } = new();
@@ -62,12 +63,12 @@ public sealed class EditModel(MatterService matters, CurrentUser me) : PageModel
             {
                 var m = (await matters.FindVisibleAsync(id))!;
                 await matters.UpdateAsync(m, Input);
-                TempData["StatusMessage"] = "执法事项已保存";
-                return Redirect($"/matters/{m.Id}");
+                StatusMessage = UiText.T("matters.saved");
+                return RedirectToPage("/Matters/Detail", new { matterId = m.Id });
             }
             var created = await matters.CreateAsync(Input.AgencyId!.Value, Input);
-            TempData["StatusMessage"] = "执法事项已新增";
-            return Redirect($"/matters/{created.Id}");
+            StatusMessage = UiText.T("matters.created");
+            return RedirectToPage("/Matters/Detail", new { matterId = created.Id });
         }
         catch (DomainValidationException ex)
         {
@@ -91,7 +92,7 @@ public sealed class EditModel(MatterService matters, CurrentUser me) : PageModel
         Input.AgencyId ??= me.AgencyId;
         if (Input.AgencyId is null)
         {
-            ModelState.AddModelError("Input.AgencyId", "请选择执法主体");
+            ModelState.AddModelError("Input.AgencyId", UiText.T("matters.error.agency_required"));
             return await ShowAsync(null);
         }
         if (!await me.CanSee(Input.AgencyId)) return NotFound();

@@ -9,6 +9,7 @@ namespace Zhifa.Web.Features.Matters;
 /// <summary>Uploads a matters list for one agency the user administers; a file with any wrong row imports nothing and lists every wrong cell.</summary>
 public sealed class ImportModel(MatterService matters, MatterImport import, CurrentUser me) : PageModel
 {
+    [TempData] public string? StatusMessage { get; set; }
     [BindProperty] public int? AgencyId { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
 
@@ -33,17 +34,17 @@ public sealed class ImportModel(MatterService matters, MatterImport import, Curr
         if (agencyId is null || Agencies.All(a => a.Id != agencyId))
         {
             if (agencyId is not null) return NotFound();
-            FileError = "请选择要导入的执法主体";
+            FileError = UiText.T("matters.import.error.agency_required");
             return Page();
         }
         var result = await import.ImportAsync(agencyId.Value, Upload);
         if (!result.Succeeded)
         {
-            FileError = result.FileError ?? $"有 {result.RowErrors.Select(e => e.RowNumber).Distinct().Count()} 行有误，未导入任何事项。请修改后重新上传。";
+            FileError = result.FileError ?? UiText.T("matters.import.error.rows", result.RowErrors.Select(e => e.RowNumber).Distinct().Count());
             RowErrors = result.RowErrors;
             return Page();
         }
-        TempData["StatusMessage"] = result.Summary;
-        return Redirect("/matters?agencyId=" + MatterPages.Id(agencyId.Value));
+        StatusMessage = result.Summary;
+        return RedirectToPage("/Matters/Index", new { agencyId = MatterPages.Id(agencyId.Value) });
     }
 }

@@ -24,7 +24,7 @@ public sealed class IndexModel(MatterService matters, CurrentUser me) : PageMode
     public async Task OnGetAsync()
     {
         Agencies = await matters.VisibleAgenciesAsync();
-        bool? random = Random switch { "是" => true, "否" => false, _ => null };
+        bool? random = Random == UiText.T("matters.yes") ? true : Random == UiText.T("matters.no") ? false : null;
         try
         {
             Result = await matters.ListAsync(new MatterFilter(AgencyId, Category, random, Q, PageNumber));

@@ -5,6 +5,7 @@ using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using Zhifa.Data;
 using Zhifa.Domain.Matters;
+using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Matters;
 
@@ -14,7 +15,7 @@ public sealed record MatterImportResult(string? FileError, IReadOnlyList<MatterS
     public bool Succeeded => FileError is null && RowErrors.Count == 0;
     public int Imported => Created + Updated + Unchanged;
 
-    public string Summary => $"已导入 {Imported} 个事项（新增 {Created}，更新 {Updated}）" + (Unchanged > 0 ? $"，{Unchanged} 个无变化" : "");
+    public string Summary => UiText.T("matters.import.summary", Imported, Created, Updated) + (Unchanged > 0 ? UiText.T("matters.import.summary_unchanged", Unchanged) : "");
 
     public static MatterImportResult Refused(string fileError) => new(fileError, [], 0, 0, 0);
 }
@@ -44,8 +45,8 @@ public sealed class MatterImport(AppDbContext db, Agencies.AgencyService agencie
 
     public async Task<MatterImportResult> ImportAsync(int agencyId, IFormFile? file)
     {
-        if (file is null || file.Length == 0) return MatterImportResult.Refused("请选择要导入的 .xlsx 或 .csv 文件");
-        if (file.Length > MaxBytes) return MatterImportResult.Refused("文件不能超过 5 MB");
+        if (file is null || file.Length == 0) return MatterImportResult.Refused(UiText.T("matters.import.error.file_required"));
+        if (file.Length > MaxBytes) return MatterImportResult.Refused(UiText.T("matters.import.error.too_large"));
         await using var stream = file.OpenReadStream();
         return await ImportAsync(agencyId, stream, file.FileName);
     }
@@ -99,11 +100,11 @@ public sealed class MatterImport(AppDbContext db, Agencies.AgencyService agencie
     public static async Task<(List<MatterSheetRow> Rows, string? Error)> ReadAsync(Stream content, string fileName)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (extension is not ".xlsx" and not ".csv") return ([], "只支持 .xlsx 或 .csv 文件");
+        if (extension is not ".xlsx" and not ".csv") return ([], UiText.T("matters.import.error.extension"));
 
         using var buffer = new MemoryStream();
         await CopyLimitedAsync(content, buffer);
-        if (buffer.Length > MaxBytes) return ([], "文件不能超过 5 MB");
+        if (buffer.Length > MaxBytes) return ([], UiText.T("matters.import.error.too_large"));
         buffer.Position = 0;
 
         Stream source = buffer;
@@ -128,21 +129,21 @@ public sealed class MatterImport(AppDbContext db, Agencies.AgencyService agencie
                         if (header.Length > 0) columnOf.TryAdd(header, letter);
                     }
                     var missing = MatterSheetRules.MissingColumns(columnOf.Keys);
-                    if (missing.Count > 0) return ([], $"第 1 行表头缺少必需的列：{string.Join("、", missing)}（表头应为：{string.Join("、", MatterSheet.Columns)}）");
+                    if (missing.Count > 0) return ([], UiText.T("matters.import.error.missing_columns", string.Join(UiText.T("list.and"), missing), string.Join(UiText.T("list.and"), MatterSheet.Columns)));
                     continue;
                 }
-                if (rowNumber - 1 > MatterSheet.MaxRows) return ([], $"文件超过 {MatterSheet.MaxRows} 行数据，请分批导入");
+                if (rowNumber - 1 > MatterSheet.MaxRows) return ([], UiText.T("matters.import.error.too_many_rows", MatterSheet.MaxRows));
                 string Get(string column) => columnOf.TryGetValue(column, out var letter) && cells.TryGetValue(letter, out var v) ? Cell(v) : "";
                 rows.Add(new MatterSheetRow(rowNumber, Get(MatterSheet.Code), Get(MatterSheet.Name), Get(MatterSheet.Category), Get(MatterSheet.Unit),
                     Get(MatterSheet.Law), Get(MatterSheet.Article), Get(MatterSheet.Text), Get(MatterSheet.RandomInspection)));
             }
-            if (columnOf is null) return ([], "文件是空的：第 1 行应为表头（" + string.Join("、", MatterSheet.Columns) + "）");
+            if (columnOf is null) return ([], UiText.T("matters.import.error.empty", string.Join(UiText.T("list.and"), MatterSheet.Columns)));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return ([], extension == ".csv"
-                ? $"无法读取 CSV 文件（第 {rows.Count + 2} 行附近，请检查每行的列数与表头一致）"
-                : "无法读取 .xlsx 文件，请确认文件是 Excel 工作簿（.xlsx，不支持旧版 .xls）");
+                ? UiText.T("matters.import.error.csv", rows.Count + 2)
+                : UiText.T("matters.import.error.xlsx"));
         }
         return (rows, null);
     }
@@ -205,24 +206,17 @@ public sealed class MatterImport(AppDbContext db, Agencies.AgencyService agencie
         return Write(rows);
     }
 
-    public static byte[] Template() => Write(
-    [
-        new SheetRow
-        {
-            Code = "330217999000", Name = "对公共场所未取得卫生许可证擅自营业的行政处罚", Category = "行政处罚", Unit = "",
-            Law = "公共场所卫生管理条例实施细则", Article = "第三十五条", Text = "对未依法取得公共场所卫生许可证擅自营业的……", RandomInspection = "否",
-        },
-    ]);
+    public static byte[] Template() => Write([MatterTemplateSample.Row]);
 
     private static byte[] Write(List<SheetRow> rows)
     {
         using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: "执法事项清单", excelType: ExcelType.XLSX);
+        stream.SaveAs(rows, sheetName: UiText.T("matters.title"), excelType: ExcelType.XLSX);
         return stream.ToArray();
     }
 
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static string ExportFileName(string agencyShortName, DateTime chinaToday)
-        => $"执法事项清单-{agencyShortName}-{chinaToday:yyyyMMdd}.xlsx";
+        => UiText.T("matters.export.file_name", agencyShortName, chinaToday);
 }

@@ -43,7 +43,7 @@ public sealed record MatterFilter(int? AgencyId = null, string? Category = null,
 /// <summary>Lists, creates, changes and deletes matters (ORG-6); callers check scope before calling the changing methods.</summary>
 public sealed class MatterService(AppDbContext db, CurrentUser me, Agencies.AgencyService agencies)
 {
-    public const string DuplicateCode = "事项编码已存在";
+    public static string DuplicateCode => UiText.T("matters.error.duplicate_code");
 
     public async Task<MatterPage> ListAsync(MatterFilter filter)
     {
@@ -52,7 +52,7 @@ public sealed class MatterService(AppDbContext db, CurrentUser me, Agencies.Agen
         if (!string.IsNullOrWhiteSpace(filter.Category))
         {
             var category = Matter.ParseCategory(filter.Category)
-                ?? throw new DomainValidationException("category", "invalid", "事项类别无效");
+                ?? throw new DomainValidationException("category", "invalid", UiText.T("matters.error.category_invalid"));
             query = query.Where(m => m.Category == category);
         }
         if (filter.RandomInspection is { } flag) query = query.Where(m => m.RandomInspection == flag);
@@ -133,10 +133,10 @@ public sealed class MatterService(AppDbContext db, CurrentUser me, Agencies.Agen
         var code = input.Code?.Trim() ?? "";
         var errors = Matter.Validate(code, input.Name, bases);
         var category = Matter.ParseCategory(input.Category);
-        if (string.IsNullOrWhiteSpace(input.Category)) errors.Add("category", "required", "请选择事项类别");
-        else if (category is null) errors.Add("category", "invalid", "事项类别无效");
+        if (string.IsNullOrWhiteSpace(input.Category)) errors.Add("category", "required", UiText.T("matters.error.category_required"));
+        else if (category is null) errors.Add("category", "invalid", UiText.T("matters.error.category_invalid"));
         if (input.ResponsibleUnitId is { } unitId && !await agencies.HasUnitAsync(matter.AgencyId, unitId))
-            errors.Add("responsibleUnitId", "not_found", "承办机构不是本执法主体的内设机构");
+            errors.Add("responsibleUnitId", "not_found", UiText.T("matters.error.unit_not_in_agency"));
         if (code.Length > 0 && await db.Matters.AnyAsync(m => m.AgencyId == matter.AgencyId && m.Code == code && m.Id != matter.Id))
             errors.Add("code", "duplicate", DuplicateCode);
         errors.ThrowIfAny();

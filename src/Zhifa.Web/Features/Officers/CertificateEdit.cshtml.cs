@@ -12,9 +12,10 @@ namespace Zhifa.Web.Features.Officers;
 /// </summary>
 public sealed class CertificateEditModel(OfficerService officers, CurrentUser me) : PageModel
 {
+    [TempData] public string? StatusMessage { get; set; }
     private static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
-        ["ValidFrom"] = "有效期起始日期", ["ValidUntil"] = "有效期截止日期",
+        ["ValidFrom"] = UiText.T("officers.valid_from"), ["ValidUntil"] = UiText.T("officers.valid_until"),
     };
 
     [BindProperty] public CertificateInput Input { get; set; } = new();
@@ -78,8 +79,8 @@ public sealed class CertificateEditModel(OfficerService officers, CurrentUser me
             ModelState.AddDomainErrors(ex, "Input", unreadable);
             return Page();
         }
-        TempData["StatusMessage"] = certificateId is null ? "执法证已登记" : "执法证已保存";
-        return Redirect($"/officers/{officerId}");
+        StatusMessage = certificateId is null ? UiText.T("officers.certificate.created") : UiText.T("officers.certificate.saved");
+        return RedirectToPage("/Officers/Detail", new { officerId });
     }
 
     public async Task<IActionResult> OnPostStateAsync(int officerId, int certificateId)
@@ -97,7 +98,7 @@ public sealed class CertificateEditModel(OfficerService officers, CurrentUser me
             Input = new CertificateInput { Number = c.Number, Issuer = c.Issuer, ValidFrom = c.ValidFrom, ValidUntil = c.ValidUntil, Domains = c.Domains.Replace(",", "、", StringComparison.Ordinal) };
             return Page();
         }
-        TempData["StatusMessage"] = $"执法证已{Domain.Officers.Certificate.ActionLabel(c.State)}";
-        return Redirect($"/officers/{officerId}");
+        StatusMessage = UiText.T("officers.certificate.state_changed", Domain.Officers.Certificate.ActionLabel(c.State));
+        return RedirectToPage("/Officers/Detail", new { officerId });
     }
 }

@@ -10,10 +10,11 @@ namespace Zhifa.Web.Features.Officers;
 /// <summary>Creates an officer, optionally with the first certificate (/officers/new), or edits one (/officers/{officerId}/edit).</summary>
 public sealed class EditModel(OfficerService officers, CurrentUser me) : PageModel
 {
+    [TempData] public string? StatusMessage { get; set; }
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
-        ["AgencyId"] = "执法主体", ["UnitId"] = "所属股室", ["ValidFrom"] = "有效期起始日期", ["ValidUntil"] = "有效期截止日期",
-        ["HasLegalQualification"] = "法律职业资格", ["IsLegalReviewer"] = "法制审核人员", ["Active"] = "在岗",
+        ["AgencyId"] = UiText.T("officers.agency"), ["UnitId"] = UiText.T("officers.own_unit"), ["ValidFrom"] = UiText.T("officers.valid_from"), ["ValidUntil"] = UiText.T("officers.valid_until"),
+        ["HasLegalQualification"] = UiText.T("officers.legal_qualification"), ["IsLegalReviewer"] = UiText.T("officers.legal_reviewer"), ["Active"] = UiText.T("officers.active"),
     };
 
     [BindProperty] public OfficerInput Input { get; set; } = new();
@@ -60,8 +61,8 @@ public sealed class EditModel(OfficerService officers, CurrentUser me) : PageMod
                 Input.AgencyId = o.AgencyId;
                 if (unreadable.Count > 0) return await RedisplayAsync();
                 await officers.UpdateAsync(o, Input);
-                TempData["StatusMessage"] = "执法人员已保存";
-                return Redirect($"/officers/{id}");
+                StatusMessage = UiText.T("officers.saved");
+                return RedirectToPage("/Officers/Detail", new { officerId = id });
             }
 
             Input.AgencyId ??= me.AgencyId;
@@ -73,8 +74,8 @@ public sealed class EditModel(OfficerService officers, CurrentUser me) : PageMod
                 return await RedisplayAsync();
             }
             var created = await officers.CreateAsync(Input);
-            TempData["StatusMessage"] = created.Certificates.Count > 0 ? "执法人员及执法证已新增" : "执法人员已新增";
-            return Redirect($"/officers/{created.Id}");
+            StatusMessage = created.Certificates.Count > 0 ? UiText.T("officers.created_with_certificate") : UiText.T("officers.created");
+            return RedirectToPage("/Officers/Detail", new { officerId = created.Id });
         }
         catch (DomainValidationException ex)
         {

@@ -51,7 +51,7 @@ public static class OfficerPages
             var entry = modelState[key]!;
             entry.Errors.Clear();
             var name = key.Contains('.') ? key[(key.LastIndexOf('.') + 1)..] : key;
-            modelState.AddModelError(key, labels.TryGetValue(name, out var label) ? $"{label}格式不正确" : "输入格式不正确");
+            modelState.AddModelError(key, labels.TryGetValue(name, out var label) ? UiText.T("form.format_invalid", label) : UiText.T("form.input_invalid"));
         }
         return keys;
     }

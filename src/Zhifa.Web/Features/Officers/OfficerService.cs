@@ -94,9 +94,9 @@ public sealed record PublicCertificateDto(string Number, string Name, string Age
 /// Callers check scope (404) and the administrator role (403) before calling a changing method.</summary>
 public sealed class OfficerService(AppDbContext db, CurrentUser me, TimeProvider time, Agencies.AgencyService agencies)
 {
-    public const string DuplicateNumber = "执法证号已存在";
+    public static string DuplicateNumber => UiText.T("officers.error.duplicate_number");
     public const string NoCertificate = "None";
-    public const string NoCertificateLabel = "无执法证";
+    public static string NoCertificateLabel => UiText.T("officers.no_certificate_label");
 
     /// <summary>Certificates are valid by the calendar day in China, whatever the server's zone.</summary>
     public DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
@@ -161,10 +161,10 @@ public sealed class OfficerService(AppDbContext db, CurrentUser me, TimeProvider
         {
             var t = filter.Status.Trim();
             status = t == NoCertificate || t == NoCertificateLabel ? NoCertificate : Certificate.ParseStatus(t)?.ToString();
-            if (status is null) errors.Add("status", "invalid", "持证状态无效，应为 Valid、Suspended、Revoked、Expired、NotYetValid 或 None");
+            if (status is null) errors.Add("status", "invalid", UiText.T("officers.error.status_invalid"));
         }
-        if (filter.Page < 1) errors.Add("page", "out_of_range", "页码应从 1 开始");
-        if (filter.PageSize is < 1 or > 200) errors.Add("pageSize", "out_of_range", "每页条数应为 1 到 200");
+        if (filter.Page < 1) errors.Add("page", "out_of_range", UiText.T("officers.error.page"));
+        if (filter.PageSize is < 1 or > 200) errors.Add("pageSize", "out_of_range", UiText.T("officers.error.page_size"));
         errors.ThrowIfAny();
 
         var query = await db.Officers.AsNoTracking().Include(o => o.Certificates).AsQueryable().InScopeAsync(me, o => o.AgencyId);
@@ -272,7 +272,7 @@ public sealed class OfficerService(AppDbContext db, CurrentUser me, TimeProvider
     {
         var to = Certificate.ParseState(input.State);
         if (to is null && !string.IsNullOrWhiteSpace(input.State))
-            throw new DomainValidationException("state", "invalid", "执法证状态无效，应为暂扣、注销或恢复");
+            throw new DomainValidationException("state", "invalid", UiText.T("officers.error.state_invalid"));
         Certificate.CheckStateChange(certificate.State, to, input.Reason).ThrowIfAny();
         certificate.ChangeState(to!.Value, input.Reason);
         await SaveAsync(null, "");
@@ -328,9 +328,9 @@ public sealed class OfficerService(AppDbContext db, CurrentUser me, TimeProvider
     private async Task<ValidationErrors> ValidateOfficerAsync(int? agencyId, OfficerInput input)
     {
         var errors = Officer.Validate(input.Name, input.Position);
-        if (agencyId is null) errors.Add("agencyId", "required", "请选择执法主体");
+        if (agencyId is null) errors.Add("agencyId", "required", UiText.T("officers.error.agency_required"));
         else if (input.UnitId is { } unitId && !await agencies.HasUnitAsync(agencyId.Value, unitId))
-            errors.Add("unitId", "not_found", "所属股室不是该执法主体的内设机构");
+            errors.Add("unitId", "not_found", UiText.T("officers.error.unit_not_in_agency"));
         return errors;
     }
 

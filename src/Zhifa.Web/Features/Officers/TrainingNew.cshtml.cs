@@ -9,9 +9,10 @@ namespace Zhifa.Web.Features.Officers;
 /// <summary>Records a training or examination an officer attended (ORG-2, ORG-8).</summary>
 public sealed class TrainingNewModel(OfficerService officers, CurrentUser me) : PageModel
 {
+    [TempData] public string? StatusMessage { get; set; }
     private static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
-        ["Date"] = "培训日期", ["Hours"] = "学时",
+        ["Date"] = UiText.T("officers.training.field_date"), ["Hours"] = UiText.T("officers.training.hours"),
     };
 
     [BindProperty] public TrainingInput Input { get; set; } = new();
@@ -51,7 +52,7 @@ public sealed class TrainingNewModel(OfficerService officers, CurrentUser me) : 
             ModelState.AddDomainErrors(ex, "Input", unreadable);
             return Page();
         }
-        TempData["StatusMessage"] = "培训记录已登记";
-        return Redirect($"/officers/{officerId}");
+        StatusMessage = UiText.T("officers.training.created");
+        return RedirectToPage("/Officers/Detail", new { officerId });
     }
 }

@@ -4,6 +4,7 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Records;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Records;
 
@@ -17,6 +18,7 @@ public sealed class ExemptionsModel(RecordingExemptionService svc, Cases.CaseSer
     [BindProperty] public ExemptionReason? Reason { get; set; }
     [BindProperty] public string? Explanation { get; set; }
     [BindProperty] public string? Note { get; set; }
+    [TempData] public string? StatusMessage { get; set; }
 
     private async Task<bool> LoadAsync(int caseId)
     {
@@ -34,7 +36,7 @@ public sealed class ExemptionsModel(RecordingExemptionService svc, Cases.CaseSer
     {
         if (!await LoadAsync(caseId)) return NotFound();
         if (!CanRequest) return Forbid();
-        return await ActAsync(caseId, () => svc.CreateAsync(Case, new ExemptionInput(Step, Reason, Explanation)), "书面说明已提交，待主要负责人批准");
+        return await ActAsync(caseId, () => svc.CreateAsync(Case, new ExemptionInput(Step, Reason, Explanation)), T("records.done.exemption_requested"));
     }
 
     public async Task<IActionResult> OnPostDecideAsync(int caseId, int exemptionId, bool approve)
@@ -43,7 +45,7 @@ public sealed class ExemptionsModel(RecordingExemptionService svc, Cases.CaseSer
         var x = await svc.FindAsync(exemptionId);
         if (x is null || x.CaseId != caseId) return NotFound();
         if (!CanDecide) return Forbid();
-        return await ActAsync(caseId, () => svc.DecideAsync(x, approve, Note), approve ? "已批准书面说明" : "已不予批准");
+        return await ActAsync(caseId, () => svc.DecideAsync(x, approve, Note), approve ? T("records.done.exemption_approved") : T("records.done.exemption_rejected"));
     }
 
     private async Task<IActionResult> ActAsync(int caseId, Func<Task> act, string done)
@@ -57,7 +59,7 @@ public sealed class ExemptionsModel(RecordingExemptionService svc, Cases.CaseSer
             ModelState.AddDomainErrors(ex, "");
             return Page();
         }
-        TempData["StatusMessage"] = done;
-        return Redirect($"/cases/{caseId}/recording-exemptions");
+        StatusMessage = done;
+        return RedirectToPage("/Records/Exemptions", new { caseId });
     }
 }

@@ -7,6 +7,7 @@ using Zhifa.Data;
 using Zhifa.Domain.Records;
 using Zhifa.Web.Infrastructure;
 using Zhifa.Web.Infrastructure.Storage;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Records;
 
@@ -39,10 +40,10 @@ public sealed class RecordExtractionService(AppDbContext db, BlobStore blobs, Cu
         var zipFile = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         using (var zip = new ZipArchive(zipFile, ZipArchiveMode.Create, leaveOpen: true))
         {
-            await using (var target = zip.CreateEntry("原始文件/" + record.FileName, CompressionLevel.NoCompression).Open())
+            await using (var target = zip.CreateEntry(T("records.extraction.original_entry", record.FileName), CompressionLevel.NoCompression).Open())
             await using (var source = blobs.OpenRead(record.Sha256))
                 await source.CopyToAsync(target, ct);
-            await using var statement = zip.CreateEntry("证据提取说明.docx").Open();
+            await using var statement = zip.CreateEntry(T("records.extraction.statement_file")).Open();
             await statement.WriteAsync(Statement(caseNumber, record, extraction), ct);
         }
         zipFile.Position = 0;
@@ -58,18 +59,18 @@ public sealed class RecordExtractionService(AppDbContext db, BlobStore blobs, Cu
             var body = new Body();
             Paragraph Line(string text, bool bold = false) => new(new Run(
                 bold ? new RunProperties(new Bold()) : new RunProperties(), new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
-            body.Append(Line("证据提取说明", bold: true));
+            body.Append(Line(T("records.extraction.statement_title"), bold: true));
             foreach (var text in new[]
             {
-                $"案号：{caseNumber}",
-                $"记录：{RecordRules.Label(record.Kind)}　{record.FileName}（{record.Size} 字节）",
-                $"记录时间：{Display.DateTime(record.StartedAt)} 至 {Display.DateTime(record.EndedAt)}　地点：{record.Place}",
-                $"证明对象：{record.Proves}",
-                $"制作人：{x.Maker}　设备编号：{record.DeviceNumber}",
-                $"提取人：{x.Extractor}　提取时间：{Display.DateTime(x.ExtractedAt)}",
-                $"提取用途：{x.Purpose}",
+                T("records.extraction.case_number", caseNumber),
+                T("records.extraction.record", RecordRules.Label(record.Kind), record.FileName, record.Size),
+                T("records.extraction.record_time", Display.DateTime(record.StartedAt), Display.DateTime(record.EndedAt), record.Place),
+                T("records.extraction.proves", record.Proves),
+                T("records.extraction.maker", x.Maker, record.DeviceNumber),
+                T("records.extraction.extractor", x.Extractor, Display.DateTime(x.ExtractedAt)),
+                T("records.extraction.purpose_line", x.Purpose),
                 $"SHA-256：{record.Sha256}",
-                "本副本与平台保存的原始文件一致，可按上述 SHA-256 核对。",
+                T("records.extraction.same_as_original"),
             })
             {
                 body.Append(Line(text));

@@ -4,6 +4,7 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Records;
 using Zhifa.Web.Infrastructure;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Records;
 
@@ -13,6 +14,7 @@ public sealed class IndexModel(RecordService records, RecordExtractionService ex
     public Case Case { get; private set; } = new();
     public List<RecordDto> Records { get; private set; } = [];
     public bool MayHandle { get; private set; }
+    [TempData] public string? ErrorMessage { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int caseId)
     {
@@ -33,12 +35,12 @@ public sealed class IndexModel(RecordService records, RecordExtractionService ex
         try
         {
             var zip = await extractions.ExtractAsync(r, new ExtractionInput(purpose), HttpContext.RequestAborted);
-            return File(zip, "application/zip", $"证据提取-{Path.GetFileNameWithoutExtension(r.FileName)}.zip");
+            return File(zip, "application/zip", T("records.extraction.zip_name", Path.GetFileNameWithoutExtension(r.FileName)));
         }
         catch (DomainValidationException ex)
         {
-            TempData["ErrorMessage"] = string.Join("；", ex.Errors.Select(e => e.Message));
-            return Redirect($"/cases/{caseId}/records");
+            ErrorMessage = string.Join("；", ex.Errors.Select(e => e.Message));
+            return RedirectToPage("/Records/Index", new { caseId });
         }
     }
 }
@@ -84,6 +86,7 @@ public sealed class NewModel(RecordService records, Zhifa.Web.Features.Officers.
 
     [BindProperty] public RecordForm Input { get; set; } = new();
     [BindProperty] public IFormFile? Upload { get; set; }
+    [TempData] public string? StatusMessage { get; set; }
 
     public Case Case { get; private set; } = new();
     public List<(int Id, string Name)> Officers { get; private set; } = [];
@@ -118,13 +121,13 @@ public sealed class NewModel(RecordService records, Zhifa.Web.Features.Officers.
         {
             ModelState.AddDomainErrors(ex, "Input");
         }
-        if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), "请选择文件");
-        else if (Upload.Length > MaxFormFileBytes) ModelState.AddModelError(nameof(Upload), "不使用分片上传时文件不能超过 100 MB");
+        if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), T("records.upload.file_required"));
+        else if (Upload.Length > MaxFormFileBytes) ModelState.AddModelError(nameof(Upload), T("records.upload.too_large"));
         if (!ModelState.IsValid) return Page();
         await using (var stream = Upload!.OpenReadStream())
             await records.RegisterStreamAsync(Case, Input.ToInput(), stream, Upload.FileName, Upload.ContentType);
-        TempData["StatusMessage"] = $"已登记记录“{Path.GetFileName(Upload.FileName)}”";
-        return Redirect($"/cases/{caseId}/records");
+        StatusMessage = T("records.done.registered", Path.GetFileName(Upload.FileName));
+        return RedirectToPage("/Records/Index", new { caseId });
     }
 }
 

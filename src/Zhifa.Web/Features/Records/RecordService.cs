@@ -10,6 +10,7 @@ using Zhifa.Domain.Records;
 using Zhifa.Web.Features.Calendar;
 using Zhifa.Web.Infrastructure;
 using Zhifa.Web.Infrastructure.Storage;
+using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Records;
 
@@ -226,7 +227,7 @@ public sealed class RecordService(AppDbContext db, CurrentUser me, BlobStore blo
         var facts = await ValidateAsync(c.AgencyId, input);
         var received = ReceivedOf(s);
         if (received != s.Size)
-            throw new DomainValidationException("file", "incomplete", $"文件尚未传完：已收到 {received} 字节，共 {s.Size} 字节");
+            throw new DomainValidationException("file", "incomplete", T("records.upload.incomplete", received, s.Size));
         // On disk before it becomes an original that the database names.
         await using (var sync = new FileStream(s.TempPath, FileMode.Open, FileAccess.Write, FileShare.Read)) sync.Flush(flushToDisk: true);
         var blob = hashes.Take(s.Id, s.Size) is { } sha ? blobs.CommitHashedTemp(s.TempPath, sha) : await blobs.CommitTempAsync(s.TempPath);
@@ -250,7 +251,7 @@ public sealed class RecordService(AppDbContext db, CurrentUser me, BlobStore blo
             input.LateApprovedInAdvance, input.LateApprovalNote?.Trim(), input.Sensitive);
         var errors = RecordRules.Validate(facts).ToList();
         if (input.CollectorOfficerId is { } oid && !await officerService.InAgencyAsync(oid, agencyId))
-            errors.Add(new ValidationError("collectorOfficerId", "unknown", "采集人不是本机关的执法人员"));
+            errors.Add(new ValidationError("collectorOfficerId", "unknown", T("records.collector_not_officer")));
         if (errors.Count > 0) throw new DomainValidationException(errors);
         return facts;
     }
@@ -350,8 +351,8 @@ public sealed class RecordService(AppDbContext db, CurrentUser me, BlobStore blo
     private static List<string> Reasons(RecordDto d)
     {
         var list = new List<string>();
-        if (d.Late) list.Add("逾期登记");
-        if (RecordRules.HasUnexplainedInterruption(d.Interruptions, d.InterruptionExplanation)) list.Add("中断未说明");
+        if (d.Late) list.Add(T("records.attention.late"));
+        if (RecordRules.HasUnexplainedInterruption(d.Interruptions, d.InterruptionExplanation)) list.Add(T("records.attention.unexplained_interruption"));
         return list;
     }
 

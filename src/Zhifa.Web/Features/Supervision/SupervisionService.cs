@@ -42,11 +42,11 @@ public sealed class SupervisionService(AppDbContext db, CurrentUser me, Records.
         foreach (var x in flagged)
         {
             if (x.r.Late && !x.r.LateApprovedInAdvance)
-                rows.Add(new("late", "逾期登记", x.r.CaseId, x.Number, x.r.Id, x.Unit, x.Officer, x.r.RegisteredAt, $"现场工作结束后超过 {RecordRules.RegistrationWorkingDays} 个工作日才登记，且未事先批准"));
+                rows.Add(new("late", UiText.T("supervision.kind.late"), x.r.CaseId, x.Number, x.r.Id, x.Unit, x.Officer, x.r.RegisteredAt, UiText.T("supervision.late.detail", RecordRules.RegistrationWorkingDays)));
             if (RecordRules.HasUnexplainedInterruption(x.r.Interruptions, x.r.InterruptionExplanation))
-                rows.Add(new("interruption", "中断未说明", x.r.CaseId, x.Number, x.r.Id, x.Unit, x.Officer, x.r.RegisteredAt, x.r.Interruptions));
+                rows.Add(new("interruption", UiText.T("supervision.kind.interruption"), x.r.CaseId, x.Number, x.r.Id, x.Unit, x.Officer, x.r.RegisteredAt, x.r.Interruptions));
             if (x.r.MetadataWarning.Length > 0)
-                rows.Add(new("metadata", "时间不一致", x.r.CaseId, x.Number, x.r.Id, x.Unit, x.Officer, x.r.RegisteredAt, x.r.MetadataWarning));
+                rows.Add(new("metadata", UiText.T("supervision.kind.metadata"), x.r.CaseId, x.Number, x.r.Id, x.Unit, x.Officer, x.r.RegisteredAt, x.r.MetadataWarning));
         }
 
         rows.AddRange(await MissingMandatoryRecordsAsync(visible, agencyId));
@@ -55,7 +55,7 @@ public sealed class SupervisionService(AppDbContext db, CurrentUser me, Records.
         if (visible is not null) audit = audit.Where(e => e.AgencyId != null && visible.Contains(e.AgencyId.Value));
         if (agencyId is { } ag) audit = audit.Where(e => e.AgencyId == ag);
         foreach (var e in await audit.OrderByDescending(e => e.Sequence).Take(500).ToListAsync())
-            rows.Add(new("access-refused", "越权调阅", null, "", int.TryParse(e.SubjectId, out var rid) ? rid : null, "", e.Actor, e.Time, e.Details));
+            rows.Add(new("access-refused", UiText.T("supervision.kind.access_refused"), null, "", int.TryParse(e.SubjectId, out var rid) ? rid : null, "", e.Actor, e.Time, e.Details));
 
         return rows.OrderByDescending(r => r.At).ToList();
     }
@@ -73,7 +73,7 @@ public sealed class SupervisionService(AppDbContext db, CurrentUser me, Records.
             bool recorded = await recordService.RecordedAsync(p.CaseId, p.ToStep, label);
             var unit = p.UnitId is { } u ? unitNames.GetValueOrDefault(u, "") : "";
             if (!recorded)
-                rows.Add(new("missing", "缺少应录记录", p.CaseId, p.Number, null, unit, p.By, p.At, $"“{label}”环节应当全程音像记录，尚未登记记录"));
+                rows.Add(new("missing", UiText.T("supervision.kind.missing"), p.CaseId, p.Number, null, unit, p.By, p.At, UiText.T("supervision.missing.detail", label)));
         }
         return rows;
     }
