@@ -56,6 +56,8 @@ public static class FeatureRegistration
         services.AddPublicityFeature();
         services.AddPublicityReportFeature();
         services.AddScoped<ComplaintService>();
+        services.AddScoped<IDomainEventHandler<Domain.Cases.CaseOpened>, CaseOpenedFromComplaint>();
+        services.AddScoped<ICaseComplaintSource, CaseOpenedFromComplaint>();
         services.AddPortalDecisionFeature();
     }
 

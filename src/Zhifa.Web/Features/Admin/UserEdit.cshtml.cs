@@ -9,7 +9,8 @@ using Zhifa.Web.Infrastructure;
 namespace Zhifa.Web.Features.Admin;
 
 /// <summary>Creates an account (/admin/users/new) or edits one (/admin/users/{userId}): roles, officer, password, lockout.</summary>
-public sealed class UserEditModel(UserService users, CurrentUser me, AppDbContext db) : PageModel
+public sealed class UserEditModel(UserService users, CurrentUser me, Zhifa.Web.Features.Agencies.AgencyService agencies,
+    Zhifa.Web.Features.Officers.OfficerService officerService) : PageModel
 {
     [TempData] public string? StatusMessage { get; set; }
     [BindProperty] public UserInput Input { get; set; } = new();
@@ -79,10 +80,10 @@ public sealed class UserEditModel(UserService users, CurrentUser me, AppDbContex
     private async Task LoadListsAsync()
     {
         var visible = await me.VisibleAgencyIdsAsync();
-        foreach (var a in await db.Agencies.AsNoTracking().OrderBy(a => a.Id).ToListAsync())
+        foreach (var a in await agencies.AllAsync())
             if (visible is null || visible.Contains(a.Id)) Agencies.Add(new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var agencyId = Existing?.AgencyId ?? Input.AgencyId;
-        var officers = await db.Officers.AsNoTracking().Where(o => visible == null || visible.Contains(o.AgencyId)).OrderBy(o => o.AgencyId).ThenBy(o => o.Id).ToListAsync();
+        var officers = await officerService.InAgenciesAsync(visible);
         foreach (var o in officers.Where(o => agencyId is null || o.AgencyId == agencyId))
             Officers.Add(new SelectListItem(o.Name, o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }

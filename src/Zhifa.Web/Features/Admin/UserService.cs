@@ -23,7 +23,8 @@ public sealed record UserView(int Id, string UserName, string DisplayName, int? 
     IReadOnlyList<string> Roles, bool LockedOut, DateTime? LockoutEnd);
 
 /// <summary>Staff accounts, managed by administrators within their scope (ORG-4).</summary>
-public sealed class UserService(AppDbContext db, UserManager<AppUser> users, CurrentUser me, TimeProvider time)
+public sealed class UserService(AppDbContext db, UserManager<AppUser> users, CurrentUser me, TimeProvider time,
+    Agencies.AgencyService agencies, Officers.OfficerService officers)
 {
     public async Task<List<UserView>> ListAsync()
     {
@@ -31,11 +32,11 @@ public sealed class UserService(AppDbContext db, UserManager<AppUser> users, Cur
         var query = db.Users.AsNoTracking();
         query = visible is null ? query : query.Where(u => u.AgencyId != null && visible.Contains(u.AgencyId.Value));
         var list = await query.OrderBy(u => u.AgencyId).ThenBy(u => u.UserName).ToListAsync();
-        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name);
+        var agencyNames = await agencies.NamesAsync();
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync();
         var now = time.GetUtcNow();
         return list.Select(u => new UserView(u.Id, u.UserName ?? "", u.DisplayName, u.AgencyId,
-            u.AgencyId is { } a ? agencies.GetValueOrDefault(a) : null, u.OfficerId,
+            u.AgencyId is { } a ? agencyNames.GetValueOrDefault(a) : null, u.OfficerId,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => Zhifa.Domain.Accounts.Roles.All.ToList().IndexOf(r)).ToList(),
             u.LockoutEnd > now, u.LockoutEnd?.UtcDateTime)).ToList();
     }
@@ -107,7 +108,7 @@ public sealed class UserService(AppDbContext db, UserManager<AppUser> users, Cur
         foreach (var r in input.Roles.Where(r => !Roles.IsKnown(r))) errors.Add("roles", "unknown", UiText.T("admin.error.unknown_role", r));
         if (agencyId is null && input.Roles.Any(r => r != Roles.Administrator))
             errors.Add("roles", "needs_agency", UiText.T("admin.users.error.needs_agency"));
-        if (input.OfficerId is { } officerId && !await db.Officers.AnyAsync(o => o.Id == officerId && o.AgencyId == agencyId))
+        if (input.OfficerId is { } officerId && !await officers.InAgencyAsync(officerId, agencyId))
             errors.Add("officerId", "not_found", UiText.T("admin.users.error.officer_not_found"));
         return errors;
     }

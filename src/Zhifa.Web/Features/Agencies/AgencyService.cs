@@ -31,7 +31,7 @@ public sealed record RemediesView(int AgencyId, string AgencyName, string Recons
     string RemediesText, bool CanChange);
 
 /// <summary>Creates and changes agencies and their units (ORG-1); callers check scope first.</summary>
-public sealed class AgencyService(AppDbContext db, CurrentUser me)
+public sealed class AgencyService(AppDbContext db, CurrentUser me, IEnumerable<IUnitUsers> unitUsers)
 {
     public async Task<IQueryable<Agency>> VisibleAsync()
         => await db.Agencies.Include(a => a.Units).AsQueryable().InScopeAsync(me, a => a.Id);
@@ -40,6 +40,56 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me)
     {
         var agency = await db.Agencies.Include(a => a.Units).FirstOrDefaultAsync(a => a.Id == agencyId);
         return agency is not null && await me.CanSee(agency.Id) ? agency : null;
+    }
+
+    // ---- reads for the other areas (they do not read the agencies' tables themselves) ----
+
+    /// <summary>The visible agencies with their units, by id, untracked (for filters and choices).</summary>
+    public async Task<List<Agency>> VisibleListAsync()
+        => await (await VisibleAsync()).AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+
+    /// <summary>Every agency by id, untracked, whatever the user may see (the caller filters).</summary>
+    public async Task<List<Agency>> AllAsync() => await db.Agencies.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+
+    /// <summary>The agency, untracked and without its units, whatever the user may see (the caller checks scope).</summary>
+    public async Task<Agency?> FindAsync(int agencyId) => await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId);
+
+    public async Task<bool> ExistsAsync(int agencyId) => await db.Agencies.AnyAsync(a => a.Id == agencyId);
+
+    public async Task<string?> NameAsync(int agencyId)
+        => await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync();
+
+    /// <summary>Agency id → name, of the given agencies or, without ids, of all.</summary>
+    public async Task<Dictionary<int, string>> NamesAsync(IEnumerable<int>? agencyIds = null)
+    {
+        var ids = agencyIds?.Distinct().ToList();
+        return await db.Agencies.AsNoTracking().Where(a => ids == null || ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
+    }
+
+    /// <summary>Agency id → short name, of all agencies.</summary>
+    public async Task<Dictionary<int, string>> ShortNamesAsync() => await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName);
+
+    /// <summary>The agency's units by id, untracked.</summary>
+    public async Task<List<Unit>> UnitsOfAsync(int agencyId)
+        => await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).OrderBy(u => u.Id).ToListAsync();
+
+    /// <summary>Whether the unit is one of the agency's.</summary>
+    public async Task<bool> HasUnitAsync(int agencyId, int unitId) => await db.Units.AnyAsync(u => u.Id == unitId && u.AgencyId == agencyId);
+
+    public async Task<Unit?> FindUnitAsync(int unitId) => await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId);
+
+    /// <summary>Unit id → name, of the given units.</summary>
+    public async Task<Dictionary<int, string>> UnitNamesByIdAsync(IEnumerable<int> unitIds)
+    {
+        var ids = unitIds.Distinct().ToList();
+        return await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
+    }
+
+    /// <summary>Unit id → name, of every unit of the given agencies.</summary>
+    public async Task<Dictionary<int, string>> UnitNamesAsync(IEnumerable<int> agencyIds)
+    {
+        var ids = agencyIds.Distinct().ToList();
+        return await db.Units.AsNoTracking().Where(u => ids.Contains(u.AgencyId)).ToDictionaryAsync(u => u.Id, u => u.Name);
     }
 
     public async Task<Agency> CreateAsync(AgencyInput input)
@@ -149,7 +199,8 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me)
 
     public async Task DeleteUnitAsync(Agency agency, Unit unit)
     {
-        bool used = await db.Officers.AnyAsync(o => o.UnitId == unit.Id) || await db.Matters.AnyAsync(m => m.ResponsibleUnitId == unit.Id);
+        bool used = false;
+        foreach (var users in unitUsers) used = used || await users.UsesUnitAsync(unit.Id);
         if (used) throw new DomainValidationException("unitId", "in_use", UiText.T("agencies.error.unit_in_use", unit.Name));
         agency.Units.Remove(unit);
         db.Units.Remove(unit);

@@ -7,7 +7,7 @@ using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Audit;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser me, AuditVerifier verifier) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, AuditVerifier verifier, Zhifa.Web.Features.Agencies.AgencyService agencies) : PageModel
 {
     public List<AuditEntry> Entries { get; private set; } = [];
     public Dictionary<int, string> Agencies { get; private set; } = [];
@@ -35,6 +35,6 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, AuditVerifier ve
         var q = (await AuditEndpoints.VisibleAsync(db, me)).AsNoTracking();
         if (Before is { } b) q = q.Where(e => e.Sequence < b);
         Entries = await q.OrderByDescending(e => e.Sequence).Take(100).ToListAsync();
-        Agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ShortName);
+        Agencies = await agencies.ShortNamesAsync();
     }
 }

@@ -21,11 +21,12 @@ public sealed record CatalogueItem(int Order, string Kind, string Title, string 
 /// package whose manifest lists each file's size and SHA-256 and the case's audit entries, checkable offline with
 /// the verify-package verb.
 /// </summary>
-public sealed class CaseFileService(AppDbContext db, BlobStore blobs, CurrentUser me, TimeProvider time)
+public sealed class CaseFileService(AppDbContext db, BlobStore blobs, CurrentUser me, TimeProvider time, Cases.CaseService cases,
+    Documents.DocumentService documentService, Records.RecordService recordService, Records.StoredFiles storedFiles, Agencies.AgencyService agencies)
 {
     public async Task<Case?> FindVisibleAsync(int caseId)
     {
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId);
+        var c = await cases.FindAsync(caseId);
         return c is not null && await me.CanSee(c.AgencyId) ? c : null;
     }
 
@@ -33,10 +34,8 @@ public sealed class CaseFileService(AppDbContext db, BlobStore blobs, CurrentUse
     public async Task<List<(CatalogueItem Item, string? Blob)>> CatalogueAsync(Case c)
     {
         var items = new List<(DateTime At, string Kind, string Title, string Number, string? Path, string? Blob, long? Size)>();
-        var documents = await db.Set<CaseDocument>().AsNoTracking().Where(d => d.CaseId == c.Id).OrderBy(d => d.Id).ToListAsync();
-        var sizes = await db.Set<StoredFile>().AsNoTracking()
-            .Where(f => documents.Select(d => d.Sha256).Contains(f.Sha256) || documents.Select(d => d.ScanSha256).Contains(f.Sha256))
-            .ToDictionaryAsync(f => f.Sha256, f => f.Size);
+        var documents = await documentService.OfCaseAsync(c.Id);
+        var sizes = await storedFiles.SizesAsync(documents.Select(d => d.Sha256).Concat(documents.Select(d => d.ScanSha256)));
         int n = 0;
         foreach (var d in documents)
         {
@@ -47,7 +46,7 @@ public sealed class CaseFileService(AppDbContext db, BlobStore blobs, CurrentUse
                 items.Add((d.ScanUploadedAt ?? d.GeneratedAt, T("casefiles.kind.signed_scan"), name + T("casefiles.signed_scan_suffix"), d.Number,
                     $"documents/{n:D3}-{Safe(name)}-签字{Path.GetExtension(d.ScanFileName)}", scan, sizes.GetValueOrDefault(scan)));
         }
-        var records = await db.Set<Record>().AsNoTracking().Where(r => r.CaseId == c.Id).OrderBy(r => r.StartedAt).ThenBy(r => r.Id).ToListAsync();
+        var records = await recordService.OfCaseAsync(c.Id);
         n = 0;
         foreach (var r in records)
         {
@@ -55,7 +54,7 @@ public sealed class CaseFileService(AppDbContext db, BlobStore blobs, CurrentUse
             items.Add((r.StartedAt, T("casefiles.kind.record"), $"{RecordRules.Label(r.Kind)}：{(r.Proves.Length > 0 ? r.Proves : r.FileName)}", "",
                 $"records/{n:D3}-{Safe(r.FileName)}", r.Sha256, r.Size));
         }
-        foreach (var h in await db.CaseSteps.AsNoTracking().Where(h => h.CaseId == c.Id).OrderBy(h => h.Id).ToListAsync())
+        foreach (var h in await cases.HistoryAsync(c.Id))
             items.Add((h.At, T("casefiles.kind.step"), $"{CaseStepLabel(h.FromStep)} → {CaseStepLabel(h.ToStep)}{(h.Note.Length > 0 ? "：" + h.Note : "")}", "", null, null, null));
 
         return items.OrderBy(i => i.At).Select((i, k) => (new CatalogueItem(k + 1, i.Kind, i.Title, i.Number, i.At, i.Path, i.Blob, i.Size), i.Blob)).ToList();
@@ -65,7 +64,7 @@ public sealed class CaseFileService(AppDbContext db, BlobStore blobs, CurrentUse
     public async Task WritePackageAsync(Case c, Stream output, CancellationToken ct)
     {
         var catalogue = await CatalogueAsync(c);
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == c.AgencyId).Select(a => a.Name).SingleAsync(ct);
+        var agency = await agencies.NameAsync(c.AgencyId) ?? throw new InvalidOperationException("agency " + c.AgencyId + " not found");
         var files = new List<(string, Func<Task<Stream>>)>
         {
             ("catalogue.csv", () => Task.FromResult<Stream>(new MemoryStream(CatalogueCsv(c, catalogue.Select(x => x.Item))))),
@@ -83,11 +82,9 @@ public sealed class CaseFileService(AppDbContext db, BlobStore blobs, CurrentUse
     {
         string S(int id) => id.ToString(CultureInfo.InvariantCulture);
         var subjects = new List<(string Type, string Id)> { ("Case", S(c.Id)) };
-        subjects.AddRange((await db.Set<CaseDocument>().Where(d => d.CaseId == c.Id).Select(d => d.Id).ToListAsync(ct)).Select(id => ("CaseDocument", S(id))));
-        subjects.AddRange((await db.Set<Record>().Where(r => r.CaseId == c.Id).Select(r => r.Id).ToListAsync(ct)).Select(id => ("Record", S(id))));
-        subjects.AddRange((await db.CaseParties.Where(p => p.CaseId == c.Id).Select(p => p.Id).ToListAsync(ct)).Select(id => ("CaseParty", S(id))));
-        subjects.AddRange((await db.CaseOfficers.Where(o => o.CaseId == c.Id).Select(o => o.Id).ToListAsync(ct)).Select(id => ("CaseOfficer", S(id))));
-        subjects.AddRange((await db.CaseSteps.Where(h => h.CaseId == c.Id).Select(h => h.Id).ToListAsync(ct)).Select(id => ("CaseStepRecord", S(id))));
+        subjects.AddRange((await documentService.OfCaseAsync(c.Id)).Select(d => ("CaseDocument", S(d.Id))));
+        subjects.AddRange((await recordService.OfCaseAsync(c.Id)).Select(r => ("Record", S(r.Id))));
+        subjects.AddRange((await cases.RowsOfAsync(c.Id)).Select(x => (x.Type, S(x.Id))));
         var byType = subjects.GroupBy(s => s.Type).ToDictionary(g => g.Key, g => g.Select(s => s.Id).ToList());
         var entries = new List<AuditRecord>();
         foreach (var (type, ids) in byType)

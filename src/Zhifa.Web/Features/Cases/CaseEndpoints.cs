@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhifa.Domain.Cases;
-using Zhifa.Web.Features.Complaints;
 using Zhifa.Web.Infrastructure;
 using static Zhifa.Web.Infrastructure.UiText;
 
@@ -57,14 +56,14 @@ public static class CaseEndpoints
     public static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> GetCase(int caseId, CaseService cases)
         => await cases.FindVisibleAsync(caseId) is { } c ? TypedResults.Ok(await cases.ToDtoAsync(c)) : Problems.NotFound(T("cases.error.case"));
 
-    public static async Task<Results<Created<CaseDto>, ProblemHttpResult>> OpenCase(CaseOpenInput input, CaseService cases, ComplaintService complaints, CurrentUser me)
+    public static async Task<Results<Created<CaseDto>, ProblemHttpResult>> OpenCase(CaseOpenInput input, CaseService cases, CurrentUser me)
     {
         input.AgencyId ??= me.AgencyId;
         if (input.AgencyId is not { } agencyId) return Problems.Validation("agencyId", "required", T("cases.error.agency_required"));
         if (!await me.CanSee(agencyId)) return Problems.NotFound(T("cases.error.agency"));
         if (!await cases.MayOpenForAsync(agencyId)) return Problems.Forbidden(T("cases.error.open_forbidden"));
-        // SUP-4: opened from a complaint, the complaint is linked in the same transaction.
-        var c = input.ComplaintId is null ? await cases.OpenAsync(agencyId, input) : await complaints.OpenCaseAsync(agencyId, input);
+        // SUP-4: opened from a complaint, the complaint is linked in the same transaction (CaseOpened).
+        var c = await cases.OpenAsync(agencyId, input);
         return TypedResults.Created($"/api/v1/cases/{c.Id}", await cases.ToDtoAsync(c));
     }
 

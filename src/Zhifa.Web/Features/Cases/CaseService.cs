@@ -73,7 +73,8 @@ public sealed record PartyCasesDto(PartyDto Party, IReadOnlyList<CaseSummaryDto>
 /// Opening and reading cases and parties (REC-1). Callers answer 404 for records outside the user's scope before
 /// calling; the service checks roles for opening and adding parties and the rules of the domain.
 /// </summary>
-public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider time)
+public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider time, DomainEvents events,
+    Agencies.AgencyService agencyService, Matters.MatterService matterService, Officers.OfficerService officerService)
 {
     /// <summary>On SQLite the number is read and written by one opening at a time; the file has one writer anyway.</summary>
     private static readonly SemaphoreSlim SqliteNumberLock = new(1, 1);
@@ -97,18 +98,25 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
 
     /// <summary>
     /// Checks everything and opens the case with the next number; a refused opening changes nothing.
-    /// <paramref name="alsoInTransaction"/> runs after the case is saved and before the opening commits (e.g. SUP-4
-    /// links the complaint it came from); what it saves or throws commits or rolls back with the case.
+    /// <paramref name="alsoInTransaction"/> runs after the case is saved and before the opening commits, and so do the
+    /// handlers of <see cref="CaseOpened"/> (e.g. SUP-4 links the complaint it came from); what they save or throw
+    /// commits or rolls back with the case.
     /// </summary>
     public async Task<Case> OpenAsync(int agencyId, CaseOpenInput input, Func<Case, Task>? alsoInTransaction = null)
     {
+        var also = alsoInTransaction;
+        alsoInTransaction = async k =>
+        {
+            if (also is not null) await also(k);
+            await events.PublishAsync(new CaseOpened(k, input.ComplaintId));
+        };
         var day = Today;
         var errors = new ValidationErrors();
         var (category, procedure) = CaseOpeningRules.CheckCategory(input.Category, input.Procedure, errors);
 
-        var matter = input.MatterId is { } mid ? await db.Matters.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mid && m.AgencyId == agencyId) : null;
+        var matter = input.MatterId is { } mid ? await matterService.FindAsync(mid, agencyId) : null;
         CaseOpeningRules.CheckMatter(category, matter, errors);
-        if (input.UnitId is { } uid && !await db.Units.AnyAsync(u => u.Id == uid && u.AgencyId == agencyId))
+        if (input.UnitId is { } uid && !await agencyService.HasUnitAsync(agencyId, uid))
             errors.Add("unitId", "unknown", T("cases.form.unit_unknown"));
 
         var title = input.Title?.Trim();
@@ -121,8 +129,7 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
 
         var requested = input.OfficerIds ?? [];
         var ids = requested.Distinct().ToList();
-        var officers = await db.Officers.AsNoTracking().Include(o => o.Certificates)
-            .Where(o => o.AgencyId == agencyId && ids.Contains(o.Id)).ToListAsync();
+        var officers = await officerService.WithCertificatesAsync(ids, agencyId);
         CaseOpeningRules.CheckOfficers(requested, officers.Select(o => OfficerOnDay.Of(o, day)).ToList(), errors);
         errors.ThrowIfAny();
 
@@ -244,7 +251,7 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
     /// </summary>
     private async Task NumberAndSaveAsync(Case c, bool sqlite, Func<Case, Task>? alsoInTransaction)
     {
-        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == c.AgencyId);
+        var agency = await agencyService.FindAsync(c.AgencyId) ?? throw new InvalidOperationException("agency " + c.AgencyId + " not found");
         var kind = CaseNumbering.KindOf(c.Category);
         if (sqlite)
         {
@@ -340,6 +347,10 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
     /// 行政处罚法第三十条: the natural-person parties of a penalty case with their age on the day of the act (the day
     /// it ended for a continuing act; the opening day for a case recorded without it, the latest day the act can have been).
     /// </summary>
+    /// <summary>The kinds of the case's parties.</summary>
+    public static async Task<List<PartyKind>> PartyKindsAsync(AppDbContext db, int caseId)
+        => await db.CaseParties.AsNoTracking().Where(x => x.CaseId == caseId).Select(x => x.Party!.Kind).ToListAsync();
+
     public static async Task<IReadOnlyList<PartyAge>> PartyAgesAsync(AppDbContext db, Case c)
     {
         if (c.Category != CaseCategory.Penalty) return [];
@@ -348,6 +359,91 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
     }
 
     // ---- reading ---------------------------------------------------------------------------------------------------
+
+    // ---- reads for the other areas (they do not read the cases' tables themselves) ----
+
+    /// <summary>The case, untracked, whatever the user may see (the caller checks scope).</summary>
+    public async Task<Case?> FindAsync(int caseId) => await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId);
+
+    /// <summary>The cases of the agencies the user may see, untracked, as a query the caller may narrow (ORG-4).</summary>
+    public async Task<IQueryable<Case>> VisibleQueryAsync() => await db.Cases.AsNoTracking().InScopeAsync(me, c => c.AgencyId);
+
+    /// <summary>The step the case is at in the database now.</summary>
+    public async Task<string> StepAsync(int caseId) => await db.Cases.AsNoTracking().Where(x => x.Id == caseId).Select(x => x.Step).SingleAsync();
+
+    public async Task<string> NumberAsync(int caseId) => await db.Cases.AsNoTracking().Where(x => x.Id == caseId).Select(x => x.Number).SingleAsync();
+
+    /// <summary>Case id → number.</summary>
+    public async Task<Dictionary<int, string>> NumbersAsync(IEnumerable<int> caseIds)
+    {
+        var ids = caseIds.Distinct().ToList();
+        return await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number);
+    }
+
+    /// <summary>The officers handling the case; <paramref name="withoutRecused"/> leaves out those whose recusal was granted.</summary>
+    public async Task<List<int>> OfficerIdsAsync(int caseId, bool withoutRecused = false)
+        => await db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == caseId && (!withoutRecused || o.RecusedAt == null)).Select(o => o.OfficerId).ToListAsync();
+
+    /// <summary>The officers handling the case now, the lead first: one whose recusal was granted no longer is (行政处罚法第四十三条).</summary>
+    public async Task<List<int>> HandlerIdsAsync(int caseId)
+        => await db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == caseId && o.RecusedAt == null)
+            .OrderByDescending(o => o.IsLead).ThenBy(o => o.Id).Select(o => o.OfficerId).ToListAsync();
+
+    public async Task<bool> IsCaseOfficerAsync(int caseId, int officerId) => await db.CaseOfficers.AnyAsync(o => o.CaseId == caseId && o.OfficerId == officerId);
+
+    /// <summary>
+    /// SQLite (one writer, the caller holds its lock): the next number of the (agency, kind, year) counter, moved in the
+    /// caller's unit of work so that it is saved, or rolled back, with the numbered row.
+    /// </summary>
+    public async Task<int> NextNumberAsync(int agencyId, string kind, int year)
+    {
+        var counter = await db.NumberCounters.FirstOrDefaultAsync(n => n.AgencyId == agencyId && n.Kind == kind && n.Year == year);
+        if (counter is null) db.NumberCounters.Add(counter = new NumberCounter { AgencyId = agencyId, Kind = kind, Year = year, Last = 1 });
+        else counter.Last++;
+        return counter.Last;
+    }
+
+    /// <summary>When the case first moved to <paramref name="step"/>; null if it never did.</summary>
+    public async Task<DateTime?> ReachedAtAsync(int caseId, string step)
+        => await db.CaseSteps.AsNoTracking().Where(h => h.CaseId == caseId && h.ToStep == step).OrderBy(h => h.At).Select(h => (DateTime?)h.At).FirstOrDefaultAsync();
+
+    /// <summary>The rows that belong to the case (its parties' and officers' links, its steps), by entity name, for its audit trail.</summary>
+    public async Task<List<(string Type, int Id)>> RowsOfAsync(int caseId)
+    {
+        var rows = new List<(string Type, int Id)>();
+        rows.AddRange((await db.CaseParties.Where(p => p.CaseId == caseId).Select(p => p.Id).ToListAsync()).Select(id => ("CaseParty", id)));
+        rows.AddRange((await db.CaseOfficers.Where(o => o.CaseId == caseId).Select(o => o.Id).ToListAsync()).Select(id => ("CaseOfficer", id)));
+        rows.AddRange((await db.CaseSteps.Where(h => h.CaseId == caseId).Select(h => h.Id).ToListAsync()).Select(id => ("CaseStepRecord", id)));
+        return rows;
+    }
+
+    /// <summary>The case's parties in the order they were added, untracked.</summary>
+    public async Task<List<Party>> PartiesAsync(int caseId)
+        => await db.CaseParties.AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.Id).Select(p => p.Party!).ToListAsync();
+
+    /// <summary>Case id → number and unit, for lists that name them.</summary>
+    public async Task<Dictionary<int, (string Number, int? UnitId)>> NumbersAndUnitsAsync(IEnumerable<int> caseIds)
+    {
+        var ids = caseIds.Distinct().ToList();
+        return (await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Number, c.UnitId }).ToListAsync())
+            .ToDictionary(c => c.Id, c => (c.Number, c.UnitId));
+    }
+
+    /// <summary>
+    /// For supervision (REC-5): the moves of cases to one of <paramref name="steps"/>, in the given agencies (all when
+    /// null) or the one agency, at most <paramref name="take"/>.
+    /// </summary>
+    public async Task<List<PassedStepRow>> PassedStepsAsync(IReadOnlyCollection<string> steps, IReadOnlySet<int>? agencyIds, int? agencyId, int take)
+        => (await (from h in db.CaseSteps.AsNoTracking()
+                   where steps.Contains(h.ToStep)
+                   join c in db.Cases on h.CaseId equals c.Id
+                   where (agencyIds == null || agencyIds.Contains(c.AgencyId)) && (agencyId == null || c.AgencyId == agencyId)
+                   select new { c.Id, c.Number, c.Category, c.UnitId, h.ToStep, h.At, h.By }).Take(take).ToListAsync())
+            .Select(x => new PassedStepRow(x.Id, x.Number, x.Category, x.UnitId, x.ToStep, x.At, x.By)).ToList();
+
+    /// <summary>The case's steps as they happened, in order of entry.</summary>
+    public async Task<List<CaseStepRecord>> HistoryAsync(int caseId)
+        => await db.CaseSteps.AsNoTracking().Where(h => h.CaseId == caseId).OrderBy(h => h.Id).ToListAsync();
 
     public async Task<Case?> FindVisibleAsync(int caseId)
     {
@@ -429,13 +525,13 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
 
     public async Task<CaseDto> ToDtoAsync(Case c)
     {
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == c.AgencyId).Select(a => a.Name).SingleAsync();
-        var matter = await db.Matters.AsNoTracking().Where(m => m.Id == c.MatterId).Select(m => new NamedRef(m.Id, m.Name, m.Code)).SingleAsync();
-        var unit = c.UnitId is { } uid ? await db.Units.AsNoTracking().Where(u => u.Id == uid).Select(u => new NamedRef(u.Id, u.Name, null)).FirstOrDefaultAsync() : null;
+        var agency = await agencyService.NameAsync(c.AgencyId) ?? throw new InvalidOperationException("agency " + c.AgencyId + " not found");
+        var matter = await matterService.FindAsync(c.MatterId) is { } m ? new NamedRef(m.Id, m.Name, m.Code) : throw new InvalidOperationException("matter " + c.MatterId + " not found");
+        var unit = c.UnitId is { } uid && await agencyService.FindUnitAsync(uid) is { } u ? new NamedRef(u.Id, u.Name, null) : null;
         var parties = await db.CaseParties.AsNoTracking().Where(cp => cp.CaseId == c.Id).OrderBy(cp => cp.Id).Select(cp => cp.Party!).ToListAsync();
         var links = await db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == c.Id).OrderByDescending(o => o.IsLead).ThenBy(o => o.Id).ToListAsync();
         var officerIds = links.Select(l => l.OfficerId).ToList();
-        var officers = await db.Officers.AsNoTracking().Include(o => o.Certificates).Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id);
+        var officers = (await officerService.WithCertificatesAsync(officerIds)).ToDictionary(o => o.Id);
         var history = await db.CaseSteps.AsNoTracking().Where(h => h.CaseId == c.Id).OrderBy(h => h.At).ThenBy(h => h.Id).ToListAsync();
         var openedOn = ChinaDay(c.OpenedAt);
 
@@ -476,19 +572,19 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
     // ---- choices for the form ----------------------------------------------------------------------------------------
 
     public async Task<List<Matter>> MattersOfAsync(int agencyId)
-        => await db.Matters.AsNoTracking().Where(m => m.AgencyId == agencyId).OrderBy(m => m.Category).ThenBy(m => m.Code).ToListAsync();
+        => await matterService.OfAgencyAsync(agencyId);
 
     public async Task<List<Officer>> OfficersOfAsync(int agencyId)
-        => await db.Officers.AsNoTracking().Include(o => o.Certificates).Where(o => o.AgencyId == agencyId && o.Active).OrderBy(o => o.Id).ToListAsync();
+        => await officerService.OfAgencyAsync(agencyId, activeOnly: true);
 
     public async Task<List<Officer>> VisibleOfficersAsync()
-        => await (await db.Officers.AsNoTracking().Where(o => o.Active).InScopeAsync(me, o => o.AgencyId)).OrderBy(o => o.AgencyId).ThenBy(o => o.Id).ToListAsync();
+        => await officerService.ActiveVisibleAsync();
 
     public async Task<List<Domain.Agencies.Unit>> UnitsOfAsync(int agencyId)
-        => await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).OrderBy(u => u.Id).ToListAsync();
+        => await agencyService.UnitsOfAsync(agencyId);
 
     public async Task<List<Domain.Agencies.Agency>> VisibleAgenciesAsync()
-        => await (await db.Agencies.AsNoTracking().AsQueryable().InScopeAsync(me, a => a.Id)).OrderBy(a => a.Id).ToListAsync();
+        => await agencyService.VisibleListAsync();
 
     // ---- reads for the areas above (legal review) ----
 
@@ -533,3 +629,6 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
         => await db.CaseSteps.AsNoTracking().Where(h => h.ToStep == CaseSteps.Closed && (caseId == null || h.CaseId == caseId))
             .GroupBy(h => h.CaseId).Select(g => new { g.Key, At = g.Max(h => h.At) }).ToDictionaryAsync(x => x.Key, x => x.At, ct);
 }
+
+/// <summary>A case's move to a step, as supervision lists it.</summary>
+public sealed record PassedStepRow(int CaseId, string Number, CaseCategory Category, int? UnitId, string ToStep, DateTime At, string By);

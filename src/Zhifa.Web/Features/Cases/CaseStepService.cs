@@ -4,8 +4,6 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Records;
 using Zhifa.Domain.Rules;
-using Zhifa.Web.Features.Execution;
-using Zhifa.Web.Features.LegalReview;
 using Zhifa.Web.Infrastructure;
 using static Zhifa.Web.Infrastructure.UiText;
 
@@ -16,8 +14,9 @@ public sealed record StepMoveInput(string? ToStep, string? Place, string? Note);
 public sealed record NextStepView(string Step, string Label, bool Allowed, IReadOnlyList<UnmetCondition> Unmet);
 
 /// <summary>Moves a case along its steps only through <see cref="CaseStateMachine"/>; a refused move changes nothing.</summary>
-public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, LegalReviewGateService legalReview,
-    Decisions.DecisionFactsService decisionFacts, ExecutionStateService execution, Documents.DocumentService documents, DomainEvents events)
+public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvider time, ICaseReviewState legalReview,
+    ICaseDecisionState decisionFacts, ICaseExecutionState execution, ICaseRecordState documents, DomainEvents events,
+    ICaseRecordedSteps recordings, Agencies.AgencyService agencies, Officers.OfficerService officerService)
 {
     private DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
 
@@ -26,21 +25,20 @@ public sealed class CaseStepService(AppDbContext db, CurrentUser me, TimeProvide
     {
         // 行政处罚法第四十三条: an officer whose recusal was granted no longer handles the case.
         var officerIds = await db.CaseOfficers.Where(o => o.CaseId == c.Id && o.RecusedAt == null).Select(o => o.OfficerId).ToListAsync();
-        var officers = await db.Officers.Include(o => o.Certificates).Where(o => officerIds.Contains(o.Id)).ToListAsync();
+        var officers = await officerService.WithCertificatesAsync(officerIds);
         int parties = await db.CaseParties.CountAsync(p => p.CaseId == c.Id);
         var passed = await db.CaseSteps.Where(h => h.CaseId == c.Id).Select(h => h.ToStep).ToListAsync();
-        var recordedSteps = await db.Set<Record>().Where(r => r.CaseId == c.Id).Select(r => r.Step).Distinct().ToListAsync();
-        recordedSteps.AddRange(await db.Set<RecordingExemption>().Where(x => x.CaseId == c.Id && x.Status == ExemptionStatus.Approved).Select(x => x.Step).ToListAsync());
+        var recordedSteps = await recordings.RecordedStepsAsync(c.Id);
         // REC-5: each mandatory-recording step the case went through needs a record registered to that step, or an approved explanation.
         bool recordsPresent = CaseStateMachine.MandatoryRecordingSteps(c.Category)
             .Where(passed.Contains)
             .All(step => recordedSteps.Contains(step) || recordedSteps.Contains(CaseSteps.Label(step)));
         var gate = await legalReview.GateAsync(c);
-        var simpleProblems = await Decisions.ProposalService.SimpleProcedureProblemsAsync(db, c);
+        var simpleProblems = await decisionFacts.SimpleProcedureProblemsAsync(c);
         var (served, incomplete) = await execution.FactsAsync(c);
         var d = await decisionFacts.StepFactsAsync(c, gate);
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == c.AgencyId).Select(a => new { a.Name, a.ReconsiderationOrgan, a.CompetentCourt }).SingleAsync();
-        var minors = await Decisions.ProposalService.MinorFactsAsync(db, c);
+        var agency = await agencies.FindAsync(c.AgencyId) ?? throw new InvalidOperationException("agency " + c.AgencyId + " not found");
+        var minors = await decisionFacts.MinorFactsAsync(c);
         return new CaseFacts
         {
             Category = c.Category, Procedure = c.Procedure, Step = c.Step, AgencyId = c.AgencyId, AgencyName = agency.Name,
@@ -122,7 +120,7 @@ public interface ICaseDeadlineSource
 }
 
 /// <summary>The time limits that run for a case now, computed from its history on every request (never stored).</summary>
-public sealed class CaseDeadlineService(TimeProvider time, SeizureExtensionService seizures, EvidencePreservationService preservations, ExecutionStateService execution,
+public sealed class CaseDeadlineService(TimeProvider time, SeizureExtensionService seizures, EvidencePreservationService preservations, ICaseExecutionState execution,
     IEnumerable<ICaseDeadlineSource> sources)
 {
     private static readonly string[] Decided = [CaseSteps.Decided, CaseSteps.Served, CaseSteps.Executed, CaseSteps.Closed, CaseSteps.Archived];

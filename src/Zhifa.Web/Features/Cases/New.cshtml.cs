@@ -5,14 +5,13 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Matters;
 using Zhifa.Domain.Officers;
-using Zhifa.Web.Features.Complaints;
 using Zhifa.Web.Infrastructure;
 using static Zhifa.Web.Infrastructure.UiText;
 
 namespace Zhifa.Web.Features.Cases;
 
 /// <summary>Opens a case (/cases/new, REC-1): the form lists the agency's matters, units and officers with their certificate status today.</summary>
-public sealed class NewModel(CaseService cases, ComplaintService complaints, CurrentUser me) : PageModel
+public sealed class NewModel(CaseService cases, ICaseComplaintSource complaints, CurrentUser me) : PageModel
 {
     /// <summary>Blank party rows offered without scripts; blank rows are ignored, more parties can be added on the case page.</summary>
     public const int PartyRows = 3;
@@ -35,9 +34,8 @@ public sealed class NewModel(CaseService cases, ComplaintService complaints, Cur
         // ---- SUP-4: opened from a complaint, the form starts from its agency, subject and content.
         if (complaintId is { } cid)
         {
-            var complaint = await complaints.FindVisibleAsync(cid);
-            if (complaint is null) return NotFound();
-            var draft = ComplaintService.CaseDraft(complaint);
+            var draft = await complaints.DraftAsync(cid);
+            if (draft is null) return NotFound();
             agencyId = draft.AgencyId;
             Input.ComplaintId = draft.ComplaintId;
             Input.Title = draft.Title;
@@ -78,7 +76,7 @@ public sealed class NewModel(CaseService cases, ComplaintService complaints, Cur
         }
         try
         {
-            var c = Input.ComplaintId is null ? await cases.OpenAsync(target.Value, Input) : await complaints.OpenCaseAsync(target.Value, Input);
+            var c = await cases.OpenAsync(target.Value, Input);
             StatusMessage = T("cases.new.opened", c.Number);
             return RedirectToPage("/Cases/Detail", new { caseId = c.Id });
         }
@@ -98,6 +96,6 @@ public sealed class NewModel(CaseService cases, ComplaintService complaints, Cur
         Units = await cases.UnitsOfAsync(agencyId);
         Officers = await cases.OfficersOfAsync(agencyId);
         while (Input.Parties.Count < PartyRows) Input.Parties.Add(new PartyInput());
-        if (Input.ComplaintId is { } cid) ComplaintReceipt = (await complaints.FindVisibleAsync(cid))?.ReceiptNumber;
+        if (Input.ComplaintId is { } cid) ComplaintReceipt = (await complaints.DraftAsync(cid))?.ReceiptNumber;
     }
 }

@@ -13,6 +13,8 @@ public static class DecisionEndpoints
     public static void AddDecisionFeature(this IServiceCollection services)
     {
         services.AddScoped<DecisionFactsService>();
+        services.AddScoped<ICaseDecisionState, CaseDecisionState>();
+        services.AddScoped<Documents.IDocumentProvisions, DocumentProvisions>();
         services.AddScoped<NoticeService>();
         services.AddScoped<HearingService>();
         services.AddScoped<DiscussionService>();

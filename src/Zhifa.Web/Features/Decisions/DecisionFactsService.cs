@@ -4,6 +4,7 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Decisions;
 using Zhifa.Domain.LegalReview;
 using Zhifa.Web.Features.Calendar;
+using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Infrastructure;
 
 namespace Zhifa.Web.Features.Decisions;
@@ -89,13 +90,4 @@ public sealed class DecisionFactsService(AppDbContext db, CalendarService calend
         int hearings = await db.Set<Hearing>().CountAsync(h => h.AgencyId == agencyId && h.HeldAt != null && h.HeldAt >= start && h.HeldAt < end);
         return (decisions, discussions, hearings);
     }
-}
-
-/// <summary>The decision steps' part of <see cref="CaseFacts"/>, as <see cref="DecisionFactsService.StepFactsAsync"/> reads it.</summary>
-public sealed record DecisionStepFacts(bool ProposalMade, bool ProposalHasDecisionDocument, bool LegalBasisGiven, IReadOnlyList<string> MissingReasons,
-    bool NoticeServed, DateOnly? StatementPeriodEnds, bool StatementPeriodOverOrWaived, int UnansweredStatements, bool HearingPending,
-    DiscussionState Discussion, IReadOnlyList<string> HeavierThanNotice, bool DeputyHeadMaySign)
-{
-    public static DecisionStepFacts None(bool deputyHeadMaySign) => new(false, false, false, [], false, null, false, 0, false,
-        DiscussionState.NotRequired, [], deputyHeadMaySign);
 }

@@ -71,7 +71,7 @@ public sealed record DecisionOverview(
 /// document and moves the case to 决定 in one transaction; a refusal names every unmet condition and changes nothing.
 /// </summary>
 public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalService proposals, DocumentService documents, DecisionFactsService facts,
-    LegalReviewGateService legalReview, CaseStepService steps, DiscussionService discussions)
+    LegalReviewGateService legalReview, CaseStepService steps, DiscussionService discussions, CaseService cases, Officers.OfficerService officerService)
 {
     /// <summary>
     /// May the signed-in account issue the decision now? The case's table answers (REC-4, LR-1, LAW-4 …: the move to
@@ -190,8 +190,8 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
         var recusals = await db.Set<Recusal>().AsNoTracking().Where(r => r.CaseId == c.Id).OrderBy(r => r.Id).ToListAsync();
         var held = await db.Set<CollectiveDiscussion>().AsNoTracking().Include(d => d.Participants).Where(d => d.CaseId == c.Id).OrderBy(d => d.Id).ToListAsync();
         var decision = await db.Set<Decision>().AsNoTracking().FirstOrDefaultAsync(d => d.CaseId == c.Id);
-        var caseOfficers = await db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == c.Id).Select(o => o.OfficerId).ToListAsync();
-        var officers = await db.Officers.AsNoTracking().Where(o => o.AgencyId == c.AgencyId).OrderBy(o => o.Id).Select(o => new { o.Id, o.Name }).ToListAsync();
+        var caseOfficers = await cases.OfficerIdsAsync(c.Id);
+        var officers = await officerService.OfAgencyAsync(c.AgencyId, activeOnly: false);
 
         DateOnly? PeriodEnd(Notice n) => n.ServedAt is { } s ? DecisionRules.StatementPeriodEnds(DecisionFactsService.ChinaDay(s), add) : null;
         var deadlines = new List<DecisionDeadline>();

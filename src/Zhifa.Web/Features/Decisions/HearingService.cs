@@ -29,7 +29,8 @@ public sealed record RecusalInput(int? TargetOfficerId, string? TargetName, stri
 public sealed record RecusalDecisionInput(bool Granted, string? Reason);
 
 /// <summary>LAW-6 and LAW-3: hearing request, 听证通知书 and its service, chair, recusals, and the 听证笔录.</summary>
-public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentService documents, DecisionFactsService facts)
+public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentService documents, DecisionFactsService facts,
+    Cases.CaseService cases, Officers.OfficerService officerService)
 {
     public static bool MayDecideRecusal(CurrentUser user) => user.IsInRole(Roles.Head);
 
@@ -72,9 +73,9 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
 
     private async Task<ValidationErrors> ChairErrorsAsync(Case c, int? chairOfficerId)
     {
-        var caseOfficers = await db.CaseOfficers.Where(o => o.CaseId == c.Id).Select(o => o.OfficerId).ToListAsync();
+        var caseOfficers = await cases.OfficerIdsAsync(c.Id);
         var errors = DecisionRules.ValidateChair(chairOfficerId, caseOfficers, await RecusedOfficersAsync(c.Id));
-        if (chairOfficerId is { } id && !await db.Officers.AnyAsync(o => o.Id == id && o.AgencyId == c.AgencyId))
+        if (chairOfficerId is { } id && !await officerService.InAgencyAsync(id, c.AgencyId))
             errors.Add("chairOfficerId", "not_found", T("decisions.hearing.chair_not_found"));
         return errors;
     }
@@ -90,7 +91,7 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
         else if (when < db.UtcNow) errors.Add("scheduledAt", "in_past", T("decisions.hearing.scheduled_in_past"));
         if (h.IsSettled) errors.Add("scheduledAt", "hearing.settled", T("hearing.settled"));
         errors.ThrowIfAny();
-        var chair = await db.Officers.AsNoTracking().Where(o => o.Id == input.ChairOfficerId).Select(o => o.Name).SingleAsync();
+        var chair = await officerService.NameAsync(input.ChairOfficerId!.Value) ?? throw new InvalidOperationException("chair officer not found");
         var local = Display.ToChina(at!.Value);
         await using var tx = await db.Database.BeginTransactionAsync();
         var doc = await documents.GenerateAsync(c, new GenerateInput("hearing-notice", new Dictionary<string, string?>
@@ -180,7 +181,7 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
         string name = input.TargetName?.Trim() ?? "";
         if (input.TargetOfficerId is { } oid)
         {
-            var officer = await db.Officers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == oid && o.AgencyId == c.AgencyId);
+            var officer = await officerService.FindInAgencyAsync(oid, c.AgencyId);
             if (officer is null) errors.Add("targetOfficerId", "not_found", T("decisions.recusal.target_not_found"));
             else name = officer.Name;
         }

@@ -28,7 +28,8 @@ public sealed record StatementInput(string? Form, DateTime? MadeAt, string? Spea
 public sealed record AnswerInput(string? Answer, string? Reason);
 
 /// <summary>LAW-4: the 行政处罚事先告知书 from the proposal, its service, a written waiver, and the party's statements with their answers.</summary>
-public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalService proposals, DocumentService documents, DecisionFactsService facts, BlobStore blobs)
+public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalService proposals, DocumentService documents, DecisionFactsService facts, BlobStore blobs,
+    Records.StoredFiles storedFiles)
 {
     public static string ProposedText(DecisionProposal p)
     {
@@ -65,7 +66,7 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
         errors.ThrowIfAny();
 
         var settings = await facts.SettingsAsync(c.AgencyId);
-        var partyKinds = await db.CaseParties.AsNoTracking().Where(x => x.CaseId == c.Id).Select(x => x.Party!.Kind).ToListAsync();
+        var partyKinds = await Cases.CaseService.PartyKindsAsync(db, c.Id);
         var reasons = DecisionRules.HearingReasons(DecisionFactsService.Terms(p!), partyKinds, settings, input.OtherHeavyPenalty);
         var hearingText = reasons.Count > 0
             ? T("decisions.notice.hearing_right", string.Join("；", reasons))
@@ -184,8 +185,7 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
         {
             StoredBlob blob;
             await using (var s = file.OpenReadStream()) blob = await blobs.SaveAsync(s);
-            if (!await db.Set<StoredFile>().AnyAsync(x => x.Sha256 == blob.Sha256))
-                db.Set<StoredFile>().Add(new StoredFile { Sha256 = blob.Sha256, Size = blob.Size, CreatedAt = db.UtcNow });
+            await storedFiles.EnsureAsync(blob);
             var name = Path.GetFileName(file.FileName ?? "").Trim();
             statement.FileSha256 = blob.Sha256;
             statement.FileName = name.Length is > 0 and <= 255 ? name : "statement";

@@ -78,15 +78,17 @@ public sealed record ProposalView(ProposalDto? Proposal, RecommendationDto Recom
 public sealed record CircumstanceOption(string Text, string Group);
 
 /// <summary>The proposed decision of a case (拟作出的决定): read by notice, legal review and decision alike.</summary>
-public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkService benchmarks)
+public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkService benchmarks, Cases.CaseService cases, Matters.MatterService matterService)
 {
     public static string LockedMessage => T("decisions.proposal.decided");
+
+    /// <summary>The cases whose proposal names a fine, as a query the caller's query may use (it stays one database query).</summary>
+    public IQueryable<int> CasesWithFine() => db.Set<DecisionProposal>().Where(p => p.FineYuan != null).Select(p => p.CaseId);
 
     public async Task<DecisionProposal?> GetAsync(int caseId)
         => await db.Set<DecisionProposal>().AsNoTracking().FirstOrDefaultAsync(p => p.CaseId == caseId);
 
-    private Task<List<PartyKind>> PartyKindsAsync(int caseId)
-        => db.CaseParties.AsNoTracking().Where(p => p.CaseId == caseId).Select(p => p.Party!.Kind).ToListAsync();
+    private Task<List<PartyKind>> PartyKindsAsync(int caseId) => Cases.CaseService.PartyKindsAsync(db, caseId);
 
     /// <summary>
     /// The recommendation for the given circumstances, or for those the proposal recorded when none are given; the
@@ -126,7 +128,7 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
     /// <summary>What the matter's provisions (and its benchmark's amounts) suggest as 违法条款 and 罚则 of a new proposal.</summary>
     public async Task<ProvisionSuggestion> SuggestedProvisionsAsync(Case c)
     {
-        var bases = await db.LegalBases.AsNoTracking().Where(b => b.MatterId == c.MatterId).OrderBy(b => b.Id).ToListAsync();
+        var bases = await matterService.BasesAsync(c.MatterId);
         return DecisionProvisions.Suggest(bases, await benchmarks.FindAsync(c.MatterId));
     }
 
@@ -162,14 +164,14 @@ public sealed class ProposalService(AppDbContext db, CurrentUser me, BenchmarkSe
         var p = await db.Set<DecisionProposal>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == c.Id);
         if (p is null) return [T("decisions.proposal.simple_missing")];
         if (p.Outcome != DecisionOutcome.Penalty) return [T("decisions.proposal.simple_no_penalty")];
-        var parties = await db.CaseParties.AsNoTracking().Where(x => x.CaseId == c.Id).Select(x => x.Party!.Kind).ToListAsync();
+        var parties = await Cases.CaseService.PartyKindsAsync(db, c.Id);
         return SimpleProcedure.Problems(p.Kinds, p.FineYuan, parties);
     }
 
     /// <summary>Creates or replaces the case's proposal; a refused input changes nothing.</summary>
     public async Task<DecisionProposal> SaveAsync(Case c, ProposalInput input)
     {
-        var current = await db.Cases.AsNoTracking().Where(x => x.Id == c.Id).Select(x => x.Step).SingleAsync();
+        var current = await cases.StepAsync(c.Id);
         if (DecisionProposal.IsLockedAt(c.Category, c.Procedure, current)) throw new DomainValidationException("case", "proposal.locked", LockedMessage);
         var errors = new ValidationErrors();
         DecisionOutcome? outcome = Enum.TryParse<DecisionOutcome>(input.Outcome?.Trim(), true, out var o) ? o : null;

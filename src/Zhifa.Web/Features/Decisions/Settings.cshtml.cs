@@ -23,7 +23,8 @@ public sealed class SettingsForm
 /// /agencies/{agencyId}/decision-settings: the art. 63 amounts, whether the deputy head signs, the 负责人 quorum of a
 /// collective discussion and whether the 分管领导 signs the 法制审核表; administrators change them.
 /// </summary>
-public sealed class DecisionSettingsModel(AppDbContext db, CurrentUser me, DecisionFactsService facts, DecisionService decisions) : PageModel
+public sealed class DecisionSettingsModel(CurrentUser me, DecisionFactsService facts, DecisionService decisions,
+    Zhifa.Web.Features.Agencies.AgencyService agencies) : PageModel
 {
     public string AgencyName { get; private set; } = "";
     public bool CanChange { get; private set; }
@@ -33,7 +34,7 @@ public sealed class DecisionSettingsModel(AppDbContext db, CurrentUser me, Decis
     private async Task<bool> LoadAsync(int agencyId, bool fill)
     {
         if (!await me.CanSee(agencyId)) return false;
-        var name = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync();
+        var name = await agencies.NameAsync(agencyId);
         if (name is null) return false;
         AgencyName = name;
         CanChange = await me.CanAdminister(agencyId);

@@ -50,14 +50,14 @@ public sealed record BenchmarkImportResult(string? FileError, IReadOnlyList<Benc
 }
 
 /// <summary>Discretion benchmarks of penalty matters (DIS-1): read, replace, import, delete. Callers check scope and rights.</summary>
-public sealed class BenchmarkService(AppDbContext db, CurrentUser me)
+public sealed class BenchmarkService(AppDbContext db, CurrentUser me, MatterService matterService) : IMatterBenchmarks
 {
     public Task<DiscretionBenchmark?> FindAsync(int matterId)
         => db.Set<DiscretionBenchmark>().AsNoTracking().Include(b => b.Grades).FirstOrDefaultAsync(b => b.MatterId == matterId);
 
     public async Task<List<BenchmarkListItem>> ListAsync(int? agencyId)
     {
-        var matters = await db.Matters.AsNoTracking().Where(m => m.Category == MatterCategory.Penalty).InScopeAsync(me, m => m.AgencyId);
+        var matters = (await matterService.VisibleQueryAsync()).Where(m => m.Category == MatterCategory.Penalty);
         if (agencyId is { } a) matters = matters.Where(m => m.AgencyId == a);
         var rows = await matters.OrderBy(m => m.AgencyId).ThenBy(m => m.Code).Select(m => new { m.Id, m.AgencyId, m.Code, m.Name }).ToListAsync();
         var ids = rows.Select(r => r.Id).ToList();

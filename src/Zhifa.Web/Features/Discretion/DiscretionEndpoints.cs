@@ -16,6 +16,7 @@ public static class DiscretionEndpoints
     public static void AddDiscretionFeature(this IServiceCollection services)
     {
         services.AddScoped<BenchmarkService>();
+        services.AddScoped<IMatterBenchmarks>(s => s.GetRequiredService<BenchmarkService>());
     }
 
     public static void MapDiscretionEndpoints(this IEndpointRouteBuilder group)

@@ -63,7 +63,7 @@ public sealed class CaseDocumentsModel(DocumentService docs) : PageModel
 }
 
 /// <summary>One document: download, the party's signing or refusal, and the signed scan.</summary>
-public sealed class DocumentDetailModel(DocumentService docs, AppDbContext db) : PageModel
+public sealed class DocumentDetailModel(DocumentService docs, Zhifa.Web.Features.Cases.CaseService cases) : PageModel
 {
     public DocumentDto Document { get; private set; } = null!;
     public string CaseNumber { get; private set; } = "";
@@ -90,7 +90,7 @@ public sealed class DocumentDetailModel(DocumentService docs, AppDbContext db) :
         if (d is null) return false;
         _entity = d;
         Document = DocumentService.ToDto(d);
-        CaseNumber = await db.Cases.Where(c => c.Id == d.CaseId).Select(c => c.Number).FirstAsync();
+        CaseNumber = await cases.NumberAsync(d.CaseId);
         MayHandle = docs.MayHandle(d.AgencyId);
         return true;
     }
@@ -140,7 +140,7 @@ public sealed class DocumentDetailModel(DocumentService docs, AppDbContext db) :
 }
 
 /// <summary>The document templates of an agency, every version kept; administrators upload new versions.</summary>
-public sealed class DocumentTemplatesModel(DocumentService docs, CurrentUser me, AppDbContext db) : PageModel
+public sealed class DocumentTemplatesModel(DocumentService docs, CurrentUser me, Zhifa.Web.Features.Agencies.AgencyService agencyService) : PageModel
 {
     public List<Agency> Agencies { get; private set; } = [];
     public Agency? Agency { get; private set; }
@@ -156,7 +156,7 @@ public sealed class DocumentTemplatesModel(DocumentService docs, CurrentUser me,
 
     private async Task<bool> LoadAsync()
     {
-        Agencies = await (await db.Agencies.AsNoTracking().InScopeAsync(me, a => a.Id)).OrderBy(a => a.Id).ToListAsync();
+        Agencies = await agencyService.VisibleListAsync();
         int? id = AgencyId ?? me.AgencyId ?? Agencies.FirstOrDefault()?.Id;
         if (id is null) return true;
         Agency = Agencies.FirstOrDefault(a => a.Id == id);

@@ -9,7 +9,6 @@ using Zhifa.Domain.Common;
 using Zhifa.Domain.Decisions;
 using Zhifa.Domain.Documents;
 using Zhifa.Domain.Records;
-using Zhifa.Web.Features.LegalReview;
 using Zhifa.Web.Infrastructure;
 using Zhifa.Web.Infrastructure.Storage;
 using static Zhifa.Web.Infrastructure.UiText;
@@ -34,7 +33,9 @@ public sealed record GenerateInput(string? TypeCode, Dictionary<string, string?>
 public sealed record SignatureInput(bool Refused, string? SignedBy, DateTime? SignedAt, string? Reason, string? Witness);
 
 /// <summary>Templates, generation, numbering, signatures and scans of case documents (REC-3).</summary>
-public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore blobs, LegalReviewGateService legalReview)
+public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore blobs, IDocumentReviewGate legalReview,
+    IDocumentProvisions provisions, Cases.CaseService cases, Agencies.AgencyService agencies, Officers.OfficerService officerService,
+    Records.StoredFiles storedFiles) : Cases.ICaseRecordState
 {
     // SQLite has one writer and this process is its only user: numbering is serialised here.
     private static readonly SemaphoreSlim SqliteNumberLock = new(1, 1);
@@ -48,9 +49,22 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
 
     public async Task<Case?> FindVisibleCaseAsync(int caseId)
     {
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId);
+        var c = await cases.FindAsync(caseId);
         return c is not null && await me.CanSee(c.AgencyId) ? c : null;
     }
+
+    /// <summary>The case's documents in the order they were made, untracked.</summary>
+    public async Task<List<CaseDocument>> OfCaseAsync(int caseId)
+        => await db.Set<CaseDocument>().AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.Id).ToListAsync();
+
+    /// <summary>The case's document, untracked; null when it is not the case's.</summary>
+    public async Task<CaseDocument?> FindInCaseAsync(int documentId, int caseId)
+        => await db.Set<CaseDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.CaseId == caseId);
+
+    /// <summary>The case's documents of the given types, in the order they were made: id and type only.</summary>
+    public async Task<List<(int Id, string TypeCode)>> OfTypesAsync(int caseId, params string[] typeCodes)
+        => (await db.Set<CaseDocument>().AsNoTracking().Where(d => d.CaseId == caseId && typeCodes.Contains(d.TypeCode))
+            .OrderBy(d => d.Id).Select(d => new { d.Id, d.TypeCode }).ToListAsync()).Select(d => (d.Id, d.TypeCode)).ToList();
 
     public async Task<CaseDocument?> FindVisibleDocumentAsync(int documentId)
     {
@@ -65,7 +79,7 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
     }
 
     public async Task<Agency?> FindVisibleAgencyAsync(int agencyId)
-        => await me.CanSee(agencyId) ? await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId) : null;
+        => await me.CanSee(agencyId) ? await agencies.FindAsync(agencyId) : null;
 
     /// <summary>Generating and signing belong to the case's own agency; a supervising agency reads only.</summary>
     public bool MayHandle(int agencyId) => me.IsDeploymentAdministrator || me.AgencyId == agencyId;
@@ -82,9 +96,7 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
 
     private async Task EnsureStoredFileAsync(StoredBlob blob)
     {
-        if (db.Set<StoredFile>().Local.Any(f => f.Sha256 == blob.Sha256)) return;
-        if (!await db.Set<StoredFile>().AnyAsync(f => f.Sha256 == blob.Sha256))
-            db.Set<StoredFile>().Add(new StoredFile { Sha256 = blob.Sha256, Size = blob.Size, CreatedAt = db.UtcNow });
+        await storedFiles.EnsureAsync(blob);
     }
 
     // ---- templates ----
@@ -190,21 +202,19 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
 
     private async Task<DocumentCaseData> CaseDataAsync(Case c, Agency agency)
     {
-        var parties = await db.CaseParties.AsNoTracking().Where(p => p.CaseId == c.Id).OrderBy(p => p.Id)
-            .Select(p => p.Party!).ToListAsync();
+        var parties = await cases.PartiesAsync(c.Id);
         // Documents name the officers handling the case now: one whose recusal was granted is no longer among them (行政处罚法第四十三条).
-        var officerIds = await db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == c.Id && o.RecusedAt == null)
-            .OrderByDescending(o => o.IsLead).ThenBy(o => o.Id).Select(o => o.OfficerId).ToListAsync();
-        var officers = await db.Officers.AsNoTracking().Include(o => o.Certificates).Where(o => officerIds.Contains(o.Id)).ToListAsync();
+        var officerIds = await cases.HandlerIdsAsync(c.Id);
+        var officers = await officerService.WithCertificatesAsync(officerIds);
         var today = DateOnly.FromDateTime(ToChina(db.UtcNow));
         var officerInfo = officerIds.Select(id => officers.First(o => o.Id == id)).Select(o => new DocumentOfficerInfo(o.Name,
             (o.Certificates.FirstOrDefault(x => x.StatusOn(today) == Domain.Officers.CertificateStatus.Valid)
              ?? o.Certificates.OrderByDescending(x => x.ValidUntil).FirstOrDefault())?.Number ?? "")).ToList();
         // The notice and the decision cite the provisions the case's proposed decision applies.
-        var proposal = await db.Set<DecisionProposal>().AsNoTracking().FirstOrDefaultAsync(p => p.CaseId == c.Id);
+        var basis = await provisions.ForCaseAsync(c.Id);
         return new DocumentCaseData(agency.Name, c.Number, c.Title, c.Facts, c.Place,
             parties.Select(p => new DocumentPartyInfo(p.Name, p.IdNumber, p.CreditCode, p.Address, p.LegalRepresentative)).ToList(), officerInfo,
-            proposal is null ? null : DecisionProvisions.ForDocuments(proposal), agency.ReconsiderationOrgan, agency.CompetentCourt);
+            basis, agency.ReconsiderationOrgan, agency.CompetentCourt);
     }
 
     /// <summary>
@@ -219,7 +229,7 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
         if (DocumentRules.IssuedOnlyWithDecision(type, c.Procedure) && !issuingDecision)
             throw new DomainValidationException("typeCode", "decision.issue_only", T("documents.issued_only_with_decision", type.Name));
         var fields = DocumentRules.NormalizeFields(type, input.Fields);
-        var agency = await db.Agencies.AsNoTracking().FirstAsync(a => a.Id == c.AgencyId);
+        var agency = await agencies.FindAsync(c.AgencyId) ?? throw new InvalidOperationException("agency " + c.AgencyId + " not found");
         // LAW-9: a decision tells where the party may turn; it is not made while the agency names no 复议机关 or court.
         if (type.Placeholders.Contains("救济途径") && AgencyRemedies.Problems(agency) is { Count: > 0 } remedies) throw new DomainValidationException(remedies);
         var data = await CaseDataAsync(c, agency);
@@ -245,10 +255,7 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
                 string number = "";
                 if (type.NumberKind is { } kind)
                 {
-                    var counter = await db.NumberCounters.FirstOrDefaultAsync(n => n.AgencyId == c.AgencyId && n.Kind == kind && n.Year == local.Year);
-                    if (counter is null) db.NumberCounters.Add(counter = new NumberCounter { AgencyId = c.AgencyId, Kind = kind, Year = local.Year, Last = 1 });
-                    else counter.Last++;
-                    number = DocumentRules.FormatNumber(agency.ShortName, kind, local.Year, counter.Last);
+                    number = DocumentRules.FormatNumber(agency.ShortName, kind, local.Year, await cases.NextNumberAsync(c.AgencyId, kind, local.Year));
                 }
                 return await StoreAsync(c, type, template, templateBytes, data, fields, number, local);
             }

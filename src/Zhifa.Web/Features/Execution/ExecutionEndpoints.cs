@@ -14,6 +14,7 @@ public static class ExecutionEndpoints
     {
         services.AddScoped<ExecutionStateService>();
         services.AddScoped<ICaseDeadlineSource>(s => s.GetRequiredService<ExecutionStateService>());
+        services.AddScoped<ICaseExecutionState>(s => s.GetRequiredService<ExecutionStateService>());
         services.AddScoped<ExecutionService>();
         services.AddScoped<OverdueService>();
     }

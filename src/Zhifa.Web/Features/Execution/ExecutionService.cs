@@ -53,7 +53,7 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
 
     public async Task<Case?> FindCaseAsync(int caseId)
     {
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId);
+        var c = await cases.FindAsync(caseId);
         return c is not null && await me.CanSee(c.AgencyId) ? c : null;
     }
 
@@ -110,7 +110,7 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
         }
         CaseDocument? doc = null;
         if (input.DocumentId is not { } docId) errors.Add("documentId", "required", T("execution.service.document_required"));
-        else if ((doc = await db.Set<CaseDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == docId && d.CaseId == c.Id)) is null)
+        else if ((doc = await documents.FindInCaseAsync(docId, c.Id)) is null)
             errors.Add("documentId", "not_found", T("execution.service.document_not_found"));
         else if (doc.TypeCode == "service-receipt") errors.Add("documentId", "not_servable", T("execution.service.receipt_not_servable"));
         errors.ThrowIfAny();

@@ -65,7 +65,8 @@ public sealed record ExecutionSummary(
 /// and late fee, the court-enforcement window, extensions of the decision limit and what closure still needs. It depends
 /// on nothing that moves a case, so the step service and the deadline list can ask it.
 /// </summary>
-public sealed class ExecutionStateService(AppDbContext db, ProposalService proposals, CalendarService calendar, TimeProvider time) : ICaseDeadlineSource
+public sealed class ExecutionStateService(AppDbContext db, ProposalService proposals, CalendarService calendar, TimeProvider time,
+    CaseService cases, Documents.DocumentService documentService) : ICaseDeadlineSource, ICaseExecutionState
 {
     public const string ClosingReportType = "closing-report";
 
@@ -77,8 +78,7 @@ public sealed class ExecutionStateService(AppDbContext db, ProposalService propo
 
     /// <summary>The decision date: when the case moved to 决定 (the first such move of its history).</summary>
     public async Task<DateTime?> DecidedAtAsync(int caseId)
-        => await db.CaseSteps.AsNoTracking().Where(h => h.CaseId == caseId && h.ToStep == CaseSteps.Decided)
-            .OrderBy(h => h.At).Select(h => (DateTime?)h.At).FirstOrDefaultAsync();
+        => await cases.ReachedAtAsync(caseId, CaseSteps.Decided);
 
     /// <summary>The fine the decision imposes, from the proposal it was issued from; null when it imposes none.</summary>
     public static decimal? FineOf(DecisionProposal? p)
@@ -135,8 +135,7 @@ public sealed class ExecutionStateService(AppDbContext db, ProposalService propo
         var arrangements = await db.Set<PaymentArrangement>().AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.Id).ToListAsync();
         var applications = await db.Set<EnforcementApplication>().AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.Id).ToListAsync();
         var extensions = await db.Set<DecisionLimitExtension>().AsNoTracking().Where(x => x.CaseId == c.Id).OrderBy(x => x.Id).ToListAsync();
-        var documents = await db.Set<CaseDocument>().AsNoTracking().Where(d => d.CaseId == c.Id && (d.TypeCode == ServiceRules.DemandNoticeType || d.TypeCode == ClosingReportType))
-            .OrderBy(d => d.Id).Select(d => new { d.Id, d.TypeCode }).ToListAsync();
+        var documents = await documentService.OfTypesAsync(c.Id, ServiceRules.DemandNoticeType, ClosingReportType);
 
         var cal = await calendar.GetAsync();
         var deadlines = new List<DeadlineView>();

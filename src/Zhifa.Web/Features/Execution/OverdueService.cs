@@ -13,7 +13,8 @@ namespace Zhifa.Web.Features.Execution;
 public sealed record OverdueRow(string Kind, string KindLabel, int CaseId, string CaseNumber, string AgencyName, DateOnly Due, int DaysOverdue, string Detail);
 
 /// <summary>SUP-1: the decisions not served in time, the fines overdue and the cases past their decision limit, for heads and supervisors.</summary>
-public sealed class OverdueService(AppDbContext db, CurrentUser me, ExecutionStateService state, TimeProvider time)
+public sealed class OverdueService(AppDbContext db, ExecutionStateService state, TimeProvider time,
+    Cases.CaseService caseService, Decisions.ProposalService proposals, Agencies.AgencyService agencies)
 {
     private const int Limit = 500;
 
@@ -23,14 +24,14 @@ public sealed class OverdueService(AppDbContext db, CurrentUser me, ExecutionSta
     public async Task<List<OverdueRow>> ListAsync(int? agencyId)
     {
         var today = state.Today;
-        var cases = await db.Cases.AsNoTracking().InScopeAsync(me, c => c.AgencyId);
+        var cases = await caseService.VisibleQueryAsync();
         if (agencyId is { } a) cases = cases.Where(c => c.AgencyId == a);
-        var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Name);
+        var names = await agencies.NamesAsync();
         var rows = new List<OverdueRow>();
 
         // Served, executed or waiting for service: each is read in full, so the candidates are narrowed in the query first.
         string[] executing = [CaseSteps.Decided, CaseSteps.Served, CaseSteps.Executed];
-        var withFine = db.Set<DecisionProposal>().Where(p => p.FineYuan != null).Select(p => p.CaseId);
+        var withFine = proposals.CasesWithFine();
         var candidates = await cases.Where(c => c.Category == CaseCategory.Penalty && executing.Contains(c.Step)
                 && (c.Step == CaseSteps.Decided || withFine.Contains(c.Id)))
             .OrderBy(c => c.Id).Take(Limit).ToListAsync();

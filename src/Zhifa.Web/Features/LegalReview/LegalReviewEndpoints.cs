@@ -17,6 +17,8 @@ public static class LegalReviewEndpoints
     {
         services.AddScoped<LegalReviewGateService>();
         services.AddScoped<LegalReviewService>();
+        services.AddScoped<Cases.ICaseReviewState, CaseReviewState>();
+        services.AddScoped<IDocumentReviewGate, DocumentReviewGate>();
     }
 
     public static RouteGroupBuilder MapLegalReviewEndpoints(this IEndpointRouteBuilder api)

@@ -5,7 +5,7 @@ using Zhifa.Web.Infrastructure;
 namespace Zhifa.Web.Features.Matters;
 
 /// <summary>One matter with the full text of its legal bases; a POST here deletes it (administrators).</summary>
-public sealed class DetailModel(MatterService matters, CurrentUser me, Discretion.BenchmarkService benchmarks) : PageModel
+public sealed class DetailModel(MatterService matters, CurrentUser me, IMatterBenchmarks benchmarks) : PageModel
 {
     [TempData] public string? StatusMessage { get; set; }
     public Domain.Discretion.DiscretionBenchmark? Benchmark { get; private set; }

@@ -15,6 +15,7 @@ public static class MatterEndpoints
     public static void AddMatterFeature(this IServiceCollection services)
     {
         services.AddScoped<MatterService>();
+        services.AddScoped<Agencies.IUnitUsers, MattersOfUnit>();
     }
 
     public static void MapMatterEndpoints(this IEndpointRouteBuilder group)
@@ -79,9 +80,9 @@ public static class MatterEndpoints
     }
 
     public static async Task<Results<Ok<MatterImportCounts>, ProblemHttpResult>> ImportMatters(int agencyId, HttpRequest request, MatterImport import,
-        CurrentUser me, AppDbContext db)
+        CurrentUser me, Agencies.AgencyService agencies)
     {
-        if (!await me.CanSee(agencyId) || !await db.Agencies.AnyAsync(a => a.Id == agencyId)) return Problems.NotFound(T("matters.error.agency"));
+        if (!await me.CanSee(agencyId) || !await agencies.ExistsAsync(agencyId)) return Problems.NotFound(T("matters.error.agency"));
         if (!await me.CanAdminister(agencyId)) return Problems.Forbidden();
         if (!request.HasFormContentType) return Problems.Validation("file", "required", T("matters.error.multipart_required"));
         var form = await request.ReadFormAsync();
@@ -94,10 +95,10 @@ public static class MatterEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportMatters(int agencyId, MatterImport import, CurrentUser me,
-        TimeProvider time, AppDbContext db)
+        TimeProvider time, Agencies.AgencyService agencies)
     {
         if (!await me.CanSee(agencyId)) return Problems.NotFound(T("matters.error.agency"));
-        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId);
+        var agency = await agencies.FindAsync(agencyId);
         if (agency is null) return Problems.NotFound(T("matters.error.agency"));
         var today = Display.ToChina(time.GetUtcNow().UtcDateTime);
         return TypedResults.File(await import.ExportAsync(agencyId), MatterImport.XlsxContentType, MatterImport.ExportFileName(agency.ShortName, today));

@@ -26,7 +26,7 @@ public sealed record MatterImportCounts(int Imported, int Created, int Updated, 
 /// Reads a matters list from .xlsx or .csv, validates it with <see cref="MatterSheetRules"/> and saves it all at once
 /// (one SaveChanges, so one transaction): a file with any wrong row changes nothing. Also writes the export and the template.
 /// </summary>
-public sealed class MatterImport(AppDbContext db)
+public sealed class MatterImport(AppDbContext db, Agencies.AgencyService agencies)
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 
@@ -56,7 +56,7 @@ public sealed class MatterImport(AppDbContext db)
         var (rows, fileError) = await ReadAsync(content, fileName);
         if (fileError is not null) return MatterImportResult.Refused(fileError);
 
-        var units = await db.Units.Where(u => u.AgencyId == agencyId).ToListAsync();
+        var units = await agencies.UnitsOfAsync(agencyId);
         var check = MatterSheetRules.Validate(rows, units.Select(u => u.Name).ToHashSet());
         if (!check.IsValid) return new MatterImportResult(null, check.Errors, 0, 0, 0);
 
@@ -190,7 +190,7 @@ public sealed class MatterImport(AppDbContext db)
     /// <summary>The agency's matters in sheet form, one row per legal basis, ordered by code.</summary>
     public async Task<byte[]> ExportAsync(int agencyId)
     {
-        var units = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).ToDictionaryAsync(u => u.Id, u => u.Name);
+        var units = (await agencies.UnitsOfAsync(agencyId)).ToDictionary(u => u.Id, u => u.Name);
         var matters = await db.Matters.AsNoTracking().Include(m => m.Bases).Where(m => m.AgencyId == agencyId).OrderBy(m => m.Code).ToListAsync();
         var rows = new List<SheetRow>();
         foreach (var m in matters)

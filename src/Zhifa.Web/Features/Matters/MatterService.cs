@@ -41,7 +41,7 @@ public sealed record MatterPage(IReadOnlyList<MatterDto> Items, int Total, int P
 public sealed record MatterFilter(int? AgencyId = null, string? Category = null, bool? RandomInspection = null, string? Q = null, int Page = 1, int PageSize = 50);
 
 /// <summary>Lists, creates, changes and deletes matters (ORG-6); callers check scope before calling the changing methods.</summary>
-public sealed class MatterService(AppDbContext db, CurrentUser me)
+public sealed class MatterService(AppDbContext db, CurrentUser me, Agencies.AgencyService agencies)
 {
     public static string DuplicateCode => UiText.T("matters.error.duplicate_code");
 
@@ -76,17 +76,34 @@ public sealed class MatterService(AppDbContext db, CurrentUser me)
         return matter is not null && await me.CanSee(matter.AgencyId) ? matter : null;
     }
 
+    // ---- reads for the other areas (they do not read the matters' tables themselves) ----
+
+    /// <summary>The matters of the agencies the user may see, untracked, as a query the caller may narrow (ORG-4).</summary>
+    public async Task<IQueryable<Matter>> VisibleQueryAsync() => await db.Matters.AsNoTracking().InScopeAsync(me, m => m.AgencyId);
+
+    /// <summary>The matter, untracked, whatever the user may see; with <paramref name="agencyId"/> only if it is that agency's.</summary>
+    public async Task<Matter?> FindAsync(int matterId, int? agencyId = null)
+        => await db.Matters.AsNoTracking().FirstOrDefaultAsync(m => m.Id == matterId && (agencyId == null || m.AgencyId == agencyId));
+
+    /// <summary>The agency's matters by category and code, untracked.</summary>
+    public async Task<List<Matter>> OfAgencyAsync(int agencyId)
+        => await db.Matters.AsNoTracking().Where(m => m.AgencyId == agencyId).OrderBy(m => m.Category).ThenBy(m => m.Code).ToListAsync();
+
+    /// <summary>The matter's legal bases in their order, untracked.</summary>
+    public async Task<List<LegalBasis>> BasesAsync(int matterId)
+        => await db.LegalBases.AsNoTracking().Where(b => b.MatterId == matterId).OrderBy(b => b.Id).ToListAsync();
+
     public async Task<MatterDto> ToDtoAsync(Matter matter) => ToDto(matter, await UnitNamesAsync([matter.AgencyId]));
 
     /// <summary>Agencies the user may see, for filters and choices.</summary>
     public async Task<List<Agency>> VisibleAgenciesAsync()
-        => await (await db.Agencies.AsNoTracking().Include(a => a.Units).AsQueryable().InScopeAsync(me, a => a.Id)).OrderBy(a => a.Id).ToListAsync();
+        => await agencies.VisibleListAsync();
 
     public async Task<List<Agency>> AdministeredAgenciesAsync()
         => me.IsAdministrator ? await VisibleAgenciesAsync() : [];
 
     public async Task<List<Unit>> UnitsOfAsync(int agencyId)
-        => await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).OrderBy(u => u.Id).ToListAsync();
+        => await agencies.UnitsOfAsync(agencyId);
 
     /// <summary>Creates a matter in <paramref name="agencyId"/>, which the caller has checked the user administers.</summary>
     public async Task<Matter> CreateAsync(int agencyId, MatterInput input)
@@ -118,7 +135,7 @@ public sealed class MatterService(AppDbContext db, CurrentUser me)
         var category = Matter.ParseCategory(input.Category);
         if (string.IsNullOrWhiteSpace(input.Category)) errors.Add("category", "required", UiText.T("matters.error.category_required"));
         else if (category is null) errors.Add("category", "invalid", UiText.T("matters.error.category_invalid"));
-        if (input.ResponsibleUnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId && u.AgencyId == matter.AgencyId))
+        if (input.ResponsibleUnitId is { } unitId && !await agencies.HasUnitAsync(matter.AgencyId, unitId))
             errors.Add("responsibleUnitId", "not_found", UiText.T("matters.error.unit_not_in_agency"));
         if (code.Length > 0 && await db.Matters.AnyAsync(m => m.AgencyId == matter.AgencyId && m.Code == code && m.Id != matter.Id))
             errors.Add("code", "duplicate", DuplicateCode);
@@ -141,11 +158,7 @@ public sealed class MatterService(AppDbContext db, CurrentUser me)
         => stored.Count == given.Count
            && stored.OrderBy(b => b.Id).Zip(given).All(p => p.First.Law == p.Second.Law && p.First.Article == p.Second.Article && p.First.Text == p.Second.Text);
 
-    private async Task<Dictionary<int, string>> UnitNamesAsync(IEnumerable<int> agencyIds)
-    {
-        var ids = agencyIds.Distinct().ToList();
-        return await db.Units.AsNoTracking().Where(u => ids.Contains(u.AgencyId)).ToDictionaryAsync(u => u.Id, u => u.Name);
-    }
+    private Task<Dictionary<int, string>> UnitNamesAsync(IEnumerable<int> agencyIds) => agencies.UnitNamesAsync(agencyIds);
 
     public static MatterDto ToDto(Matter m, IReadOnlyDictionary<int, string> unitNames)
         => new(m.Id, m.AgencyId, m.Code, m.Name, m.Category.ToString(), Matter.Label(m.Category), m.ResponsibleUnitId,
@@ -168,4 +181,10 @@ public sealed class MatterService(AppDbContext db, CurrentUser me)
         var ids = matterIds.Distinct().ToList();
         return await db.Matters.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name);
     }
+}
+
+/// <summary>A unit responsible for matters may not be deleted (<see cref="Agencies.IUnitUsers"/>).</summary>
+public sealed class MattersOfUnit(AppDbContext db) : Agencies.IUnitUsers
+{
+    public async Task<bool> UsesUnitAsync(int unitId) => await db.Matters.AnyAsync(m => m.ResponsibleUnitId == unitId);
 }

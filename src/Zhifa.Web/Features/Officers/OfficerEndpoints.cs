@@ -9,6 +9,7 @@ public static class OfficerEndpoints
     public static void AddOfficerFeature(this IServiceCollection services)
     {
         services.AddScoped<OfficerService>();
+        services.AddScoped<Agencies.IUnitUsers, OfficersOfUnit>();
     }
 
     public static void MapOfficerEndpoints(this IEndpointRouteBuilder group)

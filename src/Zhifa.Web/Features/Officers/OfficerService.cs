@@ -92,7 +92,7 @@ public sealed record PublicCertificateDto(string Number, string Name, string Age
 
 /// <summary>Officers, their certificates and trainings (ORG-2), the dashboard figures (ORG-5) and the public lookup (ORG-3).
 /// Callers check scope (404) and the administrator role (403) before calling a changing method.</summary>
-public sealed class OfficerService(AppDbContext db, CurrentUser me, TimeProvider time)
+public sealed class OfficerService(AppDbContext db, CurrentUser me, TimeProvider time, Agencies.AgencyService agencies)
 {
     public static string DuplicateNumber => UiText.T("officers.error.duplicate_number");
     public const string NoCertificate = "None";
@@ -102,7 +102,46 @@ public sealed class OfficerService(AppDbContext db, CurrentUser me, TimeProvider
     public DateOnly Today => DateOnly.FromDateTime(Display.ToChina(time.GetUtcNow().UtcDateTime));
 
     public async Task<List<Agency>> VisibleAgenciesAsync()
-        => await (await db.Agencies.AsNoTracking().Include(a => a.Units).AsQueryable().InScopeAsync(me, a => a.Id)).OrderBy(a => a.Id).ToListAsync();
+        => await agencies.VisibleListAsync();
+
+    // ---- reads for the other areas (they do not read the officers' tables themselves) ----
+
+    /// <summary>Whether the officer belongs to the agency.</summary>
+    public async Task<bool> InAgencyAsync(int officerId, int? agencyId) => await db.Officers.AnyAsync(o => o.Id == officerId && o.AgencyId == agencyId);
+
+    /// <summary>The officer if he belongs to the agency, untracked.</summary>
+    public async Task<Officer?> FindInAgencyAsync(int officerId, int agencyId)
+        => await db.Officers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == officerId && o.AgencyId == agencyId);
+
+    public async Task<string?> NameAsync(int officerId) => await db.Officers.AsNoTracking().Where(o => o.Id == officerId).Select(o => o.Name).FirstOrDefaultAsync();
+
+    /// <summary>Officer id → name.</summary>
+    public async Task<Dictionary<int, string>> OfficerNamesAsync(IEnumerable<int> officerIds)
+    {
+        var ids = officerIds.Distinct().ToList();
+        return await db.Officers.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+    }
+
+    /// <summary>The officers with their certificates, untracked; with <paramref name="agencyId"/> only that agency's.</summary>
+    public async Task<List<Officer>> WithCertificatesAsync(IEnumerable<int> officerIds, int? agencyId = null)
+    {
+        var ids = officerIds.Distinct().ToList();
+        return await db.Officers.AsNoTracking().Include(o => o.Certificates)
+            .Where(o => ids.Contains(o.Id) && (agencyId == null || o.AgencyId == agencyId)).ToListAsync();
+    }
+
+    /// <summary>The agency's officers by id, untracked; <paramref name="activeOnly"/> leaves out the inactive; with their certificates.</summary>
+    public async Task<List<Officer>> OfAgencyAsync(int agencyId, bool activeOnly)
+        => await db.Officers.AsNoTracking().Include(o => o.Certificates).Where(o => o.AgencyId == agencyId && (!activeOnly || o.Active))
+            .OrderBy(o => o.Id).ToListAsync();
+
+    /// <summary>The officers of the given agencies (all when null), by agency and id, untracked.</summary>
+    public async Task<List<Officer>> InAgenciesAsync(IReadOnlySet<int>? agencyIds)
+        => await db.Officers.AsNoTracking().Where(o => agencyIds == null || agencyIds.Contains(o.AgencyId)).OrderBy(o => o.AgencyId).ThenBy(o => o.Id).ToListAsync();
+
+    /// <summary>The active officers of the agencies the user may see, by agency and id, untracked.</summary>
+    public async Task<List<Officer>> ActiveVisibleAsync()
+        => await (await db.Officers.AsNoTracking().Where(o => o.Active).InScopeAsync(me, o => o.AgencyId)).OrderBy(o => o.AgencyId).ThenBy(o => o.Id).ToListAsync();
 
     public async Task<List<Agency>> AdministeredAgenciesAsync()
         => me.IsAdministrator ? await VisibleAgenciesAsync() : [];
@@ -254,7 +293,7 @@ public sealed class OfficerService(AppDbContext db, CurrentUser me, TimeProvider
     /// <summary>The dashboard of an agency the caller checked the user may see; null when there is no such agency.</summary>
     public async Task<DashboardDto?> DashboardAsync(int agencyId)
     {
-        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId);
+        var agency = await agencies.FindAsync(agencyId);
         if (agency is null) return null;
         var officers = await db.Officers.AsNoTracking().Include(o => o.Certificates).Where(o => o.AgencyId == agencyId).ToListAsync();
         var today = Today;
@@ -275,12 +314,12 @@ public sealed class OfficerService(AppDbContext db, CurrentUser me, TimeProvider
     public async Task<PublicCertificateDto?> FindPublicAsync(string number)
     {
         var n = Certificate.NormalizeNumber(number);
-        var row = await (from c in db.Certificates.AsNoTracking()
-                         join o in db.Officers.AsNoTracking() on c.OfficerId equals o.Id
-                         join a in db.Agencies.AsNoTracking() on o.AgencyId equals a.Id
-                         where c.Number == n
-                         select new { Certificate = c, Officer = o.Name, Agency = a.Name }).FirstOrDefaultAsync();
-        if (row is null) return null;
+        var found = await (from c in db.Certificates.AsNoTracking()
+                           join o in db.Officers.AsNoTracking() on c.OfficerId equals o.Id
+                           where c.Number == n
+                           select new { Certificate = c, Officer = o.Name, o.AgencyId }).FirstOrDefaultAsync();
+        if (found is null || await agencies.NameAsync(found.AgencyId) is not { } agency) return null;
+        var row = new { found.Certificate, found.Officer, Agency = agency };
         var status = row.Certificate.StatusOn(Today);
         return new PublicCertificateDto(row.Certificate.Number, row.Officer, row.Agency, Certificate.SplitDomains(row.Certificate.Domains),
             row.Certificate.ValidFrom, row.Certificate.ValidUntil, status.ToString(), Certificate.Label(status));
@@ -290,7 +329,7 @@ public sealed class OfficerService(AppDbContext db, CurrentUser me, TimeProvider
     {
         var errors = Officer.Validate(input.Name, input.Position);
         if (agencyId is null) errors.Add("agencyId", "required", UiText.T("officers.error.agency_required"));
-        else if (input.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId && u.AgencyId == agencyId))
+        else if (input.UnitId is { } unitId && !await agencies.HasUnitAsync(agencyId.Value, unitId))
             errors.Add("unitId", "not_found", UiText.T("officers.error.unit_not_in_agency"));
         return errors;
     }
@@ -345,8 +384,8 @@ public sealed class OfficerService(AppDbContext db, CurrentUser me, TimeProvider
     {
         var ids = agencyIds.Distinct().ToList();
         return new Names(
-            await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name),
-            await db.Units.AsNoTracking().Where(u => ids.Contains(u.AgencyId)).ToDictionaryAsync(u => u.Id, u => u.Name));
+            await agencies.NamesAsync(ids),
+            await agencies.UnitNamesAsync(ids));
     }
 
     private static OfficerSummaryDto ToSummary(Officer o, Names names, DateOnly today)
@@ -378,4 +417,10 @@ public sealed class OfficerService(AppDbContext db, CurrentUser me, TimeProvider
             .Select(o => (o.Id, o.Name)).ToList();
 
     public Task<bool> BelongsAsync(int officerId, int agencyId) => db.Officers.AnyAsync(o => o.Id == officerId && o.AgencyId == agencyId);
+}
+
+/// <summary>A unit that officers belong to may not be deleted (<see cref="Agencies.IUnitUsers"/>).</summary>
+public sealed class OfficersOfUnit(AppDbContext db) : Agencies.IUnitUsers
+{
+    public async Task<bool> UsesUnitAsync(int unitId) => await db.Officers.AnyAsync(o => o.UnitId == unitId);
 }

@@ -16,7 +16,9 @@ public static class RecordEndpoints
     {
         services.AddScoped<RecordExtractionService>();
         services.AddScoped<RecordingExemptionService>();
+        services.AddScoped<Cases.ICaseRecordedSteps, CaseRecordedSteps>();
         services.AddScoped<RecordService>();
+        services.AddScoped<StoredFiles>();
         services.AddSingleton<UploadHashes>();
         services.AddScoped<RecordSweeper>();
         services.AddHostedService<RecordSweepService>();

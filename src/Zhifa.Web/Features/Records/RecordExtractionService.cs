@@ -16,7 +16,7 @@ public sealed record ExtractionInput(string? Purpose);
 public sealed record ExtractionView(int Id, int RecordId, string Maker, string Extractor, DateTime ExtractedAt, string Purpose, string Sha256);
 
 /// <summary>Extracts a record as evidence: registers maker, extractor and time, and yields the original with a statement page.</summary>
-public sealed class RecordExtractionService(AppDbContext db, BlobStore blobs, CurrentUser me)
+public sealed class RecordExtractionService(AppDbContext db, BlobStore blobs, CurrentUser me, Cases.CaseService cases, Officers.OfficerService officerService)
 {
     public async Task<List<ExtractionView>> ListAsync(int recordId)
         => (await db.Set<RecordExtraction>().AsNoTracking().Where(x => x.RecordId == recordId).OrderBy(x => x.Id).ToListAsync())
@@ -26,8 +26,8 @@ public sealed class RecordExtractionService(AppDbContext db, BlobStore blobs, Cu
     public async Task<Stream> ExtractAsync(Record record, ExtractionInput input, CancellationToken ct)
     {
         RecordExtraction.Validate(input.Purpose).ThrowIfAny();
-        var maker = record.CollectorOfficerId is { } id ? await db.Officers.Where(o => o.Id == id).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "" : "";
-        var caseNumber = await db.Cases.Where(c => c.Id == record.CaseId).Select(c => c.Number).SingleAsync(ct);
+        var maker = record.CollectorOfficerId is { } id ? await officerService.NameAsync(id) ?? "" : "";
+        var caseNumber = await cases.NumberAsync(record.CaseId);
         var extraction = new RecordExtraction
         {
             AgencyId = record.AgencyId, CaseId = record.CaseId, RecordId = record.Id, Maker = maker, Extractor = me.DisplayName,

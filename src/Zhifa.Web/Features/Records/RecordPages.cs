@@ -79,7 +79,7 @@ public sealed class RecordForm
 /// </summary>
 [RequestSizeLimit(MaxFormBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFormBytes)]
-public sealed class NewModel(RecordService records, Zhifa.Data.AppDbContext db) : PageModel
+public sealed class NewModel(RecordService records, Zhifa.Web.Features.Officers.OfficerService officerService) : PageModel
 {
     public const long MaxFormFileBytes = 100L * 1024 * 1024;
     private const long MaxFormBytes = MaxFormFileBytes + 1024 * 1024;
@@ -97,9 +97,7 @@ public sealed class NewModel(RecordService records, Zhifa.Data.AppDbContext db) 
         if (c is null) return NotFound();
         Case = c;
         if (!await records.MayHandleAsync(c.Id, c.AgencyId)) return Forbid();
-        Officers = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-                db.Officers.Where(o => o.AgencyId == c.AgencyId && o.Active).OrderBy(o => o.Id).Select(o => new { o.Id, o.Name })))
-            .Select(o => (o.Id, o.Name)).ToList();
+        Officers = (await officerService.OfAgencyAsync(c.AgencyId, activeOnly: true)).Select(o => (o.Id, o.Name)).ToList();
         return null;
     }
 

@@ -52,16 +52,41 @@ public sealed record AppendResult(AppendOutcome Outcome, long Offset);
 
 /// <summary>Registers, lists and streams audio-video and electronic records (REC-5 … REC-8).</summary>
 public sealed class RecordService(AppDbContext db, CurrentUser me, BlobStore blobs, CalendarService calendar, TimeProvider time, UploadHashes hashes,
-    Access.AccessRequestService access)
+    Access.AccessRequestService access, Cases.CaseService cases, Officers.OfficerService officerService)
 {
+    /// <summary>The audit action of a refused attempt to open a record's file (REC-10), which supervision lists.</summary>
+    public const string AccessRefusedAction = "record.access-refused";
+
     private const int BufferSize = 1 << 20;
 
     public static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
+    /// <summary>
+    /// For supervision (REC-12): the records in the given agencies (all when null) or the one agency that were registered
+    /// late without approval, interrupted without explanation or whose capture time disagrees, newest first.
+    /// </summary>
+    public async Task<List<Record>> FlaggedAsync(IReadOnlySet<int>? agencyIds, int? agencyId, int take)
+    {
+        var records = db.Set<Record>().AsNoTracking();
+        if (agencyIds is not null) records = records.Where(r => agencyIds.Contains(r.AgencyId));
+        if (agencyId is { } a) records = records.Where(r => r.AgencyId == a);
+        return await records.Where(r => (r.Late && !r.LateApprovedInAdvance) || (r.Interruptions != "" && r.InterruptionExplanation == "") || r.MetadataWarning != "")
+            .OrderByDescending(r => r.Id).Take(take).ToListAsync();
+    }
+
+    /// <summary>REC-5: whether the case has a record registered to the step (by code or label) or an approved exemption for it.</summary>
+    public async Task<bool> RecordedAsync(int caseId, string step, string label)
+        => await db.Set<Record>().AnyAsync(r => r.CaseId == caseId && (r.Step == step || r.Step == label))
+           || await db.Set<RecordingExemption>().AnyAsync(x => x.CaseId == caseId && x.Step == step && x.Status == ExemptionStatus.Approved);
+
+    /// <summary>The case's records in the order they were made, untracked.</summary>
+    public async Task<List<Record>> OfCaseAsync(int caseId)
+        => await db.Set<Record>().AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.StartedAt).ThenBy(r => r.Id).ToListAsync();
+
     /// <summary>The case when the user may see its agency; null answers 404.</summary>
     public async Task<Case?> FindVisibleCaseAsync(int caseId)
     {
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId);
+        var c = await cases.FindAsync(caseId);
         return c is not null && await me.CanSee(c.AgencyId) ? c : null;
     }
 
@@ -87,7 +112,7 @@ public sealed class RecordService(AppDbContext db, CurrentUser me, BlobStore blo
         if (me.AgencyId != agencyId) return false;
         if (me.IsAdministrator || me.IsInRole(Roles.Head) || me.IsInRole(Roles.DeputyHead) || me.IsInRole(Roles.UnitHead)) return true;
         var officerId = await db.Users.Where(u => u.Id == me.UserId).Select(u => u.OfficerId).FirstOrDefaultAsync();
-        return officerId is not null && await db.CaseOfficers.AnyAsync(o => o.CaseId == caseId && o.OfficerId == officerId);
+        return officerId is not null && await cases.IsCaseOfficerAsync(caseId, officerId.Value);
     }
 
     /// <summary>
@@ -97,14 +122,14 @@ public sealed class RecordService(AppDbContext db, CurrentUser me, BlobStore blo
     public async Task<AccessDecision> MayViewAsync(Record record)
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == me.UserId);
-        var handlers = await db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == record.CaseId).Select(o => o.OfficerId).ToListAsync();
+        var handlers = await cases.OfficerIdsAsync(record.CaseId);
         var grants = me.UserId is { } uid ? await access.GrantsAsync(uid, record.CaseId) : [];
         var decision = RecordAccess.Decide(
             new Viewer(me.UserId ?? 0, user?.OfficerId, me.Roles, await me.CanSee(record.AgencyId)),
             new RecordAccessFacts(record.CaseId, record.Sensitive, handlers), grants, db.UtcNow);
         if (!decision.Allowed)
         {
-            db.AddAuditEvent(Supervision.SupervisionService.AccessRefusedAction, "Record",
+            db.AddAuditEvent(AccessRefusedAction, "Record",
                 record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), record.AgencyId, decision.Reason);
             await db.SaveChangesAsync();
         }
@@ -198,7 +223,7 @@ public sealed class RecordService(AppDbContext db, CurrentUser me, BlobStore blo
     /// <summary>Hashes the finished upload into the store and registers the record; the session ends.</summary>
     public async Task<Record> CompleteAsync(UploadSession s, RecordInput input)
     {
-        var c = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == s.CaseId);
+        var c = await cases.FindAsync(s.CaseId) ?? throw new InvalidOperationException("case " + s.CaseId + " not found");
         var facts = await ValidateAsync(c.AgencyId, input);
         var received = ReceivedOf(s);
         if (received != s.Size)
@@ -225,7 +250,7 @@ public sealed class RecordService(AppDbContext db, CurrentUser me, BlobStore blo
             input.Parties?.Trim(), input.Proves?.Trim(), input.DeviceNumber?.Trim(), input.Interruptions?.Trim(), input.InterruptionExplanation?.Trim(),
             input.LateApprovedInAdvance, input.LateApprovalNote?.Trim(), input.Sensitive);
         var errors = RecordRules.Validate(facts).ToList();
-        if (input.CollectorOfficerId is { } oid && !await db.Officers.AnyAsync(o => o.Id == oid && o.AgencyId == agencyId))
+        if (input.CollectorOfficerId is { } oid && !await officerService.InAgencyAsync(oid, agencyId))
             errors.Add(new ValidationError("collectorOfficerId", "unknown", T("records.collector_not_officer")));
         if (errors.Count > 0) throw new DomainValidationException(errors);
         return facts;
@@ -318,7 +343,7 @@ public sealed class RecordService(AppDbContext db, CurrentUser me, BlobStore blo
         var rows = await q.Where(r => r.Late || (r.Interruptions != "" && r.InterruptionExplanation == ""))
             .OrderByDescending(r => r.RegisteredAt).Take(500).ToListAsync();
         var caseIds = rows.Select(r => r.CaseId).Distinct().ToList();
-        var numbers = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number);
+        var numbers = await cases.NumbersAsync(caseIds);
         var dtos = await ToDtosAsync(rows);
         return dtos.Select(d => new AttentionDto(d, numbers.GetValueOrDefault(d.CaseId, ""), Reasons(d))).ToList();
     }
@@ -334,7 +359,7 @@ public sealed class RecordService(AppDbContext db, CurrentUser me, BlobStore blo
     public async Task<List<RecordDto>> ToDtosAsync(IReadOnlyList<Record> rows)
     {
         var officerIds = rows.Where(r => r.CollectorOfficerId is not null).Select(r => r.CollectorOfficerId!.Value).Distinct().ToList();
-        var names = await db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var names = await officerService.OfficerNamesAsync(officerIds);
         return rows.Select(r => ToDto(r, r.CollectorOfficerId is { } id ? names.GetValueOrDefault(id) : null)).ToList();
     }
 

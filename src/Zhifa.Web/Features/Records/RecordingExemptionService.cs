@@ -13,13 +13,13 @@ public sealed record ExemptionView(int Id, int CaseId, string Step, string StepL
     string RequestedBy, DateTime RequestedAt, string Status, string StatusLabel, string DecidedBy, DateTime? DecidedAt, string DecisionNote);
 
 /// <summary>REC-5: explanations for mandatory-recording steps without a record, approved by the head.</summary>
-public sealed class RecordingExemptionService(AppDbContext db, CurrentUser me, TimeProvider time)
+public sealed class RecordingExemptionService(AppDbContext db, CurrentUser me, TimeProvider time, Cases.CaseService cases)
 {
     public static bool MayDecide(CurrentUser user) => user.IsInRole(Roles.Head);
 
     public async Task<Case?> FindCaseAsync(int caseId)
     {
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId);
+        var c = await cases.FindAsync(caseId);
         return c is not null && await me.CanSee(c.AgencyId) ? c : null;
     }
 
@@ -54,4 +54,15 @@ public sealed class RecordingExemptionService(AppDbContext db, CurrentUser me, T
     public static ExemptionView View(RecordingExemption x) => new(x.Id, x.CaseId, x.Step, CaseSteps.Label(x.Step), x.Reason.ToString(),
         RecordingExemption.Label(x.Reason), x.Explanation, x.RequestedBy, x.RequestedAt, x.Status.ToString(), RecordingExemption.Label(x.Status),
         x.DecidedBy, x.DecidedAt, x.DecisionNote);
+}
+
+/// <summary>REC-5 for the case's table (<see cref="Cases.ICaseRecordedSteps"/>): the steps with a record or an approved exemption.</summary>
+public sealed class CaseRecordedSteps(AppDbContext db) : Cases.ICaseRecordedSteps
+{
+    public async Task<List<string>> RecordedStepsAsync(int caseId)
+    {
+        var steps = await db.Set<Record>().Where(r => r.CaseId == caseId).Select(r => r.Step).Distinct().ToListAsync();
+        steps.AddRange(await db.Set<RecordingExemption>().Where(x => x.CaseId == caseId && x.Status == ExemptionStatus.Approved).Select(x => x.Step).ToListAsync());
+        return steps;
+    }
 }

@@ -15,9 +15,10 @@ public sealed record ViolationCount(string Unit, string Officer, string KindLabe
 /// registrations, unexplained interruptions, capture times that disagree with the record, and refused attempts to read
 /// records.
 /// </summary>
-public sealed class SupervisionService(AppDbContext db, CurrentUser me)
+public sealed class SupervisionService(AppDbContext db, CurrentUser me, Records.RecordService recordService, Cases.CaseService cases,
+    Agencies.AgencyService agencies, Officers.OfficerService officerService)
 {
-    public const string AccessRefusedAction = "record.access-refused";
+    public const string AccessRefusedAction = Records.RecordService.AccessRefusedAction;
 
     public static bool MayView(CurrentUser user) => user.IsAdministrator
         || user.IsInRole(Domain.Accounts.Roles.Supervisor) || user.IsInRole(Domain.Accounts.Roles.Head) || user.IsInRole(Domain.Accounts.Roles.DeputyHead);
@@ -25,20 +26,17 @@ public sealed class SupervisionService(AppDbContext db, CurrentUser me)
     public async Task<List<ViolationRow>> ViolationsAsync(int? agencyId)
     {
         var visible = await me.VisibleAgencyIdsAsync();
-        var records = db.Set<Record>().AsNoTracking();
-        if (visible is not null) records = records.Where(r => visible.Contains(r.AgencyId));
-        if (agencyId is { } a) records = records.Where(r => r.AgencyId == a);
-
-        var flagged = await (from r in records
-                             where (r.Late && !r.LateApprovedInAdvance) || (r.Interruptions != "" && r.InterruptionExplanation == "") || r.MetadataWarning != ""
-                             join c in db.Cases on r.CaseId equals c.Id
-                             join u in db.Units on c.UnitId equals u.Id into units
-                             from u in units.DefaultIfEmpty()
-                             join o in db.Officers on r.CollectorOfficerId equals o.Id into officers
-                             from o in officers.DefaultIfEmpty()
-                             orderby r.Id descending
-                             select new { r, c.Number, Unit = u == null ? "" : u.Name, Officer = o == null ? "" : o.Name })
-            .Take(2000).ToListAsync();
+        // The projections the records, cases, agencies and officers publish, put together here.
+        var found = await recordService.FlaggedAsync(visible, agencyId, 2000);
+        var caseRows = await cases.NumbersAndUnitsAsync(found.Select(r => r.CaseId));
+        var unitNames = await agencies.UnitNamesByIdAsync(caseRows.Values.Where(c => c.UnitId != null).Select(c => c.UnitId!.Value));
+        var officerNames = await officerService.OfficerNamesAsync(found.Where(r => r.CollectorOfficerId != null).Select(r => r.CollectorOfficerId!.Value));
+        var flagged = found.Where(r => caseRows.ContainsKey(r.CaseId)).Select(r => new
+        {
+            r, caseRows[r.CaseId].Number,
+            Unit = caseRows[r.CaseId].UnitId is { } u ? unitNames.GetValueOrDefault(u, "") : "",
+            Officer = r.CollectorOfficerId is { } o ? officerNames.GetValueOrDefault(o, "") : "",
+        }).ToList();
 
         var rows = new List<ViolationRow>();
         foreach (var x in flagged)
@@ -66,21 +64,16 @@ public sealed class SupervisionService(AppDbContext db, CurrentUser me)
     private async Task<List<ViolationRow>> MissingMandatoryRecordsAsync(IReadOnlySet<int>? visible, int? agencyId)
     {
         var mandatory = Enum.GetValues<Domain.Cases.CaseCategory>().SelectMany(Domain.Cases.CaseStateMachine.MandatoryRecordingSteps).Distinct().ToList();
-        var passed = from h in db.CaseSteps.AsNoTracking()
-                     where mandatory.Contains(h.ToStep)
-                     join c in db.Cases on h.CaseId equals c.Id
-                     where (visible == null || visible.Contains(c.AgencyId)) && (agencyId == null || c.AgencyId == agencyId)
-                     join u in db.Units on c.UnitId equals u.Id into units
-                     from u in units.DefaultIfEmpty()
-                     select new { c.Id, c.Number, c.Category, h.ToStep, h.At, h.By, Unit = u == null ? "" : u.Name };
+        var passed = await cases.PassedStepsAsync(mandatory, visible, agencyId, 5000);
+        var unitNames = await agencies.UnitNamesByIdAsync(passed.Where(p => p.UnitId != null).Select(p => p.UnitId!.Value));
         var rows = new List<ViolationRow>();
-        foreach (var p in (await passed.Take(5000).ToListAsync()).Where(p => Domain.Cases.CaseStateMachine.MandatoryRecordingSteps(p.Category).Contains(p.ToStep)))
+        foreach (var p in passed.Where(p => Domain.Cases.CaseStateMachine.MandatoryRecordingSteps(p.Category).Contains(p.ToStep)))
         {
             var label = Domain.Cases.CaseSteps.Label(p.ToStep);
-            bool recorded = await db.Set<Record>().AnyAsync(r => r.CaseId == p.Id && (r.Step == p.ToStep || r.Step == label))
-                || await db.Set<RecordingExemption>().AnyAsync(x => x.CaseId == p.Id && x.Step == p.ToStep && x.Status == ExemptionStatus.Approved);
+            bool recorded = await recordService.RecordedAsync(p.CaseId, p.ToStep, label);
+            var unit = p.UnitId is { } u ? unitNames.GetValueOrDefault(u, "") : "";
             if (!recorded)
-                rows.Add(new("missing", UiText.T("supervision.kind.missing"), p.Id, p.Number, null, p.Unit, p.By, p.At, UiText.T("supervision.missing.detail", label)));
+                rows.Add(new("missing", UiText.T("supervision.kind.missing"), p.CaseId, p.Number, null, unit, p.By, p.At, UiText.T("supervision.missing.detail", label)));
         }
         return rows;
     }
