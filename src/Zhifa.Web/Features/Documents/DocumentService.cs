@@ -221,7 +221,7 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
         var fields = DocumentRules.NormalizeFields(type, input.Fields);
         var agency = await db.Agencies.AsNoTracking().FirstAsync(a => a.Id == c.AgencyId);
         // LAW-9: a decision tells where the party may turn; it is not made while the agency names no 复议机关 or court.
-        if (type.Placeholders.Contains("救济途径") && AgencyRemedies.Problems(agency) is { Count: > 0 } remedies) throw new DomainValidationException(remedies);
+        if (type.Placeholders.Contains(Placeholder.Remedies) && AgencyRemedies.Problems(agency) is { Count: > 0 } remedies) throw new DomainValidationException(remedies);
         var data = await CaseDataAsync(c, agency);
         var local = ToChina(db.UtcNow);
         DocumentRules.ValidateFields(type, fields, DocumentRules.FillMap(type, data, new Dictionary<string, string>(), "", local)).ThrowIfAny();
