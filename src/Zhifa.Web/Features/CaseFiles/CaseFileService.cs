@@ -45,7 +45,7 @@ public sealed class CaseFileService(AppDbContext db, BlobStore blobs, CurrentUse
             items.Add((d.GeneratedAt, T("casefiles.kind.document"), name, d.Number, $"documents/{n:D3}-{Safe(name)}.docx", d.Sha256, sizes.GetValueOrDefault(d.Sha256)));
             if (d.ScanSha256 is { } scan)
                 items.Add((d.ScanUploadedAt ?? d.GeneratedAt, T("casefiles.kind.signed_scan"), name + T("casefiles.signed_scan_suffix"), d.Number,
-                    $"documents/{n:D3}-{Safe(name)}-签字{Path.GetExtension(d.ScanFileName)}", scan, sizes.GetValueOrDefault(scan)));
+                    $"documents/{n:D3}-{Safe(name)}{CaseFilePaths.SignedScanSuffix}{Path.GetExtension(d.ScanFileName)}", scan, sizes.GetValueOrDefault(scan)));
         }
         var records = await db.Set<Record>().AsNoTracking().Where(r => r.CaseId == c.Id).OrderBy(r => r.StartedAt).ThenBy(r => r.Id).ToListAsync();
         n = 0;
