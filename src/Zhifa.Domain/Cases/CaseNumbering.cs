@@ -10,18 +10,18 @@ namespace Zhifa.Domain.Cases;
 /// </summary>
 public static class CaseNumbering
 {
-    public const string DefaultFormat = "{agency}{kind}〔{year}〕{seq}号";
+    public const string DefaultFormat = CaseNumberWords.DefaultFormat;
 
     /// <summary>The kind word of each category as used in 文号.</summary>
     public static string KindOf(CaseCategory category) => category switch
     {
-        CaseCategory.Penalty => "罚",
-        CaseCategory.Coercion => "强",
-        CaseCategory.Inspection => "检",
-        CaseCategory.Licensing => "许",
-        CaseCategory.Expropriation => "征",
-        CaseCategory.Confirmation => "确",
-        _ => "案",
+        CaseCategory.Penalty => CaseNumberWords.Penalty,
+        CaseCategory.Coercion => CaseNumberWords.Coercion,
+        CaseCategory.Inspection => CaseNumberWords.Inspection,
+        CaseCategory.Licensing => CaseNumberWords.Licensing,
+        CaseCategory.Expropriation => CaseNumberWords.Expropriation,
+        CaseCategory.Confirmation => CaseNumberWords.Confirmation,
+        _ => CaseNumberWords.Other,
     };
 
     public static string Format(string format, string agencyShortName, CaseCategory category, int year, int sequence)

@@ -45,8 +45,8 @@ public static class CaseOpeningRules
         if (string.IsNullOrWhiteSpace(text)) return null;
         var t = text.Trim();
         foreach (var c in Enum.GetValues<CaseCategory>())
-            if (string.Equals(t, c.ToString(), StringComparison.OrdinalIgnoreCase) || t == Label(c) || "行政" + t == Label(c)) return c;
-        return t is "征收" or "征用" ? CaseCategory.Expropriation : null;
+            if (string.Equals(t, c.ToString(), StringComparison.OrdinalIgnoreCase) || t == Label(c) || CaseInputWords.CategoryPrefix + t == Label(c)) return c;
+        return CaseInputWords.Expropriation.Contains(t) ? CaseCategory.Expropriation : null;
     }
 
     public static CaseProcedure? ParseProcedure(string? text)
@@ -54,7 +54,7 @@ public static class CaseOpeningRules
         if (string.IsNullOrWhiteSpace(text)) return null;
         var t = text.Trim();
         foreach (var p in new[] { CaseProcedure.Simple, CaseProcedure.General })
-            if (string.Equals(t, p.ToString(), StringComparison.OrdinalIgnoreCase) || t == Label(p) || t + "程序" == Label(p)) return p;
+            if (string.Equals(t, p.ToString(), StringComparison.OrdinalIgnoreCase) || t == Label(p) || t + CaseInputWords.ProcedureSuffix == Label(p)) return p;
         return null;
     }
 

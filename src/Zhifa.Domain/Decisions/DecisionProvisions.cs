@@ -47,10 +47,6 @@ public static partial class DecisionProvisions
     /// <summary>行政处罚法第二十九条, as a decision states why the norm was applied.</summary>
     public static string HigherFineRule => Messages.Get("provisions.higher_fine_rule");
 
-    /// <summary>The kinds of penalty 行政处罚法第九条 lists: a provision that imposes one of them is a 罚则.</summary>
-    private static readonly string[] PenaltyWords =
-        ["罚款", "警告", "通报批评", "没收", "暂扣", "吊销", "降低资质等级", "限制开展生产经营活动", "责令停产停业", "停业整顿", "责令关闭", "限制从业", "拘留"];
-
     public static string Cite(string law, string article) => $"《{law.Trim().Trim('《', '》')}》{article.Trim()}";
 
     private static string Clean(string? text) => WhitespaceRun().Replace((text ?? "").Replace('\t', ' ').Trim(), " ");
@@ -204,7 +200,7 @@ public static partial class DecisionProvisions
         return new ProvisionSuggestion(string.Join("、", violated.Distinct(StringComparer.Ordinal)), norms);
     }
 
-    public static bool IsPenaltyClause(string text) => PenaltyWords.Any(w => text.Contains(w, StringComparison.Ordinal));
+    public static bool IsPenaltyClause(string text) => ProvisionWording.PenaltyWords.Any(w => text.Contains(w, StringComparison.Ordinal));
 
     /// <summary>The articles of the same law a 罚则 says were broken: "违反本条例第二十七条规定" → 《医疗机构管理条例》第二十七条.</summary>
     public static IReadOnlyList<string> ReferencedArticles(string law, string text)
@@ -230,11 +226,10 @@ public static partial class DecisionProvisions
     /// <summary>A Chinese numeral such as 五百, 二十万 or 一万五千; null for anything else.</summary>
     private static decimal? ChineseNumber(string text)
     {
-        const string digits = "零一二三四五六七八九";
         decimal total = 0, section = 0, number = 0;
         foreach (var ch in text.Replace('〇', '零').Replace('两', '二'))
         {
-            int d = digits.IndexOf(ch, StringComparison.Ordinal);
+            int d = ProvisionWording.Digits.IndexOf(ch, StringComparison.Ordinal);
             if (d >= 0) { number = d; continue; }
             decimal unit = ch switch { '十' => 10, '百' => 100, '千' => 1000, '万' => 10_000, '亿' => 100_000_000, _ => 0 };
             if (unit == 0) return null;
@@ -263,12 +258,12 @@ public static partial class DecisionProvisions
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRun();
 
-    [GeneratedRegex(@"违反本(?:法|条例|规定|办法|实施细则|细则)((?:[、，,和或者及]*第[〇零一二两三四五六七八九十百千]+条(?:第[〇零一二两三四五六七八九十百千]+款)?(?:第[〇零一二两三四五六七八九十百千]+项)?)+)")]
+    [GeneratedRegex(ProvisionWording.ReferencePattern)]
     private static partial Regex ReferencePattern();
 
-    [GeneratedRegex(@"第[〇零一二两三四五六七八九十百千]+条(?:第[〇零一二两三四五六七八九十百千]+款)?(?:第[〇零一二两三四五六七八九十百千]+项)?")]
+    [GeneratedRegex(ProvisionWording.ArticlePattern)]
     private static partial Regex ArticlePattern();
 
-    [GeneratedRegex(@"(?<n>[0-9][0-9,.]*|[〇零一二两三四五六七八九十百千万亿]+)(?<w>万)?元以下")]
+    [GeneratedRegex(ProvisionWording.AmountPattern)]
     private static partial Regex AmountPattern();
 }

@@ -45,7 +45,7 @@ public static class DecisionRules
         return Messages.Get("decisions.remedies.named", organ, litigation);
     }
 
-    public static readonly IReadOnlyList<string> ServiceMethods = ["直接送达", "留置送达", "邮寄送达", "电子送达", "委托送达", "公告送达"];
+    public static readonly IReadOnlyList<string> ServiceMethods = ServiceMethodNames.All;
 
     public static IReadOnlyList<PenaltyKind> ParseKinds(string text) => text
         .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -21,22 +21,22 @@ public sealed record NoPenaltyGroundInfo(NoPenaltyGround Ground, string Label, s
 
 public static class NoPenaltyGrounds
 {
-    public const string Law = "《中华人民共和国行政处罚法》";
+    public const string Law = NoPenaltyArticles.Law;
 
     public static readonly IReadOnlyList<NoPenaltyGroundInfo> All =
     [
         // 第三十条：不满十四周岁的未成年人有违法行为的，不予行政处罚，责令监护人加以管教。
-        new(NoPenaltyGround.UnderFourteen, Messages.Get("no_penalty.ground.under_fourteen"), "第三十条", "under-fourteen"),
+        new(NoPenaltyGround.UnderFourteen, Messages.Get("no_penalty.ground.under_fourteen"), NoPenaltyArticles.UnderFourteen, "under-fourteen"),
         // 第三十一条：精神病人、智力残疾人在不能辨认或者不能控制自己行为时有违法行为的，不予行政处罚。
-        new(NoPenaltyGround.Incapacity, Messages.Get("no_penalty.ground.incapacity"), "第三十一条", "incapacity"),
+        new(NoPenaltyGround.Incapacity, Messages.Get("no_penalty.ground.incapacity"), NoPenaltyArticles.Incapacity, "incapacity"),
         // 第三十三条第一款：违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。
-        new(NoPenaltyGround.MinorAndCorrected, Messages.Get("no_penalty.ground.minor_corrected"), "第三十三条第一款", "minor-corrected"),
+        new(NoPenaltyGround.MinorAndCorrected, Messages.Get("no_penalty.ground.minor_corrected"), NoPenaltyArticles.MinorAndCorrected, "minor-corrected"),
         // 第三十三条第一款：初次违法且危害后果轻微并及时改正的，可以不予行政处罚（首违不罚）。
-        new(NoPenaltyGround.FirstViolation, Messages.Get("no_penalty.ground.first_violation"), "第三十三条第一款", StatutoryCircumstance.FirstViolationCode),
+        new(NoPenaltyGround.FirstViolation, Messages.Get("no_penalty.ground.first_violation"), NoPenaltyArticles.FirstViolation, StatutoryCircumstance.FirstViolationCode),
         // 第三十三条第二款：当事人有证据足以证明没有主观过错的，不予行政处罚。
-        new(NoPenaltyGround.NoFault, Messages.Get("no_penalty.ground.no_fault"), "第三十三条第二款", "no-fault"),
+        new(NoPenaltyGround.NoFault, Messages.Get("no_penalty.ground.no_fault"), NoPenaltyArticles.NoFault, "no-fault"),
         // 第三十六条：违法行为在二年内未被发现的，不再给予行政处罚（涉及公民生命健康安全、金融安全且有危害后果的，五年）。
-        new(NoPenaltyGround.TimeBarred, Messages.Get("no_penalty.ground.time_barred"), "第三十六条", "time-barred"),
+        new(NoPenaltyGround.TimeBarred, Messages.Get("no_penalty.ground.time_barred"), NoPenaltyArticles.TimeBarred, "time-barred"),
     ];
 
     public static NoPenaltyGroundInfo Of(NoPenaltyGround ground) => All.Single(g => g.Ground == ground);

@@ -45,34 +45,34 @@ public static class DocumentRules
     {
         static string Join(IEnumerable<string> parts) => string.Join("、", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
         var map = DocumentPlaceholders.Known.ToDictionary(k => k, _ => "", StringComparer.Ordinal);
-        map["机关名称"] = data.AgencyName;
-        map["文书名称"] = type.Name;
-        map["文书编号"] = number;
-        map["案号"] = data.CaseNumber;
-        map["案由"] = data.Title;
-        map["当事人"] = Join(data.Parties.Select(p => p.Name));
-        map["当事人证件号"] = Join(data.Parties.Select(p => string.IsNullOrWhiteSpace(p.CreditCode) ? p.IdNumber : p.CreditCode));
-        map["当事人地址"] = Join(data.Parties.Select(p => p.Address));
-        map["法定代表人"] = Join(data.Parties.Select(p => p.LegalRepresentative));
-        map["地点"] = data.Place;
-        map["时间"] = ChineseDate(generatedLocal);
-        map["执法人员"] = Join(data.Officers.Select(o => o.Name));
-        map["执法证号"] = Join(data.Officers.Select(o => o.CertificateNumber));
-        map["事实"] = data.Facts;
-        map["日期"] = ChineseDate(generatedLocal);
+        map[Placeholder.AgencyName] = data.AgencyName;
+        map[Placeholder.DocumentName] = type.Name;
+        map[Placeholder.DocumentNumber] = number;
+        map[Placeholder.CaseNumber] = data.CaseNumber;
+        map[Placeholder.Cause] = data.Title;
+        map[Placeholder.Party] = Join(data.Parties.Select(p => p.Name));
+        map[Placeholder.PartyIdNumber] = Join(data.Parties.Select(p => string.IsNullOrWhiteSpace(p.CreditCode) ? p.IdNumber : p.CreditCode));
+        map[Placeholder.PartyAddress] = Join(data.Parties.Select(p => p.Address));
+        map[Placeholder.LegalRepresentative] = Join(data.Parties.Select(p => p.LegalRepresentative));
+        map[Placeholder.Place] = data.Place;
+        map[Placeholder.Time] = ChineseDate(generatedLocal);
+        map[Placeholder.Officers] = Join(data.Officers.Select(o => o.Name));
+        map[Placeholder.CertificateNumbers] = Join(data.Officers.Select(o => o.CertificateNumber));
+        map[Placeholder.Facts] = data.Facts;
+        map[Placeholder.Date] = ChineseDate(generatedLocal);
         if (data.Basis is { } basis)
         {
-            map["违法条款"] = basis.ViolatedProvisions;
-            map["处罚依据"] = basis.PenaltyBasis;
-            map["罚则适用"] = basis.NormChoice;
-            map["不予处罚依据"] = basis.NoPenaltyBasis;
-            map["不予处罚情节"] = basis.NoPenaltyCircumstance;
+            map[Placeholder.ViolatedProvisions] = basis.ViolatedProvisions;
+            map[Placeholder.PenaltyBasis] = basis.PenaltyBasis;
+            map[Placeholder.NormChoice] = basis.NormChoice;
+            map[Placeholder.NoPenaltyBasis] = basis.NoPenaltyBasis;
+            map[Placeholder.NoPenaltyCircumstance] = basis.NoPenaltyCircumstance;
             // Templates made before the provisions were split name them all at once.
-            map["法律依据"] = basis.Summary;
+            map[Placeholder.LegalBasis] = basis.Summary;
         }
-        map["复议机关"] = data.ReconsiderationOrgan;
-        map["管辖法院"] = data.CompetentCourt;
-        map["救济途径"] = Decisions.DecisionRules.RemediesText(data.ReconsiderationOrgan, data.CompetentCourt);
+        map[Placeholder.ReconsiderationOrgan] = data.ReconsiderationOrgan;
+        map[Placeholder.CompetentCourt] = data.CompetentCourt;
+        map[Placeholder.Remedies] = Decisions.DecisionRules.RemediesText(data.ReconsiderationOrgan, data.CompetentCourt);
         foreach (var (key, value) in fields)
             if (map.ContainsKey(key) && !string.IsNullOrWhiteSpace(value)) map[key] = value.Trim();
         return map;

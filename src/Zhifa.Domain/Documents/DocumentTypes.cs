@@ -163,8 +163,13 @@ public static partial class DocumentPlaceholders
 {
     /// <summary>Filled from the case, its proposed decision and its agency.</summary>
     public static readonly IReadOnlyList<string> FromCase =
-        ["机关名称", "文书名称", "文书编号", "案号", "案由", "当事人", "当事人证件号", "当事人地址", "法定代表人", "地点", "时间", "执法人员", "执法证号", "事实", "日期",
-         "违法条款", "处罚依据", "罚则适用", "不予处罚依据", "不予处罚情节", "复议机关", "管辖法院", "救济途径"];
+    [
+        Placeholder.AgencyName, Placeholder.DocumentName, Placeholder.DocumentNumber, Placeholder.CaseNumber, Placeholder.Cause,
+        Placeholder.Party, Placeholder.PartyIdNumber, Placeholder.PartyAddress, Placeholder.LegalRepresentative, Placeholder.Place,
+        Placeholder.Time, Placeholder.Officers, Placeholder.CertificateNumbers, Placeholder.Facts, Placeholder.Date,
+        Placeholder.ViolatedProvisions, Placeholder.PenaltyBasis, Placeholder.NormChoice, Placeholder.NoPenaltyBasis,
+        Placeholder.NoPenaltyCircumstance, Placeholder.ReconsiderationOrgan, Placeholder.CompetentCourt, Placeholder.Remedies,
+    ];
 
     /// <summary>Every known placeholder: those filled from the case and every free-text field of any type.</summary>
     public static IReadOnlySet<string> Known { get; } =

@@ -38,12 +38,8 @@ public static class RecordRules
         return null;
     }
 
-    /// <summary>
-    /// REC-5 (万州区 全过程记录制度): steps that must be recorded on audio-video — on-site inspections and
-    /// evidence-taking, seizure and sealing, service of documents on site, hearings, enforcement on site.
-    /// </summary>
-    public static readonly IReadOnlyList<string> MandatoryRecordingSteps =
-        ["现场检查", "调查取证", "查封扣押", "现场送达", "听证", "强制执行", "先行登记保存"];
+    /// <summary>REC-5: steps that must be recorded on audio-video (<see cref="RecordingSteps"/>).</summary>
+    public static readonly IReadOnlyList<string> MandatoryRecordingSteps = RecordingSteps.Mandatory;
 
     public static bool RequiresRecording(string step) => MandatoryRecordingSteps.Any(s => step.Contains(s, StringComparison.Ordinal));
 

@@ -70,6 +70,27 @@ public sealed class DocumentRulesTests
     }
 
     [Fact]
+    public void Every_placeholder_the_services_fill_is_a_known_one()
+    {
+        var names = typeof(Placeholder).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+        Assert.All(names, n => Assert.Contains(n, DocumentPlaceholders.Known));
+    }
+
+    [Fact]
+    public void Every_built_in_template_with_its_head_is_filled_and_leaves_no_placeholder()
+    {
+        foreach (var type in DocumentTypes.All)
+        {
+            var head = type.IsNumbered ? BuiltInTemplate.NumberLine : BuiltInTemplate.CaseNumberLine;
+            var map = DocumentRules.FillMap(type, Data, new Dictionary<string, string>(), "永卫罚告〔2026〕3号", new DateTime(2026, 3, 2));
+            var text = DocumentPlaceholders.Fill(string.Join("\n", [BuiltInTemplate.AgencyLine, head, .. type.DefaultBody]), map);
+            Assert.DoesNotContain("{{", text);
+            Assert.StartsWith("永兴县卫生健康局\n", text);
+        }
+    }
+
+    [Fact]
     public void Placeholders_are_found_with_spaces_inside_the_braces_and_counted_once()
         => Assert.Equal(["当事人", "案号"], DocumentPlaceholders.Extract("{{当事人}}、{{ 案号 }}、{{当事人}}"));
 

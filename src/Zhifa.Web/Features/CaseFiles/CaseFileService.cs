@@ -44,7 +44,7 @@ public sealed class CaseFileService(AppDbContext db, BlobStore blobs, CurrentUse
             items.Add((d.GeneratedAt, T("casefiles.kind.document"), name, d.Number, $"documents/{n:D3}-{Safe(name)}.docx", d.Sha256, sizes.GetValueOrDefault(d.Sha256)));
             if (d.ScanSha256 is { } scan)
                 items.Add((d.ScanUploadedAt ?? d.GeneratedAt, T("casefiles.kind.signed_scan"), name + T("casefiles.signed_scan_suffix"), d.Number,
-                    $"documents/{n:D3}-{Safe(name)}-签字{Path.GetExtension(d.ScanFileName)}", scan, sizes.GetValueOrDefault(scan)));
+                    $"documents/{n:D3}-{Safe(name)}{CaseFilePaths.SignedScanSuffix}{Path.GetExtension(d.ScanFileName)}", scan, sizes.GetValueOrDefault(scan)));
         }
         var records = await recordService.OfCaseAsync(c.Id);
         n = 0;

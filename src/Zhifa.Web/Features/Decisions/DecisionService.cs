@@ -4,6 +4,7 @@ using Zhifa.Domain.Accounts;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Decisions;
+using Zhifa.Domain.Documents;
 using Zhifa.Domain.Rules;
 using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Features.Documents;
@@ -106,10 +107,10 @@ public sealed class DecisionService(AppDbContext db, CurrentUser me, ProposalSer
         {
             var doc = await documents.GenerateAsync(c, new GenerateInput(typeCode, new Dictionary<string, string?>
             {
-                ["法律依据"] = p.LegalBasis,
-                ["决定内容"] = NoticeService.ProposedText(p),
-                ["证据采信理由"] = p.EvidenceReason, ["依据选择理由"] = p.BasisReason, ["裁量理由"] = p.DiscretionReason,
-                ["陈述申辩情况"] = statementText,
+                [Placeholder.LegalBasis] = p.LegalBasis,
+                [Placeholder.DecisionContent] = NoticeService.ProposedText(p),
+                [Placeholder.EvidenceReason] = p.EvidenceReason, [Placeholder.BasisReason] = p.BasisReason, [Placeholder.DiscretionReason] = p.DiscretionReason,
+                [Placeholder.StatementsAnswered] = statementText,
             }), issuingDecision: true);
             var decision = new Decision
             {

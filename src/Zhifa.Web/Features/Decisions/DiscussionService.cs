@@ -117,8 +117,8 @@ public sealed class DiscussionService(AppDbContext db, CurrentUser me, DocumentS
         await using var tx = await db.Database.BeginTransactionAsync();
         var doc = await documents.GenerateAsync(c, new GenerateInput("collective-discussion", new Dictionary<string, string?>
         {
-            ["时间"] = DocumentRules.ChineseDate(local) + T("decisions.time_of_day", local),
-            ["地点"] = input.Place, ["内容"] = minutes, ["意见"] = input.Conclusion,
+            [Placeholder.Time] = DocumentRules.ChineseDate(local) + T("decisions.time_of_day", local),
+            [Placeholder.Place] = input.Place, [Placeholder.Content] = minutes, [Placeholder.Opinion] = input.Conclusion,
         }));
         var d = new CollectiveDiscussion
         {

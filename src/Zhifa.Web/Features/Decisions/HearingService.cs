@@ -96,8 +96,8 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
         await using var tx = await db.Database.BeginTransactionAsync();
         var doc = await documents.GenerateAsync(c, new GenerateInput("hearing-notice", new Dictionary<string, string?>
         {
-            ["听证时间"] = DocumentRules.ChineseDate(local) + T("decisions.time_of_day", local),
-            ["听证地点"] = input.Place, ["听证主持人"] = chair,
+            [Placeholder.HearingTime] = DocumentRules.ChineseDate(local) + T("decisions.time_of_day", local),
+            [Placeholder.HearingPlace] = input.Place, [Placeholder.HearingChair] = chair,
         }));
         h.ChairOfficerId = input.ChairOfficerId;
         h.ChairName = chair;
@@ -146,8 +146,8 @@ public sealed class HearingService(AppDbContext db, CurrentUser me, DocumentServ
         await using var tx = await db.Database.BeginTransactionAsync();
         var doc = await documents.GenerateAsync(c, new GenerateInput("hearing-record", new Dictionary<string, string?>
         {
-            ["时间"] = DocumentRules.ChineseDate(local) + T("decisions.time_of_day", local),
-            ["地点"] = h.Place, ["内容"] = T("decisions.hearing.record_content", h.ChairName, input.Content!.Trim()),
+            [Placeholder.Time] = DocumentRules.ChineseDate(local) + T("decisions.time_of_day", local),
+            [Placeholder.Place] = h.Place, [Placeholder.Content] = T("decisions.hearing.record_content", h.ChairName, input.Content!.Trim()),
         }));
         h.HeldAt = at;
         h.RecordDocumentId = doc.Id;

@@ -75,12 +75,12 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
         await using var tx = await db.Database.BeginTransactionAsync();
         var doc = await documents.GenerateAsync(c, new GenerateInput("penalty-notice", new Dictionary<string, string?>
         {
-            ["违法条款"] = p!.ViolatedProvisions,
+            [Placeholder.ViolatedProvisions] = p!.ViolatedProvisions,
             // A 不予处罚 is told with its ground in place of the 罚则.
-            ["处罚依据"] = p.Outcome == DecisionOutcome.Penalty ? p.PenaltyBasis : DecisionProvisions.ForDocuments(p).NoPenaltyBasis,
-            ["拟处罚内容"] = ProposedText(p),
-            ["处罚理由"] = string.IsNullOrWhiteSpace(input.Reasons) ? p.DiscretionReason : input.Reasons,
-            ["听证权利"] = hearingText,
+            [Placeholder.PenaltyBasis] = p.Outcome == DecisionOutcome.Penalty ? p.PenaltyBasis : DecisionProvisions.ForDocuments(p).NoPenaltyBasis,
+            [Placeholder.ProposedPenalty] = ProposedText(p),
+            [Placeholder.PenaltyReasons] = string.IsNullOrWhiteSpace(input.Reasons) ? p.DiscretionReason : input.Reasons,
+            [Placeholder.HearingRights] = hearingText,
         }));
         var n = new Notice
         {
@@ -176,8 +176,8 @@ public sealed class NoticeService(AppDbContext db, CurrentUser me, ProposalServi
         {
             var doc = await documents.GenerateAsync(c, new GenerateInput("statement-record", new Dictionary<string, string?>
             {
-                ["时间"] = DocumentRules.ChineseDate(Display.ToChina(at.Value)) + T("decisions.time_of_day", Display.ToChina(at.Value)),
-                ["地点"] = input.Place, ["陈述人"] = input.Speaker, ["内容"] = input.Content,
+                [Placeholder.Time] = DocumentRules.ChineseDate(Display.ToChina(at.Value)) + T("decisions.time_of_day", Display.ToChina(at.Value)),
+                [Placeholder.Place] = input.Place, [Placeholder.Speaker] = input.Speaker, [Placeholder.Content] = input.Content,
             }));
             statement.DocumentId = doc.Id;
         }

@@ -231,7 +231,7 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
         var fields = DocumentRules.NormalizeFields(type, input.Fields);
         var agency = await agencies.FindAsync(c.AgencyId) ?? throw new InvalidOperationException("agency " + c.AgencyId + " not found");
         // LAW-9: a decision tells where the party may turn; it is not made while the agency names no 复议机关 or court.
-        if (type.Placeholders.Contains("救济途径") && AgencyRemedies.Problems(agency) is { Count: > 0 } remedies) throw new DomainValidationException(remedies);
+        if (type.Placeholders.Contains(Placeholder.Remedies) && AgencyRemedies.Problems(agency) is { Count: > 0 } remedies) throw new DomainValidationException(remedies);
         var data = await CaseDataAsync(c, agency);
         var local = ToChina(db.UtcNow);
         DocumentRules.ValidateFields(type, fields, DocumentRules.FillMap(type, data, new Dictionary<string, string>(), "", local)).ThrowIfAny();

@@ -15,9 +15,9 @@ public static class DocumentWord
     public static byte[] BuildDefault(DocumentType type)
     {
         var body = new Body();
-        body.Append(Line("{{机关名称}}", JustificationValues.Center, bold: true, halfPoints: 32));
+        body.Append(Line(BuiltInTemplate.AgencyLine, JustificationValues.Center, bold: true, halfPoints: 32));
         body.Append(Line(type.Name, JustificationValues.Center, bold: true, halfPoints: 44));
-        body.Append(Line(type.IsNumbered ? "{{文书编号}}" : "案号：{{案号}}", JustificationValues.Right, bold: false, halfPoints: 24));
+        body.Append(Line(type.IsNumbered ? BuiltInTemplate.NumberLine : BuiltInTemplate.CaseNumberLine, JustificationValues.Right, bold: false, halfPoints: 24));
         foreach (var text in type.DefaultBody)
             body.Append(Line(text, JustificationValues.Left, bold: false, halfPoints: 28));
         body.Append(new SectionProperties(
@@ -35,7 +35,7 @@ public static class DocumentWord
 
     private static Paragraph Line(string text, JustificationValues align, bool bold, int halfPoints)
     {
-        var props = new RunProperties(new RunFonts { EastAsia = "宋体", Ascii = "Times New Roman", HighAnsi = "Times New Roman" });
+        var props = new RunProperties(new RunFonts { EastAsia = BuiltInTemplate.Typeface, Ascii = "Times New Roman", HighAnsi = "Times New Roman" });
         if (bold) props.Append(new Bold());
         props.Append(new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return new Paragraph(

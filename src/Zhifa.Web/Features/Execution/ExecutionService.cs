@@ -135,7 +135,7 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
         };
         var receipt = await documents.GenerateAsync(c, new GenerateInput("service-receipt", new Dictionary<string, string?>
         {
-            ["送达文书"] = title, ["送达方式"] = how, ["地点"] = string.IsNullOrWhiteSpace(input.Place) ? null : input.Place,
+            [Placeholder.ServedDocument] = title, [Placeholder.ServiceMethod] = how, [Placeholder.Place] = string.IsNullOrWhiteSpace(input.Place) ? null : input.Place,
         }));
         var record = new ServiceRecord
         {
@@ -246,7 +246,7 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
             : input.Content.Trim();
         return await documents.GenerateAsync(c, new GenerateInput(ServiceRules.DemandNoticeType, new Dictionary<string, string?>
         {
-            ["催告内容"] = content, ["期限"] = T("cases.date", input.Deadline!.Value),
+            [Placeholder.DemandContent] = content, [Placeholder.Deadline] = T("cases.date", input.Deadline!.Value),
         }));
     }
 
@@ -315,6 +315,6 @@ public sealed class ExecutionService(AppDbContext db, CurrentUser me, ExecutionS
         foreach (var a in s.Applications.Where(a => a.Concluded))
             lines.Add(T("execution.closing_report.enforcement_line", a.AppliedOn, a.Court, a.OutcomeOn, a.OutcomeLabel, (a.OutcomeNote.Length > 0 ? "：" + a.OutcomeNote : "")));
         if (!string.IsNullOrWhiteSpace(input.Content)) lines.Add(input.Content.Trim());
-        return await documents.GenerateAsync(c, new GenerateInput(ExecutionStateService.ClosingReportType, new Dictionary<string, string?> { ["内容"] = string.Join("\n", lines) }));
+        return await documents.GenerateAsync(c, new GenerateInput(ExecutionStateService.ClosingReportType, new Dictionary<string, string?> { [Placeholder.Content] = string.Join("\n", lines) }));
     }
 }
