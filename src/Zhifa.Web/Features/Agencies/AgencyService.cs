@@ -224,20 +224,9 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me, IEnumerable<I
         _ => level.ToString(),
     };
 
-    public Task<string?> NameAsync(int agencyId) => db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync();
-
     public Task<string?> UnitNameAsync(int unitId) => db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync();
 
     // ---- for other areas: agency and unit names and ids, without their reading these tables ----
-
-    public async Task<bool> ExistsAsync(int agencyId) => await db.Agencies.AnyAsync(a => a.Id == agencyId);
-
-    /// <summary>The names of the given agencies, in the order of their ids.</summary>
-    public async Task<Dictionary<int, string>> NamesAsync(IEnumerable<int> agencyIds)
-    {
-        var ids = agencyIds.Distinct().ToList();
-        return await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).ToDictionaryAsync(a => a.Id, a => a.Name);
-    }
 
     /// <summary>Every agency's id and name, in the order of their ids (the public portal lists them all).</summary>
     public async Task<List<(int Id, string Name)>> AllNamesAsync()
@@ -255,16 +244,10 @@ public sealed class AgencyService(AppDbContext db, CurrentUser me, IEnumerable<I
         return await db.Units.AsNoTracking().Where(u => ids.Contains(u.AgencyId)).OrderBy(u => u.Id).ToListAsync();
     }
 
-    /// <summary>The names of the given units, for other areas' lists.</summary>
-    public Task<Dictionary<int, string>> UnitNamesAsync(IReadOnlyCollection<int> unitIds)
-        => db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
-
     /// <summary>The agency's units by id and name, for other areas' forms.</summary>
     public async Task<List<(int Id, string Name)>> UnitNamesOfAsync(int agencyId)
         => (await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync())
             .Select(u => (u.Id, u.Name)).ToList();
-
-    public Task<bool> HasUnitAsync(int agencyId, int unitId) => db.Units.AnyAsync(u => u.Id == unitId && u.AgencyId == agencyId);
 
     // ---- for other areas (publicity's lists and portal), so they do not read the agencies' tables ----
 

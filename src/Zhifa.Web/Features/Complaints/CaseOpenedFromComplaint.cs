@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Zhifa.Data;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Complaints;
@@ -14,7 +12,7 @@ namespace Zhifa.Web.Features.Complaints;
 /// opened the complaint must be this agency's and still open; it is linked to the case and becomes 已转立案 in the
 /// transaction that opens the case, so neither happens without the other.
 /// </summary>
-public sealed class CaseOpenedFromComplaint(AppDbContext db, CurrentUser me, TimeProvider time, ComplaintService complaints)
+public sealed class CaseOpenedFromComplaint(ComplaintService complaints)
     : IDomainEventHandler<CaseOpened>, ICaseComplaintSource
 {
     public async Task<CaseFromComplaint?> DraftAsync(int complaintId)
@@ -26,30 +24,6 @@ public sealed class CaseOpenedFromComplaint(AppDbContext db, CurrentUser me, Tim
 
     public async Task HandleAsync(CaseOpened e)
     {
-        if (e.ComplaintId is not { } id) return;
-        var found = await complaints.FindVisibleAsync(id);
-        if (found is null || found.AgencyId != e.Case.AgencyId)
-            throw new DomainValidationException("complaintId", "unknown", T("complaints.open_case.unknown"));
-        // Linked already by the one who opened the case (ComplaintService.OpenCaseAsync).
-        if (found.CaseId == e.Case.Id) return;
-        if (!complaints.MayHandle(found)) throw new DomainValidationException("complaintId", "not_allowed", T("complaints.open_case.not_allowed"));
-        CheckStillOpen(found);
-        // The copy read again must come from the database, not from the tracker.
-        db.Entry(found).State = EntityState.Detached;
-        // Read again (locked on PostgreSQL) so that two openings from one complaint cannot both succeed.
-        var c = !db.Database.IsSqlite()
-            ? await db.Set<Complaint>().FromSqlRaw("SELECT * FROM \"Complaints\" WHERE \"Id\" = {0} FOR UPDATE", id).SingleAsync()
-            : await db.Set<Complaint>().SingleAsync(x => x.Id == id);
-        CheckStillOpen(c);
-        var now = time.GetUtcNow().UtcDateTime;
-        c.OpenedCase(e.Case.Id, now);
-        c.AddNote(T("complaints.open_case.note", e.Case.Number), me.DisplayName, Display.ToChina(now));
-        await db.SaveChangesAsync();
-    }
-
-    private static void CheckStillOpen(Complaint c)
-    {
-        if (!Complaint.CanMove(c.Status, ComplaintStatus.CaseOpened))
-            throw new DomainValidationException("complaintId", "closed", T("complaints.open_case.closed", Complaint.Label(c.Status)));
+        if (e.ComplaintId is { } id) await complaints.LinkOpenedCaseAsync(e.Case, id);
     }
 }

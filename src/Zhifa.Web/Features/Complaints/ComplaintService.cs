@@ -120,7 +120,7 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
         var agencyIds = list.Select(c => c.AgencyId).Distinct().ToList();
         var agencyNames = await agencies.NamesAsync(agencyIds);
         var unitIds = list.Where(c => c.UnitId != null).Select(c => c.UnitId!.Value).Distinct().ToList();
-        var units = await agencies.UnitNamesAsync(unitIds);
+        var units = await agencies.UnitNamesByIdAsync(unitIds);
         var officerIds = list.Where(c => c.OfficerId != null).Select(c => c.OfficerId!.Value).Distinct().ToList();
         var officerNames = await officers.OfficerNamesAsync(officerIds);
         var caseIds = list.Where(c => c.CaseId != null).Select(c => c.CaseId!.Value).Distinct().ToList();
@@ -246,35 +246,31 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
     }
 
     /// <summary>
-    /// Opens a case from a complaint (SUP-4 → REC-1): the complaint must be this agency's and still open; it is linked
-    /// to the case and becomes 已转立案 in the transaction that opens the case, so neither happens without the other.
-    /// The caller has checked that the user may open cases for <paramref name="agencyId"/>.
+    /// Links a case just opened from a complaint (SUP-4 → REC-1), in the transaction that opens it (the case's
+    /// <c>CaseOpened</c> event): the complaint must be this agency's, handled by its staff and still open; it becomes
+    /// 已转立案, so neither happens without the other. A refusal is a 400 naming complaintId, as the case form expects.
     /// </summary>
-    public async Task<Domain.Cases.Case> OpenCaseAsync(int agencyId, CaseOpenInput input)
+    public async Task LinkOpenedCaseAsync(Domain.Cases.Case k, int complaintId)
     {
-        var id = input.ComplaintId ?? throw new DomainValidationException("complaintId", "required", T("complaints.open_case.required"));
-        var found = await FindVisibleAsync(id);
-        if (found is null || found.AgencyId != agencyId)
+        var found = await FindVisibleAsync(complaintId);
+        if (found is null || found.AgencyId != k.AgencyId)
             throw new DomainValidationException("complaintId", "unknown", T("complaints.open_case.unknown"));
-        // The case's area still expects a 400 naming complaintId, so the table's refusal is turned into one here.
+        if (found.CaseId == k.Id) return;
         var check = ComplaintLifecycle.Check(ComplaintActs.LinkCase, await FactsAsync(found), await me.ActorAsync());
         if (check.Forbidden.Count > 0) throw new DomainValidationException("complaintId", "not_allowed", T("complaints.open_case.not_allowed"));
         CheckStillOpen(found);
-        // The copy read inside the transaction must come from the database, not from the tracker.
+        // The copy read again must come from the database, not from the tracker.
         db.Entry(found).State = EntityState.Detached;
-        return await cases.OpenAsync(agencyId, input, async k =>
-        {
-            // Read again inside the transaction (locked on PostgreSQL) so that two openings from one complaint cannot both succeed.
-            var c = !db.Database.IsSqlite()
-                ? await db.Set<Complaint>().FromSqlRaw("SELECT * FROM \"Complaints\" WHERE \"Id\" = {0} FOR UPDATE", id).SingleAsync()
-                : await db.Set<Complaint>().SingleAsync(x => x.Id == id);
-            CheckStillOpen(c);
-            c.Status = ComplaintStatus.CaseOpened;
-            c.CaseId = k.Id;
-            c.ClosedAt = Now;
-            c.AddNote(T("complaints.open_case.note", k.Number), me.DisplayName, Display.ToChina(Now));
-            await db.SaveChangesAsync();
-        });
+        // Read again (locked on PostgreSQL) so that two openings from one complaint cannot both succeed.
+        var c = !db.Database.IsSqlite()
+            ? await db.Set<Complaint>().FromSqlRaw("SELECT * FROM \"Complaints\" WHERE \"Id\" = {0} FOR UPDATE", complaintId).SingleAsync()
+            : await db.Set<Complaint>().SingleAsync(x => x.Id == complaintId);
+        CheckStillOpen(c);
+        c.Status = ComplaintStatus.CaseOpened;
+        c.CaseId = k.Id;
+        c.ClosedAt = Now;
+        c.AddNote(T("complaints.open_case.note", k.Number), me.DisplayName, Display.ToChina(Now));
+        await db.SaveChangesAsync();
     }
 
     private static void CheckStillOpen(Complaint c)

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Zhifa.Domain.Documents;
+using Zhifa.Web.Infrastructure;
 using DocumentType = Zhifa.Domain.Documents.DocumentType;
 
 namespace Zhifa.Web.Features.Documents;
@@ -35,7 +36,7 @@ public static class DocumentWord
 
     private static Paragraph Line(string text, JustificationValues align, bool bold, int halfPoints)
     {
-        var props = new RunProperties(new RunFonts { EastAsia = BuiltInTemplate.Typeface, Ascii = "Times New Roman", HighAnsi = "Times New Roman" });
+        var props = new RunProperties(new RunFonts { EastAsia = OfficeFonts.EastAsian, Ascii = OfficeFonts.Latin, HighAnsi = OfficeFonts.Latin });
         if (bold) props.Append(new Bold());
         props.Append(new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return new Paragraph(

@@ -437,7 +437,7 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, IReviewP
         var days = (await cases.StepHistoryAsync(c.Id)).Select(h => CaseService.ChinaDay(h.At))
             .Append(CaseService.ChinaDay(c.OpenedAt)).Append(Today).Distinct().Order().ToList();
         var ids = await cases.OfficerIdsAsync(c.Id);
-        var found = await officers.WithCertificatesAsync(ids);
+        var found = (await officers.WithCertificatesAsync(ids)).ToDictionary(o => o.Id);
         return ids.Select(id =>
         {
             var o = found[id];

@@ -401,12 +401,6 @@ public sealed class OfficerService(AppDbContext db, CurrentUser me, TimeProvider
     public Task<bool> HasLegalQualificationAsync(int officerId) => db.Officers.AnyAsync(o => o.Id == officerId && o.HasLegalQualification);
 
     /// <summary>The officers with their certificates, by id.</summary>
-    public async Task<Dictionary<int, Officer>> WithCertificatesAsync(IEnumerable<int> officerIds)
-    {
-        var ids = officerIds.Distinct().ToList();
-        return await db.Officers.AsNoTracking().Include(o => o.Certificates).Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id);
-    }
-
     /// <summary>The names of the given officers, for other areas' lists.</summary>
     public Task<Dictionary<int, string>> OfficerNamesAsync(IReadOnlyCollection<int> officerIds)
         => db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);

@@ -58,7 +58,7 @@ public sealed class DecisionErrorReportService(AppDbContext db, CurrentUser me, 
         var agencyIds = list.Select(r => r.AgencyId).Distinct().ToList();
         var agencies = await agencyNames.NamesAsync(agencyIds);
         var unitIds = list.Where(r => r.UnitId != null).Select(r => r.UnitId!.Value).Distinct().ToList();
-        var units = await agencyNames.UnitNamesAsync(unitIds);
+        var units = await agencyNames.UnitNamesByIdAsync(unitIds);
         var pubIds = list.Select(r => r.PublicationId).Distinct().ToList();
         var titles = await db.Set<Publication>().AsNoTracking().Where(p => EF.Constant(pubIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title);
         var shown = list.Where(r => ContactVisible(r) && r.Contact.Length > 0).ToList();

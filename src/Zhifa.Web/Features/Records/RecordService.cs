@@ -392,8 +392,6 @@ public sealed class RecordService(AppDbContext db, CurrentUser me, BlobStore blo
 
     public DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>The case's records, for the retention page.</summary>
-    public Task<List<Record>> OfCaseAsync(int caseId) => db.Set<Record>().AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.Id).ToListAsync();
 
     /// <summary>The records of the given cases whose files are not purged yet, tracked so the purge can mark them.</summary>
     public Task<List<Record>> UnpurgedOfCasesAsync(IReadOnlyCollection<int> caseIds, CancellationToken ct)
