@@ -57,7 +57,7 @@ public sealed class DecisionErrorReportTests(ZhifaFactory app) : IClassFixture<Z
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         var resolved = await ok.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("Corrected", "已更正"), (resolved.GetProperty("status").GetString(), resolved.GetProperty("statusLabel").GetString()));
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == Features.Portal.DecisionErrorReportService.ContactViewedAction)));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == Features.Publicity.DecisionErrorReportService.ContactViewedAction)));
     }
 
     [Fact]

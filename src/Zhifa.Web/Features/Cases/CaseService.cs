@@ -380,9 +380,13 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
         return await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number);
     }
 
-    /// <summary>The officers handling the case; <paramref name="withoutRecused"/> leaves out those whose recusal was granted.</summary>
+    /// <summary>
+    /// The officers who are or were on the case, the lead first; <paramref name="withoutRecused"/> leaves out those whose
+    /// recusal was granted.
+    /// </summary>
     public async Task<List<int>> OfficerIdsAsync(int caseId, bool withoutRecused = false)
-        => await db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == caseId && (!withoutRecused || o.RecusedAt == null)).Select(o => o.OfficerId).ToListAsync();
+        => await db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == caseId && (!withoutRecused || o.RecusedAt == null))
+            .OrderByDescending(o => o.IsLead).ThenBy(o => o.Id).Select(o => o.OfficerId).ToListAsync();
 
     /// <summary>The officers handling the case now, the lead first: one whose recusal was granted no longer is (行政处罚法第四十三条).</summary>
     public async Task<List<int>> HandlerIdsAsync(int caseId)
@@ -587,10 +591,6 @@ public sealed class CaseService(AppDbContext db, CurrentUser me, TimeProvider ti
         => await agencyService.VisibleListAsync();
 
     // ---- reads for the areas above (legal review) ----
-
-    /// <summary>Every officer who is or was on the case (those recused too), the lead first.</summary>
-    public async Task<IReadOnlyList<int>> OfficerIdsAsync(int caseId)
-        => await db.CaseOfficers.AsNoTracking().Where(o => o.CaseId == caseId).OrderByDescending(o => o.IsLead).ThenBy(o => o.Id).Select(o => o.OfficerId).ToListAsync();
 
     public async Task<IReadOnlyList<string>> PartyNamesAsync(int caseId)
         => await db.CaseParties.AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.Id).Select(p => p.Party!.Name).ToListAsync();

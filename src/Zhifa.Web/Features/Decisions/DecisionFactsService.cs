@@ -90,4 +90,12 @@ public sealed class DecisionFactsService(AppDbContext db, CalendarService calend
         int hearings = await db.Set<Hearing>().CountAsync(h => h.AgencyId == agencyId && h.HeldAt != null && h.HeldAt >= start && h.HeldAt < end);
         return (decisions, discussions, hearings);
     }
+
+    // ---- for publicity: the decisions it publishes, without its reading these tables ----
+
+    /// <summary>The case's latest decision, untracked; null before one is issued.</summary>
+    public async Task<Decision?> LatestDecisionAsync(int caseId)
+        => await db.Set<Decision>().AsNoTracking().Where(d => d.CaseId == caseId).OrderByDescending(d => d.Id).FirstOrDefaultAsync();
+
+    public async Task<Decision?> DecisionAsync(int decisionId) => await db.Set<Decision>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == decisionId);
 }

@@ -182,4 +182,8 @@ public sealed class BenchmarkService(AppDbContext db, CurrentUser me, MatterServ
 
     public static GradeDto ToDto(DiscretionGrade g) => new(g.Order, g.Tier.ToString(), DiscretionRules.Label(g.Tier), g.Label, g.CircumstanceList, g.Standard, g.Warning,
         g.FineMinYuan, g.FineMaxYuan, g.CitizenFineMinYuan, g.CitizenFineMaxYuan, g.GainsMultipleMin, g.GainsMultipleMax, g.Summary());
+
+    /// <summary>The agency's benchmarks with their grades, untracked (for the published lists of 事前公开).</summary>
+    public async Task<List<DiscretionBenchmark>> OfAgencyAsync(int agencyId)
+        => await db.Set<DiscretionBenchmark>().AsNoTracking().Include(b => b.Grades).Where(b => b.AgencyId == agencyId).ToListAsync();
 }

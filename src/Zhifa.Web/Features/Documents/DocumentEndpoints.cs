@@ -13,6 +13,7 @@ public static class DocumentEndpoints
     public static void AddDocumentFeature(this IServiceCollection services)
     {
         services.AddScoped<DocumentService>();
+        services.AddScoped<DocumentIndex>();
         services.AddScoped<Cases.ICaseRecordState>(s => s.GetRequiredService<DocumentService>());
     }
 

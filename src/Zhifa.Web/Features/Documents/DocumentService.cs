@@ -383,4 +383,13 @@ public sealed class DocumentService(AppDbContext db, CurrentUser me, BlobStore b
     public async Task<bool> UsesFileAsync(string sha256, CancellationToken ct)
         => await db.Set<CaseDocument>().AnyAsync(d => d.Sha256 == sha256 || d.ScanSha256 == sha256, ct)
             || await db.Set<DocumentTemplate>().AnyAsync(t => t.Sha256 == sha256, ct);
+
+    // ---- for publicity: the documents whose text it publishes ----
+
+    /// <summary>The document, untracked and unscoped (the caller has checked its case).</summary>
+    public async Task<CaseDocument?> FindAsync(int documentId) => await db.Set<CaseDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId);
+
+    /// <summary>The case's latest numbered document: without a decision row, the one made at the decision step.</summary>
+    public async Task<CaseDocument?> LatestNumberedAsync(int caseId)
+        => await db.Set<CaseDocument>().AsNoTracking().Where(x => x.CaseId == caseId && x.Number != "").OrderByDescending(x => x.Id).FirstOrDefaultAsync();
 }

@@ -14,7 +14,8 @@ namespace Zhifa.Web.Features.LegalReview;
 /// the decision), the documents (printing the decision, the discussion minutes) and collective discussion all ask here.
 /// It reads the case's catalogue, proposal, hearing record, manual flags and latest round; nothing is stored.
 /// </summary>
-public sealed class LegalReviewGateService(AppDbContext db, IReviewProposals proposals, CalendarService calendar, CaseService cases)
+public sealed class LegalReviewGateService(AppDbContext db, IReviewProposals proposals, CalendarService calendar, CaseService cases,
+    Documents.DocumentIndex documents)
 {
     public const string HearingRecordType = "hearing-record";
 
@@ -28,8 +29,7 @@ public sealed class LegalReviewGateService(AppDbContext db, IReviewProposals pro
         var catalogue = await CatalogueAsync(c.AgencyId);
         var parties = await cases.PartyKindsAsync(c.Id);
         var proposal = await proposals.GetAsync(c.Id);
-        // Read here, not through DocumentService, which asks this gate before printing a decision (a cycle of services).
-        bool heard = await db.Set<CaseDocument>().AnyAsync(d => d.CaseId == c.Id && d.TypeCode == HearingRecordType);
+        bool heard = await documents.HasAsync(c.Id, HearingRecordType);
         var flags = await db.Set<ReviewFlag>().AsNoTracking().Where(f => f.CaseId == c.Id).ToListAsync();
         return MajorDecisionRules.Reasons(catalogue, new MajorDecisionFacts(c.Category, c.Procedure, parties, proposal, heard, flags));
     }

@@ -30,7 +30,7 @@ namespace Zhifa.Web.Features.LegalReview;
 /// </summary>
 public sealed class LegalReviewService(AppDbContext db, CurrentUser me, IReviewProposals proposals, LegalReviewGateService gate,
     DocumentService documents, CaseService cases, OfficerService officers, AgencyService agencies, MatterService matters,
-    TimeProvider time)
+    TimeProvider time, Records.RecordService records)
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly string[] DecidedOrLater = [CaseSteps.Decided, CaseSteps.Served, CaseSteps.Executed, CaseSteps.Closed, CaseSteps.Archived];
@@ -403,12 +403,7 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, IReviewP
         o.Categories.Select(x => new CodeLabel(x.ToString(), ReviewRules.Label(x))).ToList(), o.Reasons, o.Suggestions, o.ReviewedAt, o.ReviewedByName,
         o.LeaderOpinion, o.LeaderAt, o.LeaderByName, o.LeaderAgrees, o.LeaderAgrees is { } a ? ReviewRules.LeaderLabel(a) : "");
 
-    /// <summary>
-    /// The case's audio-video records, read here and not through RecordService: Records still calls up into Access,
-    /// so a reference from here would close a cycle of areas until that call is inverted.
-    /// </summary>
-    private async Task<List<Record>> CaseRecordsAsync(int caseId)
-        => await db.Set<Record>().AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.Id).ToListAsync();
+    private Task<List<Record>> CaseRecordsAsync(int caseId) => records.OfCaseAsync(caseId);
 
     private async Task<List<MaterialDto>> AvailableMaterialsAsync(int caseId)
     {

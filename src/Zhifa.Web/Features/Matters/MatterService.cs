@@ -181,10 +181,15 @@ public sealed class MatterService(AppDbContext db, CurrentUser me, Agencies.Agen
         var ids = matterIds.Distinct().ToList();
         return await db.Matters.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name);
     }
+
+    /// <summary>The agency's matters with their legal bases, untracked (for the published lists of 事前公开).</summary>
+    public async Task<List<Matter>> OfAgencyWithBasesAsync(int agencyId)
+        => await db.Matters.AsNoTracking().Include(m => m.Bases).Where(m => m.AgencyId == agencyId).ToListAsync();
 }
 
 /// <summary>A unit responsible for matters may not be deleted (<see cref="Agencies.IUnitUsers"/>).</summary>
 public sealed class MattersOfUnit(AppDbContext db) : Agencies.IUnitUsers
 {
     public async Task<bool> UsesUnitAsync(int unitId) => await db.Matters.AnyAsync(m => m.ResponsibleUnitId == unitId);
+
 }

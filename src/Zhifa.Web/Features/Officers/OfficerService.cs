@@ -411,10 +411,15 @@ public sealed class OfficerService(AppDbContext db, CurrentUser me, TimeProvider
             .Select(o => (o.Id, o.Name)).ToList();
 
     public Task<bool> BelongsAsync(int officerId, int agencyId) => db.Officers.AnyAsync(o => o.Id == officerId && o.AgencyId == agencyId);
+
+    /// <summary>The agency's officers with their certificates, untracked (for the published lists of 事前公开).</summary>
+    public async Task<List<Officer>> OfAgencyWithCertificatesAsync(int agencyId)
+        => await db.Officers.AsNoTracking().Include(o => o.Certificates).Where(o => o.AgencyId == agencyId).ToListAsync();
 }
 
 /// <summary>A unit that officers belong to may not be deleted (<see cref="Agencies.IUnitUsers"/>).</summary>
 public sealed class OfficersOfUnit(AppDbContext db) : Agencies.IUnitUsers
 {
     public async Task<bool> UsesUnitAsync(int unitId) => await db.Officers.AnyAsync(o => o.UnitId == unitId);
+
 }

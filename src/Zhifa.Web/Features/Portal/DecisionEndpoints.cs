@@ -9,6 +9,8 @@ using Zhifa.Domain.Publicity;
 using Zhifa.Web.Infrastructure;
 using static Zhifa.Web.Infrastructure.UiText;
 
+using Zhifa.Web.Features.Publicity;
+
 namespace Zhifa.Web.Features.Portal;
 
 /// <summary>The decision search's query string, bound as text so that every refused value is named by <see cref="PortalSearchCriteria.Parse"/>.</summary>

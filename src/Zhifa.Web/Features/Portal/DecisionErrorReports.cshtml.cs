@@ -4,6 +4,8 @@ using Zhifa.Domain.Common;
 using Zhifa.Web.Infrastructure;
 using static Zhifa.Web.Infrastructure.UiText;
 
+using Zhifa.Web.Features.Publicity;
+
 namespace Zhifa.Web.Features.Portal;
 
 /// <summary>

@@ -48,7 +48,8 @@ public sealed record VersionView(int Id, int Version, string Status, string Stat
 
 /// <summary>PUB-4 … PUB-7: the publication of a case's decision, from the task created when it is made to its withdrawal.</summary>
 public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, PublicationService publications, CalendarService calendar,
-    BlobStore blobs, Agencies.AgencyService agencyNames) : ICaseDeadlineSource
+    BlobStore blobs, Agencies.AgencyService agencyNames, CaseService cases, Officers.OfficerService officerService, DecisionFactsService decisions,
+    ProposalService proposals, DocumentService documents) : ICaseDeadlineSource
 {
     private static readonly JsonSerializerOptions SpanJson = new(JsonSerializerDefaults.Web);
     private sealed record StoredSpan(int Start, int Length, RedactionKind Kind);
@@ -71,15 +72,13 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         await publications.AddFirstVersionAsync(p);
     }
 
-    private async Task<List<Party>> PartiesAsync(int caseId)
-        => await db.CaseParties.AsNoTracking().Where(cp => cp.CaseId == caseId).OrderBy(cp => cp.Id).Select(cp => cp.Party!).ToListAsync();
+    private Task<List<Party>> PartiesAsync(int caseId) => cases.PartiesAsync(caseId);
 
     /// <summary>What the case knows about the people in its texts: natural persons to hide, representatives and officers to keep.</summary>
     private async Task<RedactionOptions> NamesAsync(int caseId, IReadOnlyList<Party>? parties = null)
     {
         parties ??= await PartiesAsync(caseId);
-        var officerIds = await db.CaseOfficers.Where(o => o.CaseId == caseId).Select(o => o.OfficerId).ToListAsync();
-        var officers = await db.Officers.Where(o => officerIds.Contains(o.Id)).Select(o => o.Name).ToListAsync();
+        var officers = (await officerService.OfficerNamesAsync(await cases.OfficerIdsAsync(caseId))).Values;
         var hide = parties.Where(x => x.Kind is PartyKind.NaturalPerson or PartyKind.IndividualBusiness && x.Name.Trim().Length >= 2)
             .Select(x => x.Name.Trim());
         // An 个体工商户's operator is a natural person too; the shop's registered name is public.
@@ -107,8 +106,8 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
             p.NonDisclosureGround = NonDisclosureGround.Minor;
             p.NonDisclosureReason = T("publication.minor_reason");
         }
-        var decision = await db.Set<Decision>().AsNoTracking().Where(d => d.CaseId == c.Id).OrderByDescending(d => d.Id).FirstOrDefaultAsync();
-        var proposal = await db.Set<DecisionProposal>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == c.Id);
+        var decision = await decisions.LatestDecisionAsync(c.Id);
+        var proposal = await proposals.GetAsync(c.Id);
         if (decision is not null)
         {
             p.DecisionId = decision.Id;
@@ -128,8 +127,7 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         }
         if (p.Conclusion.Length == 0)
         {
-            var note = await db.CaseSteps.AsNoTracking().Where(h => h.CaseId == c.Id && h.ToStep == c.Step).OrderByDescending(h => h.Id)
-                .Select(h => h.Note).FirstOrDefaultAsync();
+            var note = (await cases.StepHistoryAsync(c.Id)).Where(h => h.ToStep == c.Step).MaxBy(h => h.Id)?.Note;
             p.Conclusion = Clean(note ?? "");
         }
         if (p.Conclusion.Length == 0) p.Conclusion = $"{CaseSteps.Label(c.Step)}：{Clean(c.Title)}";
@@ -138,14 +136,10 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
     /// <summary>The document whose text is published in full: the decision's own document, else the latest numbered one of the case.</summary>
     private async Task<CaseDocument?> DecisionDocumentAsync(int caseId, int? decisionId)
     {
-        if (decisionId is { } id && await db.Set<Decision>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id) is { } d)
-            return await db.Set<CaseDocument>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == d.DocumentId);
-        return await LatestNumbered(db, caseId).FirstOrDefaultAsync();
+        if (decisionId is { } id && await decisions.DecisionAsync(id) is { } d)
+            return await documents.FindAsync(d.DocumentId);
+        return await documents.LatestNumberedAsync(caseId);
     }
-
-    /// <summary>The case's numbered documents, newest first: without a Decision row, the latest is the one made at the decision step.</summary>
-    public static IQueryable<CaseDocument> LatestNumbered(AppDbContext db, int caseId)
-        => db.Set<CaseDocument>().AsNoTracking().Where(x => x.CaseId == caseId && x.Number != "").OrderByDescending(x => x.Id);
 
     private async Task<string?> SourceAsync(Publication p)
     {
@@ -208,7 +202,7 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
         var agencyIds = list.Select(p => p.AgencyId).Distinct().ToList();
         var (agencies, units) = await agencyNames.NamesWithUnitsAsync(agencyIds);
         var caseIds = list.Where(p => p.CaseId != null).Select(p => p.CaseId!.Value).Distinct().ToList();
-        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number);
+        var caseNumbers = await cases.NumbersAsync(caseIds);
         var policies = new Dictionary<int, PublicationPolicy>();
         foreach (var id in agencyIds) policies[id] = await publications.PolicyAsync(id);
         return list.Select(p =>
@@ -223,7 +217,7 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
                 _ => "",
             };
             return new TaskRow(p.Id, p.SeriesId, p.Version, p.AgencyId, agencies.GetValueOrDefault(p.AgencyId, ""),
-                p.UnitId is { } u ? units.GetValueOrDefault(u, "") : "", p.Title, p.CaseId is { } c ? cases.GetValueOrDefault(c, "") : "", p.CaseId,
+                p.UnitId is { } u ? units.GetValueOrDefault(u, "") : "", p.Title, p.CaseId is { } c ? caseNumbers.GetValueOrDefault(c, "") : "", p.CaseId,
                 p.Category?.ToString() ?? "", p.Category is { } cat ? CaseOpeningRules.Label(cat) : "", p.Status.ToString(), PublicationRules.Label(p.Status),
                 p.TriggeredOn, due, due is { } d && PublicationRules.IsOverdue(p.Status, d, today),
                 p.LegalStatus.ToString(), PublicationRules.Label(p.LegalStatus), wdue, wdue is { } w && today > w, p.PublishedAt, waiting);
@@ -439,7 +433,7 @@ public sealed class DecisionPublicationService(AppDbContext db, CurrentUser me, 
     public async Task<Outcome<Publication>> NewVersionAsync(Publication p)
         => await publications.NewVersionAsync(p, async next =>
         {
-            if (p.CaseId is { } caseId && await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId) is { } c)
+            if (p.CaseId is { } caseId && (await cases.FindManyAsync([caseId])).GetValueOrDefault(caseId) is { } c)
             {
                 var title = next.Title;
                 await FillFromCaseAsync(next, c);

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Zhifa.Data;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Publicity;
 
@@ -9,7 +7,7 @@ namespace Zhifa.Web.Features.Publicity;
 /// A decision enters the chain with its summary fields filled and, for the full text, its redaction confirmed (PUB-5):
 /// those conditions are rules of <see cref="PublicationLifecycle"/>; this kind only takes the document's number.
 /// </summary>
-public sealed class DecisionReadiness(AppDbContext db) : IPublicationKind
+public sealed class DecisionReadiness(Documents.DocumentService documents) : IPublicationKind
 {
     public PublicationKind Kind => PublicationKind.Decision;
 
@@ -17,7 +15,7 @@ public sealed class DecisionReadiness(AppDbContext db) : IPublicationKind
     {
         // The simple procedure writes its decision after the move to 决定: its number is taken when the item is checked.
         if (p.DocumentNumber.Length == 0 && p.CaseId is { } caseId)
-            p.DocumentNumber = await DecisionPublicationService.LatestNumbered(db, caseId).Select(d => d.Number).FirstOrDefaultAsync() ?? "";
+            p.DocumentNumber = (await documents.LatestNumberedAsync(caseId))?.Number ?? "";
         return [];
     }
 }

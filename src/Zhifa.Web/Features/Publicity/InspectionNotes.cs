@@ -16,7 +16,7 @@ public sealed record InspectionNoteView(int Id, int AgencyId, string Agency, int
     DateTime CreatedAt, string CreatedByName, string Status, string StatusLabel, string Reply, DateTime? RepliedAt, string RepliedByName);
 
 /// <summary>The inspection's findings sent back to the agency or unit, and the unit's answers (PUB-9, SUP-2).</summary>
-public sealed class InspectionNoteService(AppDbContext db, CurrentUser me, TimeProvider time)
+public sealed class InspectionNoteService(AppDbContext db, CurrentUser me, TimeProvider time, Agencies.AgencyService agencyService)
 {
     public async Task<InspectionNote?> FindVisibleAsync(int id)
     {
@@ -33,8 +33,8 @@ public sealed class InspectionNoteService(AppDbContext db, CurrentUser me, TimeP
         if (openOnly) q = q.Where(n => n.Status == InspectionNoteStatus.Open);
         if (unitId is { } u) q = q.Where(n => n.UnitId == u);
         var notes = await q.OrderByDescending(n => n.Id).Take(500).ToListAsync();
-        var agencyNames = await db.Agencies.AsNoTracking().Where(a => agencies.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
-        var unitNames = await db.Units.AsNoTracking().Where(x => agencies.Contains(x.AgencyId)).ToDictionaryAsync(x => x.Id, x => x.Name);
+        var agencyNames = await agencyService.NamesAsync(agencies);
+        var unitNames = await agencyService.UnitNamesAsync(agencies);
         return [.. notes.Select(n => new InspectionNoteView(n.Id, n.AgencyId, agencyNames[n.AgencyId], n.UnitId,
             n.UnitId is { } uid && unitNames.TryGetValue(uid, out var un) ? un : "", n.Year, n.Quarter, n.Content, n.CreatedAt, n.CreatedByName,
             n.Status.ToString(), n.Status == InspectionNoteStatus.Open ? T("publicity.note.status_open") : T("publicity.note.status_answered"), n.Reply, n.RepliedAt, n.RepliedByName))];
@@ -45,7 +45,7 @@ public sealed class InspectionNoteService(AppDbContext db, CurrentUser me, TimeP
     {
         var errors = new ValidationErrors();
         if (input.AgencyId is null) errors.Add("agencyId", "required", T("publicity.error.note_agency_required"));
-        if (input.UnitId is { } u && !await db.Units.AnyAsync(x => x.Id == u && x.AgencyId == input.AgencyId))
+        if (input.UnitId is { } u && (input.AgencyId is not { } a || !await agencyService.HasUnitAsync(a, u)))
             errors.Add("unitId", "not_in_agency", T("publicity.error.note_unit_not_in_agency"));
         var now = time.GetUtcNow().UtcDateTime;
         errors.AddRange(InspectionRules.ValidatePeriod(input.Year, input.Quarter, Cases.CaseService.ChinaDay(now).Year).Items);

@@ -27,16 +27,17 @@ public sealed record PublicListView(int AgencyId, string Agency, string ListKey,
     DateTime PublishedAt, DateTime? SupersededAt, bool Current, ListContent Content, IReadOnlyList<PublicVersionLink> Versions);
 
 /// <summary>Reads the platform's data an agency's lists are generated from and builds them (PUB-2). No user, no scope: callers check.</summary>
-public sealed class PreDisclosureSourceLoader(AppDbContext db, TimeProvider time, Agencies.AgencyService agencies)
+public sealed class PreDisclosureSourceLoader(TimeProvider time, Agencies.AgencyService agencies, Officers.OfficerService officerService,
+    Matters.MatterService matterService, Discretion.BenchmarkService benchmarkService)
 {
     public async Task<PreDisclosureSource?> LoadAsync(int agencyId)
     {
         var agency = await agencies.FindWithUnitsAsync(agencyId);
         if (agency is null) return null;
         var parent = agency.ParentId is { } pid ? await agencies.FindWithUnitsAsync(pid) : null;
-        var officers = await db.Officers.AsNoTracking().Include(o => o.Certificates).Where(o => o.AgencyId == agencyId).ToListAsync();
-        var matters = await db.Matters.AsNoTracking().Include(m => m.Bases).Where(m => m.AgencyId == agencyId).ToListAsync();
-        var benchmarks = await db.Set<DiscretionBenchmark>().AsNoTracking().Include(b => b.Grades).Where(b => b.AgencyId == agencyId).ToListAsync();
+        var officers = await officerService.OfAgencyWithCertificatesAsync(agencyId);
+        var matters = await matterService.OfAgencyWithBasesAsync(agencyId);
+        var benchmarks = await benchmarkService.OfAgencyAsync(agencyId);
         return new PreDisclosureSource(agency, parent, officers, matters, benchmarks, CaseService.ChinaDay(time.GetUtcNow().UtcDateTime));
     }
 

@@ -44,7 +44,7 @@ public sealed record ChainStepView(string Step, string Label, bool Done, string 
 /// proposed not to be disclosed, is recorded as NotDisclosed). Each act is an audited change of the rows.
 /// </summary>
 public sealed class PublicationService(AppDbContext db, CurrentUser me, TimeProvider time, CalendarService calendar,
-    IEnumerable<IPublicationKind> kinds)
+    IEnumerable<IPublicationKind> kinds, Decisions.DecisionFactsService decisions)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
     public DateOnly Today => CaseService.ChinaDay(Now);
@@ -334,7 +334,7 @@ public sealed class PublicationService(AppDbContext db, CurrentUser me, TimeProv
         if (p.Kind == PublicationKind.Decision)
         {
             var kinds = p.DecisionId is { } did
-                ? Domain.Decisions.DecisionRules.ParseKinds(await db.Set<Domain.Decisions.Decision>().Where(d => d.Id == did).Select(d => d.PenaltyKinds).FirstOrDefaultAsync() ?? "")
+                ? Domain.Decisions.DecisionRules.ParseKinds((await decisions.DecisionAsync(did))?.PenaltyKinds ?? "")
                 : [];
             p.ShownUntil = PublicationRules.ShownUntil(await PolicyAsync(p.AgencyId), p.Category, kinds, p.FineYuan, Today);
         }

@@ -9,7 +9,7 @@ using Zhifa.Web.Features.Cases;
 using Zhifa.Web.Infrastructure;
 using static Zhifa.Web.Infrastructure.UiText;
 
-namespace Zhifa.Web.Features.Portal;
+namespace Zhifa.Web.Features.Publicity;
 
 public sealed record ErrorReportRow(int Id, string ReceiptNumber, int AgencyId, string Agency, string Unit, int SeriesId, string Title,
     string Content, bool ContactShown, string? Contact, DateTime ReceivedAt, DateOnly DueOn, bool Overdue, string Status, string StatusLabel,
