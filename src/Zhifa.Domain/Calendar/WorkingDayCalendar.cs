@@ -196,6 +196,9 @@ public sealed class WorkingDayCalendar
     public IReadOnlyList<int>? YearsWithoutData(DateOnly first, DateOnly last) =>
         last < first ? null : YearsWithoutData(first.DayNumber, last.DayNumber);
 
+    /// <summary>What a deadline counted from <paramref name="from"/> to <paramref name="due"/> says about years without a notice; null when none.</summary>
+    public string? NoteBetween(DateOnly from, DateOnly due) => StatutoryHolidays.Note(YearsWithoutData(from, due));
+
     public bool IsWorkingDay(DateOnly date)
     {
         var dn = date.DayNumber;

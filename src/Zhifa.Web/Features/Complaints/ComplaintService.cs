@@ -16,14 +16,14 @@ namespace Zhifa.Web.Features.Complaints;
 public sealed record ComplaintSubmission(int? AgencyId, string? Kind, string? Content, string? Subject, string? ContactName, string? ContactPhone,
     string? Website = null);
 
-public sealed record ComplaintReceipt(string ReceiptNumber, string Agency, DateOnly DueOn, bool ReplyByPhone);
+public sealed record ComplaintReceipt(string ReceiptNumber, string Agency, DateOnly DueOn, bool ReplyByPhone, string? CalendarNote = null);
 
 /// <summary>The public status page: status, dates and the reply only — never the content or the contact (SEC-3).</summary>
 public sealed record PublicComplaintStatus(string ReceiptNumber, string Agency, string Kind, string Status, string StatusLabel,
-    DateTime ReceivedAt, DateOnly DueOn, DateTime? ClosedAt, string Reply, string RejectionReason);
+    DateTime ReceivedAt, DateOnly DueOn, DateTime? ClosedAt, string Reply, string RejectionReason, string? CalendarNote = null);
 
 public sealed record ComplaintRow(int Id, string ReceiptNumber, int AgencyId, string Agency, string Kind, string Status, string StatusLabel,
-    DateTime ReceivedAt, DateOnly DueOn, bool Overdue, string Unit, string Officer, int? CaseId, string? CaseNumber = null);
+    DateTime ReceivedAt, DateOnly DueOn, bool Overdue, string Unit, string Officer, int? CaseId, string? CaseNumber = null, string? CalendarNote = null);
 
 public sealed record ComplaintDetail(ComplaintRow Row, string Content, string Subject, string Notes, string Reply, DateTime? RepliedAt,
     string RejectionReason, bool Anonymous, bool ContactShown, string? ContactName, string? ContactPhone);
@@ -63,11 +63,18 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
         };
         db.Add(c);
         await db.SaveChangesAsync();
-        return new ComplaintReceipt(c.ReceiptNumber, agency.Name, await DueOnAsync(c), c.ContactPhone.Length > 0);
+        var (due, note) = await DueAsync(c);
+        return new ComplaintReceipt(c.ReceiptNumber, agency.Name, due, c.ContactPhone.Length > 0, note);
     }
 
-    private async Task<DateOnly> DueOnAsync(Complaint c)
-        => Complaint.DueOn(await calendar.GetAsync(), CaseService.ChinaDay(c.ReceivedAt), (await PolicyAsync(c.AgencyId)).HandlingWorkingDays);
+    /// <summary>The handling deadline, and what it says when it counted through a year whose holiday notice is not loaded.</summary>
+    private async Task<(DateOnly Due, string? Note)> DueAsync(Complaint c)
+    {
+        var cal = await calendar.GetAsync();
+        var received = CaseService.ChinaDay(c.ReceivedAt);
+        var due = Complaint.DueOn(cal, received, (await PolicyAsync(c.AgencyId)).HandlingWorkingDays);
+        return (due, cal.NoteBetween(received, due));
+    }
 
     public async Task<ComplaintPolicyView> PolicyAsync(int agencyId)
     {
@@ -92,9 +99,10 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
         var c = await db.Set<Complaint>().AsNoTracking().FirstOrDefaultAsync(x => x.ReceiptNumber == receipt);
         if (c is null) return null;
         var agency = (await agencies.NamesAsync([c.AgencyId]))[c.AgencyId];
+        var (due, note) = await DueAsync(c);
         return new PublicComplaintStatus(c.ReceiptNumber, agency, Complaint.Label(c.Kind), c.Status.ToString(), Complaint.Label(c.Status),
-            c.ReceivedAt, await DueOnAsync(c), c.ClosedAt, c.Status == ComplaintStatus.Replied ? c.Reply : "",
-            c.Status == ComplaintStatus.Rejected ? c.RejectionReason : "");
+            c.ReceivedAt, due, c.ClosedAt, c.Status == ComplaintStatus.Replied ? c.Reply : "",
+            c.Status == ComplaintStatus.Rejected ? c.RejectionReason : "", note);
     }
 
     public async Task<Complaint?> FindVisibleAsync(int complaintId)
@@ -129,11 +137,12 @@ public sealed class ComplaintService(AppDbContext db, CurrentUser me, TimeProvid
             .ToDictionaryAsync(p => p.AgencyId, p => p.HandlingWorkingDays);
         return list.Select(c =>
         {
-            var due = Complaint.DueOn(cal, CaseService.ChinaDay(c.ReceivedAt), limits.GetValueOrDefault(c.AgencyId, Complaint.DefaultHandlingWorkingDays));
+            var received = CaseService.ChinaDay(c.ReceivedAt);
+            var due = Complaint.DueOn(cal, received, limits.GetValueOrDefault(c.AgencyId, Complaint.DefaultHandlingWorkingDays));
             return new ComplaintRow(c.Id, c.ReceiptNumber, c.AgencyId, agencyNames.GetValueOrDefault(c.AgencyId, ""), Complaint.Label(c.Kind),
                 c.Status.ToString(), Complaint.Label(c.Status), c.ReceivedAt, due, Complaint.IsOverdue(c.Status, due, Today),
                 c.UnitId is { } u ? units.GetValueOrDefault(u, "") : "", c.OfficerId is { } o ? officerNames.GetValueOrDefault(o, "") : "", c.CaseId,
-                c.CaseId is { } k ? caseNumbers.GetValueOrDefault(k) : null);
+                c.CaseId is { } k ? caseNumbers.GetValueOrDefault(k) : null, cal.NoteBetween(received, due));
         }).ToList();
     }
 

@@ -109,7 +109,8 @@ public sealed record ReasonDto(string Code, string Message, bool Manual);
 
 public sealed record GateDto(bool Required, bool Passed, bool Open, string Message);
 
-public sealed record DueDto(DateOnly Due, bool Extended, bool Overdue, string Basis);
+/// <summary>A review's due date; <see cref="CalendarNote"/> when it was counted through a year whose holiday notice is not loaded.</summary>
+public sealed record DueDto(DateOnly Due, bool Extended, bool Overdue, string Basis, string? CalendarNote = null);
 
 public sealed record QualificationDto(int OfficerId, string Name, bool QualifiedThroughout, IReadOnlyList<string> Problems);
 

@@ -61,4 +61,8 @@ public sealed class LegalReviewGateService(AppDbContext db, IReviewProposals pro
         var cal = await calendar.GetAsync();
         return ReviewRules.Due(CaseService.ChinaDay(s.SubmittedAt), s.Extended, (d, n) => cal.AddWorkingDays(d, n).Date);
     }
+
+    /// <summary>What the due date says when it was counted through a year whose holiday notice is not loaded; null when none was.</summary>
+    public async Task<string?> DueNoteAsync(ReviewSubmission s, DateOnly due)
+        => (await calendar.GetAsync()).NoteBetween(CaseService.ChinaDay(s.SubmittedAt), due);
 }

@@ -382,7 +382,7 @@ public sealed class LegalReviewService(AppDbContext db, CurrentUser me, IReviewP
         if (s.Status != SubmissionStatus.Submitted && s.Status != SubmissionStatus.Reviewed) return null;
         if (await gate.DueAsync(s) is not { } due) return null;
         bool overdue = s.Status == SubmissionStatus.Submitted && Today > due;
-        return new DueDto(due, s.Extended, overdue, ReviewRules.DueBasis);
+        return new DueDto(due, s.Extended, overdue, ReviewRules.DueBasis, await gate.DueNoteAsync(s, due));
     }
 
     private static List<FindingDto> ReadFindings(string json)

@@ -33,7 +33,7 @@ public sealed record PublicDecisionView(PublicDecision Decision, int CurrentVers
 public sealed record ErrorReportInput(string? Content, string? Contact, string? Website = null);
 
 /// <summary>What the reporter keeps: the receipt number and the date the owner unit answers by.</summary>
-public sealed record ErrorReportReceipt(string ReceiptNumber, int SeriesId, string Title, string Agency, DateOnly DueOn);
+public sealed record ErrorReportReceipt(string ReceiptNumber, int SeriesId, string Title, string Agency, DateOnly DueOn, string? CalendarNote = null);
 
 /// <summary>
 /// PUB-10, the public's side of published decisions: search, the decision's pages and versions, and error reports.
@@ -123,8 +123,17 @@ public sealed class DecisionPortalService(AppDbContext db, TimeProvider time, Ca
         };
         db.Add(report);
         await db.SaveChangesAsync();
-        return new ErrorReportReceipt(report.ReceiptNumber, seriesId, view.Decision.Title, view.Decision.Agency,
-            PublicationErrorReportRules.DueOn(await calendar.GetAsync(), CaseService.ChinaDay(report.ReceivedAt)));
+        var (due, note) = await ErrorReportDueAsync(report.ReceivedAt);
+        return new ErrorReportReceipt(report.ReceiptNumber, seriesId, view.Decision.Title, view.Decision.Agency, due, note);
+    }
+
+    /// <summary>The reply deadline of an error report, and what it says when it counted through a year without a holiday notice.</summary>
+    private async Task<(DateOnly Due, string? Note)> ErrorReportDueAsync(DateTime receivedAt)
+    {
+        var cal = await calendar.GetAsync();
+        var received = CaseService.ChinaDay(receivedAt);
+        var due = PublicationErrorReportRules.DueOn(cal, received);
+        return (due, cal.NoteBetween(received, due));
     }
 
     /// <summary>The receipt page after the redirect; only the receipt number, title and due date, never the content or contact.</summary>
@@ -134,6 +143,7 @@ public sealed class DecisionPortalService(AppDbContext db, TimeProvider time, Ca
         if (r is null) return null;
         var p = (await publications.ByIdsAsync([r.PublicationId])).First();
         var agency = (await AgencyNamesAsync([r.AgencyId])).GetValueOrDefault(r.AgencyId, "");
-        return new ErrorReportReceipt(r.ReceiptNumber, seriesId, p.Title, agency, PublicationErrorReportRules.DueOn(await calendar.GetAsync(), CaseService.ChinaDay(r.ReceivedAt)));
+        var (due, note) = await ErrorReportDueAsync(r.ReceivedAt);
+        return new ErrorReportReceipt(r.ReceiptNumber, seriesId, p.Title, agency, due, note);
     }
 }

@@ -13,7 +13,7 @@ namespace Zhifa.Web.Features.Publicity;
 
 public sealed record ErrorReportRow(int Id, string ReceiptNumber, int AgencyId, string Agency, string Unit, int SeriesId, string Title,
     string Content, bool ContactShown, string? Contact, DateTime ReceivedAt, DateOnly DueOn, bool Overdue, string Status, string StatusLabel,
-    string Reply, DateTime? RepliedAt, bool MayHandle);
+    string Reply, DateTime? RepliedAt, bool MayHandle, string? CalendarNote = null);
 
 public sealed record ResolveErrorReportInput(string? Status, string? Reply);
 
@@ -69,13 +69,14 @@ public sealed class DecisionErrorReportService(AppDbContext db, CurrentUser me, 
         var actor = await me.ActorAsync();
         return [.. list.Select(r =>
         {
-            var due = PublicationErrorReportRules.DueOn(cal, CaseService.ChinaDay(r.ReceivedAt));
+            var received = CaseService.ChinaDay(r.ReceivedAt);
+            var due = PublicationErrorReportRules.DueOn(cal, received);
             bool contact = ContactVisible(r) && r.Contact.Length > 0;
             bool handled = ErrorReportLifecycle.Check(Facts(r, null), actor).Forbidden.Count == 0;
             return new ErrorReportRow(r.Id, r.ReceiptNumber, r.AgencyId, agencies.GetValueOrDefault(r.AgencyId, ""),
                 r.UnitId is { } u ? units.GetValueOrDefault(u, "") : "", r.SeriesId, titles.GetValueOrDefault(r.PublicationId, ""), r.Content,
                 contact, contact ? r.Contact : null, r.ReceivedAt, due, PublicationErrorReportRules.IsOverdue(r.Status, due, Today), r.Status.ToString(),
-                PublicationErrorReportRules.Label(r.Status), r.Reply, r.RepliedAt, handled);
+                PublicationErrorReportRules.Label(r.Status), r.Reply, r.RepliedAt, handled, cal.NoteBetween(received, due));
         })];
     }
 
