@@ -1,4 +1,3 @@
-using System.Globalization;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Rules;
 
@@ -54,13 +53,14 @@ public static class PartyRules
     public static string NormalizeCode(string? code) => (code ?? "").Trim().ToUpperInvariant();
 
     /// <summary>The birth date encoded in a well-formed 18-digit ID number.</summary>
-    public static DateOnly? BirthDateOf(string? idNumber)
-        => idNumber is { Length: 18 } && DateOnly.TryParseExact(idNumber.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : null;
+    public static DateOnly? BirthDateOf(string? idNumber) => IdentityCodes.BirthDateOf(idNumber);
 
-    /// <summary>Under 18 on <paramref name="day"/> (the eighteenth birthday itself is adult).</summary>
+    /// <summary>
+    /// 不满十八周岁 on <paramref name="day"/>, counted as the minors' rules count 周岁: one is 已满十八周岁 from the day after
+    /// the eighteenth birthday (<see cref="IdentityCodes.AgeOn"/>), so the birthday itself is still a minor's day.
+    /// </summary>
     public static bool IsMinorOn(string? idNumber, DateOnly day)
-        => BirthDateOf(idNumber) is { } birth && birth.AddYears(18) > day;
+        => BirthDateOf(idNumber) is { } birth && IdentityCodes.AgeOn(birth, day) < 18;
 
     /// <summary>Shows the first and last four characters only, e.g. 4310**********1234 (SEC-3).</summary>
     public static string Mask(string? code)

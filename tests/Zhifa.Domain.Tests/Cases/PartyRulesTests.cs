@@ -54,11 +54,13 @@ public sealed class PartyRulesTests
     }
 
     [Fact]
-    public void The_eighteenth_birthday_makes_an_adult()
+    public void The_day_after_the_eighteenth_birthday_makes_an_adult_as_the_minors_ages_are_counted()
     {
+        // 周岁 run from the day after the birthday, as the age under fourteen is counted for 行政处罚法第三十条.
         var id = IdentityCodes.CompleteIdCardNumber("43102320081123123");
-        Assert.False(PartyRules.IsMinorOn(id, Day));
         Assert.True(PartyRules.IsMinorOn(id, Day.AddDays(-1)));
+        Assert.True(PartyRules.IsMinorOn(id, Day));
+        Assert.False(PartyRules.IsMinorOn(id, Day.AddDays(1)));
     }
 
     [Fact]
