@@ -208,9 +208,10 @@ public sealed class RuleGapJourneyTests(BrowserApp app)
             await handler.GotoAsync($"/cases/{caseId}/legal-review");
             await Expect(handler.GetByTestId("review-status-label")).ToContainTextAsync("待分管领导签署意见");
             await Expect(handler.GetByTestId("review-gate")).ToContainTextAsync(missing);
-            await handler.GetByTestId("generate-form").ClickAsync();
-            await Expect(handler.Locator("div.text-danger[role='alert']").First).ToContainTextAsync(missing);
-            await Expect(handler).ToHaveURLAsync(new Regex($"/cases/{caseId}/legal-review"));
+            // The form cannot be made yet: its button is disabled, with the reason beside it.
+            await Expect(handler.GetByTestId("generate-form")).ToHaveCountAsync(0);
+            await Expect(handler.GetByTestId("form-blocked").GetByRole(AriaRole.Button)).ToBeDisabledAsync();
+            await Expect(handler.GetByTestId("form-blocked")).ToContainTextAsync(missing);
             await handler.GotoAsync($"/cases/{caseId}/decision");
             await Expect(handler.GetByTestId("discussion-section")).ToContainTextAsync(missing);
             var head = await VisitorAsync(session, "head");
