@@ -32,7 +32,7 @@ public static class ZhifaApp
             // Chinese stays readable in the API's JSON instead of \uXXXX escapes.
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApiDocumentSetup.Configure);
         builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, UiTextLocalizer>();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(UiText)));

@@ -29,6 +29,21 @@ public sealed class PlatformTests(ZhifaFactory app)
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_says_how_a_caller_authenticates_and_that_the_portal_needs_nothing()
+    {
+        using var doc = JsonDocument.Parse(await app.Anonymous().GetStringAsync("/openapi/v1.json"));
+        var root = doc.RootElement;
+        var schemes = root.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("bearer", schemes.GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.Equal("cookie", schemes.GetProperty("cookie").GetProperty("in").GetString());
+        Assert.Equal(2, root.GetProperty("security").GetArrayLength());
+        // A public portal operation answers anyone: its requirement is empty.
+        var portal = root.GetProperty("paths").GetProperty("/gs/api/v1/certificates/{number}").GetProperty("get");
+        Assert.Empty(portal.GetProperty("security").EnumerateArray().Single().EnumerateObject());
+        Assert.All(root.GetProperty("servers").EnumerateArray(), s => Assert.False(s.GetProperty("url").GetString()!.EndsWith('/')));
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_lists_every_API_route_of_the_application()
     {
         var json = await app.Anonymous().GetStringAsync("/openapi/v1.json");
